@@ -1,0 +1,7 @@
+package dev.crawlcase.crawler.output;
+
+/** Receives each final record once, on the frontier's thread. */
+@FunctionalInterface
+public interface RecordSink {
+    void accept(CrawlRecord record);
+}
