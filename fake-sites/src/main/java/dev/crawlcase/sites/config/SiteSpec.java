@@ -1,0 +1,99 @@
+package dev.crawlcase.sites.config;
+
+import java.util.regex.Pattern;
+
+/**
+ * One fake site. JSON keys:
+ * <ul>
+ * <li>{@code name} (required): lower-case letters and digits, unique.</li>
+ * <li>{@code port} (required): loopback port, 0 = ephemeral; non-zero ports are unique.</li>
+ * <li>{@code pages}: ordinary generated pages including the root, >= 10 (default 60).</li>
+ * <li>{@code levels}: breadth-first levels of ordinary pages, root = level 0, in [2, 12] (default 5).</li>
+ * <li>{@code outDegree}: {@link Distribution} of links per ordinary page (default uniform 3..8).</li>
+ * <li>{@code pageBytes}: {@link Distribution} of filler text bytes per page (default lognormal 4000, 0.5, 30000).</li>
+ * <li>{@code largePageBytes}: size of {@code /big.html}, 0 = no large page (default 0).</li>
+ * <li>{@code latency}: {@link Distribution} of time to first byte in ms (default fixed 0).</li>
+ * <li>{@code bandwidth}: body bytes per second, dribbled in chunks on timers; 0 = unlimited (default 0).</li>
+ * <li>{@code robots}: {@link RobotsSpec}.</li>
+ * <li>{@code faults}: {@link FaultSpec}.</li>
+ * </ul>
+ */
+public record SiteSpec(String name, int port, int pages, int levels, Distribution outDegree,
+                       Distribution pageBytes, int largePageBytes, Distribution latency, long bandwidth,
+                       RobotsSpec robots, FaultSpec faults) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{0,30}");
+
+    public SiteSpec {
+        Check.notNull("name", name);
+        if (!NAME.matcher(name).matches()) {
+            throw new ConfigException("name", "must be lower-case letters and digits starting with a letter, got " + name);
+        }
+        Check.between("port", port, 0, 65535);
+        Check.atLeast("pages", pages, 10);
+        Check.between("levels", levels, 2, 12);
+        Check.notNull("outDegree", outDegree);
+        if (outDegree.max() > 200) {
+            throw new ConfigException("outDegree", "max must be <= 200, got " + Check.show(outDegree.max()));
+        }
+        Check.notNull("pageBytes", pageBytes);
+        if (pageBytes.max() > 1_000_000) {
+            throw new ConfigException("pageBytes", "max must be <= 1000000, got " + Check.show(pageBytes.max()));
+        }
+        Check.between("largePageBytes", largePageBytes, 0, 50_000_000);
+        Check.notNull("latency", latency);
+        if (latency.max() > 600_000) {
+            throw new ConfigException("latency", "max must be <= 600000 ms, got " + Check.show(latency.max()));
+        }
+        Check.atLeast("bandwidth", bandwidth, 0);
+        Check.notNull("robots", robots);
+        Check.notNull("faults", faults);
+    }
+
+    /** A small quick site with defaults: 60 pages, 5 levels, no latency, no faults, ephemeral port. */
+    public static SiteSpec named(String name) {
+        return new SiteSpec(name, 0, 60, 5, Distribution.uniform(3, 8), Distribution.lognormal(4000, 0.5, 30000),
+                0, Distribution.fixed(0), 0, RobotsSpec.defaults(), FaultSpec.none());
+    }
+
+    public SiteSpec withPort(int newPort) {
+        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+    }
+
+    public SiteSpec withPages(int newPages, int newLevels) {
+        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+    }
+
+    public SiteSpec withOutDegree(Distribution d) {
+        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+    }
+
+    public SiteSpec withPageBytes(Distribution d) {
+        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults);
+    }
+
+    public SiteSpec withLargePageBytes(int bytes) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults);
+    }
+
+    public SiteSpec withLatency(Distribution d) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults);
+    }
+
+    public SiteSpec withBandwidth(long bytesPerSecond) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults);
+    }
+
+    public SiteSpec withRobots(RobotsSpec r) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults);
+    }
+
+    public SiteSpec withFaults(FaultSpec f) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f);
+    }
+
+    /** The robots.txt Crawl-delay in seconds, 0 if none. */
+    public double crawlDelaySeconds() {
+        return robots.crawlDelay();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.crawlcase.sites.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a {@link WorldConfig} from strict JSON; any problem is one {@link ConfigException} line. */
+public final class WorldConfigLoader {
+    private WorldConfigLoader() {
+    }
+
+    public static WorldConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage());
+        }
+        return parse(text);
+    }
+
+    public static WorldConfig parse(String json) {
+        JsonObject root;
+        try {
+            root = new JsonObject(json);
+        } catch (DecodeException | ClassCastException e) {
+            String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new ConfigException("", "config is not a valid JSON object: " + detail);
+        }
+        return new JsonFields(root, "").build(WorldConfigLoader::world);
+    }
+
+    private static WorldConfig world(JsonFields f) {
+        long seed = f.integer("seed", 42);
+        List<SiteSpec> sites = f.objects("sites", WorldConfigLoader::site);
+        return new WorldConfig(seed, sites);
+    }
+
+    private static SiteSpec site(JsonFields f) {
+        SiteSpec d = SiteSpec.named("defaults");
+        return new SiteSpec(
+                f.requiredString("name"),
+                (int) Math.min(Integer.MAX_VALUE, Math.max(Integer.MIN_VALUE, f.requiredInteger("port"))),
+                f.smallInt("pages", d.pages()),
+                f.smallInt("levels", d.levels()),
+                distribution(f, "outDegree", d.outDegree()),
+                distribution(f, "pageBytes", d.pageBytes()),
+                f.smallInt("largePageBytes", 0),
+                distribution(f, "latency", d.latency()),
+                f.integer("bandwidth", 0),
+                f.object("robots").build(WorldConfigLoader::robots),
+                f.object("faults").build(WorldConfigLoader::faults));
+    }
+
+    private static Distribution distribution(JsonFields parent, String name, Distribution fallback) {
+        if (!parent.has(name)) {
+            return fallback;
+        }
+        return parent.object(name).build(f -> {
+            String type = f.requiredString("type");
+            return switch (type) {
+                case "fixed" -> Distribution.fixed(f.number("value", 0));
+                case "uniform" -> Distribution.uniform(f.number("min", 0), f.number("max", 0));
+                case "lognormal" -> Distribution.lognormal(f.number("median", 0), f.number("sigma", 0), f.number("max", 0));
+                default -> throw new ConfigException(f.key("type"),
+                        "must be one of fixed, uniform, lognormal, got \"" + type + "\"");
+            };
+        });
+    }
+
+    private static RobotsSpec robots(JsonFields f) {
+        RobotsSpec d = RobotsSpec.defaults();
+        return new RobotsSpec(f.strings("disallow", d.disallow()), f.number("crawlDelay", d.crawlDelay()));
+    }
+
+    private static FaultSpec faults(JsonFields f) {
+        FaultSpec d = FaultSpec.none();
+        Map<FaultKind, Double> probabilities = new EnumMap<>(FaultKind.class);
+        for (FaultKind kind : FaultKind.values()) {
+            probabilities.put(kind, f.number(kind.key(), 0));
+        }
+        return new FaultSpec(probabilities,
+                f.smallInt("maxFaultsPerUrl", d.maxFaultsPerUrl()),
+                f.smallInt("retryAfterSeconds", d.retryAfterSeconds()),
+                f.strings("permanentPaths", List.of()),
+                f.bool("robotsTxt", false));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.crawlcase.sites.model;
+
+import dev.crawlcase.sites.model.Resource.Binary;
+import dev.crawlcase.sites.model.Resource.Missing;
+import dev.crawlcase.sites.model.Resource.Page;
+import dev.crawlcase.sites.model.Resource.Redirect;
+import dev.crawlcase.sites.model.Resource.Style;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Turns resources into responses for one running world (real base URLs); caches generated pages. */
+public final class Replies {
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private final long seed;
+    private final HtmlRenderer renderer;
+    private final Map<String, Reply> cache = new ConcurrentHashMap<>();
+
+    public Replies(long seed, Map<String, String> baseUrls) {
+        this.seed = seed;
+        this.renderer = new HtmlRenderer(seed, baseUrls);
+    }
+
+    public HtmlRenderer renderer() {
+        return renderer;
+    }
+
+    public Reply reply(SiteModel site, Resource resource) {
+        String key = site.name() + resource.self().target();
+        if (!site.resources().containsKey(resource.self().target())) {
+            return build(resource);
+        }
+        return cache.computeIfAbsent(key, k -> build(resource));
+    }
+
+    public Reply robots(SiteModel site) {
+        return new Reply(200, "text/plain; charset=utf-8", null, site.robotsTxt().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Reply build(Resource resource) {
+        if (resource instanceof Page page) {
+            String type = switch (page.style()) {
+                case LATIN1_HEADER -> "text/html; charset=ISO-8859-1";
+                case CP1252_META -> "text/html";
+                default -> "text/html; charset=utf-8";
+            };
+            return new Reply(200, type, null, renderer.render(page));
+        }
+        if (resource instanceof Redirect redirect) {
+            String location = redirect.relativeLocation() && redirect.location().site().equals(redirect.self().site())
+                    ? redirect.location().target() : renderer.absolute(redirect.location());
+            return new Reply(redirect.status(), null, location, new byte[0]);
+        }
+        if (resource instanceof Binary binary) {
+            return new Reply(200, binary.contentType(), null, binaryBody(binary));
+        }
+        Missing missing = (Missing) resource;
+        String body = "<!DOCTYPE html>\n<html><head><title>Not found</title></head><body><p>No page at "
+                + missing.self().path().replace("<", "&lt;") + "</p></body></html>\n";
+        return new Reply(404, "text/html; charset=utf-8", null, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] binaryBody(Binary binary) {
+        Random random = Seeds.random(seed, binary.self().site(), binary.self().target(), "bytes");
+        byte[] body = new byte[binary.bytes()];
+        if (binary.contentType().startsWith("text/")) {
+            byte[] rule = ("body { color: #" + Integer.toHexString(0x100000 + random.nextInt(0xeffff)) + "; }\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < body.length; i++) {
+                body[i] = rule[i % rule.length];
+            }
+            return body;
+        }
+        random.nextBytes(body);
+        byte[] magic = binary.contentType().equals("image/png") ? PNG_MAGIC : "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(magic, 0, body, 0, Math.min(magic.length, body.length));
+        return body;
+    }
+
+}

@@ -1,0 +1,32 @@
+package dev.crawlcase.sites.model;
+
+import java.util.List;
+
+/** What a site serves at one request target. */
+public sealed interface Resource {
+
+    /** How a page's markup and charset are written. */
+    enum Style { NORMAL, BROKEN, LATIN1_HEADER, CP1252_META, LARGE }
+
+    /** An HTML page. {@code base} is its {@code <base href>} (a directory), {@code canonical} its canonical URL. */
+    record Page(Ref self, String title, List<Link> links, Ref base, Ref canonical, Style style, int fillerBytes)
+            implements Resource {
+        public Page {
+            links = List.copyOf(links);
+        }
+    }
+
+    /** A redirect; {@code relativeLocation} writes the Location header as a root-relative path. */
+    record Redirect(Ref self, int status, Ref location, boolean relativeLocation) implements Resource {
+    }
+
+    /** A non-HTML resource of a given type and size. */
+    record Binary(Ref self, String contentType, int bytes) implements Resource {
+    }
+
+    /** Nothing here: 404. */
+    record Missing(Ref self) implements Resource {
+    }
+
+    Ref self();
+}
