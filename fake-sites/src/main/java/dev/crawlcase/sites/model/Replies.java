@@ -39,6 +39,13 @@ public final class Replies {
         return new Reply(200, "text/plain; charset=utf-8", null, site.robotsTxt().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The error page sent with a 5xx or 429 fault. */
+    public static Reply error(int status) {
+        String body = "<!DOCTYPE html>\n<html><head><title>Error " + status
+                + "</title></head><body>Try again later.</body></html>\n";
+        return new Reply(status, "text/html; charset=utf-8", null, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     private Reply build(Resource resource) {
         if (resource instanceof Page page) {
             String type = switch (page.style()) {

@@ -1,0 +1,114 @@
+package dev.crawlcase.sites;
+
+import dev.crawlcase.sites.config.WorldConfig;
+import dev.crawlcase.sites.model.Replies;
+import dev.crawlcase.sites.model.SiteGenerator;
+import dev.crawlcase.sites.model.SiteModel;
+import dev.crawlcase.sites.server.CounterBoard;
+import dev.crawlcase.sites.server.SiteVerticle;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A running fake world: one loopback HTTP server per site, generated from the config's seed, plus the
+ * ground truth of any crawl of it and the servers' live counters.
+ */
+public final class FakeWorld {
+    private final Vertx vertx;
+    private final WorldConfig config;
+    private final Map<String, SiteModel> sites;
+    private final Map<String, String> baseUrls;
+    private final Replies replies;
+    private final ServerCounters counters;
+    private final List<String> deployments;
+
+    private FakeWorld(Vertx vertx, WorldConfig config, Map<String, SiteModel> sites, Map<String, String> baseUrls,
+                      Replies replies, CounterBoard board, List<String> deployments) {
+        this.vertx = vertx;
+        this.config = config;
+        this.sites = sites;
+        this.baseUrls = Collections.unmodifiableMap(baseUrls);
+        this.replies = replies;
+        this.counters = new ServerCounters(board, sites.keySet());
+        this.deployments = deployments;
+    }
+
+    /** Generates every site and binds it on 127.0.0.1 (port 0 = ephemeral); fails if any site cannot bind. */
+    public static Future<FakeWorld> start(Vertx vertx, WorldConfig config) {
+        Map<String, SiteModel> sites = new LinkedHashMap<>();
+        config.sites().forEach(spec -> sites.put(spec.name(), SiteGenerator.generate(config.seed(), spec, config.siteNames())));
+        CounterBoard board = new CounterBoard(config.siteNames());
+        AtomicReference<Replies> replies = new AtomicReference<>();
+        List<SiteVerticle> verticles = sites.values().stream()
+                .map(site -> new SiteVerticle(site, board, replies::get)).toList();
+        List<Future<String>> deployed = verticles.stream().map(vertx::deployVerticle).toList();
+        return Future.join(deployed)
+                .recover(failure -> undeployAll(vertx, deployed).transform(ignored -> Future.failedFuture(failure)))
+                .map(all -> {
+                    Map<String, String> baseUrls = new LinkedHashMap<>();
+                    verticles.forEach(v -> baseUrls.put(v.name(), v.baseUrl()));
+                    replies.set(new Replies(config.seed(), baseUrls));
+                    List<String> ids = deployed.stream().map(Future::result).toList();
+                    return new FakeWorld(vertx, config, sites, baseUrls, replies.get(), board, ids);
+                });
+    }
+
+    private static Future<Void> undeployAll(Vertx vertx, List<Future<String>> deployed) {
+        List<Future<Void>> undeployed = new ArrayList<>();
+        deployed.stream().filter(Future::succeeded).forEach(f -> undeployed.add(vertx.undeploy(f.result())));
+        return Future.join(undeployed).mapEmpty();
+    }
+
+    /** The root URL of each site, in config order. */
+    public List<String> seedUrls() {
+        return List.copyOf(baseUrls.values());
+    }
+
+    /** Site name to {@code http://127.0.0.1:PORT/}, in config order. */
+    public Map<String, String> baseUrls() {
+        return baseUrls;
+    }
+
+    public GroundTruth groundTruth(CrawlRules rules) {
+        return new GroundTruthWalker(sites, baseUrls, replies, rules).walk();
+    }
+
+    public ServerCounters counters() {
+        return counters;
+    }
+
+    /** Base URLs, rules, the ground truth pages with depth, and every request with its parents. */
+    public JsonObject manifest(CrawlRules rules) {
+        return Manifest.of(config, baseUrls, rules, groundTruth(rules));
+    }
+
+    public WorldConfig config() {
+        return config;
+    }
+
+    /** The generated model of a site (for tests and tools that inspect what is served). */
+    public SiteModel site(String name) {
+        SiteModel site = sites.get(name);
+        if (site == null) {
+            throw new IllegalArgumentException("no site named " + name);
+        }
+        return site;
+    }
+
+    /** The response bodies this world serves (rendered with its real ports). */
+    public Replies replies() {
+        return replies;
+    }
+
+    /** Stops every site's server. */
+    public Future<Void> close() {
+        return Future.join(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.crawlcase.sites;
+
+import dev.crawlcase.sites.server.CounterBoard;
+import java.util.Map;
+
+/**
+ * Live counters of a running {@link FakeWorld}, keyed by normalised URL: what the crawler really asked for.
+ * A URL's request count is also its attempt number for fault injection, so {@link #reset()} makes the
+ * next crawl meet the same faults again.
+ */
+public final class ServerCounters {
+    private final CounterBoard board;
+    private final Iterable<String> sites;
+
+    ServerCounters(CounterBoard board, Iterable<String> sites) {
+        this.board = board;
+        this.sites = sites;
+    }
+
+    /** Requests received for a URL (every attempt, faulty or not). */
+    public int requests(String url) {
+        return board.requests(url);
+    }
+
+    /** Requests per URL, sorted by URL. */
+    public Map<String, Integer> requestsPerUrl() {
+        return board.requestsPerUrl();
+    }
+
+    /** 2xx responses fully sent for a URL. */
+    public int okResponses(String url) {
+        return board.okResponses(url);
+    }
+
+    /** The most requests a site had in flight at once. */
+    public int peakConcurrent(String siteName) {
+        return board.peakConcurrent(siteName);
+    }
+
+    /** The largest per-site peak. */
+    public int peakConcurrent() {
+        int max = 0;
+        for (String site : sites) {
+            max = Math.max(max, board.peakConcurrent(site));
+        }
+        return max;
+    }
+
+    /** Requests in flight at a site now. */
+    public int inFlight(String siteName) {
+        return board.inFlight(siteName);
+    }
+
+    public long totalRequests() {
+        return board.totalRequests();
+    }
+
+    public void reset() {
+        board.reset();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.crawlcase.sites.cli;
+
+import dev.crawlcase.sites.CrawlRules;
+import dev.crawlcase.sites.FakeWorld;
+import dev.crawlcase.sites.config.ConfigException;
+import dev.crawlcase.sites.config.WorldConfig;
+import dev.crawlcase.sites.config.WorldConfigLoader;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sites}: serves the fake world until Ctrl-C. Usable alone or as a subcommand of the crawler's CLI. */
+@Command(name = "sites", mixinStandardHelpOptions = true,
+        description = "Serve the fake web sites on 127.0.0.1 until Ctrl-C.")
+public final class SitesCommand implements Callable<Integer> {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_CONFIG = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/sites.json",
+            description = "World config (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "Write base URLs and the ground truth of a default-rules crawl to FILE as JSON.")
+    Path manifest;
+
+    @Option(names = "--exit-after-start", hidden = true,
+            description = "Start, print, write the manifest, then stop (for scripts and tests).")
+    boolean exitAfterStart;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        WorldConfig world;
+        try {
+            world = WorldConfigLoader.load(config);
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return BAD_CONFIG;
+        }
+        Vertx vertx = Vertx.vertx();
+        FakeWorld running;
+        try {
+            running = FakeWorld.start(vertx, world).await();
+        } catch (Exception e) {
+            err.println("error: cannot start the sites: " + e.getMessage());
+            err.flush();
+            vertx.close().await();
+            return FAILED;
+        }
+        running.baseUrls().forEach((name, url) -> out.println("site " + name + " " + url));
+        out.flush();
+        if (manifest != null) {
+            writeManifest(running);
+        }
+        if (!exitAfterStart) {
+            awaitShutdown(running, vertx);
+            return OK;
+        }
+        running.close().compose(v -> vertx.close()).await();
+        return OK;
+    }
+
+    private void writeManifest(FakeWorld running) throws IOException {
+        Path parent = manifest.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(manifest, running.manifest(CrawlRules.defaults()).encodePrettily(), StandardCharsets.UTF_8);
+    }
+
+    private static void awaitShutdown(FakeWorld running, Vertx vertx) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close().compose(v -> vertx.close()).await();
+            stopped.countDown();
+        }, "sites-shutdown"));
+        stopped.await();
+    }
+}

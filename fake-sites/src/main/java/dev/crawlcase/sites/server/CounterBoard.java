@@ -1,0 +1,84 @@
+package dev.crawlcase.sites.server;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Live counters of a running world, updated by the sites' event loops: requests and completed 2xx
+ * responses per normalised URL, and current and peak in-flight requests per site. The request count of
+ * a URL is also its attempt number for fault injection, so {@link #reset()} replays the same faults.
+ */
+public final class CounterBoard {
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> ok = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> peak = new ConcurrentHashMap<>();
+    private final AtomicLong total = new AtomicLong();
+
+    public CounterBoard(List<String> sites) {
+        for (String site : sites) {
+            inFlight.put(site, new AtomicInteger());
+            peak.put(site, new AtomicInteger());
+        }
+    }
+
+    /** Counts a new request; returns its attempt number at this URL, 0 for the first. */
+    int begin(String site, String url) {
+        total.incrementAndGet();
+        int now = inFlight.get(site).incrementAndGet();
+        peak.get(site).accumulateAndGet(now, Math::max);
+        return requests.computeIfAbsent(url, k -> new AtomicInteger()).getAndIncrement();
+    }
+
+    void end(String site) {
+        inFlight.get(site).decrementAndGet();
+    }
+
+    void ok(String url) {
+        ok.computeIfAbsent(url, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    public int requests(String url) {
+        AtomicInteger n = requests.get(url);
+        return n == null ? 0 : n.get();
+    }
+
+    public Map<String, Integer> requestsPerUrl() {
+        Map<String, Integer> out = new TreeMap<>();
+        requests.forEach((url, n) -> out.put(url, n.get()));
+        return out;
+    }
+
+    public int okResponses(String url) {
+        AtomicInteger n = ok.get(url);
+        return n == null ? 0 : n.get();
+    }
+
+    public int peakConcurrent(String site) {
+        AtomicInteger n = peak.get(site);
+        if (n == null) {
+            throw new IllegalArgumentException("no site named " + site);
+        }
+        return n.get();
+    }
+
+    public int inFlight(String site) {
+        return inFlight.get(site).get();
+    }
+
+    public long totalRequests() {
+        return total.get();
+    }
+
+    /** Forgets all counts (in-flight requests stay counted as in flight). */
+    public void reset() {
+        requests.clear();
+        ok.clear();
+        total.set(0);
+        inFlight.forEach((site, n) -> peak.get(site).set(n.get()));
+    }
+}

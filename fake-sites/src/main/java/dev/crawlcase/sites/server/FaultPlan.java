@@ -1,0 +1,44 @@
+package dev.crawlcase.sites.server;
+
+import dev.crawlcase.sites.config.FaultKind;
+import dev.crawlcase.sites.config.FaultSpec;
+import dev.crawlcase.sites.model.Paths;
+import dev.crawlcase.sites.model.Seeds;
+
+/**
+ * Which fault, if any, an attempt at a URL gets: a pure function of (seed, site, url, attempt). Transient
+ * faults hit only attempts below {@code maxFaultsPerUrl}; permanent paths answer 500 on every attempt.
+ */
+final class FaultPlan {
+    private final long seed;
+    private final String site;
+    private final FaultSpec spec;
+
+    FaultPlan(long seed, String site, FaultSpec spec) {
+        this.seed = seed;
+        this.site = site;
+        this.spec = spec;
+    }
+
+    /** The fault for this attempt, or null for a normal response. */
+    FaultKind decide(String path, String url, int attempt) {
+        if (path.equals(Paths.ROBOTS) && !spec.robotsTxt()) {
+            return null;
+        }
+        if (spec.isPermanent(path)) {
+            return FaultKind.STATUS_500;
+        }
+        if (attempt >= spec.maxFaultsPerUrl()) {
+            return null;
+        }
+        double roll = Seeds.unit(seed, site, url, attempt, "fault");
+        double cumulative = 0;
+        for (FaultKind kind : FaultKind.values()) {
+            cumulative += spec.probability(kind);
+            if (roll < cumulative) {
+                return kind;
+            }
+        }
+        return null;
+    }
+}

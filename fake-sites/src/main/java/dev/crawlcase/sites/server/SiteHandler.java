@@ -1,0 +1,89 @@
+package dev.crawlcase.sites.server;
+
+import dev.crawlcase.sites.config.FaultKind;
+import dev.crawlcase.sites.config.SiteSpec;
+import dev.crawlcase.sites.model.Paths;
+import dev.crawlcase.sites.model.Ref;
+import dev.crawlcase.sites.model.Replies;
+import dev.crawlcase.sites.model.Reply;
+import dev.crawlcase.sites.model.Seeds;
+import dev.crawlcase.sites.model.SiteModel;
+import dev.crawlcase.sites.model.UrlNormalizer;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.function.Supplier;
+
+/**
+ * Serves one site's requests: count, wait the sampled time to first byte on a timer, then either act
+ * out a fault or send the resource (dribbled if the site has a bandwidth cap).
+ */
+final class SiteHandler implements Handler<HttpServerRequest> {
+    private final Vertx vertx;
+    private final SiteModel site;
+    private final CounterBoard counters;
+    private final Supplier<Replies> replies;
+    private final Supplier<String> baseUrl;
+    private final FaultPlan faults;
+    private final FaultInjector injector;
+    private final BodyWriter writer;
+
+    SiteHandler(Vertx vertx, SiteModel site, CounterBoard counters, Supplier<Replies> replies, Supplier<String> baseUrl) {
+        SiteSpec spec = site.spec();
+        this.vertx = vertx;
+        this.site = site;
+        this.counters = counters;
+        this.replies = replies;
+        this.baseUrl = baseUrl;
+        this.faults = new FaultPlan(site.seed(), site.name(), spec.faults());
+        this.injector = new FaultInjector(spec.faults().retryAfterSeconds());
+        this.writer = new BodyWriter(vertx, spec.bandwidth());
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        Replies world = replies.get();
+        if (world == null) {
+            request.response().setStatusCode(503).end();
+            return;
+        }
+        String url = UrlNormalizer.requestKey(baseUrl.get(), request.uri());
+        String target = UrlNormalizer.target(url);
+        int attempt = counters.begin(site.name(), url);
+        HttpServerResponse response = request.response();
+        Runnable finished = once(() -> counters.end(site.name()));
+        response.endHandler(v -> finished.run());
+        response.closeHandler(v -> finished.run());
+
+        FaultKind fault = faults.decide(new Ref(site.name(), target).path(), url, attempt);
+        Reply reply = reply(world, target);
+        long delay = site.spec().latency().sampleLong(Seeds.random(site.seed(), site.name(), url, attempt, "latency"));
+        afterDelay(delay)
+                .compose(v -> fault != null ? injector.inject(request, fault, reply) : writer.send(response, reply))
+                .onSuccess(v -> {
+                    if (fault == null && reply.status() / 100 == 2) {
+                        counters.ok(url);
+                    }
+                });
+    }
+
+    private Reply reply(Replies world, String target) {
+        return target.equals(Paths.ROBOTS) ? world.robots(site) : world.reply(site, site.resolve(target));
+    }
+
+    private Future<Void> afterDelay(long delayMs) {
+        return delayMs < 1 ? Future.succeededFuture() : vertx.timer(delayMs);
+    }
+
+    private static Runnable once(Runnable action) {
+        boolean[] done = {false};
+        return () -> {
+            if (!done[0]) {
+                done[0] = true;
+                action.run();
+            }
+        };
+    }
+}
