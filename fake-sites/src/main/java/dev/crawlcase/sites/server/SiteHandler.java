@@ -60,13 +60,10 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         FaultKind fault = faults.decide(new Ref(site.name(), target).path(), url, attempt);
         Reply reply = reply(world, target);
         long delay = site.spec().latency().sampleLong(Seeds.random(site.seed(), site.name(), url, attempt, "latency"));
-        afterDelay(delay)
-                .compose(v -> fault != null ? injector.inject(request, fault, reply) : writer.send(response, reply))
-                .onSuccess(v -> {
-                    if (fault == null && reply.status() / 100 == 2) {
-                        counters.ok(url);
-                    }
-                });
+        if (fault == null && reply.status() / 100 == 2) {
+            response.bodyEndHandler(v -> counters.ok(url));
+        }
+        afterDelay(delay).compose(v -> fault != null ? injector.inject(request, fault, reply) : writer.send(response, reply));
     }
 
     private Reply reply(Replies world, String target) {

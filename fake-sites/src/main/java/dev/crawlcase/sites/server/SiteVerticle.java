@@ -30,7 +30,8 @@ public final class SiteVerticle extends VerticleBase {
                 .setHost("127.0.0.1")
                 .setPort(site.spec().port())
                 .setAcceptBacklog(16384)
-                .setReuseAddress(true);
+                .setReuseAddress(true)
+                .setHttp2ClearTextEnabled(false);
         HttpServer server = vertx.createHttpServer(options)
                 .requestHandler(new SiteHandler(vertx, site, counters, replies, this::baseUrl));
         return server.listen().onSuccess(bound -> port = bound.actualPort());

@@ -1,0 +1,56 @@
+package dev.crawlcase.sites;
+
+import dev.crawlcase.sites.config.Distribution;
+import dev.crawlcase.sites.config.FaultKind;
+import dev.crawlcase.sites.config.FaultSpec;
+import dev.crawlcase.sites.config.RobotsSpec;
+import dev.crawlcase.sites.config.SiteSpec;
+import dev.crawlcase.sites.config.WorldConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Small worlds for tests, all on ephemeral ports. */
+public final class TestWorlds {
+    private TestWorlds() {
+    }
+
+    /** Three quick sites with every feature, no latency, no faults. */
+    public static WorldConfig threeSites(long seed) {
+        return WorldConfig.of(seed,
+                SiteSpec.named("alpha").withPages(60, 5).withLargePageBytes(300_000),
+                SiteSpec.named("beta").withPages(40, 4)
+                        .withRobots(new RobotsSpec(List.of("/private/", "/s2/p5.html"), 0.1)),
+                SiteSpec.named("gamma").withPages(30, 6));
+    }
+
+    /** {@link #threeSites} with every transient fault but hang, and one permanently faulty page. */
+    public static WorldConfig threeFlakySites(long seed) {
+        FaultSpec faults = FaultSpec.none()
+                .with(FaultKind.STATUS_500, 0.05).with(FaultKind.STATUS_503, 0.05).with(FaultKind.STATUS_429, 0.05)
+                .with(FaultKind.RESET, 0.05).with(FaultKind.TRUNCATED, 0.05).with(FaultKind.MALFORMED_CHUNK, 0.05)
+                .with(FaultKind.EMPTY, 0.05).withRetryAfterSeconds(0);
+        WorldConfig base = threeSites(seed);
+        return new WorldConfig(seed, base.sites().stream()
+                .map(s -> s.withFaults(s.name().equals("alpha") ? faults.withPermanentPaths(List.of("/s1/p5.html")) : faults))
+                .toList());
+    }
+
+    /** One small site with the given latency and faults. */
+    public static WorldConfig oneSite(Distribution latency, FaultSpec faults) {
+        return WorldConfig.of(7, SiteSpec.named("solo").withPages(20, 3).withLatency(latency).withFaults(faults));
+    }
+
+    public static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("future failed: " + e, e);
+        }
+    }
+
+    public static FakeWorld start(Vertx vertx, WorldConfig config) {
+        return await(FakeWorld.start(vertx, config));
+    }
+}
