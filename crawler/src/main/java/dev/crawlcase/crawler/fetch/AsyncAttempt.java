@@ -1,0 +1,112 @@
+package dev.crawlcase.crawler.fetch;
+
+import dev.crawlcase.crawler.frontier.FetchTask;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One non-blocking GET: request, head, capped body. The first-byte and total deadlines are two timers that reset
+ * the request; which one fired names the error. All state is touched only on the caller's Vert.x context.
+ */
+final class AsyncAttempt {
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final FetchLimits limits;
+    private final FetchTask task;
+    private final long startNanos = System.nanoTime();
+    private HttpClientRequest request;
+    private ResponseHead head;
+    private ErrorKind expired;
+    private boolean done;
+    private long firstByteTimer;
+    private long totalTimer;
+
+    AsyncAttempt(Vertx vertx, HttpClient client, FetchLimits limits, FetchTask task) {
+        this.vertx = vertx;
+        this.client = client;
+        this.limits = limits;
+        this.task = task;
+    }
+
+    Future<FetchResult> run() {
+        totalTimer = vertx.setTimer(limits.totalTimeoutMs(), id -> expire(ErrorKind.TIMEOUT_TOTAL));
+        firstByteTimer = vertx.setTimer(limits.firstByteTimeoutMs(), id -> expire(ErrorKind.TIMEOUT_FIRST_BYTE));
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(task.url())
+                .setFollowRedirects(false)
+                .setConnectTimeout(limits.connectTimeoutMs())
+                .putHeader(HttpHeaders.USER_AGENT, limits.userAgent());
+        return client.request(options)
+                .compose(this::send)
+                .compose(this::readBody)
+                .recover(error -> Future.succeededFuture(FetchResult.failure(kindOf(error).label(), elapsed())))
+                .onComplete(ar -> finish());
+    }
+
+    private Future<HttpClientResponse> send(HttpClientRequest req) {
+        request = req;
+        if (expired != null) {
+            req.reset();
+            return Future.failedFuture(new TimeoutException(expired.label()));
+        }
+        return req.send();
+    }
+
+    private Future<FetchResult> readBody(HttpClientResponse response) {
+        vertx.cancelTimer(firstByteTimer);
+        head = ResponseHead.of(response.statusCode(), response::getHeader, System.currentTimeMillis());
+        if (head.hasNoBody()) {
+            return response.end().transform(ar -> Future.succeededFuture(head.withoutBody(elapsed())));
+        }
+        int cap = head.bodyCap(task.kind(), limits);
+        if (cap < 0) {
+            request.reset();
+            return Future.succeededFuture(head.withoutBody(elapsed()));
+        }
+        CappedBody body = new CappedBody(cap);
+        response.handler(chunk -> {
+            if (!body.truncated() && !body.add(chunk.getBytes(), 0, chunk.length())) {
+                request.reset();
+            }
+        });
+        return response.end()
+                .transform(ar -> ar.succeeded() || body.truncated()
+                        ? Future.succeededFuture(head.withBody(body.bytes(), body.truncated(), cap, elapsed()))
+                        : Future.failedFuture(ar.cause()));
+    }
+
+    private void expire(ErrorKind kind) {
+        if (done || expired != null) {
+            return;
+        }
+        expired = kind;
+        if (request != null) {
+            request.reset(0, new TimeoutException(kind.label()));
+        }
+    }
+
+    private ErrorKind kindOf(Throwable error) {
+        return expired != null ? expired : FetchErrors.classify(error, head != null);
+    }
+
+    private void finish() {
+        done = true;
+        vertx.cancelTimer(firstByteTimer);
+        vertx.cancelTimer(totalTimer);
+    }
+
+    private long elapsed() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+}

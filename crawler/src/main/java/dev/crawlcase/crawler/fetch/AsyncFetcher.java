@@ -1,0 +1,64 @@
+package dev.crawlcase.crawler.fetch;
+
+import dev.crawlcase.crawler.frontier.FetchTask;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+
+/**
+ * Fetches one URL per call without blocking: for the async mode (called on an event loop) and the virtual mode
+ * (called on a virtual-thread context, which {@code await()}s the future). Callbacks, timers and body chunks run on
+ * the caller's context; call it from a Vert.x context.
+ *
+ * <p>Why the core {@link HttpClientAgent} and not {@code WebClient}: the body decision depends on the response head
+ * (read HTML for pages, any 2xx for robots.txt, otherwise abort right after the headers), and the cap must stop the
+ * transfer rather than just drop bytes. A WebClient {@code BodyCodec} never sees the head and {@code expecting}
+ * only fails the request after the body has been read; the core client hands us the head first and lets us
+ * {@code reset()} the request at any point, which makes both rules a few lines.
+ *
+ * <p>Settings: HTTP/1.1, keep-alive, no redirects, no Accept-Encoding (gzip sent anyway is inflated with a cap),
+ * TCP connect timeout, and a per-host pool of {@code maxConnections} (Vert.x's default of 5 per host would
+ * silently cap the crawl's concurrency). Threads: none of its own; it uses the Vertx instance's event loops.
+ */
+public final class AsyncFetcher {
+
+    private final Vertx vertx;
+    private final FetchLimits limits;
+    private final HttpClientAgent client;
+
+    public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections) {
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be >= 1, got " + maxConnections);
+        }
+        this.vertx = vertx;
+        this.limits = limits;
+        HttpClientOptions options = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setPipelining(false)
+                .setDecompressionSupported(false)
+                .setConnectTimeout(limits.connectTimeoutMs());
+        this.client = vertx.httpClientBuilder()
+                .with(options)
+                .with(new PoolOptions().setHttp1MaxSize(maxConnections))
+                .build();
+    }
+
+    /** GETs {@code task.url()} once; the future never fails, every failure is an error kind in the result. */
+    public Future<FetchResult> fetch(FetchTask task) {
+        long start = System.nanoTime();
+        ErrorKind refused = LoopbackGuard.check(task.url(), limits.allowRemote());
+        if (refused != null) {
+            return Future.succeededFuture(
+                    FetchResult.failure(refused.label(), (System.nanoTime() - start) / 1_000_000));
+        }
+        return new AsyncAttempt(vertx, client, limits, task).run();
+    }
+
+    public Future<Void> close() {
+        return client.close();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.crawlcase.crawler.fetch;
+
+import dev.crawlcase.crawler.frontier.FetchTask;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fetches one URL per call and blocks the calling thread until the attempt ends: for the sequential and thread-pool
+ * modes, which call it from worker threads. Thread-safe; one shared JDK {@link HttpClient} (HTTP/1.1, redirects
+ * NEVER, no Accept-Encoding).
+ *
+ * <p>Deadlines: the connect timeout is the client's; the first-byte timeout is {@link HttpRequest#timeout} (which
+ * the JDK applies up to the response headers only); the total deadline is enforced by waiting on
+ * {@code sendAsync(...)} with {@code get(remaining)} and cancelling the body subscription when it passes.
+ *
+ * <p>Threads: the JDK client always starts one selector thread of its own ({@code HttpClient-N-SelectorManager}),
+ * which does all socket I/O for every request. Its default executor would be an unbounded cached pool
+ * ({@code HttpClient-N-Worker-M}, one thread per concurrently completing exchange); we pass a fixed pool of
+ * {@code executorThreads} daemon threads named {@code crawlcase-jdkhttp-M} instead, so the fetcher adds exactly
+ * {@code 1 + executorThreads} platform threads, however many callers block in {@link #fetch}. On JDK 21+
+ * {@link #close()} stops the selector thread; on JDK 17 it ends when the client is garbage collected.
+ */
+public final class BlockingFetcher implements AutoCloseable {
+
+    public static final int DEFAULT_EXECUTOR_THREADS = 2;
+    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+    private final FetchLimits limits;
+    private final ExecutorService executor;
+    private final HttpClient client;
+
+    public BlockingFetcher(FetchLimits limits) {
+        this(limits, DEFAULT_EXECUTOR_THREADS);
+    }
+
+    public BlockingFetcher(FetchLimits limits, int executorThreads) {
+        if (executorThreads < 1) {
+            throw new IllegalArgumentException("executorThreads must be >= 1, got " + executorThreads);
+        }
+        this.limits = limits;
+        this.executor = Executors.newFixedThreadPool(executorThreads, runnable -> {
+            Thread thread = new Thread(runnable, "crawlcase-jdkhttp-" + THREAD_IDS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofMillis(limits.connectTimeoutMs()))
+                .executor(executor)
+                .build();
+    }
+
+    /** GETs {@code task.url()} once; never throws, every failure is an error kind in the result. */
+    public FetchResult fetch(FetchTask task) {
+        long start = System.nanoTime();
+        ErrorKind refused = LoopbackGuard.check(task.url(), limits.allowRemote());
+        if (refused != null) {
+            return FetchResult.failure(refused.label(), millisSince(start));
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(task.url()))
+                .GET()
+                .timeout(Duration.ofMillis(limits.firstByteTimeoutMs()))
+                .header("User-Agent", limits.userAgent())
+                .build();
+        Handler handler = new Handler(task.kind());
+        CompletableFuture<HttpResponse<CappedSubscriber.Read>> future = client.sendAsync(request, handler);
+        try {
+            long remaining = limits.totalTimeoutMs() - millisSince(start);
+            CappedSubscriber.Read read = future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body();
+            ResponseHead head = handler.head;
+            return read.cap() < 0 ? head.withoutBody(millisSince(start))
+                    : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
+        } catch (TimeoutException e) {
+            handler.abort();
+            future.cancel(true);
+            return failure(handler.head == null ? ErrorKind.TIMEOUT_FIRST_BYTE : ErrorKind.TIMEOUT_TOTAL, start);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            boolean firstByte = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
+            return failure(firstByte ? ErrorKind.TIMEOUT_FIRST_BYTE
+                    : FetchErrors.classify(cause, handler.head != null), start);
+        } catch (InterruptedException e) {
+            handler.abort();
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            return failure(ErrorKind.IO, start);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (client instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing is best effort: in-flight requests fail on their own
+            }
+        }
+        executor.shutdownNow();
+    }
+
+    private static FetchResult failure(ErrorKind kind, long start) {
+        return FetchResult.failure(kind.label(), millisSince(start));
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** Per-request: sees the head, decides whether to read the body, and keeps the subscriber to abort it. */
+    private final class Handler implements HttpResponse.BodyHandler<CappedSubscriber.Read> {
+        private final FetchTask.Kind kind;
+        private volatile ResponseHead head;
+        private volatile CappedSubscriber subscriber;
+
+        Handler(FetchTask.Kind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<CappedSubscriber.Read> apply(HttpResponse.ResponseInfo info) {
+            ResponseHead h = ResponseHead.of(info.statusCode(),
+                    name -> info.headers().firstValue(name).orElse(null), System.currentTimeMillis());
+            head = h;
+            CappedSubscriber s = new CappedSubscriber(h.hasNoBody() ? -1 : h.bodyCap(kind, limits));
+            subscriber = s;
+            return s;
+        }
+
+        void abort() {
+            CappedSubscriber s = subscriber;
+            if (s != null) {
+                s.abort();
+            }
+        }
+    }
+}

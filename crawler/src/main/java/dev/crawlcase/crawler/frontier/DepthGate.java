@@ -1,0 +1,44 @@
+package dev.crawlcase.crawler.frontier;
+
+import java.util.Arrays;
+
+/**
+ * Unfinished URLs (queued, leased, awaiting a retry or robots.txt) per depth. A URL of depth k may be leased only
+ * when no URL of depth k-2 or less is unfinished: every page that could still lower its depth is then done, so
+ * depths come out as exact shortest-path (BFS) depths even though many pages are fetched at once.
+ */
+final class DepthGate {
+    private long[] unfinished = new long[16];
+    private int min = Integer.MAX_VALUE;
+
+    void add(int depth) {
+        if (depth >= unfinished.length) {
+            unfinished = Arrays.copyOf(unfinished, Math.max(depth + 1, unfinished.length * 2));
+        }
+        unfinished[depth]++;
+        min = Math.min(min, depth);
+    }
+
+    void remove(int depth) {
+        if (depth >= unfinished.length || unfinished[depth] == 0) {
+            throw new IllegalStateException("no unfinished URL at depth " + depth);
+        }
+        unfinished[depth]--;
+        while (min < unfinished.length && unfinished[min] == 0) {
+            min++;
+        }
+        if (min >= unfinished.length) {
+            min = Integer.MAX_VALUE;
+        }
+    }
+
+    /** The smallest depth with an unfinished URL, or Integer.MAX_VALUE. */
+    int minUnfinished() {
+        return min;
+    }
+
+    /** Whether a URL of this depth may be leased (and its depth is final). */
+    boolean allows(int depth) {
+        return min == Integer.MAX_VALUE || depth <= min + 1;
+    }
+}

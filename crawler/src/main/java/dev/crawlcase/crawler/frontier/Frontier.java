@@ -1,0 +1,423 @@
+package dev.crawlcase.crawler.frontier;
+
+import dev.crawlcase.crawler.frontier.UrlStates.State;
+import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.output.RecordSink;
+import dev.crawlcase.crawler.parse.ParsedPage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.LongSupplier;
+
+/**
+ * The crawl's to-do list: which URL is fetched when, and the one final record of every discovered URL.
+ *
+ * <p>Breadth-first: {@link #lease} prefers the smallest depth among hosts that may take a request now, round-robin
+ * among hosts at equal depth, and a {@link DepthGate} keeps depths exact. Politeness per host
+ * ({@code scheme://host:port}): at most perHostConcurrency leased tasks and the host delay between request starts
+ * (robots.txt fetches included). robots.txt is leased before a host's first page, and again after its TTL.
+ *
+ * <p>Leases: an expired lease ({@link #expireLeases}) is re-queued as the same attempt (a lost attempt is not a
+ * failed one). A result for an unknown, expired or completed lease is refused; a result arriving after the
+ * deadline but before expireLeases ran is still accepted. Not thread-safe: one thread calls it.
+ */
+public final class Frontier {
+    private static final int ROBOTS_RANK = -1;
+    private static final int NONE = Integer.MAX_VALUE;
+
+    private final FrontierSettings settings;
+    private final Scope scope;
+    private final UrlNormalizer normalizer;
+    private final LongSupplier clock;
+    private final Random random;
+    private final Records records;
+    private final RobotsGate robots;
+    private final UrlStates states = new UrlStates();
+    private final DepthGate gate = new DepthGate();
+    private final Leases leases = new Leases();
+    private final PendingRecords pending = new PendingRecords();
+    private final Map<String, HostQueue> hostsByKey = new HashMap<>();
+    private final List<HostQueue> hosts = new ArrayList<>();
+    private int cursor;
+    private long queued;
+    private long retrying;
+    private long pagesLeased;
+    private long robotsFetches;
+    private long pageRetries;
+    private boolean closed;
+
+    public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, String mode,
+                    LongSupplier clockMs, Random random) {
+        this.settings = Check.notNull("settings", settings);
+        this.scope = Check.notNull("scope", scope);
+        this.normalizer = Check.notNull("normalizer", normalizer);
+        this.clock = Check.notNull("clockMs", clockMs);
+        this.random = Check.notNull("random", random);
+        this.records = new Records(sink, mode);
+        this.robots = new RobotsGate(settings, clockMs, random);
+    }
+
+    /** Adds seeds at depth 0; URLs that do not normalise are ignored (no record). */
+    public void seed(List<String> urls) {
+        for (String url : Check.notNull("urls", urls)) {
+            String normalized = normalizer.normalize(url);
+            if (normalized != null) {
+                discover(normalized, 0, 0);
+            }
+        }
+        flushPending();
+    }
+
+    /** Up to {@code max} tasks that may start now; robots.txt tasks first, then by depth, round-robin by host. */
+    public List<FetchTask> lease(int max) {
+        Check.range("max", max, 0, Integer.MAX_VALUE);
+        List<FetchTask> tasks = new ArrayList<>();
+        long now = clock.getAsLong();
+        while (!closed && tasks.size() < max) {
+            HostQueue host = pickHost(now);
+            if (host == null) {
+                break;
+            }
+            tasks.add(start(host, now));
+        }
+        flushPending();
+        return tasks;
+    }
+
+    /** Processes one result; false (and nothing changes) when its lease is unknown, expired or completed. */
+    public boolean complete(FetchOutcome outcome) {
+        Check.notNull("outcome", outcome);
+        Leases.Lease lease = leases.get(outcome.task().leaseId());
+        if (closed || lease == null || !lease.task().url().equals(outcome.task().url())
+                || lease.task().kind() != outcome.task().kind()) {
+            return false;
+        }
+        leases.close(lease.task().leaseId());
+        HostQueue host = lease.host();
+        host.inFlight--;
+        long now = clock.getAsLong();
+        FetchOutcome o = new FetchOutcome(lease.task(), outcome.result(), outcome.page(), outcome.mode());
+        if (lease.task().kind() == FetchTask.Kind.ROBOTS) {
+            HostRules rules = robots.complete(host, lease.task(), o.result(), now);
+            if (rules != null) {
+                host.removeQueued(q -> isQueued(q) && gate.allows(q.depth()) && !rules.allowed(q.url()))
+                        .forEach(this::skipRobots);
+            }
+        } else {
+            completePage(host, o, now);
+        }
+        flushPending();
+        return true;
+    }
+
+    /** Re-queues the tasks whose lease deadline has passed, as the same attempt; returns how many. */
+    public int expireLeases() {
+        if (closed) {
+            return 0;
+        }
+        long now = clock.getAsLong();
+        List<Leases.Lease> expired = leases.expire(now);
+        for (Leases.Lease lease : expired) {
+            FetchTask t = lease.task();
+            lease.host().inFlight--;
+            if (t.kind() == FetchTask.Kind.ROBOTS) {
+                robots.expired(lease.host());
+            } else {
+                requeueForRetry(lease.host(), t, t.attempt(), now);
+            }
+        }
+        return expired.size();
+    }
+
+    /** The earliest clock time at which lease() could return more, or a lease expires; Long.MAX_VALUE if none. */
+    public long nextWakeupMs() {
+        if (closed) {
+            return Long.MAX_VALUE;
+        }
+        long best = leases.earliestDeadlineMs();
+        for (HostQueue host : hosts) {
+            if (host.inFlight < settings.perHostConcurrency()) {
+                long workAt = workAtMs(host);
+                if (workAt != Long.MAX_VALUE) {
+                    best = Math.min(best, Math.max(workAt, host.nextStartMs(robots.delayMs(host))));
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Nothing leased, nothing awaiting a retry, nothing queued unless the page limit holds it back. */
+    public boolean isFinished() {
+        return leases.size() == 0 && retrying == 0 && (queued == 0 || !budgetLeft());
+    }
+
+    /**
+     * Writes the records still owed: over-depth URLs ("depth"), queued ones behind the page limit ("page_limit"),
+     * and, after a stop, queued, retrying and leased ones ("stopped"). Later calls do nothing; leases die.
+     */
+    public void finish() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Leases.Lease lease : leases.all()) {
+            FetchTask t = lease.task();
+            if (t.kind() == FetchTask.Kind.PAGE) {
+                states.done(t.url());
+                records.skipped(t.url(), t.depth(), "stopped", t.attempt() - 1);
+            }
+        }
+        leases.clear();
+        String leftover = budgetLeft() ? "stopped" : "page_limit";
+        for (HostQueue host : hosts) {
+            for (QueuedUrl q : host.drain()) {
+                if (states.is(q.url(), State.RETRY, q.depth())) {
+                    states.done(q.url());
+                    records.skipped(q.url(), q.depth(), "stopped", q.attempt() - 1);
+                } else if (isQueued(q)) {
+                    states.done(q.url());
+                    records.skipped(q.url(), q.depth(), leftover, 0);
+                }
+            }
+        }
+        for (Map.Entry<String, Integer> held : states.all(State.HELD)) {
+            states.done(held.getKey());
+            records.skipped(held.getKey(), held.getValue(), "depth", 0);
+        }
+        pending.takeUpTo(Long.MAX_VALUE).forEach(e -> emitPending(e.getKey(), e.getValue()));
+        queued = 0;
+        retrying = 0;
+    }
+
+    public FrontierStats stats() {
+        return new FrontierStats(queued + retrying, leases.size(), leases.peak(), states.size(), records.fetched,
+                records.failed, records.skipped, records.redirected, pageRetries + robots.retries, robotsFetches,
+                pagesLeased);
+    }
+
+    // ---- discovery
+
+    private void discover(String url, int depth, int redirects) {
+        String key = HostKey.of(url);
+        State state = key == null ? State.DONE : states.state(url);
+        if (state == null) {
+            boolean allowed = scope.inScope(url) && (settings.allowRemote() || Scope.isLoopbackUrl(url));
+            if (allowed) {
+                enqueue(url, depth, redirects, key);
+            } else {
+                states.set(url, State.DEFERRED, depth);
+                pending.add(url, depth);
+            }
+        } else if (depth < states.depth(url)) {
+            switch (state) {
+                case DEFERRED -> {
+                    states.set(url, State.DEFERRED, depth);
+                    pending.add(url, depth);
+                }
+                case HELD -> enqueue(url, depth, redirects, key);
+                case QUEUED -> {
+                    gate.remove(states.depth(url));
+                    queued--;
+                    enqueue(url, depth, redirects, key);
+                }
+                default -> { } // leased, retrying or done: its depth was already final
+            }
+        }
+    }
+
+    private void enqueue(String url, int depth, int redirects, String key) {
+        if (depth > settings.maxDepth()) {
+            states.set(url, State.HELD, depth);
+            return;
+        }
+        states.set(url, State.QUEUED, depth);
+        gate.add(depth);
+        queued++;
+        hostsByKey.computeIfAbsent(key, k -> {
+            HostQueue host = new HostQueue(k);
+            hosts.add(host);
+            return host;
+        }).add(new QueuedUrl(url, depth, 1, redirects, 0));
+    }
+
+    /** Emits the records of out-of-scope and not-allowed URLs whose depth is now final. */
+    private void flushPending() {
+        int min = gate.minUnfinished();
+        long upTo = min == Integer.MAX_VALUE ? Long.MAX_VALUE : min + 1L;
+        pending.takeUpTo(upTo).forEach(e -> emitPending(e.getKey(), e.getValue()));
+    }
+
+    private void emitPending(String url, int depth) {
+        if (states.is(url, State.DEFERRED, depth)) {
+            states.done(url);
+            if (scope.inScope(url)) {
+                records.failed(url, depth, "not_allowed");
+            } else {
+                records.skipped(url, depth, "scope", 0);
+            }
+        }
+    }
+
+    // ---- leasing
+
+    private HostQueue pickHost(long now) {
+        HostQueue best = null;
+        int bestRank = NONE;
+        int n = hosts.size();
+        for (int i = 0; i < n; i++) {
+            int index = (cursor + i) % n;
+            HostQueue host = hosts.get(index);
+            if (host.inFlight >= settings.perHostConcurrency() || now < host.nextStartMs(robots.delayMs(host))) {
+                continue;
+            }
+            int rank = rank(host, now);
+            if (rank < bestRank) {
+                best = host;
+                bestRank = rank;
+                cursor = index + 1;
+            }
+        }
+        return best;
+    }
+
+    /** The host's best lease now: ROBOTS_RANK, a page's depth, or NONE. Drops stale and disallowed heads. */
+    private int rank(HostQueue host, long now) {
+        if (robots.gated(host)) {
+            return robots.due(host, now) && (host.hasRetries() || (budgetLeft() && queuedHead(host) != null))
+                    ? ROBOTS_RANK : NONE;
+        }
+        QueuedUrl retry = dueRetry(host, now);
+        QueuedUrl next = leasableHead(host);
+        return Math.min(retry == null ? NONE : retry.depth(), next == null ? NONE : next.depth());
+    }
+
+    private FetchTask start(HostQueue host, long now) {
+        host.inFlight++;
+        host.lastStartMs = now;
+        long deadline = now + settings.leaseTimeoutMs();
+        if (robots.gated(host)) {
+            host.robotsLeased = true;
+            robotsFetches++;
+            return leases.open(RobotsGate.robotsUrl(host), 0, host.robotsAttempts + 1, 0, FetchTask.Kind.ROBOTS,
+                    host, deadline);
+        }
+        QueuedUrl retry = dueRetry(host, now);
+        QueuedUrl next = leasableHead(host);
+        QueuedUrl chosen;
+        if (retry != null && (next == null || retry.depth() <= next.depth())) {
+            chosen = host.pollRetry();
+            retrying--;
+        } else {
+            chosen = host.poll();
+            queued--;
+            pagesLeased++;
+        }
+        states.set(chosen.url(), State.LEASED, chosen.depth());
+        return leases.open(chosen.url(), chosen.depth(), chosen.attempt(), chosen.redirects(), FetchTask.Kind.PAGE,
+                host, deadline);
+    }
+
+    /** The first retry if due now (disallowed ones are recorded and dropped), else null. */
+    private QueuedUrl dueRetry(HostQueue host, long now) {
+        HostRules rules = robots.rules(host);
+        QueuedUrl q;
+        while ((q = host.peekRetry()) != null && q.readyAtMs() <= now) {
+            if (rules == null || rules.allowed(q.url())) {
+                return q;
+            }
+            host.pollRetry();
+            retrying--;
+            gate.remove(q.depth());
+            states.done(q.url());
+            records.skipped(q.url(), q.depth(), "robots", q.attempt() - 1);
+        }
+        return null;
+    }
+
+    /** The queue head if a new page may be leased now (budget, depth gate), disallowed heads dropped, else null. */
+    private QueuedUrl leasableHead(HostQueue host) {
+        HostRules rules = robots.rules(host);
+        QueuedUrl q;
+        while (budgetLeft() && (q = queuedHead(host)) != null && gate.allows(q.depth())) {
+            if (rules == null || rules.allowed(q.url())) {
+                return q;
+            }
+            host.poll();
+            skipRobots(q);
+        }
+        return null;
+    }
+
+    /** The first live queued entry (stale ones dropped), or null. */
+    private QueuedUrl queuedHead(HostQueue host) {
+        QueuedUrl q;
+        while ((q = host.peek()) != null && !isQueued(q)) {
+            host.poll();
+        }
+        return q;
+    }
+
+    private long workAtMs(HostQueue host) {
+        long now = clock.getAsLong();
+        if (robots.gated(host)) {
+            boolean work = host.hasRetries() || (budgetLeft() && queuedHead(host) != null);
+            return work ? robots.dueAtMs(host) : Long.MAX_VALUE;
+        }
+        QueuedUrl retry = host.peekRetry();
+        QueuedUrl next = budgetLeft() ? queuedHead(host) : null;
+        long at = retry == null ? Long.MAX_VALUE : retry.readyAtMs();
+        return next != null && gate.allows(next.depth()) ? Math.min(at, now) : at;
+    }
+
+    // ---- results
+
+    private void completePage(HostQueue host, FetchOutcome o, long now) {
+        FetchTask t = o.task();
+        PageVerdict verdict = PageVerdict.of(t, o.result(), settings, normalizer);
+        if (verdict.kind() == PageVerdict.Kind.RETRY) {
+            long delay = settings.retry().delayMs(t.attempt(), o.result().retryAfterMs(), random);
+            requeueForRetry(host, t, t.attempt() + 1, now + delay);
+            pageRetries++;
+            return;
+        }
+        states.done(t.url());
+        gate.remove(t.depth());
+        switch (verdict.kind()) {
+            case FETCHED -> {
+                records.fromOutcome(o, CrawlRecord.FETCHED, null, null);
+                ParsedPage page = o.page() == null ? ParsedPage.EMPTY : o.page();
+                page.links().forEach(link -> discover(link, t.depth() + 1, 0));
+            }
+            case REDIRECTED -> {
+                records.fromOutcome(o, CrawlRecord.REDIRECTED, null, verdict.target());
+                discover(verdict.target(), t.depth() + 1, t.redirects() + 1);
+            }
+            case SKIPPED -> records.fromOutcome(o, CrawlRecord.SKIPPED, verdict.reason(), null);
+            default -> records.fromOutcome(o, CrawlRecord.FAILED, verdict.reason(), verdict.target());
+        }
+    }
+
+    private void requeueForRetry(HostQueue host, FetchTask t, int attempt, long readyAtMs) {
+        states.set(t.url(), State.RETRY, t.depth());
+        host.addRetry(new QueuedUrl(t.url(), t.depth(), attempt, t.redirects(), readyAtMs));
+        retrying++;
+    }
+
+    private void skipRobots(QueuedUrl q) {
+        queued--;
+        gate.remove(q.depth());
+        states.done(q.url());
+        records.skipped(q.url(), q.depth(), "robots", 0);
+    }
+
+    private boolean isQueued(QueuedUrl q) {
+        return states.is(q.url(), State.QUEUED, q.depth());
+    }
+
+    private boolean budgetLeft() {
+        return settings.maxPages() == 0 || pagesLeased < settings.maxPages();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.crawlcase.crawler.frontier;
+
+import dev.crawlcase.crawler.fetch.FetchResult;
+
+/**
+ * What to do with one PAGE attempt's result.
+ *
+ * @param reason the record's reason (FAILED, SKIPPED), else null
+ * @param target the resolved Location (REDIRECTED, and FAILED with "too_many_redirects"), else null
+ */
+record PageVerdict(Kind kind, String reason, String target) {
+    enum Kind { RETRY, FETCHED, SKIPPED, REDIRECTED, FAILED }
+
+    private static final PageVerdict RETRY = new PageVerdict(Kind.RETRY, null, null);
+    private static final PageVerdict FETCHED = new PageVerdict(Kind.FETCHED, null, null);
+
+    /**
+     * Errors and 429/500/502/503/504 are retried while attempts remain, else fail with the error label or
+     * "http_&lt;status&gt;"; 2xx HTML is fetched, other 2xx skipped ("content_type"); 3xx with a usable Location
+     * redirects unless the chain is too long; a missing, non-http(s) or unparseable Location is "bad_redirect";
+     * anything else fails with "http_&lt;status&gt;".
+     */
+    static PageVerdict of(FetchTask task, FetchResult r, FrontierSettings settings, UrlNormalizer normalizer) {
+        boolean canRetry = settings.retry().canRetry(task.attempt());
+        if (r.error() != null) {
+            return canRetry && RetryPolicy.retryableError(r.error()) ? RETRY : failed(r.error(), null);
+        }
+        int status = r.status();
+        if (RetryPolicy.retryableStatus(status)) {
+            return canRetry ? RETRY : failed("http_" + status, null);
+        }
+        if (status >= 200 && status < 300) {
+            return r.isHtml() ? FETCHED : new PageVerdict(Kind.SKIPPED, "content_type", null);
+        }
+        if (status >= 300 && status < 400) {
+            String target = r.location() == null ? null : normalizer.normalize(task.url(), r.location());
+            if (target == null) {
+                return failed("bad_redirect", null);
+            }
+            if (task.redirects() + 1 > settings.maxRedirects()) {
+                return failed("too_many_redirects", target);
+            }
+            return new PageVerdict(Kind.REDIRECTED, null, target);
+        }
+        return failed("http_" + status, null);
+    }
+
+    private static PageVerdict failed(String reason, String target) {
+        return new PageVerdict(Kind.FAILED, reason, target);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.crawlcase.crawler.frontier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import crawlercommons.robots.SimpleRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.crawlcase.crawler.fetch.FetchResult;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * robots.txt rules per host key ({@code scheme://host:port}), parsed with crawler-commons for one user-agent name
+ * and kept in a Caffeine cache that expires entries {@code ttlMs} after they were stored and holds at most
+ * {@code maxHosts}. Time comes from the {@link Ticker}, so tests move it by hand.
+ *
+ * <p>How a final robots.txt response becomes rules:
+ * <ul>
+ *   <li>2xx: the body (first {@link #MAX_BODY_BYTES} only) is parsed;</li>
+ *   <li>3xx: allow all (fetchers never follow redirects, and a moved robots.txt is rare enough to not chase);</li>
+ *   <li>4xx except 429: allow all ({@code failedFetch(4xx)});</li>
+ *   <li>429, 5xx, no response: crawler-commons' {@code failedFetch} rules for a server error, which allow nothing
+ *       (and set deferVisits); the caller retries before giving up, and the verdict lasts one TTL.</li>
+ * </ul>
+ * Crawl-delay: crawler-commons 1.5 reads fractional seconds ("0.1" is 100 ms); its own cap (which would turn a
+ * long delay into allow-none) is disabled here, the frontier caps the delay instead. Single-threaded use.
+ */
+final class RobotsCache {
+    static final int MAX_BODY_BYTES = 500 * 1024;
+
+    private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
+    private final List<String> agentNames;
+    private final Cache<String, HostRules> cache;
+
+    RobotsCache(String userAgent, long ttlMs, long maxHosts, Ticker ticker) {
+        if (userAgent == null || userAgent.isBlank()) {
+            throw new IllegalArgumentException("robots user-agent must not be blank");
+        }
+        if (ttlMs <= 0 || maxHosts <= 0) {
+            throw new IllegalArgumentException("robots cache ttl and size must be > 0, got " + ttlMs + ", " + maxHosts);
+        }
+        this.agentNames = List.of(userAgent.toLowerCase(java.util.Locale.ROOT));
+        this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(ttlMs)).maximumSize(maxHosts)
+                .ticker(ticker).executor(Runnable::run).build();
+    }
+
+    /** The cached rules of a host, or null when unknown or expired. */
+    HostRules get(String hostKey) {
+        return cache.getIfPresent(hostKey);
+    }
+
+    /** Turns the final robots.txt response of a host into rules and caches them. */
+    HostRules store(String hostKey, FetchResult result) {
+        HostRules rules = HostRules.of(rulesFor(hostKey + "/robots.txt", result));
+        cache.put(hostKey, rules);
+        return rules;
+    }
+
+    /** How many hosts are cached (after pending evictions ran). */
+    long size() {
+        cache.cleanUp();
+        return cache.estimatedSize();
+    }
+
+    private SimpleRobotRules rulesFor(String robotsUrl, FetchResult r) {
+        int status = r.error() != null ? 0 : r.status();
+        if (status >= 200 && status < 300) {
+            byte[] body = r.body().length > MAX_BODY_BYTES ? Arrays.copyOf(r.body(), MAX_BODY_BYTES) : r.body();
+            return parser.parseContent(robotsUrl, body, r.contentType(), agentNames);
+        }
+        if (status >= 300 && status < 400) {
+            return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+        }
+        if (status >= 400 && status < 500 && status != 429) {
+            return parser.failedFetch(status);
+        }
+        return parser.failedFetch(status >= 500 ? status : 503);
+    }
+
+    /** Whether a robots.txt response should be retried (429, 5xx, no response). */
+    static boolean retryable(FetchResult r) {
+        return r.error() != null || r.status() == 429 || r.status() >= 500 || r.status() == 0;
+    }
+}

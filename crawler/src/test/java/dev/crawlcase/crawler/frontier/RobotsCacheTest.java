@@ -1,0 +1,87 @@
+package dev.crawlcase.crawler.frontier;
+
+import dev.crawlcase.crawler.fetch.FetchResult;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RobotsCacheTest {
+    private static final String HOST = "http://127.0.0.1:8080";
+    private final AtomicLong nowMs = new AtomicLong();
+    private final RobotsCache cache = new RobotsCache("crawlcase", 60_000, 3,
+            () -> TimeUnit.MILLISECONDS.toNanos(nowMs.get()));
+
+    static FetchResult robots(int status, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new FetchResult(status, "text/plain", null, bytes, bytes.length, false, null, -1, null, 5);
+    }
+
+    @Test
+    void parsesTheGroupOfOurUserAgent() {
+        HostRules rules = cache.store(HOST, robots(200,
+                "User-agent: crawlcase\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n"));
+        assertThat(rules.allowed(HOST + "/private/x")).isFalse();
+        assertThat(rules.allowed(HOST + "/public")).isTrue();
+        assertThat(cache.get(HOST)).isSameAs(rules);
+    }
+
+    @Test
+    void crawlDelayInMillisIncludingFractionsAndLongOnes() {
+        assertThat(cache.store(HOST, robots(200, "User-agent: *\nCrawl-delay: 0.1\n")).crawlDelayMs()).isEqualTo(100);
+        assertThat(cache.store(HOST, robots(200, "User-agent: *\nCrawl-delay: 2\n")).crawlDelayMs()).isEqualTo(2000);
+        HostRules slow = cache.store(HOST, robots(200, "User-agent: *\nCrawl-delay: 100000\n"));
+        assertThat(slow.crawlDelayMs()).isEqualTo(100_000_000L);
+        assertThat(slow.allowed(HOST + "/x")).as("a long delay is capped by the frontier, not allow-none").isTrue();
+        assertThat(cache.store(HOST, robots(200, "User-agent: *\nDisallow: /x\n")).crawlDelayMs()).isZero();
+    }
+
+    @Test
+    void statusRules() {
+        assertThat(cache.store(HOST, robots(404, "")).rules().isAllowAll()).isTrue();
+        assertThat(cache.store(HOST, robots(403, "")).rules().isAllowAll()).isTrue();
+        assertThat(cache.store(HOST, robots(301, "")).rules().isAllowAll()).isTrue();
+        assertThat(cache.store(HOST, robots(503, "")).rules().isAllowNone()).isTrue();
+        assertThat(cache.store(HOST, robots(429, "")).rules().isAllowNone()).isTrue();
+        assertThat(cache.store(HOST, FetchResult.failure("reset", 3)).rules().isAllowNone()).isTrue();
+        assertThat(RobotsCache.retryable(robots(500, ""))).isTrue();
+        assertThat(RobotsCache.retryable(robots(429, ""))).isTrue();
+        assertThat(RobotsCache.retryable(FetchResult.failure("timeout_total", 1))).isTrue();
+        assertThat(RobotsCache.retryable(robots(404, ""))).isFalse();
+    }
+
+    @Test
+    void bodyBeyondTheCapIsIgnored() {
+        String padding = "# " + "x".repeat(RobotsCache.MAX_BODY_BYTES) + "\n";
+        HostRules rules = cache.store(HOST, robots(200, "User-agent: *\nDisallow: /a\n" + padding + "Disallow: /b\n"));
+        assertThat(rules.allowed(HOST + "/a")).isFalse();
+        assertThat(rules.allowed(HOST + "/b")).isTrue();
+    }
+
+    @Test
+    void entriesExpireAfterTheTtlOnTheInjectedClock() {
+        cache.store(HOST, robots(404, ""));
+        nowMs.set(59_999);
+        assertThat(cache.get(HOST)).isNotNull();
+        nowMs.set(60_000);
+        assertThat(cache.get(HOST)).isNull();
+    }
+
+    @Test
+    void sizeIsBounded() {
+        for (int port = 1; port <= 10; port++) {
+            cache.store("http://127.0.0.1:" + port, robots(404, ""));
+        }
+        assertThat(cache.size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void validatesSettings() {
+        assertThatThrownBy(() -> new RobotsCache(" ", 1, 1, () -> 0)).hasMessageContaining("user-agent");
+        assertThatThrownBy(() -> new RobotsCache("a", 0, 1, () -> 0)).hasMessageContaining("ttl");
+    }
+}
