@@ -166,9 +166,9 @@ public final class Frontier {
     }
 
     public FrontierStats stats() {
-        return new FrontierStats(ledger.queued + ledger.retrying, leases.size(), leases.peak(), ledger.states.size(), ledger.records.fetched,
-                ledger.records.failed, ledger.records.skipped, ledger.records.redirected, pageRetries + robots.retries, robotsFetches,
-                pagesLeased);
+        Records r = ledger.records;
+        return new FrontierStats(ledger.queued + ledger.retrying, leases.size(), leases.peak(), ledger.states.size(),
+                r.fetched, r.failed, r.skipped, r.redirected, pageRetries + robots.retries, robotsFetches, pagesLeased);
     }
 
     // ---- leasing
