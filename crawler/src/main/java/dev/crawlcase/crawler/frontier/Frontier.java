@@ -6,9 +6,7 @@ import dev.crawlcase.crawler.output.RecordSink;
 import dev.crawlcase.crawler.parse.ParsedPage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.LongSupplier;
 
@@ -33,17 +31,10 @@ public final class Frontier {
     private final UrlNormalizer normalizer;
     private final LongSupplier clock;
     private final Random random;
-    private final Records records;
     private final RobotsGate robots;
-    private final UrlStates states = new UrlStates();
-    private final DepthGate gate = new DepthGate();
+    private final Ledger ledger;
     private final Leases leases = new Leases();
-    private final PendingRecords pending = new PendingRecords();
-    private final Map<String, HostQueue> hostsByKey = new HashMap<>();
-    private final List<HostQueue> hosts = new ArrayList<>();
     private int cursor;
-    private long queued;
-    private long retrying;
     private long pagesLeased;
     private long robotsFetches;
     private long pageRetries;
@@ -56,7 +47,7 @@ public final class Frontier {
         this.normalizer = Check.notNull("normalizer", normalizer);
         this.clock = Check.notNull("clockMs", clockMs);
         this.random = Check.notNull("random", random);
-        this.records = new Records(sink, mode);
+        this.ledger = new Ledger(settings, scope, new Records(sink, mode));
         this.robots = new RobotsGate(settings, clockMs, random);
     }
 
@@ -65,10 +56,10 @@ public final class Frontier {
         for (String url : Check.notNull("urls", urls)) {
             String normalized = normalizer.normalize(url);
             if (normalized != null) {
-                discover(normalized, 0, 0);
+                ledger.discover(normalized, 0, 0);
             }
         }
-        flushPending();
+        ledger.flushPending();
     }
 
     /** Up to {@code max} tasks that may start now; robots.txt tasks first, then by depth, round-robin by host. */
@@ -83,7 +74,7 @@ public final class Frontier {
             }
             tasks.add(start(host, now));
         }
-        flushPending();
+        ledger.flushPending();
         return tasks;
     }
 
@@ -103,13 +94,13 @@ public final class Frontier {
         if (lease.task().kind() == FetchTask.Kind.ROBOTS) {
             HostRules rules = robots.complete(host, lease.task(), o.result(), now);
             if (rules != null) {
-                host.removeQueued(q -> isQueued(q) && gate.allows(q.depth()) && !rules.allowed(q.url()))
-                        .forEach(this::skipRobots);
+                host.removeQueued(q -> ledger.isQueued(q) && ledger.gate.allows(q.depth()) && !rules.allowed(q.url()))
+                        .forEach(q -> ledger.skipRobots(q, false));
             }
         } else {
             completePage(host, o, now);
         }
-        flushPending();
+        ledger.flushPending();
         return true;
     }
 
@@ -126,7 +117,7 @@ public final class Frontier {
             if (t.kind() == FetchTask.Kind.ROBOTS) {
                 robots.expired(lease.host());
             } else {
-                requeueForRetry(lease.host(), t, t.attempt(), now);
+                ledger.requeueForRetry(lease.host(), t, t.attempt(), now);
             }
         }
         return expired.size();
@@ -138,7 +129,7 @@ public final class Frontier {
             return Long.MAX_VALUE;
         }
         long best = leases.earliestDeadlineMs();
-        for (HostQueue host : hosts) {
+        for (HostQueue host : ledger.hosts) {
             if (host.inFlight < settings.perHostConcurrency()) {
                 long workAt = workAtMs(host);
                 if (workAt != Long.MAX_VALUE) {
@@ -151,7 +142,7 @@ public final class Frontier {
 
     /** Nothing leased, nothing awaiting a retry, nothing queued unless the page limit holds it back. */
     public boolean isFinished() {
-        return leases.size() == 0 && retrying == 0 && (queued == 0 || !budgetLeft());
+        return leases.size() == 0 && ledger.retrying == 0 && (ledger.queued == 0 || !budgetLeft());
     }
 
     /**
@@ -166,99 +157,18 @@ public final class Frontier {
         for (Leases.Lease lease : leases.all()) {
             FetchTask t = lease.task();
             if (t.kind() == FetchTask.Kind.PAGE) {
-                states.done(t.url());
-                records.skipped(t.url(), t.depth(), "stopped", t.attempt() - 1);
+                ledger.states.done(t.url());
+                ledger.records.skipped(t.url(), t.depth(), "stopped", t.attempt() - 1);
             }
         }
         leases.clear();
-        String leftover = budgetLeft() ? "stopped" : "page_limit";
-        for (HostQueue host : hosts) {
-            for (QueuedUrl q : host.drain()) {
-                if (states.is(q.url(), State.RETRY, q.depth())) {
-                    states.done(q.url());
-                    records.skipped(q.url(), q.depth(), "stopped", q.attempt() - 1);
-                } else if (isQueued(q)) {
-                    states.done(q.url());
-                    records.skipped(q.url(), q.depth(), leftover, 0);
-                }
-            }
-        }
-        for (Map.Entry<String, Integer> held : states.all(State.HELD)) {
-            states.done(held.getKey());
-            records.skipped(held.getKey(), held.getValue(), "depth", 0);
-        }
-        pending.takeUpTo(Long.MAX_VALUE).forEach(e -> emitPending(e.getKey(), e.getValue()));
-        queued = 0;
-        retrying = 0;
+        ledger.closeAll(budgetLeft() ? "stopped" : "page_limit");
     }
 
     public FrontierStats stats() {
-        return new FrontierStats(queued + retrying, leases.size(), leases.peak(), states.size(), records.fetched,
-                records.failed, records.skipped, records.redirected, pageRetries + robots.retries, robotsFetches,
-                pagesLeased);
-    }
-
-    // ---- discovery
-
-    private void discover(String url, int depth, int redirects) {
-        String key = HostKey.of(url);
-        State state = key == null ? State.DONE : states.state(url);
-        if (state == null) {
-            boolean allowed = scope.inScope(url) && (settings.allowRemote() || Scope.isLoopbackUrl(url));
-            if (allowed) {
-                enqueue(url, depth, redirects, key);
-            } else {
-                states.set(url, State.DEFERRED, depth);
-                pending.add(url, depth);
-            }
-        } else if (depth < states.depth(url)) {
-            switch (state) {
-                case DEFERRED -> {
-                    states.set(url, State.DEFERRED, depth);
-                    pending.add(url, depth);
-                }
-                case HELD -> enqueue(url, depth, redirects, key);
-                case QUEUED -> {
-                    gate.remove(states.depth(url));
-                    queued--;
-                    enqueue(url, depth, redirects, key);
-                }
-                default -> { } // leased, retrying or done: its depth was already final
-            }
-        }
-    }
-
-    private void enqueue(String url, int depth, int redirects, String key) {
-        if (depth > settings.maxDepth()) {
-            states.set(url, State.HELD, depth);
-            return;
-        }
-        states.set(url, State.QUEUED, depth);
-        gate.add(depth);
-        queued++;
-        hostsByKey.computeIfAbsent(key, k -> {
-            HostQueue host = new HostQueue(k);
-            hosts.add(host);
-            return host;
-        }).add(new QueuedUrl(url, depth, 1, redirects, 0));
-    }
-
-    /** Emits the records of out-of-scope and not-allowed URLs whose depth is now final. */
-    private void flushPending() {
-        int min = gate.minUnfinished();
-        long upTo = min == Integer.MAX_VALUE ? Long.MAX_VALUE : min + 1L;
-        pending.takeUpTo(upTo).forEach(e -> emitPending(e.getKey(), e.getValue()));
-    }
-
-    private void emitPending(String url, int depth) {
-        if (states.is(url, State.DEFERRED, depth)) {
-            states.done(url);
-            if (scope.inScope(url)) {
-                records.failed(url, depth, "not_allowed");
-            } else {
-                records.skipped(url, depth, "scope", 0);
-            }
-        }
+        Records r = ledger.records;
+        return new FrontierStats(ledger.queued + ledger.retrying, leases.size(), leases.peak(), ledger.states.size(),
+                r.fetched, r.failed, r.skipped, r.redirected, pageRetries + robots.retries, robotsFetches, pagesLeased);
     }
 
     // ---- leasing
@@ -266,10 +176,10 @@ public final class Frontier {
     private HostQueue pickHost(long now) {
         HostQueue best = null;
         int bestRank = NONE;
-        int n = hosts.size();
+        int n = ledger.hosts.size();
         for (int i = 0; i < n; i++) {
             int index = (cursor + i) % n;
-            HostQueue host = hosts.get(index);
+            HostQueue host = ledger.hosts.get(index);
             if (host.inFlight >= settings.perHostConcurrency() || now < host.nextStartMs(robots.delayMs(host))) {
                 continue;
             }
@@ -286,7 +196,7 @@ public final class Frontier {
     /** The host's best lease now: ROBOTS_RANK, a page's depth, or NONE. Drops stale and disallowed heads. */
     private int rank(HostQueue host, long now) {
         if (robots.gated(host)) {
-            return robots.due(host, now) && (host.hasRetries() || (budgetLeft() && queuedHead(host) != null))
+            return robots.due(host, now) && (host.hasRetries() || (budgetLeft() && ledger.queuedHead(host) != null))
                     ? ROBOTS_RANK : NONE;
         }
         QueuedUrl retry = dueRetry(host, now);
@@ -309,13 +219,13 @@ public final class Frontier {
         QueuedUrl chosen;
         if (retry != null && (next == null || retry.depth() <= next.depth())) {
             chosen = host.pollRetry();
-            retrying--;
+            ledger.retrying--;
         } else {
             chosen = host.poll();
-            queued--;
+            ledger.queued--;
             pagesLeased++;
         }
-        states.set(chosen.url(), State.LEASED, chosen.depth());
+        ledger.states.set(chosen.url(), State.LEASED, chosen.depth());
         return leases.open(chosen.url(), chosen.depth(), chosen.attempt(), chosen.redirects(), FetchTask.Kind.PAGE,
                 host, deadline);
     }
@@ -328,11 +238,7 @@ public final class Frontier {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            host.pollRetry();
-            retrying--;
-            gate.remove(q.depth());
-            states.done(q.url());
-            records.skipped(q.url(), q.depth(), "robots", q.attempt() - 1);
+            ledger.skipRobots(host.pollRetry(), true);
         }
         return null;
     }
@@ -341,35 +247,25 @@ public final class Frontier {
     private QueuedUrl leasableHead(HostQueue host) {
         HostRules rules = robots.rules(host);
         QueuedUrl q;
-        while (budgetLeft() && (q = queuedHead(host)) != null && gate.allows(q.depth())) {
+        while (budgetLeft() && (q = ledger.queuedHead(host)) != null && ledger.gate.allows(q.depth())) {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            host.poll();
-            skipRobots(q);
+            ledger.skipRobots(host.poll(), false);
         }
         return null;
-    }
-
-    /** The first live queued entry (stale ones dropped), or null. */
-    private QueuedUrl queuedHead(HostQueue host) {
-        QueuedUrl q;
-        while ((q = host.peek()) != null && !isQueued(q)) {
-            host.poll();
-        }
-        return q;
     }
 
     private long workAtMs(HostQueue host) {
         long now = clock.getAsLong();
         if (robots.gated(host)) {
-            boolean work = host.hasRetries() || (budgetLeft() && queuedHead(host) != null);
+            boolean work = host.hasRetries() || (budgetLeft() && ledger.queuedHead(host) != null);
             return work ? robots.dueAtMs(host) : Long.MAX_VALUE;
         }
         QueuedUrl retry = host.peekRetry();
-        QueuedUrl next = budgetLeft() ? queuedHead(host) : null;
+        QueuedUrl next = budgetLeft() ? ledger.queuedHead(host) : null;
         long at = retry == null ? Long.MAX_VALUE : retry.readyAtMs();
-        return next != null && gate.allows(next.depth()) ? Math.min(at, now) : at;
+        return next != null && ledger.gate.allows(next.depth()) ? Math.min(at, now) : at;
     }
 
     // ---- results
@@ -379,42 +275,24 @@ public final class Frontier {
         PageVerdict verdict = PageVerdict.of(t, o.result(), settings, normalizer);
         if (verdict.kind() == PageVerdict.Kind.RETRY) {
             long delay = settings.retry().delayMs(t.attempt(), o.result().retryAfterMs(), random);
-            requeueForRetry(host, t, t.attempt() + 1, now + delay);
+            ledger.requeueForRetry(host, t, t.attempt() + 1, now + delay);
             pageRetries++;
             return;
         }
-        states.done(t.url());
-        gate.remove(t.depth());
+        ledger.finished(t);
         switch (verdict.kind()) {
             case FETCHED -> {
-                records.fromOutcome(o, CrawlRecord.FETCHED, null, null);
+                ledger.records.fromOutcome(o, CrawlRecord.FETCHED, null, null);
                 ParsedPage page = o.page() == null ? ParsedPage.EMPTY : o.page();
-                page.links().forEach(link -> discover(link, t.depth() + 1, 0));
+                page.links().forEach(link -> ledger.discover(link, t.depth() + 1, 0));
             }
             case REDIRECTED -> {
-                records.fromOutcome(o, CrawlRecord.REDIRECTED, null, verdict.target());
-                discover(verdict.target(), t.depth() + 1, t.redirects() + 1);
+                ledger.records.fromOutcome(o, CrawlRecord.REDIRECTED, null, verdict.target());
+                ledger.discover(verdict.target(), t.depth() + 1, t.redirects() + 1);
             }
-            case SKIPPED -> records.fromOutcome(o, CrawlRecord.SKIPPED, verdict.reason(), null);
-            default -> records.fromOutcome(o, CrawlRecord.FAILED, verdict.reason(), verdict.target());
+            case SKIPPED -> ledger.records.fromOutcome(o, CrawlRecord.SKIPPED, verdict.reason(), null);
+            default -> ledger.records.fromOutcome(o, CrawlRecord.FAILED, verdict.reason(), verdict.target());
         }
-    }
-
-    private void requeueForRetry(HostQueue host, FetchTask t, int attempt, long readyAtMs) {
-        states.set(t.url(), State.RETRY, t.depth());
-        host.addRetry(new QueuedUrl(t.url(), t.depth(), attempt, t.redirects(), readyAtMs));
-        retrying++;
-    }
-
-    private void skipRobots(QueuedUrl q) {
-        queued--;
-        gate.remove(q.depth());
-        states.done(q.url());
-        records.skipped(q.url(), q.depth(), "robots", 0);
-    }
-
-    private boolean isQueued(QueuedUrl q) {
-        return states.is(q.url(), State.QUEUED, q.depth());
     }
 
     private boolean budgetLeft() {

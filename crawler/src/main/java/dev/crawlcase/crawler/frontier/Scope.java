@@ -46,7 +46,8 @@ public final class Scope {
             return false;
         }
         String key = HostKey.of(normalizedUrl);
-        return key != null && (seedHosts.contains(key) || includes.stream().anyMatch(p -> p.matcher(normalizedUrl).find()));
+        return key != null
+                && (seedHosts.contains(key) || includes.stream().anyMatch(p -> p.matcher(normalizedUrl).find()));
     }
 
     /** The seeds' {@code scheme://host:port} keys. */

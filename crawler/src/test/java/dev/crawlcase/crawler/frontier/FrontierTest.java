@@ -221,7 +221,8 @@ class FrontierTest {
         assertThat(byUrl().get(A + "/2").reason()).isEqualTo("bad_redirect");
         assertThat(byUrl().get(A + "/3").outcome()).isEqualTo("redirected");
         assertThat(byUrl().get("http://127.0.0.9:1/elsewhere")).extracting(CrawlRecord::outcome,
-                CrawlRecord::reason, CrawlRecord::depth, CrawlRecord::mode).containsExactly("skipped", "scope", 1, "async");
+                CrawlRecord::reason, CrawlRecord::depth, CrawlRecord::mode)
+                .containsExactly("skipped", "scope", 1, "async");
     }
 
     @Test
