@@ -1,0 +1,54 @@
+package dev.crawlcase.sites.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SitesCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = new CommandLine(new SitesCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void badConfigExitsWith2AndOneLine(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("bad.json"), "{\"sites\":[{\"name\":\"a\",\"port\":0,\"pages\":3}]}");
+        assertThat(run("--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: sites[0].pages: must be >= 10, got 3" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void missingConfigExitsWith2() {
+        assertThat(run("--config", "no/such.json")).isEqualTo(2);
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+
+    @Test
+    void printsEverySiteAndWritesTheManifest(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("w.json"),
+                "{\"seed\":3,\"sites\":[{\"name\":\"a\",\"port\":0},{\"name\":\"b\",\"port\":0,\"pages\":12}]}");
+        Path manifest = dir.resolve("out/manifest.json");
+        assertThat(run("--config", config.toString(), "--manifest", manifest.toString(), "--exit-after-start")).isZero();
+        assertThat(out.toString().lines()).hasSize(2)
+                .allMatch(l -> l.matches("site [ab] http://127\\.0\\.0\\.1:\\d+/"));
+        JsonObject json = new JsonObject(Files.readString(manifest));
+        assertThat(json.getJsonObject("baseUrls").fieldNames()).containsExactly("a", "b");
+        assertThat(json.getInteger("pageCount")).isEqualTo(json.getJsonObject("pages").size()).isGreaterThan(60);
+        assertThat(json.getJsonArray("requests").getJsonObject(0).fieldNames())
+                .contains("url", "site", "depth", "kind", "parents", "bodyBytes");
+        assertThat(json.getJsonObject("rules").getInteger("maxDepth")).isEqualTo(8);
+    }
+}
