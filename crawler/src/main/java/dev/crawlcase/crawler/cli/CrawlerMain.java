@@ -1,2 +1,53 @@
 package dev.crawlcase.crawler.cli;
-public final class CrawlerMain { public static void main(String[] a) {} }
+
+import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.sites.cli.SitesCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code java -jar crawler.jar <command>}: parses the command line and hands over to one subcommand. Bad input
+ * (flags, config, URLs) ends with one line on stderr and exit code 2; nothing here prints a stack trace.
+ */
+@Command(name = "crawler", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "crawlcase: one crawl pipeline, four I/O models (sequential, thread-pool, async, virtual).",
+        subcommands = {RunCommand.class, SitesCommand.class})
+public final class CrawlerMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line in-process (tests use this with captured writers). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new CrawlerMain());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            err.println("crawler: " + ex.getMessage() + " (see --help)");
+            return ExitCode.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (isBadInput(ex)) {
+                err.println("crawler: " + ex.getMessage());
+                return ExitCode.BAD_INPUT;
+            }
+            err.println("crawler: failed: " + ex);
+            return ExitCode.FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    static boolean isBadInput(Throwable ex) {
+        return ex instanceof ConfigException || ex instanceof dev.crawlcase.sites.config.ConfigException;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

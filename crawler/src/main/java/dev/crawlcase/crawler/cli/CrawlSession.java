@@ -1,0 +1,93 @@
+package dev.crawlcase.crawler.cli;
+
+import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.config.Seeds;
+import dev.crawlcase.crawler.pipeline.CrawlReport;
+import dev.crawlcase.crawler.pipeline.CrawlRunner;
+import io.vertx.core.Vertx;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One crawl from the command line: checks the seeds and the mode, starts the bundled sites when there are no
+ * seeds, runs the crawl on a fresh Vert.x instance, and turns Ctrl-C into a graceful stop (in-flight requests
+ * get a grace period, then every URL gets its record and the files are closed).
+ */
+final class CrawlSession implements AutoCloseable {
+    private static final long STOP_GRACE_MS = 5_000;
+
+    private final CrawlConfig config;
+    private final boolean progress;
+    private final PrintWriter err;
+    private final Vertx vertx;
+    private final SitesHost sites;
+
+    private CrawlSession(CrawlConfig config, boolean progress, PrintWriter err, Vertx vertx, SitesHost sites) {
+        this.config = config;
+        this.progress = progress;
+        this.err = err;
+        this.vertx = vertx;
+        this.sites = sites;
+    }
+
+    static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err) {
+        String unavailable = config.mode().unavailableReason();
+        if (unavailable != null) {
+            throw new ConfigException(unavailable);
+        }
+        SitesHost sites = null;
+        if (config.seeds().isEmpty()) {
+            sites = SitesHost.start(config.sites());
+            config = config.withSeeds(sites.world().seedUrls());
+        } else {
+            Seeds.validate(config.seeds(), config.allowRemote());
+        }
+        return new CrawlSession(config, progress, err, Vertx.builder().build(), sites);
+    }
+
+    CrawlReport crawl() {
+        CrawlRunner runner = new CrawlRunner(vertx, config, SitesHost::threadCount);
+        ProgressLine line = progress && ProgressLine.stderrIsTerminal() ? new ProgressLine(vertx, err) : null;
+        if (line != null) {
+            line.follow(runner.addresses());
+        }
+        Thread hook = new Thread(() -> awaitQuietly(runner.stop(STOP_GRACE_MS).toCompletionStage().toCompletableFuture()),
+                "crawlcase-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runner.run().toCompletionStage().toCompletableFuture().join();
+        } finally {
+            if (line != null) {
+                line.close();
+            }
+            removeHook(hook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already stopping: the hook is running and will finish the files
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> f) {
+        try {
+            f.get(STOP_GRACE_MS * 3, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            System.err.println("crawler: stop did not complete: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        if (sites != null) {
+            sites.close();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.crawlcase.crawler.cli;
+
+/** The crawler's exit codes. */
+final class ExitCode {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+    static final int INTERRUPTED = 130;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,102 @@
+package dev.crawlcase.crawler.cli;
+
+import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.pipeline.CrawlReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code run}: one crawl in one mode, of the given seeds or of the bundled fake sites. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Crawl the seed URLs (or, with none, the bundled fake sites) in one mode.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--mode", paramLabel = "M", description = "sequential, thread-pool, async or virtual")
+    String mode;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight (threads in thread-pool mode).")
+    Integer concurrency;
+
+    @Option(names = "--max-pages", paramLabel = "N", description = "Fetch at most N distinct pages (0 = no limit).")
+    Long maxPages;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "Follow links at most N hops from a seed.")
+    Integer maxDepth;
+
+    @Option(names = "--out", paramLabel = "FILE.jsonl", description = "One JSON record per URL.")
+    Path out;
+
+    @Option(names = "--summary", paramLabel = "FILE.json", description = "Counts, rates, latency percentiles, resources.")
+    Path summary;
+
+    @Option(names = "--quiet", description = "No live progress line.")
+    boolean quiet;
+
+    @Parameters(paramLabel = "SEED_URL", arity = "0..*", description = "Start URLs (loopback only unless allowRemote).")
+    List<String> seeds = List.of();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CrawlConfig crawl = overrides(config.load());
+        PrintWriter out = spec.commandLine().getOut();
+        try (CrawlSession session = CrawlSession.open(crawl, !quiet, spec.commandLine().getErr())) {
+            CrawlReport report = session.crawl();
+            out.println(SummaryTable.render(List.of(report.summary())));
+            out.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
+            return report.stopped() ? ExitCode.INTERRUPTED : ExitCode.OK;
+        }
+    }
+
+    private CrawlConfig overrides(CrawlConfig c) {
+        if (mode != null) {
+            try {
+                c = c.withMode(Mode.parse(mode));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("--mode: " + e.getMessage());
+            }
+        }
+        if (concurrency != null) {
+            c = c.withConcurrency(positive("--concurrency", concurrency));
+        }
+        if (maxDepth != null || maxPages != null) {
+            int depth = maxDepth == null ? c.maxDepth() : nonNegative("--max-depth", maxDepth);
+            long pages = maxPages == null ? c.maxPages() : nonNegative("--max-pages", maxPages);
+            c = c.withLimits(depth, pages);
+        }
+        if (out != null || summary != null) {
+            c = c.withOutput(new CrawlConfig.Output(out == null ? c.output().records() : out,
+                    summary == null ? c.output().summary() : summary));
+        }
+        if (!seeds.isEmpty()) {
+            c = c.withSeeds(seeds);
+        }
+        return c;
+    }
+
+    static int positive(String flag, int value) {
+        if (value < 1) {
+            throw new ConfigException(flag + ": must be >= 1, got " + value);
+        }
+        return value;
+    }
+
+    static <N extends Number> N nonNegative(String flag, N value) {
+        if (value.longValue() < 0) {
+            throw new ConfigException(flag + ": must be >= 0, got " + value);
+        }
+        return value;
+    }
+}

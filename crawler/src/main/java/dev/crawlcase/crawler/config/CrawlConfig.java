@@ -1,0 +1,92 @@
+package dev.crawlcase.crawler.config;
+
+import dev.crawlcase.crawler.mode.Mode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One crawl's settings, loaded once from {@code config/crawl.json} and overridden by CLI flags.
+ *
+ * @param mode        how fetches run: sequential, thread-pool, async, virtual
+ * @param concurrency requests in flight at once (threads in thread-pool mode); sequential always uses 1
+ * @param maxDepth    link and redirect hops from a seed; deeper URLs are recorded as skipped/depth
+ * @param maxPages    distinct pages to fetch at most (0 = no limit); the rest are skipped/page_limit
+ * @param seeds       start URLs; none means: start the bundled fake sites ({@code sites}) and crawl them
+ * @param sites       the fake-sites world to start when there are no seeds (null: the one bundled in the jar)
+ */
+public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPages, List<String> seeds,
+                          Scope scope, boolean sortQuery, boolean respectNofollow, Robots robots,
+                          Politeness politeness, Fetch fetch, Retry retry, long leaseTimeoutMs,
+                          boolean allowRemote, Path sites, Output output) {
+
+    /** Hosts of the seeds are in scope; include patterns add more, exclude patterns (regex on the URL) win. */
+    public record Scope(List<String> include, List<String> exclude) {
+    }
+
+    /** robots.txt: obeyed unless {@code obey} is false; cached per host; Crawl-delay honoured up to the cap. */
+    public record Robots(boolean obey, String userAgent, long cacheTtlSeconds, int cacheSize, long maxCrawlDelayMs) {
+    }
+
+    /** Per-host limits, enforced by the frontier for every host on its own. */
+    public record Politeness(int perHostConcurrency, long perHostDelayMs) {
+    }
+
+    /** Per-attempt limits. */
+    public record Fetch(long connectTimeoutMs, long firstByteTimeoutMs, long totalTimeoutMs, long maxBodyBytes,
+                        int maxRedirects, String userAgent) {
+    }
+
+    /** Retries of 429, 5xx and I/O errors: exponential backoff with jitter, and at least Retry-After (capped). */
+    public record Retry(int maxRetries, long baseDelayMs, long maxDelayMs, long maxRetryAfterMs) {
+    }
+
+    /** Where records (JSONL) and the summary (JSON) go. */
+    public record Output(Path records, Path summary) {
+    }
+
+    public CrawlConfig withMode(Mode m) {
+        return new CrawlConfig(m, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow, robots,
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    public CrawlConfig withConcurrency(int c) {
+        return new CrawlConfig(mode, c, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow, robots,
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    public CrawlConfig withLimits(int depth, long pages) {
+        return new CrawlConfig(mode, concurrency, depth, pages, seeds, scope, sortQuery, respectNofollow, robots,
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    public CrawlConfig withSeeds(List<String> s) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, List.copyOf(s), scope, sortQuery,
+                respectNofollow, robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    public CrawlConfig withOutput(Output o) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, o);
+    }
+
+    public CrawlConfig withRobots(Robots r) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
+                r, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    public CrawlConfig withPoliteness(Politeness p) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
+                robots, p, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    public CrawlConfig withFetch(Fetch f) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
+                robots, politeness, f, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    /** Sequential mode has one request in flight whatever the configured concurrency. */
+    public int effectiveConcurrency() {
+        return mode == Mode.SEQUENTIAL ? 1 : concurrency;
+    }
+}

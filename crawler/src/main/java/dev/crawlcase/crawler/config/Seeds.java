@@ -1,0 +1,35 @@
+package dev.crawlcase.crawler.config;
+
+import dev.crawlcase.crawler.frontier.Scope;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/** Checks seed URLs before a crawl starts: absolute http(s) URLs with a host, loopback unless allowed. */
+public final class Seeds {
+    private Seeds() {
+    }
+
+    public static void validate(List<String> seeds, boolean allowRemote) {
+        for (String seed : seeds) {
+            URI uri;
+            try {
+                uri = new URI(seed);
+            } catch (Exception e) {
+                throw new ConfigException("seed '" + seed + "': not a valid URL");
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new ConfigException("seed '" + seed + "': only http and https URLs can be crawled");
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new ConfigException("seed '" + seed + "': has no host");
+            }
+            if (!allowRemote && !Scope.isLoopbackHost(uri.getHost())) {
+                throw new ConfigException("seed '" + seed + "': host " + uri.getHost()
+                        + " is not loopback (127.0.0.0/8, localhost, ::1); set \"allowRemote\": true in the config to crawl it");
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.crawlcase.crawler.mode;
+
+import dev.crawlcase.crawler.fetch.FetchResult;
+import dev.crawlcase.crawler.frontier.FetchOutcome;
+import dev.crawlcase.crawler.frontier.FetchTask;
+import dev.crawlcase.crawler.parse.ParsedPage;
+import dev.crawlcase.crawler.pipeline.FrontierClient;
+import dev.crawlcase.crawler.pipeline.Lease;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Function;
+
+/**
+ * Keeps up to N fetches in flight from an event-loop verticle: lease tasks for the free slots, run each through
+ * {@code work} (whatever the mode makes of it: a blocking call on a worker thread, or a non-blocking request),
+ * report the outcome, repeat until the frontier says the crawl is finished. Runs on one event-loop thread.
+ */
+final class FetchSlots {
+    private static final Logger LOG = LoggerFactory.getLogger(FetchSlots.class);
+    private static final long RETRY_LEASE_MS = 200;
+
+    private final Vertx vertx;
+    private final FrontierClient client;
+    private final int slots;
+    private final Function<FetchTask, Future<FetchOutcome>> work;
+    private final String mode;
+    private final Promise<Void> finished = Promise.promise();
+    private int inFlight;
+    private boolean leasing;
+    private boolean ended;
+
+    FetchSlots(Vertx vertx, FrontierClient client, int slots, String mode, Function<FetchTask, Future<FetchOutcome>> work) {
+        this.vertx = vertx;
+        this.client = client;
+        this.slots = slots;
+        this.mode = mode;
+        this.work = work;
+    }
+
+    /** Starts pulling work; the future completes when the crawl is over and nothing is in flight. */
+    Future<Void> run() {
+        fill();
+        return finished.future();
+    }
+
+    private void fill() {
+        if (ended || leasing || inFlight >= slots) {
+            return;
+        }
+        leasing = true;
+        client.lease(slots - inFlight).onComplete(ar -> {
+            leasing = false;
+            if (ar.failed()) {
+                LOG.warn("lease failed, asking again: {}", ar.cause().getMessage());
+                vertx.setTimer(RETRY_LEASE_MS, id -> fill());
+            } else {
+                accept(ar.result());
+            }
+        });
+    }
+
+    private void accept(Lease lease) {
+        if (lease.finished()) {
+            ended = true;
+            maybeFinish();
+            return;
+        }
+        for (FetchTask task : lease.tasks()) {
+            inFlight++;
+            work.apply(task)
+                    .recover(err -> Future.succeededFuture(internalError(task, err)))
+                    .compose(client::report)
+                    .onComplete(ar -> {
+                        if (ar.failed()) {
+                            LOG.warn("report of {} failed; its lease will expire: {}", task.url(), ar.cause().getMessage());
+                        }
+                        inFlight--;
+                        maybeFinish();
+                        fill();
+                    });
+        }
+        fill();
+    }
+
+    private FetchOutcome internalError(FetchTask task, Throwable err) {
+        LOG.warn("fetch of {} failed unexpectedly", task.url(), err);
+        return new FetchOutcome(task, FetchResult.failure("io", 0), ParsedPage.EMPTY, mode);
+    }
+
+    private void maybeFinish() {
+        if (ended && inFlight == 0) {
+            finished.tryComplete();
+        }
+    }
+}

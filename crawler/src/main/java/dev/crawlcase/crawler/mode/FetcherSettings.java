@@ -1,0 +1,24 @@
+package dev.crawlcase.crawler.mode;
+
+import dev.crawlcase.crawler.fetch.FetchLimits;
+import dev.crawlcase.crawler.frontier.UrlNormalizer;
+import dev.crawlcase.crawler.pipeline.CrawlAddresses;
+import dev.crawlcase.crawler.pipeline.PageProcessor;
+
+/**
+ * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
+ * flight, the fetch limits, and how to parse.
+ */
+public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
+                              UrlNormalizer normalizer, boolean respectNofollow, String fetcherId) {
+
+    public FetcherSettings {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency: must be >= 1, got " + concurrency);
+        }
+    }
+
+    PageProcessor processor(Mode mode) {
+        return new PageProcessor(normalizer, respectNofollow, mode.label());
+    }
+}

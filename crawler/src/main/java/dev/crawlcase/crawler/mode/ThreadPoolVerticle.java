@@ -1,0 +1,52 @@
+package dev.crawlcase.crawler.mode;
+
+import dev.crawlcase.crawler.fetch.BlockingFetcher;
+import dev.crawlcase.crawler.pipeline.FrontierClient;
+import dev.crawlcase.crawler.pipeline.PageProcessor;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Thread-pool mode: the blocking JDK HttpClient on N platform threads. Each fetch (and its parse) occupies one
+ * worker thread from the first byte sent to the last byte read; N requests in flight cost N threads.
+ */
+class ThreadPoolVerticle extends VerticleBase {
+    private final FetcherSettings settings;
+    private final int threads;
+    private final Mode mode;
+    private BlockingFetcher fetcher;
+    private WorkerExecutor pool;
+
+    ThreadPoolVerticle(FetcherSettings settings) {
+        this(settings, settings.concurrency(), Mode.THREAD_POOL);
+    }
+
+    ThreadPoolVerticle(FetcherSettings settings, int threads, Mode mode) {
+        this.settings = settings;
+        this.threads = threads;
+        this.mode = mode;
+    }
+
+    @Override
+    public Future<?> start() {
+        fetcher = new BlockingFetcher(settings.limits());
+        long maxBlockMs = settings.limits().totalTimeoutMs() + 10_000;
+        pool = vertx.createSharedWorkerExecutor("crawl-" + mode.label() + "-" + deploymentID(), threads,
+                maxBlockMs, TimeUnit.MILLISECONDS);
+        PageProcessor processor = settings.processor(mode);
+        FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
+        new FetchSlots(vertx, client, threads, mode.label(),
+                task -> pool.executeBlocking(() -> processor.process(task, fetcher.fetch(task)), false))
+                .run();
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        fetcher.close();
+        return pool.close();
+    }
+}

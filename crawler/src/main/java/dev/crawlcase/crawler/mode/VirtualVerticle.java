@@ -1,0 +1,54 @@
+package dev.crawlcase.crawler.mode;
+
+import dev.crawlcase.crawler.fetch.AsyncFetcher;
+import dev.crawlcase.crawler.fetch.FetchResult;
+import dev.crawlcase.crawler.frontier.FetchTask;
+import dev.crawlcase.crawler.pipeline.FrontierClient;
+import dev.crawlcase.crawler.pipeline.Lease;
+import dev.crawlcase.crawler.pipeline.PageProcessor;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+
+/**
+ * Virtual mode: deployed with {@code ThreadingModel.VIRTUAL_THREAD}. Each of C workers is a plain loop that
+ * reads top to bottom (lease, fetch, parse, report) and {@code await}s each step; while one awaits, its virtual
+ * thread is parked and the carrier thread runs another. Same non-blocking client as async, sequential-looking
+ * code. Needs JDK 21+.
+ */
+final class VirtualVerticle extends VerticleBase {
+    private final FetcherSettings settings;
+    private AsyncFetcher fetcher;
+
+    VirtualVerticle(FetcherSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Future<?> start() {
+        fetcher = new AsyncFetcher(vertx, settings.limits(), settings.concurrency());
+        PageProcessor processor = settings.processor(Mode.VIRTUAL);
+        FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
+        for (int i = 0; i < settings.concurrency(); i++) {
+            context.runOnContext(v -> work(client, processor));
+        }
+        return Future.succeededFuture();
+    }
+
+    private void work(FrontierClient client, PageProcessor processor) {
+        while (true) {
+            Lease lease = client.lease(1).await();
+            if (lease.finished()) {
+                return;
+            }
+            for (FetchTask task : lease.tasks()) {
+                FetchResult result = fetcher.fetch(task).await();
+                client.report(processor.process(task, result)).await();
+            }
+        }
+    }
+
+    @Override
+    public Future<?> stop() {
+        return fetcher.close();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.crawlcase.crawler.pipeline;
+
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.frontier.Frontier;
+import dev.crawlcase.crawler.mode.FetcherSettings;
+import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.output.JsonlRecordWriter;
+import dev.crawlcase.crawler.output.ResourceSampler;
+import dev.crawlcase.crawler.output.SummaryBuilder;
+import dev.crawlcase.crawler.output.SummaryWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+/**
+ * Runs one crawl on a Vert.x instance: deploys the frontier verticle and one fetch verticle of the configured
+ * mode, waits until the frontier says every URL has its record, then closes the records file and writes the
+ * summary. {@link #stop} ends it early but cleanly.
+ */
+public final class CrawlRunner {
+    private final Vertx vertx;
+    private final CrawlConfig config;
+    private final IntSupplier foreignThreads;
+    private final CrawlAddresses addresses = new CrawlAddresses(UUID.randomUUID().toString());
+    private final Promise<CrawlReport> report = Promise.promise();
+    private volatile boolean stopRequested;
+
+    /**
+     * @param foreignThreads live threads in this JVM that are not the crawler's (in-process fake sites), left out
+     *                       of the thread counts
+     */
+    public CrawlRunner(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads) {
+        this.vertx = vertx;
+        this.config = config;
+        this.foreignThreads = foreignThreads;
+    }
+
+    public CrawlAddresses addresses() {
+        return addresses;
+    }
+
+    public Future<CrawlReport> run() {
+        CrawlSetup setup = new CrawlSetup(config);
+        Mode mode = config.mode();
+        ResourceSampler sampler = new ResourceSampler(vertx, foreignThreads);
+        sampler.start();
+        SummaryBuilder stats = new SummaryBuilder();
+        JsonlRecordWriter.open(vertx, config.output().records()).compose(writer -> {
+            Frontier frontier = new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(),
+                    r -> {
+                        writer.accept(r);
+                        stats.accept(r);
+                    }, mode.label(), System::currentTimeMillis, new Random());
+            frontier.seed(config.seeds());
+            FrontierVerticle frontierVerticle = new FrontierVerticle(frontier, addresses);
+            FetcherSettings fetchers = new FetcherSettings(addresses, config.effectiveConcurrency(), setup.fetchLimits(),
+                    setup.normalizer(), config.respectNofollow(), "local-" + mode.label());
+            return vertx.deployVerticle(frontierVerticle).compose(frontierId ->
+                    vertx.deployVerticle(mode.verticle(fetchers), mode.deploymentOptions())
+                            .compose(fetcherId -> frontierVerticle.done().compose(v -> vertx.undeploy(fetcherId)))
+                            .eventually(() -> vertx.undeploy(frontierId)))
+                    .eventually(writer::close)
+                    .map(v -> {
+                        sampler.stop();
+                        return stats.summary(summaryInputs(frontier, sampler));
+                    });
+        }).compose(summary -> SummaryWriter.write(vertx, config.output().summary(), summary)
+                .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested)))
+                .onComplete(report);
+        return report.future();
+    }
+
+    private SummaryBuilder.Inputs summaryInputs(Frontier frontier, ResourceSampler sampler) {
+        return new SummaryBuilder.Inputs(config.mode().label(), config.effectiveConcurrency(), config.seeds(),
+                frontier.stats().peakInFlight(), sampler.snapshot());
+    }
+
+    /** Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. */
+    public Future<CrawlReport> stop(long graceMs) {
+        stopRequested = true;
+        return vertx.eventBus().request(addresses.stop(), graceMs).transform(ar -> report.future());
+    }
+
+    static JsonObject describe(CrawlConfig c) {
+        return new JsonObject().put("mode", c.mode().label()).put("concurrency", c.effectiveConcurrency());
+    }
+}

@@ -1,0 +1,169 @@
+package dev.crawlcase.crawler.mode;
+
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.sites.CrawlRules;
+import dev.crawlcase.sites.FakeWorld;
+import dev.crawlcase.sites.GroundTruth;
+import dev.crawlcase.sites.config.Distribution;
+import dev.crawlcase.sites.config.FaultKind;
+import dev.crawlcase.sites.config.FaultSpec;
+import dev.crawlcase.sites.config.RobotsSpec;
+import dev.crawlcase.sites.config.SiteSpec;
+import dev.crawlcase.sites.config.WorldConfig;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The one suite every mode must pass, against the real fake sites on loopback: the same pages, each fetched
+ * once, within the per-host limits, with one record per discovered URL.
+ */
+class ModeContractTest {
+    private static final int PER_HOST = 4;
+
+    @TempDir
+    Path dir;
+    private Vertx vertx;
+    private Vertx sitesVertx;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.builder().build();
+        sitesVertx = Vertx.builder().build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        sitesVertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    static FaultSpec lightFaults() {
+        FaultSpec f = FaultSpec.none().withMaxFaultsPerUrl(2).withRetryAfterSeconds(1)
+                .withPermanentPaths(List.of("/s2/p5.html"));
+        for (FaultKind kind : FaultKind.values()) {
+            f = f.with(kind, 0.02);
+        }
+        return f;
+    }
+
+    static WorldConfig world() {
+        SiteSpec a = SiteSpec.named("alpha").withPages(60, 5).withLatency(Distribution.uniform(1, 8))
+                .withLargePageBytes(600_000).withFaults(lightFaults())
+                .withRobots(new RobotsSpec(List.of("/private/"), 0));
+        SiteSpec b = SiteSpec.named("beta").withPages(40, 4).withLatency(Distribution.fixed(3)).withBandwidth(2_000_000)
+                .withFaults(lightFaults()).withRobots(new RobotsSpec(List.of("/private/"), 0.005));
+        return WorldConfig.of(7, a, b);
+    }
+
+    private FakeWorld start(WorldConfig config) {
+        return FakeWorld.start(sitesVertx, config).toCompletionStage().toCompletableFuture().join();
+    }
+
+    private static void assumeAvailable(Mode mode) {
+        assumeTrue(mode.unavailableReason() == null, () -> mode.unavailableReason());
+    }
+
+    private static int concurrency(Mode mode) {
+        return mode == Mode.SEQUENTIAL ? 1 : 16;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void crawlsExactlyTheGroundTruthOnceEachWithinThePerHostLimit(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(world());
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                ",\"politeness\":{\"perHostConcurrency\":" + PER_HOST + "}");
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+        GroundTruth truth = world.groundTruth(CrawlRules.defaults());
+
+        assertThat(crawl.fetchedPages()).isEqualTo(truth.pages());
+        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(crawl.byUrl().keySet()).containsAll(truth.requests().keySet());
+        for (String url : world.counters().requestsPerUrl().keySet()) {
+            assertThat(world.counters().okResponses(url)).as("2xx responses for %s", url).isLessThanOrEqualTo(1);
+        }
+        // The JDK client (blocking modes) silently resends a GET once when a reused keep-alive connection is
+        // closed before any response (the fake sites' reset and empty-response faults look exactly like that).
+        int hiddenRetries = mode == Mode.SEQUENTIAL || mode == Mode.THREAD_POOL ? 1 : 0;
+        crawl.records().stream().filter(r -> r.status() != null).forEach(r ->
+                assertThat(world.counters().requests(r.url())).as("requests for %s", r.url())
+                        .isBetween(r.attempts(), r.attempts() * (1 + hiddenRetries)));
+        int limit = mode == Mode.SEQUENTIAL ? 1 : PER_HOST;
+        for (String site : world.baseUrls().keySet()) {
+            assertThat(world.counters().peakConcurrent(site)).as("peak on %s", site).isBetween(1, limit);
+        }
+        assertThat(crawl.records()).allSatisfy(r -> assertThat(r.mode()).isEqualTo(mode.label()));
+        assertThat(crawl.summary().getLong("pages")).isEqualTo(truth.pages().size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void robotsAndTheTrapAndDepthLimitsHold(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(world());
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), ",\"maxDepth\":3");
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults().withMaxDepth(3)).pages());
+        Map<String, Long> robotsSkips = crawl.records().stream().filter(r -> "robots".equals(r.reason()))
+                .collect(Collectors.groupingBy(r -> r.url().contains("/private/") ? "private" : "other", Collectors.counting()));
+        assertThat(robotsSkips).containsOnlyKeys("private");
+        assertThat(crawl.records()).filteredOn(r -> "depth".equals(r.reason())).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.depth()).isEqualTo(4));
+        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(CrawlRecord.FETCHED))
+                .allSatisfy(r -> assertThat(r.depth()).isLessThanOrEqualTo(3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void withoutRobotsTheDisallowedPagesAreFetchedToo(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(world());
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), ",\"robots\":{\"obey\":false}");
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults().withObeyRobots(false)).pages());
+        assertThat(crawl.fetchedPages().keySet()).anyMatch(u -> u.contains("/private/"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void thePageLimitStopsTheCrawlAndEveryUrlStillHasOneRecord(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(world());
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), ",\"maxPages\":25");
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+        long leasedPages = crawl.records().stream().filter(r -> r.status() != null || r.attempts() > 0).count();
+        assertThat(leasedPages).isLessThanOrEqualTo(25);
+        assertThat(crawl.records()).filteredOn(r -> "page_limit".equals(r.reason())).isNotEmpty();
+        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void aSiteThatNeverAnswersIsFinishedWithinItsTimeouts(Mode mode) {
+        assumeAvailable(mode);
+        FaultSpec hangs = FaultSpec.none().with(FaultKind.HANG, 1.0).withMaxFaultsPerUrl(1000).withRobotsTxt(true);
+        FakeWorld world = start(WorldConfig.of(3, SiteSpec.named("stuck").withPages(10, 2).withFaults(hangs)));
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                ",\"retry\":{\"maxRetries\":1,\"baseDelayMs\":1,\"maxDelayMs\":5}");
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+        assertThat(crawl.fetchedPages()).isEmpty();
+        assertThat(crawl.records()).isNotEmpty();
+        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(CrawlRecord.FAILED) || "robots".equals(r.reason()))
+                .hasSize(crawl.records().size());
+    }
+}

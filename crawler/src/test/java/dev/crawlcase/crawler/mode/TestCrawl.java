@@ -1,0 +1,61 @@
+package dev.crawlcase.crawler.mode;
+
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.config.CrawlConfigLoader;
+import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.output.CrawlRecordJson;
+import dev.crawlcase.crawler.pipeline.CrawlReport;
+import dev.crawlcase.crawler.pipeline.CrawlRunner;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Runs one crawl to completion for a test and reads its records back. */
+record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
+
+    /** Quick settings for tests: short timeouts, small Retry-After cap, same rules as the ground truth defaults. */
+    static CrawlConfig config(Mode mode, int concurrency, Path dir, List<String> seeds, String extraJson) {
+        String json = "{\"mode\":\"" + mode.label() + "\",\"concurrency\":" + concurrency + ","
+                + "\"fetch\":{\"connectTimeoutMs\":1000,\"firstByteTimeoutMs\":400,\"totalTimeoutMs\":3000},"
+                + "\"retry\":{\"maxRetries\":3,\"baseDelayMs\":5,\"maxDelayMs\":50,\"maxRetryAfterMs\":50},"
+                + "\"output\":{\"records\":\"" + dir.resolve("records.jsonl") + "\",\"summary\":\""
+                + dir.resolve("summary.json") + "\"}" + extraJson + "}";
+        return CrawlConfigLoader.parse(json, "test", dir).withSeeds(seeds);
+    }
+
+    static TestCrawl run(Vertx vertx, CrawlConfig config) {
+        CrawlReport report = new CrawlRunner(vertx, config, () -> 0).run()
+                .toCompletionStage().toCompletableFuture().join();
+        return new TestCrawl(report, read(report.records()));
+    }
+
+    static List<CrawlRecord> read(Path file) {
+        try (var lines = Files.lines(file)) {
+            return lines.map(l -> CrawlRecordJson.fromJson(new JsonObject(l))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Map<String, CrawlRecord> byUrl() {
+        return records.stream().collect(Collectors.toMap(CrawlRecord::url, Function.identity()));
+    }
+
+    /** URL -> depth of every fetched HTML page. */
+    Map<String, Integer> fetchedPages() {
+        return records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+                .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
+    }
+
+    JsonObject summary() {
+        return report.summary();
+    }
+}
