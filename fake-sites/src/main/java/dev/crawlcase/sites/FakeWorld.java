@@ -76,8 +76,13 @@ public final class FakeWorld {
         return baseUrls;
     }
 
+    /** The world's behaviour as a plan (ground truth, latency and faults per attempt), bound to these ports. */
+    public WorldPlan plan() {
+        return new WorldPlan(config, baseUrls);
+    }
+
     public GroundTruth groundTruth(CrawlRules rules) {
-        return new GroundTruthWalker(sites, baseUrls, replies, rules).walk();
+        return plan().groundTruth(rules);
     }
 
     public ServerCounters counters() {

@@ -9,19 +9,19 @@ import dev.crawlcase.sites.model.Seeds;
  * Which fault, if any, an attempt at a URL gets: a pure function of (seed, site, url, attempt). Transient
  * faults hit only attempts below {@code maxFaultsPerUrl}; permanent paths answer 500 on every attempt.
  */
-final class FaultPlan {
+public final class FaultPlan {
     private final long seed;
     private final String site;
     private final FaultSpec spec;
 
-    FaultPlan(long seed, String site, FaultSpec spec) {
+    public FaultPlan(long seed, String site, FaultSpec spec) {
         this.seed = seed;
         this.site = site;
         this.spec = spec;
     }
 
     /** The fault for this attempt, or null for a normal response. */
-    FaultKind decide(String path, String url, int attempt) {
+    public FaultKind decide(String path, String url, int attempt) {
         if (path.equals(Paths.ROBOTS) && !spec.robotsTxt()) {
             return null;
         }
