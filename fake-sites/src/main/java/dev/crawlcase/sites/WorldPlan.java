@@ -49,6 +49,11 @@ public final class WorldPlan {
         return faults.get(site).decide(path, url, attempt);
     }
 
+    /** {@code http://127.0.0.1:PORT/} of a site. */
+    public String baseUrl(String site) {
+        return baseUrls.get(site);
+    }
+
     public SiteSpec spec(String site) {
         return config.site(site);
     }

@@ -13,8 +13,8 @@ import java.util.PriorityQueue;
  * most {@code concurrency} requests run in all, at most {@code perHost} per host, and starts to one host are at
  * least that host's delay apart. Ready requests start greedily, shallowest first, longest remaining chain first
  * (a list schedule: optimal when slots are plentiful, a close upper bound on the optimum when they are not).
- * Nothing here runs a crawl: no overheads, no faults, no parsing time. It is the floor the real modes are
- * measured against.
+ * A request the server faults first occupies a slot per attempt and waits out each retry delay in between.
+ * Nothing here runs a crawl: no overheads, no parsing time. It is the floor the real modes are measured against.
  */
 public final class IdealMakespan {
     private final Map<String, Node> nodes = new HashMap<>();
@@ -29,6 +29,7 @@ public final class IdealMakespan {
         int unmetRequires;
         boolean revealed;
         boolean started;
+        int attempt;
         double tail;
 
         Node(SimRequest request) {
@@ -61,14 +62,16 @@ public final class IdealMakespan {
         return new IdealMakespan(requests, concurrency, perHost, hostDelayMs).simulate();
     }
 
-    private record Finish(double at, Node node) {
+    /** An attempt ending ({@code retry} false) or a retry delay ending ({@code retry} true). */
+    private record Event(double at, Node node, boolean retry) {
     }
 
     private double simulate() {
         computeTails();
         PriorityQueue<Node> ready = new PriorityQueue<>(Comparator.<Node>comparingInt(n -> n.request.depth())
                 .thenComparing(n -> -n.tail).thenComparing(n -> n.request.id()));
-        PriorityQueue<Finish> running = new PriorityQueue<>(Comparator.comparingDouble(Finish::at));
+        PriorityQueue<Event> running = new PriorityQueue<>(Comparator.comparingDouble(Event::at));
+        int busy = 0;
         Map<String, Integer> hostRunning = new HashMap<>();
         Map<String, Double> hostNextStart = new HashMap<>();
         for (Node n : nodes.values()) {
@@ -84,7 +87,7 @@ public final class IdealMakespan {
         List<Node> blocked = new ArrayList<>();
         while (!ready.isEmpty() || !running.isEmpty()) {
             double wake = Double.MAX_VALUE;
-            while (!ready.isEmpty() && running.size() < concurrency) {
+            while (!ready.isEmpty() && busy < concurrency) {
                 Node n = ready.poll();
                 String host = n.request.host();
                 double next = hostNextStart.getOrDefault(host, 0.0);
@@ -98,7 +101,8 @@ public final class IdealMakespan {
                 n.started = true;
                 hostRunning.merge(host, 1, Integer::sum);
                 hostNextStart.put(host, now + hostDelayMs.getOrDefault(host, 0.0));
-                running.add(new Finish(now + n.request.durationMs(), n));
+                busy++;
+                running.add(new Event(now + n.request.attemptsMs().get(n.attempt), n, false));
             }
             ready.addAll(blocked);
             blocked.clear();
@@ -108,10 +112,20 @@ public final class IdealMakespan {
             }
             now = Math.min(nextFinish, wake);
             while (!running.isEmpty() && running.peek().at() <= now) {
-                Finish f = running.poll();
-                end = Math.max(end, f.at());
-                hostRunning.merge(f.node().request.host(), -1, Integer::sum);
-                complete(f.node(), ready);
+                Event e = running.poll();
+                Node n = e.node();
+                end = Math.max(end, e.at());
+                if (e.retry()) {
+                    ready.add(n);
+                    continue;
+                }
+                busy--;
+                hostRunning.merge(n.request.host(), -1, Integer::sum);
+                if (++n.attempt < n.request.attemptsMs().size()) {
+                    running.add(new Event(now + n.request.delaysMs().get(n.attempt - 1), n, true));
+                } else {
+                    complete(n, ready);
+                }
             }
         }
         return end;
@@ -144,7 +158,7 @@ public final class IdealMakespan {
                     below = Math.max(below, c.tail);
                 }
             }
-            n.tail = n.request.durationMs() + below;
+            n.tail = n.request.totalMs() + below;
         }
     }
 }

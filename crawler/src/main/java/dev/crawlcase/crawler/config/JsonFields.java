@@ -94,6 +94,28 @@ final class JsonFields {
         return List.copyOf(out);
     }
 
+    List<Integer> ints(String name, int min, int max) {
+        String key = key(name);
+        Object v = raw(name);
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof JsonArray array)) {
+            throw new ConfigException(key + ": must be an array of whole numbers, got " + describe(v));
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            Object item = array.getValue(i);
+            if (!(item instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                    || n.longValue() < min || n.longValue() > max) {
+                throw new ConfigException(key + "[" + i + "]: must be a whole number between " + min + " and " + max
+                        + ", got " + describe(item));
+            }
+            out.add(n.intValue());
+        }
+        return List.copyOf(out);
+    }
+
     JsonFields object(String name) {
         String key = key(name);
         Object v = raw(name);

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 
 class IdealMakespanTest {
     private static SimRequest req(String id, int depth, double ms, String... parents) {
-        return new SimRequest(id, "h", depth, List.of(parents), List.of(), ms);
+        return SimRequest.once(id, "h", depth, List.of(parents), List.of(), ms);
     }
 
     /** A root linking to n leaves of 100 ms each. */
@@ -61,8 +61,16 @@ class IdealMakespanTest {
 
     @Test
     void requiredRequestsGateTheirDependents() {
-        List<SimRequest> list = List.of(new SimRequest("robots", "h", 0, List.of(), List.of(), 50),
-                new SimRequest("root", "h", 0, List.of(), List.of("robots"), 10));
+        List<SimRequest> list = List.of(SimRequest.once("robots", "h", 0, List.of(), List.of(), 50),
+                SimRequest.once("root", "h", 0, List.of(), List.of("robots"), 10));
         assertThat(IdealMakespan.compute(list, 64, 64, Map.of())).isCloseTo(60, within(1e-9));
+    }
+
+    @Test
+    void aRetriedRequestFreesItsSlotWhileItWaits() {
+        SimRequest flaky = new SimRequest("flaky", "h", 0, List.of(), List.of(), List.of(10.0, 20.0), List.of(1000.0));
+        SimRequest other = SimRequest.once("other", "h", 0, List.of(), List.of(), 500);
+        // one slot: flaky 0-10, other 10-510, flaky's retry ready at 1010, runs to 1030
+        assertThat(IdealMakespan.compute(List.of(flaky, other), 1, 1, Map.of())).isCloseTo(1030, within(1e-9));
     }
 }

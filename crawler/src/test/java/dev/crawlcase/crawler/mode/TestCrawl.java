@@ -3,15 +3,12 @@ package dev.crawlcase.crawler.mode;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
 import dev.crawlcase.crawler.output.CrawlRecord;
-import dev.crawlcase.crawler.output.CrawlRecordJson;
+import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.pipeline.CrawlReport;
 import dev.crawlcase.crawler.pipeline.CrawlRunner;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +35,7 @@ record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
     }
 
     static List<CrawlRecord> read(Path file) {
-        try (var lines = Files.lines(file)) {
-            return lines.map(l -> CrawlRecordJson.fromJson(new JsonObject(l))).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RecordsFile.read(file);
     }
 
     Map<String, CrawlRecord> byUrl() {

@@ -37,6 +37,10 @@ public final class SitesCommand implements Callable<Integer> {
             description = "Write base URLs and the ground truth of a default-rules crawl to FILE as JSON.")
     Path manifest;
 
+    @Option(names = "--ephemeral-ports",
+            description = "Bind every site to a free port instead of its configured one (the URLs are printed).")
+    boolean ephemeralPorts;
+
     @Option(names = "--exit-after-start", hidden = true,
             description = "Start, print, write the manifest, then stop (for scripts and tests).")
     boolean exitAfterStart;
@@ -48,12 +52,15 @@ public final class SitesCommand implements Callable<Integer> {
         WorldConfig world;
         try {
             world = WorldConfigLoader.load(config);
+            if (ephemeralPorts) {
+                world = world.withEphemeralPorts();
+            }
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return BAD_CONFIG;
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.builder().build();
         FakeWorld running;
         try {
             running = FakeWorld.start(vertx, world).await();

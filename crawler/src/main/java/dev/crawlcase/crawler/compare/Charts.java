@@ -1,0 +1,82 @@
+package dev.crawlcase.crawler.compare;
+
+import dev.crawlcase.crawler.mode.Mode;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** The comparison's charts as PNG files (XChart, headless). Returns the file names it wrote. */
+final class Charts {
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 450;
+
+    private Charts() {
+    }
+
+    static List<String> write(List<RunResult> results, Path dir) {
+        System.setProperty("java.awt.headless", "true");
+        List<String> files = new ArrayList<>();
+        List<RunResult> main = results.stream().filter(r -> !r.sweep()).toList();
+        if (!main.isEmpty()) {
+            files.add(save(wallTimeByMode(main), dir, "wall-time-by-mode"));
+        }
+        List<RunResult> sweep = results.stream().filter(RunResult::sweep).toList();
+        if (sweep.stream().map(RunResult::concurrency).distinct().count() > 1) {
+            files.add(save(sweepChart(sweep, "Wall time against concurrency", "wall time (s)", RunResult::wallSeconds),
+                    dir, "time-vs-concurrency"));
+            files.add(save(sweepChart(sweep, "Live crawler threads against concurrency", "peak live threads",
+                    r -> r.peakThreads()), dir, "threads-vs-concurrency"));
+        }
+        return files;
+    }
+
+    private static CategoryChart wallTimeByMode(List<RunResult> runs) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Wall time of the same crawl, by mode").xAxisTitle("mode (concurrency)")
+                .yAxisTitle("wall time (s)").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#0.0");
+        List<String> names = runs.stream().map(r -> r.mode().label() + " (" + r.concurrency() + ")").toList();
+        chart.addSeries("measured", names, runs.stream().map(RunResult::wallSeconds).toList());
+        if (runs.stream().noneMatch(r -> Double.isNaN(r.idealSeconds()))) {
+            chart.addSeries("ideal (simulated)", names, runs.stream().map(RunResult::idealSeconds).toList());
+        }
+        return chart;
+    }
+
+    private static XYChart sweepChart(List<RunResult> runs, String title, String yTitle, ToDoubleFunction<RunResult> y) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("concurrency (requests in flight, log scale)").yAxisTitle(yTitle).build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setYAxisMin(0.0);
+        for (Mode mode : Mode.values()) {
+            List<RunResult> series = runs.stream().filter(r -> r.mode() == mode).toList();
+            if (!series.isEmpty()) {
+                chart.addSeries(mode.label(), series.stream().map(r -> (double) r.concurrency()).toList(),
+                        series.stream().map(y::applyAsDouble).toList());
+            }
+        }
+        return chart;
+    }
+
+    private static String save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path dir, String name) {
+        try {
+            BitmapEncoder.saveBitmap(chart, dir.resolve(name + ".png").toString(), BitmapEncoder.BitmapFormat.PNG);
+            return name + ".png";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

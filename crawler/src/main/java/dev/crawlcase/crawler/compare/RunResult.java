@@ -1,0 +1,37 @@
+package dev.crawlcase.crawler.compare;
+
+import dev.crawlcase.crawler.mode.Mode;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/**
+ * One crawl of a comparison.
+ *
+ * @param pages        fetched pages as {@code site:/path?query} -> depth (ports differ from run to run)
+ * @param truth        the ground truth in the same form, or null for sites we know nothing about
+ * @param idealSeconds the simulated shortest makespan, or NaN when unknown
+ * @param sweep        true for a run of the concurrency sweep
+ */
+public record RunResult(Mode mode, int concurrency, JsonObject summary, Map<String, Integer> pages,
+                        Map<String, Integer> truth, double idealSeconds, boolean sweep) {
+
+    public double wallSeconds() {
+        return summary.getDouble("wallSeconds");
+    }
+
+    public int peakThreads() {
+        return summary.getInteger("peakThreads");
+    }
+
+    public boolean matchesTruth() {
+        return truth == null || truth.equals(pages);
+    }
+
+    public JsonObject toJson() {
+        return summary.copy().put("sweep", sweep).put("idealSeconds", Double.isNaN(idealSeconds) ? null : idealSeconds)
+                .put("ratioToIdeal", Double.isNaN(idealSeconds) ? null : wallSeconds() / idealSeconds)
+                .put("pageSetMatchesGroundTruth", truth == null ? null : matchesTruth())
+                .put("groundTruthPages", truth == null ? null : truth.size());
+    }
+}

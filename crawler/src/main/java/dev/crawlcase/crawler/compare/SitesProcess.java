@@ -1,0 +1,83 @@
+package dev.crawlcase.crawler.compare;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The fake sites in a child JVM, so that the crawler's threads, CPU time and heap are measured alone. Started on
+ * free ports; the child prints {@code site NAME URL} per site, which is how we learn the URLs.
+ */
+final class SitesProcess implements AutoCloseable {
+    private static final String MAIN = "dev.crawlcase.sites.cli.SitesMain";
+
+    private final Process process;
+    private final Map<String, String> baseUrls;
+
+    private SitesProcess(Process process, Map<String, String> baseUrls) {
+        this.process = process;
+        this.baseUrls = baseUrls;
+    }
+
+    /** Starts the world in {@code config} and waits until all {@code siteCount} sites are listening. */
+    static SitesProcess start(Path config, int siteCount) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), MAIN,
+                "--config", config.toString(), "--ephemeral-ports")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake sites process", e);
+        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            String line;
+            while (urls.size() < siteCount && (line = out.readLine()) != null) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 3 && parts[0].equals("site")) {
+                    urls.put(parts[1], parts[2]);
+                }
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new UncheckedIOException("the fake sites process failed", e);
+        }
+        if (urls.size() < siteCount) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the fake sites process exited before listening (exit code "
+                    + waitQuietly(process) + ")");
+        }
+        return new SitesProcess(process, urls);
+    }
+
+    Map<String, String> baseUrls() {
+        return baseUrls;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        if (waitQuietly(process) == Integer.MIN_VALUE) {
+            process.destroyForcibly();
+            waitQuietly(process);
+        }
+    }
+
+    private static int waitQuietly(Process process) {
+        try {
+            return process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : Integer.MIN_VALUE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Integer.MIN_VALUE;
+        }
+    }
+}

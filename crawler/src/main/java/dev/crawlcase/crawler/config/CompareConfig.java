@@ -1,0 +1,22 @@
+package dev.crawlcase.crawler.config;
+
+import dev.crawlcase.crawler.mode.Mode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code compare} runs: every listed mode on the same world with the same crawl settings.
+ *
+ * @param crawl              the crawl settings file (timeouts, retries, robots, depth)
+ * @param sites              the world for the full comparison
+ * @param quickSites         the smaller world {@code --quick} uses
+ * @param modes              modes in the order they run
+ * @param concurrency        requests in flight for every mode but sequential
+ * @param perHostConcurrency per-host limit for this comparison (high, so the I/O model is what differs)
+ * @param sweep              concurrencies for the sweep; empty = no sweep unless {@code --sweep} is given
+ * @param report             folder for report.html, the charts and compare.json
+ */
+public record CompareConfig(Path crawl, Path sites, Path quickSites, List<Mode> modes, int concurrency,
+                            int perHostConcurrency, List<Integer> sweep, Path report) {
+}
