@@ -1,0 +1,19 @@
+package dev.crawlcase.crawler.output;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+
+/** Writes the run summary as pretty-printed JSON, without blocking the caller. */
+public final class SummaryWriter {
+
+    private SummaryWriter() {
+    }
+
+    public static Future<Void> write(Vertx vertx, Path file, JsonObject summary) {
+        return vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(summary.encodePrettily() + "\n"));
+    }
+}
