@@ -143,7 +143,9 @@ public final class CrawlConfigLoader {
         if (s == null) {
             return "unreadable";
         }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = s.lines().findFirst().orElse(s);
+        int source = line.indexOf(" (start marker");
+        line = source < 0 ? line : line.substring(0, source);
+        return line.length() > 120 ? line.substring(0, 120) + "..." : line;
     }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * which does all socket I/O for every request. Its default executor would be an unbounded cached pool
  * ({@code HttpClient-N-Worker-M}, one thread per concurrently completing exchange); we pass a fixed pool of
  * {@code executorThreads} daemon threads named {@code crawlcase-jdkhttp-M} instead, so the fetcher adds exactly
- * {@code 1 + executorThreads} platform threads, however many callers block in {@link #fetch}. On JDK 21+
+ * {@code 1 + executorThreads} platform threads, however many callers block in {@link #fetch} (on JDK 25 a
+ * {@code ForkJoinPool.commonPool} worker also shows up; that pool is JVM-wide and shared). On JDK 21+
  * {@link #close()} stops the selector thread; on JDK 17 it ends when the client is garbage collected.
  */
 public final class BlockingFetcher implements AutoCloseable {

@@ -2,42 +2,55 @@ package dev.crawlcase.crawler.output;
 
 import io.vertx.core.json.JsonObject;
 
-/** The JSON form of a {@link CrawlRecord}: one object per JSONL line, null fields left out. */
+/**
+ * The one JSON form of a {@link CrawlRecord}, used by the JSONL writer and by everything that reads the file back.
+ * Keys follow the record's component order; null fields are omitted.
+ */
 public final class CrawlRecordJson {
+
     private CrawlRecordJson() {
     }
 
     public static JsonObject toJson(CrawlRecord r) {
-        JsonObject j = new JsonObject();
-        put(j, "url", r.url());
-        put(j, "finalUrl", r.finalUrl());
-        put(j, "status", r.status());
-        j.put("depth", r.depth());
-        j.put("bytes", r.bytes());
-        put(j, "contentType", r.contentType());
-        put(j, "title", r.title());
-        j.put("links", r.links());
-        j.put("fetchMs", r.fetchMs());
-        j.put("attempts", r.attempts());
-        j.put("outcome", r.outcome());
-        put(j, "reason", r.reason());
-        if (r.truncated()) {
-            j.put("truncated", true);
-        }
-        put(j, "mode", r.mode());
-        return j;
+        JsonObject json = new JsonObject();
+        put(json, "url", r.url());
+        put(json, "finalUrl", r.finalUrl());
+        put(json, "status", r.status());
+        json.put("depth", r.depth());
+        json.put("bytes", r.bytes());
+        put(json, "contentType", r.contentType());
+        put(json, "title", r.title());
+        json.put("links", r.links());
+        json.put("fetchMs", r.fetchMs());
+        json.put("attempts", r.attempts());
+        put(json, "outcome", r.outcome());
+        put(json, "reason", r.reason());
+        json.put("truncated", r.truncated());
+        put(json, "mode", r.mode());
+        return json;
     }
 
-    public static CrawlRecord fromJson(JsonObject j) {
-        return new CrawlRecord(j.getString("url"), j.getString("finalUrl"), j.getInteger("status"),
-                j.getInteger("depth"), j.getLong("bytes", 0L), j.getString("contentType"), j.getString("title"),
-                j.getInteger("links", 0), j.getLong("fetchMs", 0L), j.getInteger("attempts", 0),
-                j.getString("outcome"), j.getString("reason"), j.getBoolean("truncated", false), j.getString("mode"));
+    /** Reads a record back; absent fields become null, 0 or false. */
+    public static CrawlRecord fromJson(JsonObject json) {
+        return new CrawlRecord(json.getString("url"), json.getString("finalUrl"), json.getInteger("status"),
+                json.getInteger("depth", 0), json.getLong("bytes", 0L), json.getString("contentType"),
+                json.getString("title"), json.getInteger("links", 0), json.getLong("fetchMs", 0L),
+                json.getInteger("attempts", 0), json.getString("outcome"), json.getString("reason"),
+                json.getBoolean("truncated", false), json.getString("mode"));
     }
 
-    private static void put(JsonObject j, String key, Object value) {
+    /** One JSONL line, without the line break. */
+    public static String toLine(CrawlRecord record) {
+        return toJson(record).encode();
+    }
+
+    public static CrawlRecord fromLine(String line) {
+        return fromJson(new JsonObject(line));
+    }
+
+    private static void put(JsonObject json, String key, Object value) {
         if (value != null) {
-            j.put(key, value);
+            json.put(key, value);
         }
     }
 }

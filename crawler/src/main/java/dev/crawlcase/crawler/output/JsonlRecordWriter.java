@@ -9,54 +9,80 @@ import io.vertx.core.file.OpenOptions;
 import java.nio.file.Path;
 
 /**
- * Appends records as JSON lines through a Vert.x {@link AsyncFile}: called on the frontier's event loop, it only
- * encodes and buffers; the file system work happens off the loop. Lines are batched and written when the batch
- * is large or on a short periodic flush (a timer thread, hence the locks); {@link #close()} writes the rest.
+ * Writes records as JSON lines without blocking the caller (the frontier's event loop): lines collect in a buffer
+ * that is handed to an {@link AsyncFile} when it reaches {@value #BATCH_BYTES} bytes or every {@value #FLUSH_MS} ms.
+ * Batches are written one after another, so at most one write is in flight and memory holds only what the disk
+ * has not yet taken. {@link #close()} writes the rest and closes the file.
  */
 public final class JsonlRecordWriter implements RecordSink {
-    private static final int BATCH_BYTES = 64 * 1024;
-    private static final long FLUSH_MS = 200;
+
+    static final int BATCH_BYTES = 64 * 1024;
+    static final long FLUSH_MS = 200;
 
     private final Vertx vertx;
     private final AsyncFile file;
-    private final long flushTimer;
-    private Buffer batch = Buffer.buffer();
+    private final long timer;
+    private Buffer pending = Buffer.buffer(BATCH_BYTES + 1024);
     private Future<Void> lastWrite = Future.succeededFuture();
+    private Throwable failure;
+    private long records;
+    private boolean closed;
 
     private JsonlRecordWriter(Vertx vertx, AsyncFile file) {
         this.vertx = vertx;
         this.file = file;
-        this.flushTimer = vertx.setPeriodic(FLUSH_MS, id -> flush());
+        this.timer = vertx.setPeriodic(FLUSH_MS, id -> flush());
     }
 
-    public static Future<JsonlRecordWriter> open(Vertx vertx, Path path) {
-        Path parent = path.toAbsolutePath().getParent();
-        return vertx.fileSystem().mkdirs(parent.toString())
-                .compose(v -> vertx.fileSystem().open(path.toString(),
-                        new OpenOptions().setCreate(true).setTruncateExisting(true).setWrite(true)))
-                .map(file -> new JsonlRecordWriter(vertx, file));
+    /** Creates (or truncates) {@code file} and starts the periodic flush. */
+    public static Future<JsonlRecordWriter> open(Vertx vertx, Path file) {
+        OpenOptions options = new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true);
+        return vertx.fileSystem().open(file.toString(), options).map(f -> new JsonlRecordWriter(vertx, f));
     }
 
     @Override
     public synchronized void accept(CrawlRecord record) {
-        batch.appendString(CrawlRecordJson.toJson(record).encode()).appendByte((byte) '\n');
-        if (batch.length() >= BATCH_BYTES) {
+        if (closed) {
+            throw new IllegalStateException("record written after close: " + record.url());
+        }
+        pending.appendString(CrawlRecordJson.toLine(record)).appendByte((byte) '\n');
+        records++;
+        if (pending.length() >= BATCH_BYTES) {
             flush();
         }
     }
 
-    private synchronized void flush() {
-        if (batch.length() > 0) {
-            Buffer chunk = batch;
-            batch = Buffer.buffer();
-            lastWrite = file.write(chunk);
+    /** Hands what is buffered to the file; the future completes when it (and everything before it) is written. */
+    public synchronized Future<Void> flush() {
+        if (pending.length() > 0) {
+            Buffer batch = pending;
+            pending = Buffer.buffer(BATCH_BYTES + 1024);
+            lastWrite = lastWrite.transform(ar -> file.write(batch)).onFailure(this::remember);
         }
+        return lastWrite;
     }
 
-    /** Writes what is buffered, waits for every write, and closes the file. */
+    /** Flushes everything, closes the file, and fails if any write failed. */
     public synchronized Future<Void> close() {
-        vertx.cancelTimer(flushTimer);
-        flush();
-        return lastWrite.eventually(file::flush).eventually(file::close);
+        if (closed) {
+            return lastWrite;
+        }
+        closed = true;
+        vertx.cancelTimer(timer);
+        lastWrite = flush()
+                .transform(ar -> file.flush())
+                .transform(ar -> file.close())
+                .compose(v -> failure == null ? Future.succeededFuture() : Future.failedFuture(failure));
+        return lastWrite;
+    }
+
+    public synchronized long records() {
+        return records;
+    }
+
+    private synchronized void remember(Throwable error) {
+        if (failure == null) {
+            failure = error;
+        }
     }
 }

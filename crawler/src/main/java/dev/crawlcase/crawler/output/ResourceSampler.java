@@ -9,55 +9,92 @@ import java.lang.management.ThreadMXBean;
 import java.util.function.IntSupplier;
 
 /**
- * Samples the crawler's footprint on a periodic timer: live platform threads (minus threads that are not the
- * crawler's, such as in-process fake sites), process CPU time and heap use. Cheap enough to run every 50 ms.
+ * Samples live platform threads, process CPU time and heap use on a Vert.x periodic timer. A sample costs one
+ * {@code getThreadCount()} call, minus the threads that are not the crawler's (the in-process fake sites keep theirs
+ * in a thread group of their own and report its size): cheap on an event loop every 50 ms, even with 10,000
+ * threads. Virtual threads are not platform threads and are not counted.
  */
 public final class ResourceSampler {
-    private static final long PERIOD_MS = 50;
 
     private final Vertx vertx;
+    private final long periodMs;
     private final IntSupplier foreignThreads;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final long cpuAtStart;
-    private volatile int peakThreads;
-    private volatile long peakHeap;
+    private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private long timer = -1;
+    private long cpuAtStart = -1;
+    private double cpuSeconds = -1;
+    private int peakThreads;
+    private int lastThreads;
+    private long peakHeap;
+    private long samples;
 
-    /** Peak live crawler threads, CPU seconds since start, peak heap bytes. */
-    public record Snapshot(int peakThreads, double cpuSeconds, long peakHeapBytes) {
-    }
-
-    public ResourceSampler(Vertx vertx, IntSupplier foreignThreads) {
+    /**
+     * @param foreignThreads live threads of this JVM that are not the crawler's (in-process fake sites); they are
+     *                       subtracted from the count
+     */
+    public ResourceSampler(Vertx vertx, long periodMs, IntSupplier foreignThreads) {
+        if (periodMs < 1) {
+            throw new IllegalArgumentException("periodMs must be >= 1, got " + periodMs);
+        }
         this.vertx = vertx;
+        this.periodMs = periodMs;
         this.foreignThreads = foreignThreads;
-        this.cpuAtStart = processCpuNanos();
     }
 
-    public void start() {
+    /** Takes a first sample and starts the timer. */
+    public synchronized void start() {
+        if (timer >= 0) {
+            throw new IllegalStateException("sampler already started");
+        }
+        cpuAtStart = processCpuNanos();
         sample();
-        timer = vertx.setPeriodic(PERIOD_MS, id -> sample());
+        timer = vertx.setPeriodic(periodMs, id -> sample());
     }
 
-    public Snapshot snapshot() {
-        sample();
-        long cpu = processCpuNanos();
-        return new Snapshot(peakThreads, cpu < 0 ? -1 : (cpu - cpuAtStart) / 1e9, peakHeap);
-    }
-
-    public void stop() {
+    /** Stops the timer after one last sample; the values stay readable. */
+    public synchronized void stop() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+            sample();
         }
     }
 
-    private synchronized void sample() {
-        peakThreads = Math.max(peakThreads, threads.getThreadCount() - foreignThreads.getAsInt());
-        peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+    public synchronized int peakThreads() {
+        return peakThreads;
     }
 
-    private static long processCpuNanos() {
-        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    /** Process CPU seconds from {@link #start()} to the latest sample, or -1 if the JVM cannot tell. */
+    public synchronized double cpuSeconds() {
+        return cpuSeconds;
+    }
+
+    public synchronized long peakHeapBytes() {
+        return peakHeap;
+    }
+
+    public synchronized ResourceSnapshot snapshot() {
+        return new ResourceSnapshot(peakThreads, lastThreads, cpuSeconds, peakHeap, samples);
+    }
+
+    synchronized void sample() {
+        lastThreads = countThreads();
+        peakThreads = Math.max(peakThreads, lastThreads);
+        peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+        long cpu = processCpuNanos();
+        cpuSeconds = cpu < 0 || cpuAtStart < 0 ? -1 : (cpu - cpuAtStart) / 1e9;
+        samples++;
+    }
+
+    private int countThreads() {
+        return threads.getThreadCount() - foreignThreads.getAsInt();
+    }
+
+    private long processCpuNanos() {
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
     }
 }

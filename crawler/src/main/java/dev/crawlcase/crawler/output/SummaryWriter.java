@@ -7,14 +7,13 @@ import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 
-/** Writes a summary JSON file (pretty-printed) without blocking the caller's event loop. */
+/** Writes the run summary as pretty-printed JSON, without blocking the caller. */
 public final class SummaryWriter {
+
     private SummaryWriter() {
     }
 
-    public static Future<Void> write(Vertx vertx, Path path, JsonObject summary) {
-        Path parent = path.toAbsolutePath().getParent();
-        return vertx.fileSystem().mkdirs(parent.toString())
-                .compose(v -> vertx.fileSystem().writeFile(path.toString(), Buffer.buffer(summary.encodePrettily() + "\n")));
+    public static Future<Void> write(Vertx vertx, Path file, JsonObject summary) {
+        return vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(summary.encodePrettily() + "\n"));
     }
 }

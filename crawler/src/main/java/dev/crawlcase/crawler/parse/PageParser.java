@@ -1,53 +1,88 @@
 package dev.crawlcase.crawler.parse;
 
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** jsoup parse of one HTML page: title and links from a[href] and area[href], honouring base href. */
+/**
+ * Parses one HTML body into its title and outgoing links. Stateless and thread-safe.
+ *
+ * <p>Charset: the header's charset when the JVM knows it; otherwise jsoup's detection (BOM, {@code <meta charset>},
+ * http-equiv), which falls back to UTF-8. Links come from {@code a[href]} and {@code area[href]} only, are resolved
+ * against the first {@code <base href>} (itself resolved against the page URL) or else the page URL, normalised by
+ * the given {@link LinkNormalizer}, and deduplicated keeping first-occurrence order.
+ *
+ * <p>Cost: CPU-bound (see {@code ParseCost} in the tests for numbers); callers on an event loop should think about
+ * where it runs.
+ */
 public final class PageParser {
+
+    /** Parses {@code body}; never throws on bad HTML, bad charsets or binary garbage. */
     public ParsedPage parse(byte[] body, String headerCharset, String pageUrl, boolean respectNofollow,
                             LinkNormalizer normalizer) {
-        Document doc;
-        try {
-            doc = Jsoup.parse(new ByteArrayInputStream(body), validCharset(headerCharset), pageUrl);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Element baseEl = doc.selectFirst("base[href]");
-        String base = pageUrl;
-        if (baseEl != null) {
-            String resolved = normalizer.normalize(pageUrl, baseEl.attr("href"));
-            base = resolved == null ? pageUrl : resolved;
-        }
+        Document doc = load(body, knownCharset(headerCharset), pageUrl);
+        String base = effectiveBase(doc, pageUrl);
+        Elements anchors = doc.select("a[href], area[href]");
         Set<String> links = new LinkedHashSet<>();
-        int raw = 0;
-        for (Element a : doc.select("a[href], area[href]")) {
-            raw++;
-            if (respectNofollow && a.attr("rel").toLowerCase().contains("nofollow")) {
+        for (Element anchor : anchors) {
+            if (respectNofollow && isNofollow(anchor)) {
                 continue;
             }
-            String url = normalizer.normalize(base, a.attr("href"));
+            String url = normalizer.normalize(base, anchor.attr("href"));
             if (url != null) {
                 links.add(url);
             }
         }
-        return new ParsedPage(doc.title().trim(), List.copyOf(links), raw);
+        return new ParsedPage(doc.title().trim(), new ArrayList<>(links), anchors.size());
     }
 
-    private static String validCharset(String name) {
+    private static Document load(byte[] body, String charset, String pageUrl) {
         try {
-            return name != null && Charset.isSupported(name) ? name : null;
+            return Jsoup.parse(new ByteArrayInputStream(body), charset, pageUrl);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an in-memory body cannot fail", e);
+        }
+    }
+
+    /** The header charset if the JVM supports it, else null (let jsoup detect). */
+    static String knownCharset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Charset.isSupported(name.trim()) ? name.trim() : null;
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static String effectiveBase(Document doc, String pageUrl) {
+        Element base = doc.selectFirst("base[href]");
+        if (base == null) {
+            return pageUrl;
+        }
+        String resolved = StringUtil.resolve(pageUrl, base.attr("href").trim());
+        String lower = resolved.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") ? resolved : pageUrl;
+    }
+
+    private static boolean isNofollow(Element anchor) {
+        for (String token : anchor.attr("rel").trim().split("\\s+")) {
+            if (token.equalsIgnoreCase("nofollow")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,13 +6,14 @@ import dev.crawlcase.crawler.mode.FetcherSettings;
 import dev.crawlcase.crawler.mode.Mode;
 import dev.crawlcase.crawler.output.JsonlRecordWriter;
 import dev.crawlcase.crawler.output.ResourceSampler;
-import dev.crawlcase.crawler.output.SummaryBuilder;
+import dev.crawlcase.crawler.output.CrawlStats;
+import dev.crawlcase.crawler.output.RunInfo;
 import dev.crawlcase.crawler.output.SummaryWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
+import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntSupplier;
@@ -23,6 +24,7 @@ import java.util.function.IntSupplier;
  * summary. {@link #stop} ends it early but cleanly.
  */
 public final class CrawlRunner {
+    private static final long SAMPLE_MS = 50;
     private final Vertx vertx;
     private final CrawlConfig config;
     private final IntSupplier foreignThreads;
@@ -47,9 +49,10 @@ public final class CrawlRunner {
     public Future<CrawlReport> run() {
         CrawlSetup setup = new CrawlSetup(config);
         Mode mode = config.mode();
-        ResourceSampler sampler = new ResourceSampler(vertx, foreignThreads);
+        ResourceSampler sampler = new ResourceSampler(vertx, SAMPLE_MS, foreignThreads);
         sampler.start();
-        SummaryBuilder stats = new SummaryBuilder();
+        Instant started = Instant.now();
+        CrawlStats stats = new CrawlStats();
         JsonlRecordWriter.open(vertx, config.output().records()).compose(writer -> {
             Frontier frontier = new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(),
                     r -> {
@@ -67,7 +70,9 @@ public final class CrawlRunner {
                     .eventually(writer::close)
                     .map(v -> {
                         sampler.stop();
-                        return stats.summary(summaryInputs(frontier, sampler));
+                        RunInfo run = new RunInfo(mode.label(), config.effectiveConcurrency(), config.seeds(), started,
+                                Instant.now(), frontier.stats().peakInFlight());
+                        return stats.summary(run, sampler.snapshot());
                     });
         }).compose(summary -> SummaryWriter.write(vertx, config.output().summary(), summary)
                 .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested)))
@@ -75,18 +80,9 @@ public final class CrawlRunner {
         return report.future();
     }
 
-    private SummaryBuilder.Inputs summaryInputs(Frontier frontier, ResourceSampler sampler) {
-        return new SummaryBuilder.Inputs(config.mode().label(), config.effectiveConcurrency(), config.seeds(),
-                frontier.stats().peakInFlight(), sampler.snapshot());
-    }
-
     /** Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. */
     public Future<CrawlReport> stop(long graceMs) {
         stopRequested = true;
         return vertx.eventBus().request(addresses.stop(), graceMs).transform(ar -> report.future());
-    }
-
-    static JsonObject describe(CrawlConfig c) {
-        return new JsonObject().put("mode", c.mode().label()).put("concurrency", c.effectiveConcurrency());
     }
 }

@@ -56,7 +56,7 @@ class CrawlConfigLoaderTest {
         "{\"fetch\": {\"timeout\": 5}}                | test: fetch.timeout: unknown key",
         "{\"scope\": {\"include\": [\"(\"]}}          | test: scope.include[0]: not a valid regex",
         "{\"scope\": {\"exclude\": [3]}}              | test: scope.exclude[0]: must be a string, got 3",
-        "{\"fetch\": {\"firstByteTimeoutMs\": 9000, \"totalTimeoutMs\": 5000} | test: fetch.firstByteTimeoutMs: must not exceed",
+        "{\"fetch\": {\"firstByteTimeoutMs\": 9000, \"totalTimeoutMs\": 5000}} | test: fetch.firstByteTimeoutMs: must not exceed",
         "[1, 2]                                       | test: not a JSON object",
         "{\"mode\": \"async\",                        | test: not a JSON object",
     })

@@ -1,0 +1,37 @@
+package dev.crawlcase.crawler.fetch;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoopbackGuardTest {
+
+    @Test
+    void loopbackLiteralsAndLocalhostPass() {
+        assertThat(LoopbackGuard.check("http://127.0.0.1:8080/a", false)).isNull();
+        assertThat(LoopbackGuard.check("http://127.1.2.3/", false)).isNull();
+        assertThat(LoopbackGuard.check("http://[::1]:9000/", false)).isNull();
+        assertThat(LoopbackGuard.check("https://LOCALHOST/x", false)).isNull();
+    }
+
+    @Test
+    void everythingElseIsNotAllowedWithoutResolving() {
+        assertThat(LoopbackGuard.check("http://10.255.255.1/", false)).isEqualTo(ErrorKind.NOT_ALLOWED);
+        assertThat(LoopbackGuard.check("http://127.0.0.1.nip.io/", false)).isEqualTo(ErrorKind.NOT_ALLOWED);
+        assertThat(LoopbackGuard.check("http://127.0.0.256/", false)).isNotNull();
+        assertThat(LoopbackGuard.check("http://localhost.example.com/", false)).isEqualTo(ErrorKind.NOT_ALLOWED);
+        assertThat(LoopbackGuard.check("http://[::2]/", false)).isEqualTo(ErrorKind.NOT_ALLOWED);
+    }
+
+    @Test
+    void remoteHostsPassWhenAllowed() {
+        assertThat(LoopbackGuard.check("http://example.com/", true)).isNull();
+    }
+
+    @Test
+    void nonHttpOrHostlessUrlsAreProtocolErrors() {
+        assertThat(LoopbackGuard.check("ftp://127.0.0.1/", false)).isEqualTo(ErrorKind.PROTOCOL);
+        assertThat(LoopbackGuard.check("http:///nohost", false)).isEqualTo(ErrorKind.PROTOCOL);
+        assertThat(LoopbackGuard.check("http://a b/", false)).isEqualTo(ErrorKind.PROTOCOL);
+    }
+}
