@@ -13,74 +13,80 @@ import io.vertx.core.Vertx;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Runs crawls one after another on identical, fresh copies of the fake world (a new sites process per run, so
- * every run meets the same faults), each on a fresh Vert.x instance, and keeps what each one found and cost.
+ * Runs crawls one after another against one fake-sites process, whose counters are reset before each run so that
+ * every run meets exactly the same faults, each crawl on a fresh Vert.x instance, and keeps what each one found
+ * and cost. One unmeasured warm-up crawl first lets both JVMs compile their hot code.
  */
-public final class Comparison {
+public final class Comparison implements AutoCloseable {
     private final CrawlConfig crawl;
-    private final Path sitesFile;
-    private final WorldConfig world;
-    private final List<String> externalSeeds;
+    private final SitesProcess sites;
+    private final List<String> seeds;
+    private final Map<String, String> baseUrls;
+    private final IdealModel ideal;
+    private final GroundTruth truth;
     private final Path runsDir;
     private final PrintWriter log;
 
-    /**
-     * @param world         the world to start per run, or null when crawling {@code externalSeeds}
-     * @param externalSeeds seeds of sites we did not start (no ground truth, no ideal time)
-     */
-    public Comparison(CrawlConfig crawl, Path sitesFile, WorldConfig world, List<String> externalSeeds, Path runsDir,
-                      PrintWriter log) {
+    private Comparison(CrawlConfig crawl, SitesProcess sites, List<String> seeds, WorldPlan plan, Path runsDir,
+                       PrintWriter log) {
         this.crawl = crawl;
-        this.sitesFile = sitesFile;
-        this.world = world;
-        this.externalSeeds = externalSeeds;
+        this.sites = sites;
+        this.seeds = seeds;
+        this.baseUrls = sites == null ? Map.of() : sites.baseUrls();
+        this.ideal = plan == null ? null : new IdealModel(plan, crawl);
+        this.truth = ideal == null ? null : ideal.groundTruth();
         this.runsDir = runsDir;
         this.log = log;
     }
 
+    /** Starts the world in {@code sitesFile} in a child process. */
+    public static Comparison ofWorld(CrawlConfig crawl, Path sitesFile, WorldConfig world, Path runsDir, PrintWriter log) {
+        SitesProcess sites = SitesProcess.start(sitesFile, world.sites().size());
+        WorldPlan plan = new WorldPlan(world, sites.baseUrls());
+        return new Comparison(crawl, sites, List.copyOf(sites.baseUrls().values()), plan, runsDir, log);
+    }
+
+    /** Sites we did not start: no ground truth, no ideal time, no fault reset between runs. */
+    public static Comparison ofRunningSites(CrawlConfig crawl, List<String> seeds, Path runsDir, PrintWriter log) {
+        return new Comparison(crawl, null, seeds, null, runsDir, log);
+    }
+
     public RunResult run(Mode mode, int concurrency, boolean sweep) {
-        String name = mode.label() + "-" + concurrency;
-        CrawlConfig config = crawl.withMode(mode).withConcurrency(concurrency).withOutput(new CrawlConfig.Output(
-                runsDir.resolve(name + ".jsonl"), runsDir.resolve(name + "-summary.json")));
+        CrawlConfig config = crawl.withMode(mode).withConcurrency(concurrency).withSeeds(seeds);
+        String name = mode.label() + "-" + config.effectiveConcurrency();
+        config = config.withOutput(new CrawlConfig.Output(runsDir.resolve(name + ".jsonl"),
+                runsDir.resolve(name + "-summary.json")));
         log.printf("  %-12s concurrency %-5d ... ", mode.label(), config.effectiveConcurrency());
         log.flush();
-        RunResult result;
-        if (world == null) {
-            result = crawl(config.withSeeds(externalSeeds), mode, sweep, null, null, Map.of());
-        } else {
-            try (SitesProcess sites = SitesProcess.start(sitesFile, world.sites().size())) {
-                WorldPlan plan = new WorldPlan(world, sites.baseUrls());
-                IdealModel ideal = new IdealModel(plan, config);
-                GroundTruth truth = ideal.groundTruth();
-                result = crawl(config.withSeeds(List.copyOf(sites.baseUrls().values())), mode, sweep, ideal, truth,
-                        sites.baseUrls());
-            }
-        }
+        RunResult result = crawl(config, mode, sweep);
         log.printf("%.2f s, %d pages%n", result.wallSeconds(), result.pages().size());
         return result;
     }
 
-    private RunResult crawl(CrawlConfig config, Mode mode, boolean sweep, IdealModel ideal, GroundTruth truth,
-                            Map<String, String> baseUrls) {
+    private RunResult crawl(CrawlConfig config, Mode mode, boolean sweep) {
+        if (sites != null) {
+            sites.reset();
+        }
         System.gc();
         Vertx vertx = Vertx.builder().build();
         try {
             CrawlReport report = new CrawlRunner(vertx, config, () -> 0).run().toCompletionStage().toCompletableFuture().join();
             Map<String, Integer> pages = new TreeMap<>();
             RecordsFile.read(report.records()).stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
-                    .forEach(r -> pages.put(relabel(r.url(), baseUrls), r.depth()));
+                    .forEach(r -> pages.put(relabel(r.url()), r.depth()));
             Map<String, Integer> truthPages = null;
             double idealSeconds = Double.NaN;
             if (truth != null) {
                 truthPages = new TreeMap<>();
                 for (var e : truth.pages().entrySet()) {
-                    truthPages.put(relabel(e.getKey(), baseUrls), e.getValue());
+                    truthPages.put(relabel(e.getKey()), e.getValue());
                 }
                 idealSeconds = ideal.idealSeconds(truth, config.effectiveConcurrency());
             }
@@ -91,8 +97,8 @@ public final class Comparison {
         }
     }
 
-    /** {@code http://127.0.0.1:PORT/x} -> {@code site:/x}, so runs on different ports compare. */
-    static String relabel(String url, Map<String, String> baseUrls) {
+    /** {@code http://127.0.0.1:PORT/x} -> {@code site:/x}, readable in reports. */
+    private String relabel(String url) {
         for (var e : baseUrls.entrySet()) {
             if (url.startsWith(e.getValue())) {
                 return e.getKey() + ":/" + url.substring(e.getValue().length());
@@ -101,9 +107,14 @@ public final class Comparison {
         return url;
     }
 
-    /** Runs each mode once, then the sweep; reports progress on the log. */
+    /** A warm-up crawl, then each mode once, then the sweep. */
     public List<RunResult> runAll(List<Mode> modes, int concurrency, List<Integer> sweep, Consumer<String> notes) {
-        List<RunResult> results = new java.util.ArrayList<>();
+        log.print("  warm-up (async, not counted) ... ");
+        log.flush();
+        crawl(crawl.withMode(Mode.ASYNC).withSeeds(seeds).withOutput(new CrawlConfig.Output(
+                runsDir.resolve("warm-up.jsonl"), runsDir.resolve("warm-up-summary.json"))), Mode.ASYNC, false);
+        log.println("done");
+        List<RunResult> results = new ArrayList<>();
         for (Mode mode : modes) {
             if (mode.unavailableReason() != null) {
                 notes.accept("skipped " + mode.label() + ": " + mode.unavailableReason());
@@ -119,5 +130,12 @@ public final class Comparison {
             }
         }
         return results;
+    }
+
+    @Override
+    public void close() {
+        if (sites != null) {
+            sites.close();
+        }
     }
 }

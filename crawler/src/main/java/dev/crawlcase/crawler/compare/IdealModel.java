@@ -59,7 +59,7 @@ public final class IdealModel {
         }
         for (GroundTruth.Request r : truth.requests().values()) {
             List<String> requires = robotsOf.containsKey(r.site()) ? List.of(robotsOf.get(r.site())) : List.of();
-            List<String> parents = r.parents().stream().filter(p -> !p.equals(r.url())).toList();
+            List<String> parents = r.depth() == 0 ? List.of() : r.parents(); // seeds are known from the start
             long body = r.kind() == GroundTruth.Kind.PAGE ? r.bodyBytes() : 0;
             out.add(request(r.url(), r.site(), r.depth(), parents, requires, body));
         }

@@ -3,6 +3,8 @@ package dev.crawlcase.crawler.compare;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,17 +21,37 @@ final class SitesProcess implements AutoCloseable {
 
     private final Process process;
     private final Map<String, String> baseUrls;
+    private final BufferedReader out;
+    private final PrintWriter in;
 
-    private SitesProcess(Process process, Map<String, String> baseUrls) {
+    private SitesProcess(Process process, Map<String, String> baseUrls, BufferedReader out) {
         this.process = process;
         this.baseUrls = baseUrls;
+        this.out = out;
+        this.in = new PrintWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8), true);
+    }
+
+    /** Zeroes the sites' counters, so the next crawl meets exactly the same faults as the last one. */
+    void reset() {
+        in.println("reset");
+        try {
+            String line;
+            while ((line = out.readLine()) != null && !line.equals("reset done")) {
+                // skip anything else the child printed
+            }
+            if (line == null) {
+                throw new IllegalStateException("the fake sites process exited");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the fake sites process failed", e);
+        }
     }
 
     /** Starts the world in {@code config} and waits until all {@code siteCount} sites are listening. */
     static SitesProcess start(Path config, int siteCount) {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), MAIN,
-                "--config", config.toString(), "--ephemeral-ports")
+                "--config", config.toString(), "--ephemeral-ports", "--control-stdin")
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process;
         try {
@@ -56,7 +78,7 @@ final class SitesProcess implements AutoCloseable {
             throw new IllegalStateException("the fake sites process exited before listening (exit code "
                     + waitQuietly(process) + ")");
         }
-        return new SitesProcess(process, urls);
+        return new SitesProcess(process, urls, out);
     }
 
     Map<String, String> baseUrls() {

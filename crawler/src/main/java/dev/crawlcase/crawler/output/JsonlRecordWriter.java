@@ -37,7 +37,10 @@ public final class JsonlRecordWriter implements RecordSink {
     /** Creates (or truncates) {@code file} and starts the periodic flush. */
     public static Future<JsonlRecordWriter> open(Vertx vertx, Path file) {
         OpenOptions options = new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true);
-        return vertx.fileSystem().open(file.toString(), options).map(f -> new JsonlRecordWriter(vertx, f));
+        Path parent = file.toAbsolutePath().getParent();
+        return vertx.fileSystem().mkdirs(parent.toString())
+                .compose(v -> vertx.fileSystem().open(file.toString(), options))
+                .map(f -> new JsonlRecordWriter(vertx, f));
     }
 
     @Override

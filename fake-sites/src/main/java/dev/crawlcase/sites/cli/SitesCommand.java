@@ -41,6 +41,11 @@ public final class SitesCommand implements Callable<Integer> {
             description = "Bind every site to a free port instead of its configured one (the URLs are printed).")
     boolean ephemeralPorts;
 
+    @Option(names = "--control-stdin", hidden = true,
+            description = "Read commands from stdin: 'reset' zeroes the counters (so the same faults happen again) "
+                    + "and answers 'reset done'. For tools that run several crawls against one process.")
+    boolean controlStdin;
+
     @Option(names = "--exit-after-start", hidden = true,
             description = "Start, print, write the manifest, then stop (for scripts and tests).")
     boolean exitAfterStart;
@@ -74,6 +79,9 @@ public final class SitesCommand implements Callable<Integer> {
         out.flush();
         if (manifest != null) {
             writeManifest(running);
+        }
+        if (controlStdin) {
+            StdinControl.start(running, out);
         }
         if (!exitAfterStart) {
             awaitShutdown(running, vertx);

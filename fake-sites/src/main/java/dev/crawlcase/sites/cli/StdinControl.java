@@ -1,0 +1,36 @@
+package dev.crawlcase.sites.cli;
+
+import dev.crawlcase.sites.FakeWorld;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Commands from a parent process on stdin, read on a daemon thread: {@code reset} zeroes the counters. */
+final class StdinControl {
+    private StdinControl() {
+    }
+
+    static void start(FakeWorld world, PrintWriter out) {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.trim().equals("reset")) {
+                        world.counters().reset();
+                        out.println("reset done");
+                    } else {
+                        out.println("unknown command: " + line.trim());
+                    }
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // the parent went away: nothing more to read
+            }
+        }, "sites-stdin-control");
+        reader.setDaemon(true);
+        reader.start();
+    }
+}
