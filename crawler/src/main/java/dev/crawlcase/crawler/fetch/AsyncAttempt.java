@@ -65,6 +65,8 @@ final class AsyncAttempt {
 
     private Future<FetchResult> readBody(HttpClientResponse response) {
         vertx.cancelTimer(firstByteTimer);
+        // failures of the body arrive through end(); without a handler Vert.x would also log each one as an error
+        response.exceptionHandler(ignored -> { });
         head = ResponseHead.of(response.statusCode(), response::getHeader, System.currentTimeMillis());
         if (head.hasNoBody()) {
             return response.end().transform(ar -> Future.succeededFuture(head.withoutBody(elapsed())));

@@ -1,0 +1,80 @@
+package dev.crawlcase.crawler.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line, run in-process with captured output. */
+class CrawlerMainTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CrawlerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "run --mode turbo                 | crawler: --mode: unknown mode 'turbo'",
+        "run --bogus                      | crawler: Unknown option: '--bogus'",
+        "run --concurrency 0              | crawler: --concurrency: must be >= 1, got 0",
+        "run --max-depth -1               | crawler: --max-depth: must be >= 0, got -1",
+        "run --concurrency many           | crawler: Invalid value for option '--concurrency'",
+        "run ftp://127.0.0.1/             | crawler: seed 'ftp://127.0.0.1/': only http and https URLs can be crawled",
+        "run http://example.com/          | crawler: seed 'http://example.com/': host example.com is not loopback",
+        "run --config /nonexistent.json   | crawler: /nonexistent.json: no such config file",
+        "compare --config /nonexistent.json | crawler: /nonexistent.json: no such config file",
+        "compare --sweep 1,x --config ../config/compare.json | crawler: --sweep: not a whole number: 'x'",
+    })
+    void badInputIsOneLineAndExitCodeTwo(String args, String message) {
+        Run r = run(args.trim().split("\\s+"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith(message);
+        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void aBadConfigValueNamesTheKey() throws Exception {
+        Path config = dir.resolve("c.json");
+        Files.writeString(config, "{\"politeness\": {\"perHostConcurrency\": \"lots\"}}");
+        Run r = run("run", "--config", config.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("crawler: " + config
+                + ": politeness.perHostConcurrency: must be a whole number, got \"lots\"");
+    }
+
+    @Test
+    void runCrawlsTheBundledSitesAndWritesBothFiles() throws Exception {
+        Path sites = dir.resolve("sites.json");
+        Files.writeString(sites, "{\"seed\": 3, \"sites\": [{\"name\": \"tiny\", \"port\": 0, \"pages\": 12, \"levels\": 2}]}");
+        Path config = dir.resolve("crawl.json");
+        Files.writeString(config, "{\"sites\": \"sites.json\"}");
+        Run r = run("run", "--config", config.toString(), "--mode", "thread-pool", "--concurrency", "4",
+                "--out", dir.resolve("out.jsonl").toString(), "--summary", dir.resolve("summary.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("thread-pool").contains("records: " + dir.resolve("out.jsonl"));
+        assertThat(Files.readAllLines(dir.resolve("out.jsonl"))).isNotEmpty();
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"mode\" : \"thread-pool\"");
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("compare", "run", "sites");
+    }
+}
