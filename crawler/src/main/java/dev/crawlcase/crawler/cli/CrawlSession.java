@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.Seeds;
 import dev.crawlcase.crawler.pipeline.CrawlReport;
 import dev.crawlcase.crawler.pipeline.CrawlRunner;
+import dev.crawlcase.crawler.pipeline.CrawlerVertx;
 import io.vertx.core.Vertx;
 
 import java.io.PrintWriter;
@@ -45,7 +46,7 @@ final class CrawlSession implements AutoCloseable {
         } else {
             Seeds.validate(config.seeds(), config.allowRemote());
         }
-        return new CrawlSession(config, progress, err, Vertx.builder().build(), sites);
+        return new CrawlSession(config, progress, err, CrawlerVertx.create(), sites);
     }
 
     CrawlReport crawl() {
@@ -54,8 +55,11 @@ final class CrawlSession implements AutoCloseable {
         if (line != null) {
             line.follow(runner.addresses());
         }
-        Thread hook = new Thread(() -> awaitQuietly(runner.stop(STOP_GRACE_MS).toCompletionStage().toCompletableFuture()),
-                "crawlcase-stop");
+        Thread hook = new Thread(() -> {
+            awaitQuietly(runner.stop(STOP_GRACE_MS).toCompletionStage().toCompletableFuture());
+            err.println("\ncrawler: stopped; records: " + config.output().records() + ", summary: "
+                    + config.output().summary());
+        }, "crawlcase-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return runner.run().toCompletionStage().toCompletableFuture().join();

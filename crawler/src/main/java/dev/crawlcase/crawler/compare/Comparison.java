@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.output.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.pipeline.CrawlReport;
 import dev.crawlcase.crawler.pipeline.CrawlRunner;
+import dev.crawlcase.crawler.pipeline.CrawlerVertx;
 import dev.crawlcase.sites.GroundTruth;
 import dev.crawlcase.sites.WorldPlan;
 import dev.crawlcase.sites.config.WorldConfig;
@@ -75,7 +76,7 @@ public final class Comparison implements AutoCloseable {
             sites.reset();
         }
         System.gc();
-        Vertx vertx = Vertx.builder().build();
+        Vertx vertx = CrawlerVertx.create();
         try {
             CrawlReport report = new CrawlRunner(vertx, config, () -> 0).run().toCompletionStage().toCompletableFuture().join();
             Map<String, Integer> pages = new TreeMap<>();
