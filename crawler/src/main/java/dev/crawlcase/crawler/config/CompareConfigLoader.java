@@ -1,13 +1,8 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.mode.Mode;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +13,9 @@ public final class CompareConfigLoader {
     }
 
     public static CompareConfig load(Path file) {
-        String text;
+        JsonObject json = JsonFiles.read(file);
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such config file");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        JsonObject json;
-        try {
-            json = new JsonObject(text);
-        } catch (DecodeException | ClassCastException e) {
-            throw new ConfigException(file + ": not a JSON object");
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            return read(new JsonFields(json, ""), dir);
+            return read(new JsonFields(json, ""), file.toAbsolutePath().getParent());
         } catch (ConfigException e) {
             throw new ConfigException(file + ": " + e.getMessage());
         }

@@ -1,14 +1,11 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.mode.Mode;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -25,15 +22,7 @@ public final class CrawlConfigLoader {
     }
 
     public static CrawlConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such config file");
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
-        }
-        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+        return read(JsonFiles.read(file), file.toString(), file.toAbsolutePath().getParent());
     }
 
     /** The bundled defaults; their {@code sites} path points at the bundled sites config. */
@@ -49,12 +38,10 @@ public final class CrawlConfigLoader {
     }
 
     public static CrawlConfig parse(String text, String source, Path baseDir) {
-        JsonObject json;
-        try {
-            json = new JsonObject(text);
-        } catch (DecodeException | ClassCastException e) {
-            throw new ConfigException(source + ": not a JSON object (" + firstLine(e.getMessage()) + ")");
-        }
+        return read(JsonFiles.parse(text, source), source, baseDir);
+    }
+
+    private static CrawlConfig read(JsonObject json, String source, Path baseDir) {
         try {
             return read(new JsonFields(json, ""), baseDir);
         } catch (ConfigException e) {
@@ -139,13 +126,4 @@ public final class CrawlConfigLoader {
         return baseDir == null ? null : baseDir.resolve(p).normalize();
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unreadable";
-        }
-        String line = s.lines().findFirst().orElse(s);
-        int source = line.indexOf(" (start marker");
-        line = source < 0 ? line : line.substring(0, source);
-        return line.length() > 120 ? line.substring(0, 120) + "..." : line;
-    }
 }

@@ -16,7 +16,7 @@ class WorldConfigLoaderTest {
         assertThat(config.seed()).isEqualTo(42);
         assertThat(config.siteNames()).containsExactly("news", "shop", "blog");
         assertThat(config.sites()).extracting(SiteSpec::port).containsExactly(8081, 8082, 8083);
-        assertThat(config.site("shop").crawlDelaySeconds()).isEqualTo(0.1);
+        assertThat(config.site("shop").crawlDelaySeconds()).isEqualTo(0.05);
         assertThat(config.site("shop").latency()).isEqualTo(Distribution.uniform(40, 100));
         assertThat(config.site("news").faults().maxFaultsPerUrl()).isEqualTo(2);
         assertThat(config.site("news").faults().total()).isLessThan(0.05);
