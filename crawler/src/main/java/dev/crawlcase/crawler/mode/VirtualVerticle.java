@@ -8,6 +8,8 @@ import dev.crawlcase.crawler.pipeline.Lease;
 import dev.crawlcase.crawler.pipeline.PageProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Virtual mode: deployed with {@code ThreadingModel.VIRTUAL_THREAD}. Each of C workers is a plain loop that
@@ -16,6 +18,9 @@ import io.vertx.core.VerticleBase;
  * code. Needs JDK 21+.
  */
 final class VirtualVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualVerticle.class);
+    private static final long RETRY_LEASE_MS = 200;
+
     private final FetcherSettings settings;
     private AsyncFetcher fetcher;
 
@@ -36,13 +41,29 @@ final class VirtualVerticle extends VerticleBase {
 
     private void work(FrontierClient client, PageProcessor processor) {
         while (true) {
-            Lease lease = client.lease(1).await();
+            Lease lease = leaseOrWait(client);
             if (lease.finished()) {
                 return;
             }
             for (FetchTask task : lease.tasks()) {
                 FetchResult result = fetcher.fetch(task).await();
-                client.report(processor.process(task, result)).await();
+                try {
+                    client.report(processor.process(task, result)).await();
+                } catch (RuntimeException e) {
+                    LOG.warn("report of {} failed; its lease will expire: {}", task.url(), e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** A frontier that is not (yet) reachable is asked again shortly, as in the other modes. */
+    private Lease leaseOrWait(FrontierClient client) {
+        while (true) {
+            try {
+                return client.lease(1).await();
+            } catch (RuntimeException e) {
+                LOG.warn("lease failed, asking again: {}", e.getMessage());
+                vertx.timer(RETRY_LEASE_MS).await();
             }
         }
     }
