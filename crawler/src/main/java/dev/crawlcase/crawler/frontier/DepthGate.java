@@ -3,9 +3,9 @@ package dev.crawlcase.crawler.frontier;
 import java.util.Arrays;
 
 /**
- * Unfinished URLs (queued, leased, awaiting a retry or robots.txt) per depth. A URL of depth k may be leased only
- * when no URL of depth k-2 or less is unfinished: every page that could still lower its depth is then done, so
- * depths come out as exact shortest-path (BFS) depths even though many pages are fetched at once.
+ * Unfinished URLs (queued, leased, awaiting a retry or robots.txt) per depth. A URL's depth k is final when no URL
+ * of depth k-2 or less is unfinished: only an unfinished page can start a chain of discoveries that lowers a depth,
+ * and such a chain offers depths of at least its own depth + 1. Leases do not wait for this; records do.
  */
 final class DepthGate {
     private long[] unfinished = new long[16];
@@ -37,8 +37,8 @@ final class DepthGate {
         return min;
     }
 
-    /** Whether a URL of this depth may be leased (and its depth is final). */
-    boolean allows(int depth) {
+    /** Whether a URL of this depth can no longer be found at a smaller depth. */
+    boolean isFinal(int depth) {
         return min == Integer.MAX_VALUE || depth <= min + 1;
     }
 }

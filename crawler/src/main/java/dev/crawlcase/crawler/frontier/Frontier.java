@@ -14,7 +14,9 @@ import java.util.function.LongSupplier;
  * The crawl's to-do list: which URL is fetched when, and the one final record of every discovered URL.
  *
  * <p>Breadth-first: {@link #lease} prefers the smallest depth among hosts that may take a request now, round-robin
- * among hosts at equal depth, and a {@link DepthGate} keeps depths exact. Politeness per host
+ * among hosts at equal depth, and never waits for shallower pages to finish. Depths are still exact shortest-path
+ * depths: a URL found again at a smaller depth is lowered even when leased or fetched (a fetched one re-offers its
+ * links), and each record waits until its depth is final ({@link DepthGate}), see {@link Ledger}. Politeness per host
  * ({@code scheme://host:port}): at most perHostConcurrency leased tasks and the host delay between request starts
  * (robots.txt fetches included). robots.txt is leased before a host's first page, and again after its TTL.
  *
@@ -90,14 +92,15 @@ public final class Frontier {
         HostQueue host = lease.host();
         host.inFlight--;
         long now = clock.getAsLong();
-        FetchOutcome o = new FetchOutcome(lease.task(), outcome.result(), outcome.page(), outcome.mode());
         if (lease.task().kind() == FetchTask.Kind.ROBOTS) {
-            HostRules rules = robots.complete(host, lease.task(), o.result(), now);
+            HostRules rules = robots.complete(host, lease.task(), outcome.result(), now);
             if (rules != null) {
-                host.removeQueued(q -> ledger.isQueued(q) && ledger.gate.allows(q.depth()) && !rules.allowed(q.url()))
+                host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url()))
                         .forEach(q -> ledger.skipRobots(q, false));
             }
         } else {
+            FetchTask task = ledger.current(lease.task());
+            FetchOutcome o = new FetchOutcome(task, outcome.result(), outcome.page(), outcome.mode());
             completePage(host, o, now);
         }
         ledger.flushPending();
@@ -117,7 +120,7 @@ public final class Frontier {
             if (t.kind() == FetchTask.Kind.ROBOTS) {
                 robots.expired(lease.host());
             } else {
-                ledger.requeueForRetry(lease.host(), t, t.attempt(), now);
+                ledger.requeueForRetry(lease.host(), ledger.current(t), t.attempt(), now);
             }
         }
         return expired.size();
@@ -155,8 +158,8 @@ public final class Frontier {
         }
         closed = true;
         for (Leases.Lease lease : leases.all()) {
-            FetchTask t = lease.task();
-            if (t.kind() == FetchTask.Kind.PAGE) {
+            if (lease.task().kind() == FetchTask.Kind.PAGE) {
+                FetchTask t = ledger.current(lease.task());
                 ledger.states.done(t.url());
                 ledger.records.skipped(t.url(), t.depth(), "stopped", t.attempt() - 1);
             }
@@ -201,7 +204,7 @@ public final class Frontier {
         }
         QueuedUrl retry = dueRetry(host, now);
         QueuedUrl next = leasableHead(host);
-        return Math.min(retry == null ? NONE : retry.depth(), next == null ? NONE : next.depth());
+        return Math.min(retry == null ? NONE : ledger.depth(retry), next == null ? NONE : next.depth());
     }
 
     private FetchTask start(HostQueue host, long now) {
@@ -217,7 +220,7 @@ public final class Frontier {
         QueuedUrl retry = dueRetry(host, now);
         QueuedUrl next = leasableHead(host);
         QueuedUrl chosen;
-        if (retry != null && (next == null || retry.depth() <= next.depth())) {
+        if (retry != null && (next == null || ledger.depth(retry) <= next.depth())) {
             chosen = host.pollRetry();
             ledger.retrying--;
         } else {
@@ -225,8 +228,9 @@ public final class Frontier {
             ledger.queued--;
             pagesLeased++;
         }
-        ledger.states.set(chosen.url(), State.LEASED, chosen.depth());
-        return leases.open(chosen.url(), chosen.depth(), chosen.attempt(), chosen.redirects(), FetchTask.Kind.PAGE,
+        int depth = ledger.depth(chosen);
+        ledger.states.set(chosen.url(), State.LEASED, depth);
+        return leases.open(chosen.url(), depth, chosen.attempt(), chosen.redirects(), FetchTask.Kind.PAGE,
                 host, deadline);
     }
 
@@ -243,11 +247,11 @@ public final class Frontier {
         return null;
     }
 
-    /** The queue head if a new page may be leased now (budget, depth gate), disallowed heads dropped, else null. */
+    /** The queue head if a new page may be leased now (budget left), disallowed heads dropped, else null. */
     private QueuedUrl leasableHead(HostQueue host) {
         HostRules rules = robots.rules(host);
         QueuedUrl q;
-        while (budgetLeft() && (q = ledger.queuedHead(host)) != null && ledger.gate.allows(q.depth())) {
+        while (budgetLeft() && (q = ledger.queuedHead(host)) != null) {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
@@ -265,7 +269,7 @@ public final class Frontier {
         QueuedUrl retry = host.peekRetry();
         QueuedUrl next = budgetLeft() ? ledger.queuedHead(host) : null;
         long at = retry == null ? Long.MAX_VALUE : retry.readyAtMs();
-        return next != null && ledger.gate.allows(next.depth()) ? Math.min(at, now) : at;
+        return next != null ? Math.min(at, now) : at;
     }
 
     // ---- results
@@ -279,19 +283,16 @@ public final class Frontier {
             pageRetries++;
             return;
         }
-        ledger.finished(t);
+        Records r = ledger.records;
         switch (verdict.kind()) {
-            case FETCHED -> {
-                ledger.records.fromOutcome(o, CrawlRecord.FETCHED, null, null);
-                ParsedPage page = o.page() == null ? ParsedPage.EMPTY : o.page();
-                page.links().forEach(link -> ledger.discover(link, t.depth() + 1, 0));
-            }
-            case REDIRECTED -> {
-                ledger.records.fromOutcome(o, CrawlRecord.REDIRECTED, null, verdict.target());
-                ledger.discover(verdict.target(), t.depth() + 1, t.redirects() + 1);
-            }
-            case SKIPPED -> ledger.records.fromOutcome(o, CrawlRecord.SKIPPED, verdict.reason(), null);
-            default -> ledger.records.fromOutcome(o, CrawlRecord.FAILED, verdict.reason(), verdict.target());
+            case FETCHED -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.FETCHED, null, null),
+                    (o.page() == null ? ParsedPage.EMPTY : o.page()).links(), 0);
+            case REDIRECTED -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.REDIRECTED, null, verdict.target()),
+                    List.of(verdict.target()), t.redirects() + 1);
+            case SKIPPED -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.SKIPPED, verdict.reason(), null),
+                    List.of(), 0);
+            default -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.FAILED, verdict.reason(), verdict.target()),
+                    List.of(), 0);
         }
     }
 

@@ -81,10 +81,16 @@ final class HostQueue {
         return !retries.isEmpty();
     }
 
-    /** Empties the host: retries first, then queued entries (stale ones included). */
-    List<QueuedUrl> drain() {
+    /** Removes and returns the retries (every retry entry is live). */
+    List<QueuedUrl> drainRetries() {
         List<QueuedUrl> all = new ArrayList<>(retries);
         retries.clear();
+        return all;
+    }
+
+    /** Removes and returns the queued entries, stale ones included. */
+    List<QueuedUrl> drainQueued() {
+        List<QueuedUrl> all = new ArrayList<>();
         byDepth.values().forEach(all::addAll);
         byDepth.clear();
         return all;

@@ -19,27 +19,39 @@ final class Records {
         this.mode = Check.notNull("mode", mode);
     }
 
-    /** A record for a fetched attempt: fields from the result, mode from the fetcher. */
-    void fromOutcome(FetchOutcome o, String outcome, String reason, String finalUrl) {
+    /** A record (not yet emitted) for a fetched attempt: fields from the result, mode from the fetcher. */
+    CrawlRecord ofOutcome(FetchOutcome o, String outcome, String reason, String finalUrl) {
         FetchTask t = o.task();
         FetchResult r = o.result();
         boolean page = CrawlRecord.FETCHED.equals(outcome);
         ParsedPage parsed = o.page() == null ? ParsedPage.EMPTY : o.page();
-        emit(new CrawlRecord(t.url(), finalUrl, r.status() == 0 ? null : r.status(), t.depth(), r.bytes(),
+        return new CrawlRecord(t.url(), finalUrl, r.status() == 0 ? null : r.status(), t.depth(), r.bytes(),
                 r.contentType(), page ? parsed.title() : null, page ? parsed.links().size() : 0, r.fetchMillis(),
-                t.attempt(), outcome, reason, r.truncated(), o.mode() == null ? mode : o.mode()));
+                t.attempt(), outcome, reason, r.truncated(), o.mode() == null ? mode : o.mode());
     }
 
-    /** A skipped record no fetcher produced (attempts made so far, usually 0). */
+    /** A skipped record (not yet emitted) no fetcher produced (attempts made so far, usually 0). */
+    CrawlRecord ofSkip(String url, int depth, String reason, int attempts) {
+        return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, attempts, CrawlRecord.SKIPPED, reason,
+                false, mode);
+    }
+
+    /** Emits a skipped record no fetcher produced. */
     void skipped(String url, int depth, String reason, int attempts) {
-        emit(new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, attempts, CrawlRecord.SKIPPED, reason,
-                false, mode));
+        emit(ofSkip(url, depth, reason, attempts));
     }
 
     /** A failed record no fetcher produced (e.g. "not_allowed": a remote host while only loopback is allowed). */
     void failed(String url, int depth, String reason) {
         emit(new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, 0, CrawlRecord.FAILED, reason, false,
                 mode));
+    }
+
+    /** Emits {@code record} with {@code depth} (a kept record's depth may have been lowered since it was built). */
+    void emit(CrawlRecord r, int depth) {
+        emit(r.depth() == depth ? r : new CrawlRecord(r.url(), r.finalUrl(), r.status(), depth, r.bytes(),
+                r.contentType(), r.title(), r.links(), r.fetchMs(), r.attempts(), r.outcome(), r.reason(),
+                r.truncated(), r.mode()));
     }
 
     private void emit(CrawlRecord record) {

@@ -10,6 +10,7 @@ import java.util.Map;
  * a finished URL costs one map entry and a shared Integer. Lazy host-queue entries are checked against it.
  */
 final class UrlStates {
+    /** HELD: over maxDepth, never fetched unless lowered. DEFERRED: finished, its record waits for a final depth. */
     enum State { QUEUED, LEASED, RETRY, HELD, DEFERRED, DONE }
 
     private static final State[] STATES = State.values();

@@ -62,7 +62,7 @@ class FrontierTest {
     }
 
     @Test
-    void depthGateLowersADeepPathFoundFirstToTheShortestDepth() {
+    void aDeepUrlIsLeasedWhileAShallowOneIsOpenAndLoweredWhileLeased() {
         Frontier f = frontier(noRobots(), A + "/");
         FetchTask seed = f.lease(1).get(0);
         f.complete(html(seed, A + "/a", A + "/b"));
@@ -72,14 +72,71 @@ class FrontierTest {
         FetchTask x = f.lease(10).get(0);
         assertThat(x.url()).isEqualTo(A + "/x");
         f.complete(html(x, A + "/y"));                      // x -> y at depth 3, while b (depth 1) is open
-        assertThat(f.lease(10)).as("depth 3 waits while depth 1 is unfinished").isEmpty();
-        f.complete(html(level1.get(1), A + "/y"));          // b -> y: depth lowered to 2
-        FetchTask y = f.lease(10).get(0);
-        assertThat(y.depth()).isEqualTo(2);
-        f.complete(html(y));
+        List<FetchTask> deep = f.lease(10);
+        assertThat(deep).as("depth 3 no longer waits for depth 1").singleElement()
+                .extracting(FetchTask::url, FetchTask::depth).containsExactly(A + "/y", 3);
+        assertThat(records).as("x's depth 2 is final (only depth 0 could lower it), y's depth 3 is not")
+                .extracting(CrawlRecord::url).containsExactly(A + "/", A + "/a", A + "/x");
+        f.complete(html(level1.get(1), A + "/y"));          // b -> y: lowered to 2 while leased
+        assertThat(f.lease(10)).as("y keeps its lease").isEmpty();
+        f.complete(html(deep.get(0), A + "/z"));            // y's links are offered at 3, not 4
+        FetchTask z = f.lease(10).get(0);
+        assertThat(z.depth()).isEqualTo(3);
+        f.complete(html(z));
+        assertThat(f.isFinished()).isTrue();
         f.finish();
-        assertThat(byUrl().get(A + "/y").depth()).isEqualTo(2);
-        assertThat(records).hasSize(5);
+        assertThat(byUrl()).hasSize(6);
+        assertThat(byUrl().get(A + "/y")).extracting(CrawlRecord::depth, CrawlRecord::outcome, CrawlRecord::attempts)
+                .containsExactly(2, "fetched", 1);
+        assertThat(byUrl().get(A + "/x").depth()).isEqualTo(2);
+        assertThat(f.stats().pagesLeased()).isEqualTo(6);
+    }
+
+    @Test
+    void aFetchedPageFoundAgainCloserOffersItsLinksAgainWithinMaxDepth() {
+        Frontier f = frontier(noRobots().withLimits(3, 0), A + "/");
+        f.complete(html(f.lease(1).get(0), A + "/a", A + "/b"));
+        List<FetchTask> level1 = f.lease(10);                   // a and b, depth 1
+        f.complete(html(level1.get(0), A + "/c"));
+        f.complete(html(f.lease(10).get(0), A + "/p"));         // a -> c -> p
+        FetchTask p = f.lease(10).get(0);
+        assertThat(p).extracting(FetchTask::url, FetchTask::depth).containsExactly(A + "/p", 3);
+        f.complete(html(p, A + "/q"));                          // q at 4: over maxDepth, held
+        assertThat(f.lease(10)).isEmpty();
+        assertThat(records).extracting(CrawlRecord::url).doesNotContain(A + "/p");
+        f.complete(html(level1.get(1), A + "/p"));              // b -> p: p is at depth 2, so q at 3
+        FetchTask q = f.lease(10).get(0);
+        assertThat(q).extracting(FetchTask::url, FetchTask::depth).containsExactly(A + "/q", 3);
+        f.complete(html(q, A + "/r"));
+        assertThat(f.isFinished()).isTrue();
+        f.finish();
+        Map<String, CrawlRecord> byUrl = byUrl();
+        assertThat(byUrl).hasSize(7);
+        assertThat(byUrl.get(A + "/p")).extracting(CrawlRecord::depth, CrawlRecord::outcome).containsExactly(2, "fetched");
+        assertThat(byUrl.get(A + "/q")).extracting(CrawlRecord::depth, CrawlRecord::outcome).containsExactly(3, "fetched");
+        assertThat(byUrl.get(A + "/r")).extracting(CrawlRecord::depth, CrawlRecord::reason).containsExactly(4, "depth");
+    }
+
+    @Test
+    void aRedirectFoundAgainCloserOffersItsLocationAgain() {
+        Frontier f = frontier(noRobots().withLimits(3, 0), A + "/");
+        f.complete(html(f.lease(1).get(0), A + "/a", A + "/b"));
+        List<FetchTask> level1 = f.lease(10);
+        f.complete(html(level1.get(0), A + "/c"));
+        f.complete(html(f.lease(10).get(0), A + "/r"));
+        FetchTask r = f.lease(10).get(0);                       // r at depth 3 redirects to t (4: held)
+        f.complete(redirect(r, 301, "/t"));
+        assertThat(f.lease(10)).isEmpty();
+        f.complete(html(level1.get(1), A + "/r"));              // b -> r: r at 2, t at 3
+        FetchTask t = f.lease(10).get(0);
+        assertThat(t).extracting(FetchTask::url, FetchTask::depth, FetchTask::redirects)
+                .containsExactly(A + "/t", 3, 1);
+        f.complete(html(t));
+        f.finish();
+        assertThat(byUrl().get(A + "/r")).extracting(CrawlRecord::depth, CrawlRecord::outcome)
+                .containsExactly(2, "redirected");
+        assertThat(byUrl().get(A + "/t")).extracting(CrawlRecord::depth, CrawlRecord::outcome)
+                .containsExactly(3, "fetched");
     }
 
     @Test
