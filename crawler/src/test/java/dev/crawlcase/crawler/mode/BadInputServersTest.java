@@ -157,6 +157,27 @@ class BadInputServersTest {
         assertThat(r.attempts()).isEqualTo(4);
     }
 
+    /**
+     * An in-scope link to a host in the reserved .invalid domain, with allowRemote on: the fetchers' guard answers
+     * unknown_host at once, without a DNS query. Obeying robots, its robots.txt fails that way on every attempt and
+     * the page is skipped/robots; without robots the page itself fails, once (unknown_host is not retried).
+     */
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anInScopeInvalidHostIsNeverResolved(Mode mode) {
+        BadInputSites.Site site = sites.http(request ->
+                route(request, "/", "<title>home</title><a href=\"http://nonexistent.invalid/page\">x</a>"));
+        String remote = ",\"allowRemote\":true,\"scope\":{\"include\":[\"^http://nonexistent\\\\.invalid/\"]}";
+        TestCrawl obeying = crawl(mode, site.url("/"), remote);
+        assertThat(obeying.byUrl().get("http://nonexistent.invalid/page"))
+                .extracting(CrawlRecord::outcome, CrawlRecord::reason).containsExactly(CrawlRecord.SKIPPED, "robots");
+
+        TestCrawl ignoring = crawl(mode, site.url("/"), remote + ",\"robots\":{\"obey\":false}");
+        assertThat(ignoring.byUrl().get("http://nonexistent.invalid/page"))
+                .extracting(CrawlRecord::outcome, CrawlRecord::reason, CrawlRecord::attempts)
+                .containsExactly(CrawlRecord.FAILED, "unknown_host", 1);
+    }
+
     private static void route(HttpServerRequest request, String path, String html) {
         if (request.path().equals(path)) {
             BadInputSites.html(request, html);
