@@ -135,4 +135,23 @@ class BadInputConfigTest {
         assertOneLine(r, "crawler: seed '" + seed + "': host ");
         assertThat(r.err()).contains("reserved .invalid domain");
     }
+
+    @Test
+    void aRecordsFileThatIsAFolderIsOneLineBeforeAnyRequest() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("out"));
+        Run r = run("run", "--out", folder.toString(), "--summary", dir.resolve("s.json").toString(), "http://127.0.0.1:9/");
+        assertOneLine(r, "crawler: records file " + folder + ": is a folder");
+        assertThat(dir.resolve("s.json")).doesNotExist();
+    }
+
+    @Test
+    void aSummaryFileUnderAPlainFileIsOneLineBeforeAnyRequest() throws Exception {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "keep me");
+        Path summary = plain.resolve("summary.json");
+        Run r = run("run", "--out", dir.resolve("r.jsonl").toString(), "--summary", summary.toString(),
+                "http://127.0.0.1:9/");
+        assertOneLine(r, "crawler: summary file " + summary + ": " + plain + " is not a folder");
+        assertThat(dir.resolve("r.jsonl")).doesNotExist();
+        assertThat(Files.readString(plain)).isEqualTo("keep me");
+    }
 }
