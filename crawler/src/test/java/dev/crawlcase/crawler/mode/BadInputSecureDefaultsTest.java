@@ -11,6 +11,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +54,8 @@ class BadInputSecureDefaultsTest {
         assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "127.0.0.0/8 routing is Linux's");
         try (Socket ok = new Socket()) {
             ok.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            ok.getOutputStream().write("GET /robots.txt HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(ok.getInputStream().read()).as("first byte of an answer on 127.0.0.1:%d", port).isEqualTo('H');
         }
         assertThatThrownBy(() -> {
             try (Socket other = new Socket()) {
