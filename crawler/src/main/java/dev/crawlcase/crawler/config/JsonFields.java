@@ -42,19 +42,26 @@ final class JsonFields {
         if (exact == null) {
             throw new ConfigException(key + ": must be a whole number, got " + describe(v));
         }
-        if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+        if (!within(exact, min, max)) {
             throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + describe(v));
         }
         return exact.longValueExact();
     }
 
+    private static boolean within(BigDecimal value, long min, long max) {
+        return value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+
     /** The exact value of a whole JSON number (of any size), or null for fractions, infinities and non-numbers. */
     private static BigDecimal whole(Object v) {
-        if (!(v instanceof Number n) || (v instanceof Double || v instanceof Float) && !Double.isFinite(n.doubleValue())) {
+        if (!(v instanceof Number n)) {
             return null;
         }
-        BigDecimal exact = v instanceof Double || v instanceof Float ? BigDecimal.valueOf(n.doubleValue())
-                : new BigDecimal(n.toString());
+        boolean floating = v instanceof Double || v instanceof Float;
+        if (floating && !Double.isFinite(n.doubleValue())) {
+            return null;
+        }
+        BigDecimal exact = floating ? BigDecimal.valueOf(n.doubleValue()) : new BigDecimal(n.toString());
         return exact.stripTrailingZeros().scale() <= 0 ? exact : null;
     }
 
@@ -118,7 +125,7 @@ final class JsonFields {
         for (int i = 0; i < array.size(); i++) {
             Object item = array.getValue(i);
             BigDecimal exact = whole(item);
-            if (exact == null || exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
+            if (exact == null || !within(exact, min, max)) {
                 throw new ConfigException(key + "[" + i + "]: must be a whole number between " + min + " and " + max
                         + ", got " + describe(item));
             }

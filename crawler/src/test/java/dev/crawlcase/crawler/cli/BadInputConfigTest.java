@@ -116,6 +116,24 @@ class BadInputConfigTest {
         assertOneLine(r, "crawler: seed '" + seed + "': " + problem);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--concurrency 100001          | crawler: --concurrency: must be <= 100000, got 100001",
+        "--concurrency 99999999999     | crawler: Invalid value for option '--concurrency'",
+        "--max-depth 10001             | crawler: --max-depth: must be <= 10000, got 10001",
+        "--max-pages -5                | crawler: --max-pages: must be >= 0, got -5",
+        "--max-pages 1e9               | crawler: Invalid value for option '--max-pages'",
+        "--mode                        | crawler: Missing required parameter for option '--mode'",
+        "--out                         | crawler: Missing required parameter for option '--out'",
+    })
+    void anOutOfRangeOrMissingFlagValueIsOneLineAndExitTwo(String flags, String message) {
+        String[] parts = flags.trim().split("\\s+");
+        String[] args = new String[parts.length + 1];
+        args[0] = "run";
+        System.arraycopy(parts, 0, args, 1, parts.length);
+        assertOneLine(run(args), message);
+    }
+
     @Test
     void aBadSeedInTheConfigFileIsOneLineToo() throws Exception {
         Run r = runWithConfig("{\"seeds\": [\"http://127.0.0.1:1/\", \"gopher://127.0.0.1/\"]}");

@@ -91,7 +91,8 @@ class BadInputServersTest {
     void aBodyOverTheCapIsFetchedTruncatedAtExactlyTheCap(Mode mode) {
         String page = "<html><head><title>Big</title></head><body>" + "x".repeat(300_000) + "</body></html>";
         BadInputSites.Site site = sites.http(request -> route(request, "/", page));
-        CrawlRecord r = only(crawl(mode, site.url("/"), BadInputLinksTest.PATIENT_FETCH.formatted(",\"maxBodyBytes\":100000")));
+        CrawlRecord r = only(crawl(mode, site.url("/"),
+                BadInputLinksTest.PATIENT_FETCH.formatted(",\"maxBodyBytes\":100000")));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED);
         assertThat(r.truncated()).isTrue();
         assertThat(r.bytes()).isEqualTo(100_000);
@@ -108,7 +109,8 @@ class BadInputServersTest {
                 BadInputSites.notFound(request);
             }
         });
-        CrawlRecord r = only(crawl(mode, site.url("/"), BadInputLinksTest.PATIENT_FETCH.formatted(",\"maxBodyBytes\":" + CAP)));
+        CrawlRecord r = only(crawl(mode, site.url("/"),
+                BadInputLinksTest.PATIENT_FETCH.formatted(",\"maxBodyBytes\":" + CAP)));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED);
         assertThat(r.truncated()).isTrue();
         assertThat(r.bytes()).isEqualTo(CAP);
