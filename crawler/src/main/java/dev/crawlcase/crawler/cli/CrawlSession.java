@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.config.Seeds;
 import dev.crawlcase.crawler.pipeline.CrawlReport;
 import dev.crawlcase.crawler.pipeline.CrawlRunner;
@@ -39,6 +40,7 @@ final class CrawlSession implements AutoCloseable {
         if (unavailable != null) {
             throw new ConfigException(unavailable);
         }
+        OutputFiles.check(config.output());
         SitesHost sites = null;
         if (config.seeds().isEmpty()) {
             sites = SitesHost.start(config.sites());

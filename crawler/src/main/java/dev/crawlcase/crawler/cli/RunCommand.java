@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Crawl the seed URLs (or, with none, the bundled fake sites) in one mode.")
 final class RunCommand implements Callable<Integer> {
+    static final int MAX_CONCURRENCY = 100_000;
+    static final int MAX_DEPTH = 10_000;
+
     @Mixin
     ConfigOption config;
 
@@ -69,10 +72,11 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (concurrency != null) {
-            c = c.withConcurrency(positive("--concurrency", concurrency));
+            c = c.withConcurrency(atMost("--concurrency", positive("--concurrency", concurrency), MAX_CONCURRENCY));
         }
         if (maxDepth != null || maxPages != null) {
-            int depth = maxDepth == null ? c.maxDepth() : nonNegative("--max-depth", maxDepth);
+            int depth = maxDepth == null ? c.maxDepth()
+                    : atMost("--max-depth", nonNegative("--max-depth", maxDepth), MAX_DEPTH);
             long pages = maxPages == null ? c.maxPages() : nonNegative("--max-pages", maxPages);
             c = c.withLimits(depth, pages);
         }
@@ -84,6 +88,14 @@ final class RunCommand implements Callable<Integer> {
             c = c.withSeeds(seeds);
         }
         return c;
+    }
+
+    /** The same upper bounds as crawl.json's concurrency and maxDepth. */
+    static int atMost(String flag, int value, int max) {
+        if (value > max) {
+            throw new ConfigException(flag + ": must be <= " + max + ", got " + value);
+        }
+        return value;
     }
 
     static int positive(String flag, int value) {

@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.config;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,14 +38,31 @@ final class JsonFields {
         if (v == null) {
             return fallback;
         }
-        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+        BigDecimal exact = whole(v);
+        if (exact == null) {
             throw new ConfigException(key + ": must be a whole number, got " + describe(v));
         }
-        long value = n.longValue();
-        if (value < min || value > max) {
-            throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + value);
+        if (!within(exact, min, max)) {
+            throw new ConfigException(key + ": must be between " + min + " and " + max + ", got " + describe(v));
         }
-        return value;
+        return exact.longValueExact();
+    }
+
+    private static boolean within(BigDecimal value, long min, long max) {
+        return value.compareTo(BigDecimal.valueOf(min)) >= 0 && value.compareTo(BigDecimal.valueOf(max)) <= 0;
+    }
+
+    /** The exact value of a whole JSON number (of any size), or null for fractions, infinities and non-numbers. */
+    private static BigDecimal whole(Object v) {
+        if (!(v instanceof Number n)) {
+            return null;
+        }
+        boolean floating = v instanceof Double || v instanceof Float;
+        if (floating && !Double.isFinite(n.doubleValue())) {
+            return null;
+        }
+        BigDecimal exact = floating ? BigDecimal.valueOf(n.doubleValue()) : new BigDecimal(n.toString());
+        return exact.stripTrailingZeros().scale() <= 0 ? exact : null;
     }
 
     int intIn(String name, int fallback, int min, int max) {
@@ -106,12 +124,12 @@ final class JsonFields {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             Object item = array.getValue(i);
-            if (!(item instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-                    || n.longValue() < min || n.longValue() > max) {
+            BigDecimal exact = whole(item);
+            if (exact == null || !within(exact, min, max)) {
                 throw new ConfigException(key + "[" + i + "]: must be a whole number between " + min + " and " + max
                         + ", got " + describe(item));
             }
-            out.add(n.intValue());
+            out.add(exact.intValueExact());
         }
         return List.copyOf(out);
     }

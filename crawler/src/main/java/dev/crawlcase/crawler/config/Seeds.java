@@ -26,10 +26,24 @@ public final class Seeds {
             if (uri.getHost() == null || uri.getHost().isEmpty()) {
                 throw new ConfigException("seed '" + seed + "': has no host");
             }
+            if (uri.getPort() == 0 || uri.getPort() > 65535) {
+                throw new ConfigException("seed '" + seed + "': port " + uri.getPort() + " is out of range (1-65535)");
+            }
             if (!allowRemote && !Scope.isLoopbackHost(uri.getHost())) {
                 throw new ConfigException("seed '" + seed + "': host " + uri.getHost()
                         + " is not loopback (127.0.0.0/8, localhost, ::1); set \"allowRemote\": true in the config to crawl it");
             }
+            if (isReservedInvalid(uri.getHost())) {
+                throw new ConfigException("seed '" + seed + "': host " + uri.getHost()
+                        + " is in the reserved .invalid domain (RFC 6761) and can never resolve");
+            }
         }
+    }
+
+    /** {@code invalid} and its subdomains: guaranteed not to exist, so never worth a DNS query (RFC 6761 6.4). */
+    public static boolean isReservedInvalid(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        h = h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+        return h.equals("invalid") || h.endsWith(".invalid");
     }
 }

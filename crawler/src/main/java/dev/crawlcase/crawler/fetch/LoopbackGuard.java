@@ -1,9 +1,14 @@
 package dev.crawlcase.crawler.fetch;
 
+import dev.crawlcase.crawler.config.Seeds;
+
 import java.net.URI;
 import java.util.Locale;
 
-/** Checks a task URL before any connection: http(s) with a host, and loopback-only unless remote is allowed. */
+/**
+ * Checks a task URL before any connection: http(s) with a host, loopback-only unless remote is allowed, and never a
+ * host in the reserved {@code .invalid} domain (reported as unknown_host without a DNS query).
+ */
 final class LoopbackGuard {
 
     private LoopbackGuard() {
@@ -21,7 +26,10 @@ final class LoopbackGuard {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             return ErrorKind.PROTOCOL;
         }
-        return allowRemote || isLoopbackLiteral(uri.getHost()) ? null : ErrorKind.NOT_ALLOWED;
+        if (!allowRemote && !isLoopbackLiteral(uri.getHost())) {
+            return ErrorKind.NOT_ALLOWED;
+        }
+        return Seeds.isReservedInvalid(uri.getHost()) ? ErrorKind.UNKNOWN_HOST : null;
     }
 
     /** Literal 127.0.0.0/8, ::1 (bracketed or not) and "localhost"; never resolves a name. */

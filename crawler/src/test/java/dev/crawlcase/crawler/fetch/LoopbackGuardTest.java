@@ -29,6 +29,14 @@ class LoopbackGuardTest {
     }
 
     @Test
+    void theReservedInvalidDomainIsAnUnknownHostEvenWhenRemoteIsAllowed() {
+        assertThat(LoopbackGuard.check("http://nonexistent.invalid/", true)).isEqualTo(ErrorKind.UNKNOWN_HOST);
+        assertThat(LoopbackGuard.check("http://X.INVALID./a", true)).isEqualTo(ErrorKind.UNKNOWN_HOST);
+        assertThat(LoopbackGuard.check("http://nonexistent.invalid/", false)).isEqualTo(ErrorKind.NOT_ALLOWED);
+        assertThat(LoopbackGuard.check("http://invalid.example.com/", true)).isNull();
+    }
+
+    @Test
     void nonHttpOrHostlessUrlsAreProtocolErrors() {
         assertThat(LoopbackGuard.check("ftp://127.0.0.1/", false)).isEqualTo(ErrorKind.PROTOCOL);
         assertThat(LoopbackGuard.check("http:///nohost", false)).isEqualTo(ErrorKind.PROTOCOL);
