@@ -65,7 +65,12 @@ final class RobotsCache {
     }
 
     private SimpleRobotRules rulesFor(String robotsUrl, FetchResult r) {
-        int status = r.error() != null ? 0 : r.status();
+        if (r.error() != null) {
+            // No answer at all (refused, reset, timed out, unknown host), even after retries: there is nothing to
+            // obey, and the host's pages, when tried, fail with their own error, which says what is wrong.
+            return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+        }
+        int status = r.status();
         if (status >= 200 && status < 300) {
             byte[] body = r.body().length > MAX_BODY_BYTES ? Arrays.copyOf(r.body(), MAX_BODY_BYTES) : r.body();
             return parser.parseContent(robotsUrl, body, r.contentType(), agentNames);

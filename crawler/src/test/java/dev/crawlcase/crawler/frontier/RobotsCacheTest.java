@@ -47,7 +47,7 @@ class RobotsCacheTest {
         assertThat(cache.store(HOST, robots(301, "")).rules().isAllowAll()).isTrue();
         assertThat(cache.store(HOST, robots(503, "")).rules().isAllowNone()).isTrue();
         assertThat(cache.store(HOST, robots(429, "")).rules().isAllowNone()).isTrue();
-        assertThat(cache.store(HOST, FetchResult.failure("reset", 3)).rules().isAllowNone()).isTrue();
+        assertThat(cache.store(HOST, FetchResult.failure("reset", 3)).rules().isAllowAll()).isTrue();
         assertThat(RobotsCache.retryable(robots(500, ""))).isTrue();
         assertThat(RobotsCache.retryable(robots(429, ""))).isTrue();
         assertThat(RobotsCache.retryable(FetchResult.failure("timeout_total", 1))).isTrue();

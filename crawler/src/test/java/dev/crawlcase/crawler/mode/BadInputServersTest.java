@@ -7,7 +7,6 @@ import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -131,23 +130,10 @@ class BadInputServersTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
-    @Disabled("needs frontier change: a robots.txt fetch that ends in a connection error (refused, unknown_host, "
-            + "not_allowed) should fail the host's queued pages with that error, not store crawler-commons' "
-            + "failedFetch(503) allow-nothing rules that turn every page into skipped/robots (RobotsGate.complete)")
     void aSeedOnAPortNobodyListensOnFailsAsRefused(Mode mode) {
         CrawlRecord r = only(crawl(mode, "http://127.0.0.1:" + sites.closedPort() + "/", ""));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
         assertThat(r.reason()).isEqualTo("refused");
-    }
-
-    /** Today: robots.txt is refused, retried, then treated as a 503 (allow nothing), so the seed is skipped/robots. */
-    @ParameterizedTest
-    @EnumSource(Mode.class)
-    void todayASeedOnAPortNobodyListensOnIsSkippedByRobots(Mode mode) {
-        CrawlRecord r = only(crawl(mode, "http://127.0.0.1:" + sites.closedPort() + "/", ""));
-        assertThat(r.outcome()).isEqualTo(CrawlRecord.SKIPPED);
-        assertThat(r.reason()).isEqualTo("robots");
-        assertThat(r.attempts()).isZero();
     }
 
     @ParameterizedTest
@@ -161,8 +147,8 @@ class BadInputServersTest {
 
     /**
      * An in-scope link to a host in the reserved .invalid domain, with allowRemote on: the fetchers' guard answers
-     * unknown_host at once, without a DNS query. Obeying robots, its robots.txt fails that way on every attempt and
-     * the page is skipped/robots; without robots the page itself fails, once (unknown_host is not retried).
+     * unknown_host at once, without a DNS query. Obeying robots, its robots.txt fails that way (no answer: nothing to
+     * obey), then the page itself fails, once (unknown_host is not retried); the same without robots.
      */
     @ParameterizedTest
     @EnumSource(Mode.class)
@@ -172,7 +158,7 @@ class BadInputServersTest {
         String remote = ",\"allowRemote\":true,\"scope\":{\"include\":[\"^http://nonexistent\\\\.invalid/\"]}";
         TestCrawl obeying = crawl(mode, site.url("/"), remote);
         assertThat(obeying.byUrl().get("http://nonexistent.invalid/page"))
-                .extracting(CrawlRecord::outcome, CrawlRecord::reason).containsExactly(CrawlRecord.SKIPPED, "robots");
+                .extracting(CrawlRecord::outcome, CrawlRecord::reason).containsExactly(CrawlRecord.FAILED, "unknown_host");
 
         TestCrawl ignoring = crawl(mode, site.url("/"), remote + ",\"robots\":{\"obey\":false}");
         assertThat(ignoring.byUrl().get("http://nonexistent.invalid/page"))
