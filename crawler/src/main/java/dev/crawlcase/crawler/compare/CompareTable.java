@@ -26,7 +26,7 @@ public final class CompareTable {
         return new String[] {r.mode().label(), String.valueOf(r.concurrency()), String.valueOf(s.getLong("pages")),
             fixed(r.wallSeconds(), 2), fixed(s.getDouble("pagesPerSecond"), 1),
             Double.isNaN(sequentialSeconds) ? "-" : fixed(sequentialSeconds / r.wallSeconds(), 1) + "x",
-            Double.isNaN(ideal) ? "-" : fixed(ideal, 2), Double.isNaN(ideal) ? "-" : fixed(r.wallSeconds() / ideal, 2),
+            Double.isNaN(ideal) ? "-" : fixed(ideal, 2), Double.isNaN(ideal) || ideal <= 0 ? "-" : fixed(r.wallSeconds() / ideal, 2),
             String.valueOf(latency.getLong("p50", 0L)), String.valueOf(latency.getLong("p99", 0L)),
             String.valueOf(s.getInteger("peakInFlight")), String.valueOf(s.getInteger("peakThreads")),
             fixed(s.getDouble("cpuSeconds"), 2), fixed(s.getLong("peakHeapBytes", 0L) / 1048576.0, 0)};

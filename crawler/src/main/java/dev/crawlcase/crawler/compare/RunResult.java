@@ -30,7 +30,7 @@ public record RunResult(Mode mode, int concurrency, JsonObject summary, Map<Stri
 
     public JsonObject toJson() {
         return summary.copy().put("sweep", sweep).put("idealSeconds", Double.isNaN(idealSeconds) ? null : idealSeconds)
-                .put("ratioToIdeal", Double.isNaN(idealSeconds) ? null : wallSeconds() / idealSeconds)
+                .put("ratioToIdeal", Double.isNaN(idealSeconds) || idealSeconds <= 0 ? null : wallSeconds() / idealSeconds)
                 .put("pageSetMatchesGroundTruth", truth == null ? null : matchesTruth())
                 .put("groundTruthPages", truth == null ? null : truth.size());
     }
