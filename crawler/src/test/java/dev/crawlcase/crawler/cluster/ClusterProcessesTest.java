@@ -26,9 +26,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A frontier JVM and two fetcher JVMs on loopback, the fake sites in this JVM. The first fetcher is killed
- * (SIGKILL) while it holds leases; they expire, the second fetcher (joining late) gets them, and the crawl still
- * ends with exactly the ground-truth pages, one record per URL.
+ * A frontier JVM and two fetcher JVMs on loopback, the fake sites in this JVM. The first fetcher is there before
+ * the frontier, the second joins while the crawl runs; the first is killed (SIGKILL) while it holds leases, they
+ * expire and are fetched by the second, and the crawl still ends with exactly the ground-truth pages, one record
+ * per URL.
  */
 class ClusterProcessesTest {
     private static final long BOUND_S = 60;
@@ -86,13 +87,12 @@ class ClusterProcessesTest {
         List<String> frontierArgs = new ArrayList<>(common("frontier", crawlJson, clusterXml));
         frontierArgs.addAll(world.seedUrls());
         NodeProcess frontier = start("frontier", frontierArgs);
-        NodeProcess.awaitCondition(BOUND_S, "the first fetcher's records",
-                () -> recordsOfMode(records, "thread-pool") >= 10);
-        doomed.kill();
-
         List<String> second = new ArrayList<>(common("fetcher", crawlJson, clusterXml));
         second.addAll(List.of("--mode", "async", "--concurrency", "4"));
         NodeProcess survivor = start("fetcher-async", second);
+        NodeProcess.awaitCondition(BOUND_S, "the first fetcher's records",
+                () -> recordsOfMode(records, "thread-pool") >= 10);
+        doomed.kill();
 
         assertThat(frontier.exitCode(BOUND_S)).as(frontier.output()).isZero();
         assertThat(survivor.exitCode(BOUND_S)).as(survivor.output()).isZero();
