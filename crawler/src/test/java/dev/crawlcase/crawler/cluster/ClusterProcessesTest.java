@@ -82,7 +82,7 @@ class ClusterProcessesTest {
         List<String> first = new ArrayList<>(common("fetcher", crawlJson, clusterXml));
         first.addAll(List.of("--mode", "thread-pool"));
         NodeProcess doomed = start("fetcher-thread-pool", first);
-        NodeProcess.awaitCondition(BOUND_S, "first fetcher joined", () -> doomed.output().contains("joined"));
+        doomed.awaitOutput(BOUND_S, "joined");
 
         List<String> frontierArgs = new ArrayList<>(common("frontier", crawlJson, clusterXml));
         frontierArgs.addAll(world.seedUrls());

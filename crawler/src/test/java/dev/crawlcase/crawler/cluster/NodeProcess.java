@@ -1,14 +1,17 @@
 package dev.crawlcase.crawler.cluster;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /** A crawler JVM started by a test ({@code crawler cluster ...}), its output in a file the test can read. */
 final class NodeProcess implements AutoCloseable {
@@ -24,7 +27,7 @@ final class NodeProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath());
         command.add("dev.crawlcase.crawler.cli.CrawlerMain");
         command.addAll(args);
         Path log = dir.resolve(name + ".log");
@@ -35,6 +38,24 @@ final class NodeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The children run in the test's folder, so relative class-path entries are made absolute first. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Waits until the output contains {@code text}; fails at once if the process ends first. */
+    void awaitOutput(long seconds, String text) {
+        awaitCondition(seconds, "output containing '" + text + "'", () -> {
+            String o = output();
+            if (!o.contains(text) && !process.isAlive()) {
+                throw new AssertionError("ended with " + process.exitValue() + " before '" + text + "':\n" + o);
+            }
+            return o.contains(text);
+        });
     }
 
     String output() {
