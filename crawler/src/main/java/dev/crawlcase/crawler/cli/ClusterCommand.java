@@ -103,7 +103,7 @@ final class ClusterCommand implements Callable<Integer> {
         CrawlSession.Node node = new CrawlSession.Node(new CrawlAddresses(crawlId), localFetch, LINGER_MS);
         PrintWriter stdout = spec.commandLine().getOut();
         try (CrawlSession session = CrawlSession.open(crawl, !quiet, spec.commandLine().getErr(),
-                n -> cluster.join(hazelcast), node)) {
+                () -> cluster.join(hazelcast), node)) {
             stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
             CrawlReport report = session.crawl();
             stdout.println(SummaryTable.render(List.of(report.summary())));

@@ -5,9 +5,9 @@ import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.Seeds;
 import dev.crawlcase.crawler.pipeline.CrawlAddresses;
 import dev.crawlcase.crawler.pipeline.CrawlReport;
-import dev.crawlcase.crawler.pipeline.FinishedAnswer;
 import dev.crawlcase.crawler.pipeline.CrawlRunner;
 import dev.crawlcase.crawler.pipeline.CrawlerVertx;
+import dev.crawlcase.crawler.pipeline.FinishedAnswer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One crawl from the command line: checks the seeds and the mode, starts the bundled sites when there are no
@@ -52,11 +52,11 @@ final class CrawlSession implements AutoCloseable {
     }
 
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err) {
-        return open(config, progress, err, node -> CrawlerVertx.create(), Node.standalone());
+        return open(config, progress, err, CrawlerVertx::create, Node.standalone());
     }
 
     /** Checks the config, starts the bundled sites if needed, then the Vert.x instance (clustered or not). */
-    static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Function<Node, Vertx> vertx,
+    static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Supplier<Vertx> vertx,
                              Node node) {
         String unavailable = config.mode().unavailableReason();
         if (unavailable != null) {
@@ -70,7 +70,7 @@ final class CrawlSession implements AutoCloseable {
             Seeds.validate(config.seeds(), config.allowRemote());
         }
         try {
-            return new CrawlSession(config, progress, err, vertx.apply(node), sites, node);
+            return new CrawlSession(config, progress, err, vertx.get(), sites, node);
         } catch (RuntimeException e) {
             if (sites != null) {
                 sites.close();
