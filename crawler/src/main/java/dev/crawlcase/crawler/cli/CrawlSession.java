@@ -4,14 +4,19 @@ import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.config.Seeds;
+import dev.crawlcase.crawler.pipeline.CrawlAddresses;
 import dev.crawlcase.crawler.pipeline.CrawlReport;
 import dev.crawlcase.crawler.pipeline.CrawlRunner;
 import dev.crawlcase.crawler.pipeline.CrawlerVertx;
+import dev.crawlcase.crawler.pipeline.FinishedAnswer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.io.PrintWriter;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * One crawl from the command line: checks the seeds and the mode, starts the bundled sites when there are no
@@ -26,16 +31,34 @@ final class CrawlSession implements AutoCloseable {
     private final PrintWriter err;
     private final Vertx vertx;
     private final SitesHost sites;
+    private final Node node;
 
-    private CrawlSession(CrawlConfig config, boolean progress, PrintWriter err, Vertx vertx, SitesHost sites) {
+    /**
+     * Where this session's frontier listens, whether a fetch verticle runs beside it, and how long the node keeps
+     * answering "finished" after the crawl (so cluster fetchers learn the end before the node leaves).
+     */
+    record Node(CrawlAddresses addresses, boolean localFetcher, long lingerMs) {
+        static Node standalone() {
+            return new Node(new CrawlAddresses(UUID.randomUUID().toString()), true, 0);
+        }
+    }
+
+    private CrawlSession(CrawlConfig config, boolean progress, PrintWriter err, Vertx vertx, SitesHost sites, Node node) {
         this.config = config;
         this.progress = progress;
         this.err = err;
         this.vertx = vertx;
         this.sites = sites;
+        this.node = node;
     }
 
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err) {
+        return open(config, progress, err, CrawlerVertx::create, Node.standalone());
+    }
+
+    /** Checks the config, starts the bundled sites if needed, then the Vert.x instance (clustered or not). */
+    static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Supplier<Vertx> vertx,
+                             Node node) {
         String unavailable = config.mode().unavailableReason();
         if (unavailable != null) {
             throw new ConfigException(unavailable);
@@ -48,11 +71,18 @@ final class CrawlSession implements AutoCloseable {
         } else {
             Seeds.validate(config.seeds(), config.allowRemote());
         }
-        return new CrawlSession(config, progress, err, CrawlerVertx.create(), sites);
+        try {
+            return new CrawlSession(config, progress, err, vertx.get(), sites, node);
+        } catch (RuntimeException e) {
+            if (sites != null) {
+                sites.close();
+            }
+            throw e;
+        }
     }
 
     CrawlReport crawl() {
-        CrawlRunner runner = new CrawlRunner(vertx, config, SitesHost::threadCount);
+        CrawlRunner runner = new CrawlRunner(vertx, config, SitesHost::threadCount, node.addresses(), node.localFetcher());
         ProgressLine line = progress && ProgressLine.stderrIsTerminal() ? new ProgressLine(vertx, err) : null;
         if (line != null) {
             line.follow(runner.addresses());
@@ -64,13 +94,22 @@ final class CrawlSession implements AutoCloseable {
         }, "crawlcase-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runner.run().toCompletionStage().toCompletableFuture().join();
+            return runner.run().compose(this::linger).toCompletionStage().toCompletableFuture().join();
         } finally {
             if (line != null) {
                 line.close();
             }
             removeHook(hook);
         }
+    }
+
+    private Future<CrawlReport> linger(CrawlReport report) {
+        if (node.lingerMs() <= 0) {
+            return Future.succeededFuture(report);
+        }
+        return vertx.deployVerticle(new FinishedAnswer(node.addresses()))
+                .compose(id -> vertx.timer(node.lingerMs()))
+                .map(report);
     }
 
     private static void removeHook(Thread hook) {

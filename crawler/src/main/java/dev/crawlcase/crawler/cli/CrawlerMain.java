@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "crawler", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "crawlcase: one crawl pipeline, four I/O models (sequential, thread-pool, async, virtual).",
-        subcommands = {CompareCommand.class, RunCommand.class, SitesCommand.class})
+        subcommands = {ClusterCommand.class, CompareCommand.class, RunCommand.class, SitesCommand.class})
 public final class CrawlerMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,7 +4,6 @@ import dev.crawlcase.crawler.fetch.AsyncFetcher;
 import dev.crawlcase.crawler.pipeline.FrontierClient;
 import dev.crawlcase.crawler.pipeline.PageProcessor;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 
 /**
@@ -12,7 +11,7 @@ import io.vertx.core.WorkerExecutor;
  * thread. Parsing is CPU work (a large page takes tens of milliseconds in jsoup), so it runs on a small parse
  * pool (one thread per core) instead of stalling the event loop; everything else stays on the loop.
  */
-final class AsyncVerticle extends VerticleBase {
+final class AsyncVerticle extends FetchVerticle {
     private final FetcherSettings settings;
     private AsyncFetcher fetcher;
     private WorkerExecutor parsePool;
@@ -28,11 +27,11 @@ final class AsyncVerticle extends VerticleBase {
                 Runtime.getRuntime().availableProcessors());
         PageProcessor processor = settings.processor(Mode.ASYNC);
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
-        new FetchSlots(vertx, client, settings.concurrency(), Mode.ASYNC.label(),
+        ended(new FetchSlots(vertx, client, settings.concurrency(), Mode.ASYNC.label(),
                 task -> fetcher.fetch(task).compose(result -> PageProcessor.needsParsing(task, result)
                         ? parsePool.executeBlocking(() -> processor.process(task, result), false)
                         : Future.succeededFuture(processor.process(task, result))))
-                .run();
+                .run());
         return Future.succeededFuture();
     }
 

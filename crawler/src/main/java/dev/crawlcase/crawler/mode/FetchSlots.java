@@ -9,6 +9,8 @@ import dev.crawlcase.crawler.pipeline.Lease;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,7 @@ final class FetchSlots {
     private int inFlight;
     private boolean leasing;
     private boolean ended;
+    private boolean waitingLogged;
 
     FetchSlots(Vertx vertx, FrontierClient client, int slots, String mode, Function<FetchTask, Future<FetchOutcome>> work) {
         this.vertx = vertx;
@@ -55,7 +58,7 @@ final class FetchSlots {
         client.lease(slots - inFlight).onComplete(ar -> {
             leasing = false;
             if (ar.failed()) {
-                LOG.warn("lease failed, asking again: {}", ar.cause().getMessage());
+                logLeaseFailure(ar.cause());
                 vertx.setTimer(RETRY_LEASE_MS, id -> fill());
             } else {
                 accept(ar.result());
@@ -84,6 +87,17 @@ final class FetchSlots {
                     });
         }
         fill();
+    }
+
+    /** No frontier (yet) is normal for a cluster fetcher that started first: say so once, not every retry. */
+    private void logLeaseFailure(Throwable cause) {
+        boolean noFrontier = cause instanceof ReplyException r && r.failureType() == ReplyFailure.NO_HANDLERS;
+        if (!noFrontier) {
+            LOG.warn("lease failed, asking again: {}", cause.getMessage());
+        } else if (!waitingLogged) {
+            waitingLogged = true;
+            LOG.info("no frontier answers yet; asking every {} ms", RETRY_LEASE_MS);
+        }
     }
 
     private FetchOutcome internalError(FetchTask task, Throwable err) {

@@ -2,7 +2,6 @@ package dev.crawlcase.crawler.mode;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
-import io.vertx.core.VerticleBase;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -17,10 +16,10 @@ public enum Mode {
     VIRTUAL("virtual", VirtualVerticle::new, ThreadingModel.VIRTUAL_THREAD);
 
     private final String label;
-    private final Function<FetcherSettings, VerticleBase> factory;
+    private final Function<FetcherSettings, FetchVerticle> factory;
     private final ThreadingModel threading;
 
-    Mode(String label, Function<FetcherSettings, VerticleBase> factory, ThreadingModel threading) {
+    Mode(String label, Function<FetcherSettings, FetchVerticle> factory, ThreadingModel threading) {
         this.label = label;
         this.factory = factory;
         this.threading = threading;
@@ -30,7 +29,7 @@ public enum Mode {
         return label;
     }
 
-    public VerticleBase verticle(FetcherSettings settings) {
+    public FetchVerticle verticle(FetcherSettings settings) {
         return factory.apply(settings);
     }
 

@@ -4,7 +4,6 @@ import dev.crawlcase.crawler.fetch.BlockingFetcher;
 import dev.crawlcase.crawler.pipeline.FrontierClient;
 import dev.crawlcase.crawler.pipeline.PageProcessor;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 
 import java.util.concurrent.TimeUnit;
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * Thread-pool mode: the blocking JDK HttpClient on N platform threads. Each fetch (and its parse) occupies one
  * worker thread from the first byte sent to the last byte read; N requests in flight cost N threads.
  */
-class ThreadPoolVerticle extends VerticleBase {
+class ThreadPoolVerticle extends FetchVerticle {
     private final FetcherSettings settings;
     private final int threads;
     private final Mode mode;
@@ -38,9 +37,9 @@ class ThreadPoolVerticle extends VerticleBase {
                 maxBlockMs, TimeUnit.MILLISECONDS);
         PageProcessor processor = settings.processor(mode);
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
-        new FetchSlots(vertx, client, threads, mode.label(),
+        ended(new FetchSlots(vertx, client, threads, mode.label(),
                 task -> pool.executeBlocking(() -> processor.process(task, fetcher.fetch(task)), false))
-                .run();
+                .run());
         return Future.succeededFuture();
     }
 

@@ -7,17 +7,20 @@ import dev.crawlcase.crawler.pipeline.FrontierClient;
 import dev.crawlcase.crawler.pipeline.Lease;
 import dev.crawlcase.crawler.pipeline.PageProcessor;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Promise;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Virtual mode: deployed with {@code ThreadingModel.VIRTUAL_THREAD}. Each of C workers is a plain loop that
  * reads top to bottom (lease, fetch, parse, report) and {@code await}s each step; while one awaits, its virtual
  * thread is parked and the carrier thread runs another. Same non-blocking client as async, sequential-looking
- * code. Needs JDK 21+.
+ * code. Needs JDK 21+. A failed lease (no frontier yet on a cluster) is asked again after a short pause.
  */
-final class VirtualVerticle extends VerticleBase {
+final class VirtualVerticle extends FetchVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualVerticle.class);
     private static final long RETRY_LEASE_MS = 200;
 
@@ -33,15 +36,22 @@ final class VirtualVerticle extends VerticleBase {
         fetcher = new AsyncFetcher(vertx, settings.limits(), settings.concurrency());
         PageProcessor processor = settings.processor(Mode.VIRTUAL);
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
+        List<Future<Void>> workers = new ArrayList<>();
         for (int i = 0; i < settings.concurrency(); i++) {
-            context.runOnContext(v -> work(client, processor));
+            Promise<Void> worker = Promise.promise();
+            workers.add(worker.future());
+            context.runOnContext(v -> {
+                work(client, processor);
+                worker.complete();
+            });
         }
+        ended(Future.all(workers).mapEmpty());
         return Future.succeededFuture();
     }
 
     private void work(FrontierClient client, PageProcessor processor) {
         while (true) {
-            Lease lease = leaseOrWait(client);
+            Lease lease = lease(client);
             if (lease.finished()) {
                 return;
             }
@@ -56,13 +66,12 @@ final class VirtualVerticle extends VerticleBase {
         }
     }
 
-    /** A frontier that is not (yet) reachable is asked again shortly, as in the other modes. */
-    private Lease leaseOrWait(FrontierClient client) {
+    private Lease lease(FrontierClient client) {
         while (true) {
             try {
                 return client.lease(1).await();
             } catch (RuntimeException e) {
-                LOG.warn("lease failed, asking again: {}", e.getMessage());
+                LOG.debug("lease failed, asking again: {}", e.getMessage());
                 vertx.timer(RETRY_LEASE_MS).await();
             }
         }

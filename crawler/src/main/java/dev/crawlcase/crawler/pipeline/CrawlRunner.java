@@ -21,14 +21,16 @@ import java.util.function.IntSupplier;
 /**
  * Runs one crawl on a Vert.x instance: deploys the frontier verticle and one fetch verticle of the configured
  * mode, waits until the frontier says every URL has its record, then closes the records file and writes the
- * summary. {@link #stop} ends it early but cleanly.
+ * summary. {@link #stop} ends it early but cleanly. On a cluster the frontier node may run without a local fetch
+ * verticle: fetchers on other nodes lease from the same addresses.
  */
 public final class CrawlRunner {
     private static final long SAMPLE_MS = 50;
     private final Vertx vertx;
     private final CrawlConfig config;
     private final IntSupplier foreignThreads;
-    private final CrawlAddresses addresses = new CrawlAddresses(UUID.randomUUID().toString());
+    private final CrawlAddresses addresses;
+    private final boolean localFetcher;
     private final Promise<CrawlReport> report = Promise.promise();
     private volatile boolean stopRequested;
 
@@ -37,9 +39,20 @@ public final class CrawlRunner {
      *                       of the thread counts
      */
     public CrawlRunner(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads) {
+        this(vertx, config, foreignThreads, new CrawlAddresses(UUID.randomUUID().toString()), true);
+    }
+
+    /**
+     * @param addresses    where the frontier listens (a cluster's fetchers must use the same crawl id)
+     * @param localFetcher whether to deploy a fetch verticle of the configured mode beside the frontier
+     */
+    public CrawlRunner(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads, CrawlAddresses addresses,
+                       boolean localFetcher) {
         this.vertx = vertx;
         this.config = config;
         this.foreignThreads = foreignThreads;
+        this.addresses = addresses;
+        this.localFetcher = localFetcher;
     }
 
     public CrawlAddresses addresses() {
@@ -61,23 +74,30 @@ public final class CrawlRunner {
                     }, mode.label(), System::currentTimeMillis, new Random());
             frontier.seed(config.seeds());
             FrontierVerticle frontierVerticle = new FrontierVerticle(frontier, addresses);
-            FetcherSettings fetchers = new FetcherSettings(addresses, config.effectiveConcurrency(), setup.fetchLimits(),
-                    setup.normalizer(), config.respectNofollow(), "local-" + mode.label());
             return vertx.deployVerticle(frontierVerticle).compose(frontierId ->
-                    vertx.deployVerticle(mode.verticle(fetchers), mode.deploymentOptions())
-                            .compose(fetcherId -> frontierVerticle.done().compose(v -> vertx.undeploy(fetcherId)))
-                            .eventually(() -> vertx.undeploy(frontierId)))
+                    fetchLocally(setup, frontierVerticle.done()).eventually(() -> vertx.undeploy(frontierId)))
                     .eventually(writer::close)
                     .map(v -> {
                         sampler.stop();
-                        RunInfo run = new RunInfo(mode.label(), config.effectiveConcurrency(), config.seeds(), started,
-                                Instant.now(), frontier.stats().peakInFlight());
+                        int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
+                        RunInfo run = new RunInfo(mode.label(), concurrency, config.seeds(), started, Instant.now(),
+                                frontier.stats().peakInFlight());
                         return stats.summary(run, sampler.snapshot());
                     });
         }).compose(summary -> SummaryWriter.write(vertx, config.output().summary(), summary)
                 .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested)))
                 .onComplete(report);
         return report.future();
+    }
+
+    private Future<Void> fetchLocally(CrawlSetup setup, Future<Void> crawlDone) {
+        if (!localFetcher) {
+            return crawlDone;
+        }
+        Mode mode = config.mode();
+        FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), "local-" + mode.label());
+        return vertx.deployVerticle(mode.verticle(fetchers), mode.deploymentOptions())
+                .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }
 
     /** Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. */

@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.frontier.Scope;
 import dev.crawlcase.crawler.frontier.UrlNormalizer;
+import dev.crawlcase.crawler.mode.FetcherSettings;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -45,6 +46,11 @@ public final class CrawlSetup {
         CrawlConfig.Fetch f = config.fetch();
         return new FetchLimits((int) f.connectTimeoutMs(), (int) f.firstByteTimeoutMs(), (int) f.totalTimeoutMs(),
                 (int) f.maxBodyBytes(), MAX_ROBOTS_BYTES, f.userAgent(), config.allowRemote());
+    }
+
+    /** A fetch verticle's settings for the crawl at {@code addresses}, in this JVM or on another cluster node. */
+    public FetcherSettings fetcherSettings(CrawlAddresses addresses, int concurrency, String fetcherId) {
+        return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer, config.respectNofollow(), fetcherId);
     }
 
     private static List<Pattern> patterns(List<String> regexes) {

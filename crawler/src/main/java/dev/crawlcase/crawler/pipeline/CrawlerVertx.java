@@ -14,7 +14,12 @@ public final class CrawlerVertx {
     }
 
     public static Vertx create() {
-        return Vertx.builder().with(new VertxOptions().setFileSystemOptions(
-                new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false))).build();
+        return Vertx.builder().with(options()).build();
+    }
+
+    /** The options every crawler Vert.x starts from, clustered or not. */
+    public static VertxOptions options() {
+        return new VertxOptions().setFileSystemOptions(
+                new FileSystemOptions().setClassPathResolvingEnabled(false).setFileCachingEnabled(false));
     }
 }

@@ -1,0 +1,167 @@
+package dev.crawlcase.crawler.cli;
+
+import com.hazelcast.config.Config;
+import dev.crawlcase.crawler.cluster.FetcherNode;
+import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.pipeline.CrawlAddresses;
+import dev.crawlcase.crawler.pipeline.CrawlReport;
+import dev.crawlcase.crawler.pipeline.CrawlSetup;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * {@code cluster}: one node of a clustered crawl. The frontier node owns the crawl (queue, politeness, robots,
+ * records, summary) and may fetch too; fetcher nodes of any mode lease work from it over the clustered event bus
+ * and exit 0 when it says the crawl is finished.
+ */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+        description = "Run one node of a clustered crawl: --role frontier (owns the crawl and the output) or "
+                + "--role fetcher (leases work from the frontier; exits 0 when the crawl it joined has finished).")
+final class ClusterCommand implements Callable<Integer> {
+    /** How long a finished frontier keeps answering "finished" before it leaves, for fetchers between requests. */
+    static final long LINGER_MS = 2_000;
+    private static final long CLOSE_TIMEOUT_MS = 10_000;
+    private static final Pattern CRAWL_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    enum Role { frontier, fetcher }
+
+    @Mixin
+    ConfigOption config;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "frontier or fetcher")
+    Role role;
+
+    @Option(names = "--mode", paramLabel = "M", description = "sequential, thread-pool, async or virtual")
+    String mode;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Requests in flight on this node. On the frontier, N > 0 also fetches there (0: no fetching).")
+    Integer concurrency;
+
+    @Option(names = "--fetch", description = "Frontier only: also run a fetch verticle on this node.")
+    boolean fetch;
+
+    @Option(names = "--crawl-id", paramLabel = "ID", defaultValue = "main",
+            description = "Which crawl to serve or join; nodes with the same id work together. Default: ${DEFAULT-VALUE}.")
+    String crawlId;
+
+    @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Frontier only: one JSON record per URL.")
+    Path out;
+
+    @Option(names = "--summary", paramLabel = "FILE.json", description = "Frontier only: the run's summary.")
+    Path summary;
+
+    @Option(names = "--quiet", description = "No live progress line.")
+    boolean quiet;
+
+    @Parameters(paramLabel = "SEED_URL", arity = "0..*",
+            description = "Frontier only: start URLs (none: the bundled fake sites, started in the frontier's JVM).")
+    List<String> seeds = List.of();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!CRAWL_ID.matcher(crawlId).matches()) {
+            throw new ConfigException("--crawl-id: letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
+        }
+        CrawlConfig crawl = withMode(config.load());
+        Config hazelcast = cluster.hazelcast();
+        return role == Role.frontier ? frontier(crawl, hazelcast) : fetcher(crawl, hazelcast);
+    }
+
+    private int frontier(CrawlConfig crawl, Config hazelcast) {
+        if (concurrency != null) {
+            crawl = concurrency == 0 ? crawl : crawl.withConcurrency(RunCommand.nonNegative("--concurrency", concurrency));
+        }
+        if (out != null || summary != null) {
+            crawl = crawl.withOutput(new CrawlConfig.Output(out == null ? crawl.output().records() : out,
+                    summary == null ? crawl.output().summary() : summary));
+        }
+        if (!seeds.isEmpty()) {
+            crawl = crawl.withSeeds(seeds);
+        }
+        boolean localFetch = fetch || (concurrency != null && concurrency > 0);
+        CrawlSession.Node node = new CrawlSession.Node(new CrawlAddresses(crawlId), localFetch, LINGER_MS);
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (CrawlSession session = CrawlSession.open(crawl, !quiet, spec.commandLine().getErr(),
+                () -> cluster.join(hazelcast), node)) {
+            stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
+            CrawlReport report = session.crawl();
+            stdout.println(SummaryTable.render(List.of(report.summary())));
+            stdout.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
+            return report.stopped() ? ExitCode.INTERRUPTED : ExitCode.OK;
+        }
+    }
+
+    private int fetcher(CrawlConfig crawl, Config hazelcast) {
+        if (out != null || summary != null || fetch || !seeds.isEmpty()) {
+            throw new ConfigException("--role fetcher: --out, --summary, --fetch and seed URLs belong to the frontier");
+        }
+        if (concurrency != null) {
+            crawl = crawl.withConcurrency(RunCommand.positive("--concurrency", concurrency));
+        }
+        Mode m = crawl.mode();
+        if (m.unavailableReason() != null) {
+            throw new ConfigException(m.unavailableReason());
+        }
+        String fetcherId = "node-" + m.label() + "-" + ProcessHandle.current().pid();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Vertx vertx = cluster.join(hazelcast);
+        Thread hook = new Thread(() -> close(vertx), "crawlcase-leave");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stdout.println("fetcher " + fetcherId + ": joined, waiting for work of crawl '" + crawlId + "'");
+            var settings = new CrawlSetup(crawl).fetcherSettings(new CrawlAddresses(crawlId), crawl.effectiveConcurrency(),
+                    fetcherId);
+            FetcherNode.run(vertx, m, settings).toCompletionStage().toCompletableFuture().join();
+            stdout.println("fetcher " + fetcherId + ": crawl '" + crawlId + "' finished");
+            return ExitCode.OK;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                close(vertx);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already leaving the cluster
+            }
+        }
+    }
+
+    private CrawlConfig withMode(CrawlConfig c) {
+        if (mode == null) {
+            return c;
+        }
+        try {
+            return c.withMode(Mode.parse(mode));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--mode: " + e.getMessage());
+        }
+    }
+
+    /** Leaves the cluster cleanly (also on Ctrl-C), so the others need not wait for a missed heartbeat. */
+    private static void close(Vertx vertx) {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            System.err.println("crawler: leaving the cluster did not complete: " + e);
+        }
+    }
+}

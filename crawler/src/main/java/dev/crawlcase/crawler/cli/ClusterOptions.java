@@ -1,0 +1,34 @@
+package dev.crawlcase.crawler.cli;
+
+import com.hazelcast.config.Config;
+import dev.crawlcase.crawler.cluster.ClusterVertx;
+import dev.crawlcase.crawler.cluster.HazelcastConfig;
+import dev.crawlcase.crawler.config.ConfigException;
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --cluster-host} and {@code --cluster-config}: how this node joins the others. */
+final class ClusterOptions {
+    @Option(names = "--cluster-host", paramLabel = "IP", defaultValue = "127.0.0.1",
+            description = "Address this node's event bus listens on and other nodes reach it at. Default: ${DEFAULT-VALUE}.")
+    String host;
+
+    @Option(names = "--cluster-config", paramLabel = "FILE",
+            description = "Hazelcast XML. Default: config/cluster.xml if present, else the bundled one (loopback only).")
+    Path file;
+
+    /** Reads the Hazelcast config now, so a bad file is reported before anything starts. */
+    Config hazelcast() {
+        if (host.isBlank()) {
+            throw new ConfigException("--cluster-host: must not be empty");
+        }
+        return HazelcastConfig.load(file);
+    }
+
+    /** Joins the cluster; blocks the calling (main) thread until this node is a member. */
+    Vertx join(Config hazelcast) {
+        return ClusterVertx.start(hazelcast, host).toCompletionStage().toCompletableFuture().join();
+    }
+}

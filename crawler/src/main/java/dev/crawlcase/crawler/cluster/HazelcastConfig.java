@@ -1,0 +1,51 @@
+package dev.crawlcase.crawler.cluster;
+
+import com.hazelcast.config.ClasspathXmlConfig;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.FileSystemXmlConfig;
+import dev.crawlcase.crawler.config.ConfigException;
+
+import java.io.FileNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads the Hazelcast membership config: the given file, else config/cluster.xml if present, else the bundled
+ * copy (loopback only, TCP join on 127.0.0.1:5701-5720, no multicast, phone-home off). Whatever the file says,
+ * phone-home stays off: nothing of a crawl leaves the machine unless the user lists other members.
+ */
+public final class HazelcastConfig {
+    static final Path DEFAULT = Path.of("config", "cluster.xml");
+    private static final String BUNDLED = "config/cluster.xml";
+
+    private HazelcastConfig() {
+    }
+
+    public static Config load(Path file) {
+        // before the first Hazelcast class logs: through SLF4J (logback keeps com.hazelcast at WARN), not JUL
+        System.setProperty("hazelcast.logging.type", "slf4j");
+        Config config = read(file);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        return config;
+    }
+
+    private static Config read(Path file) {
+        Path chosen = file != null ? file : Files.isRegularFile(DEFAULT) ? DEFAULT : null;
+        try {
+            if (chosen == null) {
+                return new ClasspathXmlConfig(HazelcastConfig.class.getClassLoader(), BUNDLED);
+            }
+            if (!Files.isRegularFile(chosen)) {
+                throw new ConfigException("--cluster-config: no such file: " + chosen);
+            }
+            return new FileSystemXmlConfig(chosen.toFile());
+        } catch (FileNotFoundException e) {
+            throw new ConfigException("--cluster-config: no such file: " + chosen);
+        } catch (RuntimeException e) {
+            if (e instanceof ConfigException) {
+                throw e;
+            }
+            throw new ConfigException("--cluster-config: " + (chosen == null ? BUNDLED : chosen) + ": " + e.getMessage());
+        }
+    }
+}

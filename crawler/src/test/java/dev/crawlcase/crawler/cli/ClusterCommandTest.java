@@ -1,0 +1,58 @@
+package dev.crawlcase.crawler.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cluster}'s bad input: one line, exit code 2, and no cluster joined. */
+class ClusterCommandTest {
+    @TempDir
+    Path dir;
+
+    private static String[] run(int expectedCode, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CrawlerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isEqualTo(expectedCode);
+        return new String[] {out.toString(), err.toString()};
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cluster                                        | crawler: Missing required option: '--role=ROLE'",
+        "cluster --role boss                            | crawler: Invalid value for option '--role'",
+        "cluster --role fetcher --mode turbo            | crawler: --mode: unknown mode 'turbo'",
+        "cluster --role fetcher --concurrency 0         | crawler: --concurrency: must be >= 1, got 0",
+        "cluster --role frontier --concurrency -1       | crawler: --concurrency: must be >= 0, got -1",
+        "cluster --role fetcher --crawl-id a/b          | crawler: --crawl-id: letters, digits",
+        "cluster --role fetcher --out x.jsonl           | crawler: --role fetcher: --out, --summary, --fetch and seed",
+        "cluster --role fetcher --cluster-config /no.xml | crawler: --cluster-config: no such file: /no.xml",
+        "cluster --role frontier ftp://127.0.0.1/       | crawler: seed 'ftp://127.0.0.1/': only http and https",
+    })
+    void badInputIsOneLineAndExitCodeTwo(String args, String message) {
+        String err = run(2, args.trim().split("\\s+"))[1];
+        assertThat(err).startsWith(message);
+        assertThat(err.strip()).doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void aClusterConfigThatIsNotHazelcastXmlIsBadInput() throws Exception {
+        Path xml = Files.writeString(dir.resolve("cluster.xml"), "<hazelcast><no-such-element/></hazelcast>");
+        String err = run(2, "cluster", "--role", "fetcher", "--cluster-config", xml.toString())[1];
+        assertThat(err).startsWith("crawler: --cluster-config: " + xml);
+        assertThat(err.strip()).doesNotContain("\n");
+    }
+
+    @Test
+    void helpListsTheClusterCommand() {
+        assertThat(run(0, "--help")[0]).contains("cluster");
+    }
+}

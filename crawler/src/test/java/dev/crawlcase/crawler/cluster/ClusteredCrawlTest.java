@@ -1,0 +1,92 @@
+package dev.crawlcase.crawler.cluster;
+
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.output.RecordsFile;
+import dev.crawlcase.crawler.pipeline.CrawlAddresses;
+import dev.crawlcase.crawler.pipeline.CrawlReport;
+import dev.crawlcase.crawler.pipeline.CrawlRunner;
+import dev.crawlcase.crawler.pipeline.CrawlSetup;
+import dev.crawlcase.crawler.pipeline.FinishedAnswer;
+import dev.crawlcase.sites.CrawlRules;
+import dev.crawlcase.sites.FakeWorld;
+import dev.crawlcase.sites.config.Distribution;
+import dev.crawlcase.sites.config.SiteSpec;
+import dev.crawlcase.sites.config.WorldConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three clustered Vert.x instances in one JVM (Hazelcast on 127.0.0.1): a frontier node that does not fetch and
+ * two fetcher nodes of different modes, started before the frontier, crawl a small fake world together.
+ */
+class ClusteredCrawlTest {
+    private static final long BOUND_S = 60;
+
+    @TempDir
+    Path dir;
+    private final List<Vertx> nodes = new ArrayList<>();
+    private Vertx sitesVertx;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        await(Future.all(nodes.stream().map(Vertx::close).toList()));
+        if (sitesVertx != null) {
+            sitesVertx.close().toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
+        }
+    }
+
+    private Vertx join(String clusterName) throws Exception {
+        Vertx v = ClusterVertx.start(ClusterFixtures.hazelcast(clusterName), "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
+        nodes.add(v);
+        return v;
+    }
+
+    private static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFrontierNodeAndTwoFetcherNodesOfDifferentModesCrawlTheGroundTruthOnce() throws Exception {
+        sitesVertx = Vertx.vertx();
+        FakeWorld world = await(FakeWorld.start(sitesVertx, WorldConfig.of(11,
+                SiteSpec.named("one").withPages(40, 4).withLatency(Distribution.fixed(5)),
+                SiteSpec.named("two").withPages(30, 3).withLatency(Distribution.fixed(5)))));
+        String cluster = ClusterFixtures.uniqueClusterName();
+        CrawlAddresses addresses = new CrawlAddresses("in-jvm");
+        CrawlConfig config = ClusterFixtures.crawlConfig("async", 4, dir, world.seedUrls());
+        CrawlSetup setup = new CrawlSetup(config);
+
+        Vertx asyncNode = join(cluster);
+        Vertx poolNode = join(cluster);
+        Future<Void> asyncDone = FetcherNode.run(asyncNode, Mode.ASYNC, setup.fetcherSettings(addresses, 4, "n-async"));
+        Future<Void> poolDone = FetcherNode.run(poolNode, Mode.THREAD_POOL,
+                setup.fetcherSettings(addresses, 4, "n-pool"));
+        Vertx frontierNode = join(cluster);
+        CrawlReport report = await(new CrawlRunner(frontierNode, config, () -> 0, addresses, false).run());
+        await(frontierNode.deployVerticle(new FinishedAnswer(addresses)));
+        await(Future.all(asyncDone, poolDone));
+
+        List<CrawlRecord> records = RecordsFile.read(report.records());
+        Map<String, Integer> fetched = records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+                .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
+        assertThat(fetched).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(records).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(records).filteredOn(r -> r.outcome().equals(CrawlRecord.FETCHED)).extracting(CrawlRecord::mode)
+                .contains(Mode.ASYNC.label(), Mode.THREAD_POOL.label());
+    }
+}

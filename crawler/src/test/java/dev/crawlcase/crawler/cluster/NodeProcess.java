@@ -1,0 +1,97 @@
+package dev.crawlcase.crawler.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/** A crawler JVM started by a test ({@code crawler cluster ...}), its output in a file the test can read. */
+final class NodeProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private NodeProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static NodeProcess start(Path dir, String name, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(absoluteClassPath());
+        command.add("dev.crawlcase.crawler.cli.CrawlerMain");
+        command.addAll(args);
+        Path log = dir.resolve(name + ".log");
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new NodeProcess(p, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The children run in the test's folder, so relative class-path entries are made absolute first. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Waits until the output contains {@code text}; fails at once if the process ends first. */
+    void awaitOutput(long seconds, String text) {
+        awaitCondition(seconds, "output containing '" + text + "'", () -> {
+            String o = output();
+            if (!o.contains(text) && !process.isAlive()) {
+                throw new AssertionError("ended with " + process.exitValue() + " before '" + text + "':\n" + o);
+            }
+            return o.contains(text);
+        });
+    }
+
+    String output() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Exit code, or fails when the process has not ended within {@code seconds}. */
+    int exitCode(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new AssertionError("still running after " + seconds + " s; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL on Linux: no shutdown hooks, the node just vanishes with whatever it had leased. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Checks {@code condition} every 20 ms until it holds; fails after {@code seconds}. */
+    static void awaitCondition(long seconds, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + seconds + " s: " + what);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
