@@ -6,8 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,17 +19,11 @@ class BadInputConfigTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CrawlerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run runWithConfig(String json, String... more) throws Exception {
+    private CliRun runWithConfig(String json, String... more) throws Exception {
         Path config = dir.resolve("crawl.json");
         Files.writeString(config, json);
         String[] args = new String[more.length + 3];
@@ -42,7 +34,7 @@ class BadInputConfigTest {
         return run(args);
     }
 
-    private static void assertOneLine(Run r, String expectedStart) {
+    private static void assertOneLine(CliRun r, String expectedStart) {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith(expectedStart);
         assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
@@ -77,7 +69,7 @@ class BadInputConfigTest {
         "'{\"leaseTimeoutMs\": 1000}'           | leaseTimeoutMs: must exceed fetch.totalTimeoutMs",
     })
     void aBadConfigFileIsOneLineAndExitTwo(String json, String problem) throws Exception {
-        Run r = runWithConfig(json);
+        CliRun r = runWithConfig(json);
         assertOneLine(r, "crawler: " + dir.resolve("crawl.json") + ": " + problem);
     }
 
@@ -85,13 +77,13 @@ class BadInputConfigTest {
     void aConfigThatIsNotUtf8TextIsOneLine() throws Exception {
         Path config = dir.resolve("crawl.json");
         Files.write(config, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0x7b, 0x7d, (byte) 0xc3});
-        Run r = run("run", "--config", config.toString());
+        CliRun r = run("run", "--config", config.toString());
         assertOneLine(r, "crawler: " + config + ": ");
     }
 
     @Test
     void aConfigThatIsAFolderIsOneLine() {
-        Run r = run("run", "--config", dir.toString());
+        CliRun r = run("run", "--config", dir.toString());
         assertOneLine(r, "crawler: " + dir + ": cannot read");
     }
 
@@ -112,7 +104,7 @@ class BadInputConfigTest {
         "http://127.0.0.1:0/                 | port 0 is out of range",
     })
     void aSeedThatIsNotACrawlableUrlIsOneLineAndExitTwo(String seed, String problem) {
-        Run r = run("run", seed);
+        CliRun r = run("run", seed);
         assertOneLine(r, "crawler: seed '" + seed + "': " + problem);
     }
 
@@ -136,20 +128,20 @@ class BadInputConfigTest {
 
     @Test
     void aBadSeedInTheConfigFileIsOneLineToo() throws Exception {
-        Run r = runWithConfig("{\"seeds\": [\"http://127.0.0.1:1/\", \"gopher://127.0.0.1/\"]}");
+        CliRun r = runWithConfig("{\"seeds\": [\"http://127.0.0.1:1/\", \"gopher://127.0.0.1/\"]}");
         assertOneLine(r, "crawler: seed 'gopher://127.0.0.1/': only http and https URLs can be crawled");
     }
 
     @Test
     void anInvalidTldSeedIsRefusedByTheLoopbackRuleBeforeAnyLookup() {
-        Run r = run("run", "http://nonexistent.invalid/");
+        CliRun r = run("run", "http://nonexistent.invalid/");
         assertOneLine(r, "crawler: seed 'http://nonexistent.invalid/': host nonexistent.invalid is not loopback");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"http://nonexistent.invalid/", "https://a.b.INVALID./x", "http://invalid/"})
     void withAllowRemoteAnInvalidTldSeedIsStillRefusedWithoutResolvingIt(String seed) throws Exception {
-        Run r = runWithConfig("{\"allowRemote\": true}", seed);
+        CliRun r = runWithConfig("{\"allowRemote\": true}", seed);
         assertOneLine(r, "crawler: seed '" + seed + "': host ");
         assertThat(r.err()).contains("reserved .invalid domain");
     }
@@ -157,7 +149,7 @@ class BadInputConfigTest {
     @Test
     void aRecordsFileThatIsAFolderIsOneLineBeforeAnyRequest() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("out"));
-        Run r = run("run", "--out", folder.toString(), "--summary", dir.resolve("s.json").toString(), "http://127.0.0.1:9/");
+        CliRun r = run("run", "--out", folder.toString(), "--summary", dir.resolve("s.json").toString(), "http://127.0.0.1:9/");
         assertOneLine(r, "crawler: records file " + folder + ": is a folder");
         assertThat(dir.resolve("s.json")).doesNotExist();
     }
@@ -166,7 +158,7 @@ class BadInputConfigTest {
     void aSummaryFileUnderAPlainFileIsOneLineBeforeAnyRequest() throws Exception {
         Path plain = Files.writeString(dir.resolve("plain.txt"), "keep me");
         Path summary = plain.resolve("summary.json");
-        Run r = run("run", "--out", dir.resolve("r.jsonl").toString(), "--summary", summary.toString(),
+        CliRun r = run("run", "--out", dir.resolve("r.jsonl").toString(), "--summary", summary.toString(),
                 "http://127.0.0.1:9/");
         assertOneLine(r, "crawler: summary file " + summary + ": " + plain + " is not a folder");
         assertThat(dir.resolve("r.jsonl")).doesNotExist();

@@ -5,8 +5,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,14 +15,8 @@ class CrawlerMainTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CrawlerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @ParameterizedTest
@@ -41,7 +33,7 @@ class CrawlerMainTest {
         "compare --sweep 1,x --config ../config/compare.json | crawler: --sweep: not a whole number: 'x'",
     })
     void badInputIsOneLineAndExitCodeTwo(String args, String message) {
-        Run r = run(args.trim().split("\\s+"));
+        CliRun r = run(args.trim().split("\\s+"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(message);
         assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception");
@@ -51,7 +43,7 @@ class CrawlerMainTest {
     void aBadConfigValueNamesTheKey() throws Exception {
         Path config = dir.resolve("c.json");
         Files.writeString(config, "{\"politeness\": {\"perHostConcurrency\": \"lots\"}}");
-        Run r = run("run", "--config", config.toString());
+        CliRun r = run("run", "--config", config.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("crawler: " + config
                 + ": politeness.perHostConcurrency: must be a whole number, got \"lots\"");
@@ -63,7 +55,7 @@ class CrawlerMainTest {
         Files.writeString(sites, "{\"seed\": 3, \"sites\": [{\"name\": \"tiny\", \"port\": 0, \"pages\": 12, \"levels\": 2}]}");
         Path config = dir.resolve("crawl.json");
         Files.writeString(config, "{\"sites\": \"sites.json\"}");
-        Run r = run("run", "--config", config.toString(), "--mode", "thread-pool", "--concurrency", "4",
+        CliRun r = run("run", "--config", config.toString(), "--mode", "thread-pool", "--concurrency", "4",
                 "--out", dir.resolve("out.jsonl").toString(), "--summary", dir.resolve("summary.json").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("thread-pool").contains("records: " + dir.resolve("out.jsonl"));
@@ -73,7 +65,7 @@ class CrawlerMainTest {
 
     @Test
     void helpListsTheCommands() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("compare", "run", "sites");
     }

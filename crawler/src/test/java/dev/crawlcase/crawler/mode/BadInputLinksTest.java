@@ -1,15 +1,10 @@
 package dev.crawlcase.crawler.mode;
 
 import dev.crawlcase.crawler.output.CrawlRecord;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -20,29 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Link and redirect graphs built to trip a crawler up: loops, long chains, huge and self-referencing link lists, and
  * redirects out of scope. Every URL must end in exactly one record, and nothing out of scope is ever requested.
  */
-class BadInputLinksTest {
+class BadInputLinksTest extends BadInputCrawlTest {
     /**
      * Timeouts no loopback answer comes near, even from a cold JVM, so counting requests stays exact (a first-byte
      * timeout would retry); the blank is for more fetch settings.
      */
     static final String PATIENT_FETCH = ",\"fetch\":{\"firstByteTimeoutMs\":10000,\"totalTimeoutMs\":20000%s}";
-
-    @TempDir
-    Path dir;
-    private Vertx vertx;
-    private BadInputSites sites;
-
-    @BeforeEach
-    void setUp() {
-        vertx = Vertx.vertx();
-        sites = new BadInputSites();
-    }
-
-    @AfterEach
-    void tearDown() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        sites.close();
-    }
 
     private TestCrawl crawl(Mode mode, List<String> seeds, String moreFetchJson) {
         BadInputServersTest.assumeAvailable(mode);

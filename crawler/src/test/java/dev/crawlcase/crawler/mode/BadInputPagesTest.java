@@ -1,17 +1,12 @@
 package dev.crawlcase.crawler.mode;
 
 import dev.crawlcase.crawler.output.CrawlRecord;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,25 +14,8 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pages and robots.txt files with broken content: the crawl reads what it can and goes on. */
-class BadInputPagesTest {
+class BadInputPagesTest extends BadInputCrawlTest {
     private static final String TITLE = "Caf\u00e9 \u00fcber \u4e2d";
-
-    @TempDir
-    Path dir;
-    private Vertx vertx;
-    private BadInputSites sites;
-
-    @BeforeEach
-    void setUp() {
-        vertx = Vertx.vertx();
-        sites = new BadInputSites();
-    }
-
-    @AfterEach
-    void tearDown() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        sites.close();
-    }
 
     private TestCrawl crawl(Mode mode, List<String> seeds) {
         BadInputServersTest.assumeAvailable(mode);

@@ -1,19 +1,14 @@
 package dev.crawlcase.crawler.mode;
 
 import dev.crawlcase.crawler.output.CrawlRecord;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,14 +19,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Servers that misbehave at the HTTP level, crawled for real in every available mode: each seed must end in one
  * record that says what went wrong, and the crawl must finish.
  */
-class BadInputServersTest {
+class BadInputServersTest extends BadInputCrawlTest {
     private static final int CAP = 1 << 20;
     private static Buffer bomb;
-
-    @TempDir
-    Path dir;
-    private Vertx vertx;
-    private BadInputSites sites;
 
     /** 100 MB of zeros, gzipped to about 100 KB, built once without holding the 100 MB. */
     @BeforeAll
@@ -44,18 +34,6 @@ class BadInputServersTest {
             }
         }
         bomb = Buffer.buffer(out.toByteArray());
-    }
-
-    @BeforeEach
-    void setUp() {
-        vertx = Vertx.vertx();
-        sites = new BadInputSites();
-    }
-
-    @AfterEach
-    void tearDown() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        sites.close();
     }
 
     static void assumeAvailable(Mode mode) {
