@@ -33,6 +33,8 @@ final class Ledger {
     private final PendingRecords pending = new PendingRecords();
     private final Map<String, HostQueue> hostsByKey = new HashMap<>();
     private final ArrayDeque<Offer> offers = new ArrayDeque<>();
+    /** URLs over maxDepth, with their depth: their strings are needed for their "depth" records at the end. */
+    private final Map<String, Integer> held = new HashMap<>();
     private boolean offering;
 
     Ledger(FrontierSettings settings, Scope scope, Records records) {
@@ -87,7 +89,10 @@ final class Ledger {
                     page.links().forEach(link -> offers.add(new Offer(link, depth + 1, page.childRedirects())));
                 }
             }
-            case HELD -> enqueue(url, depth, redirects, key);
+            case HELD -> {
+                held.remove(url);
+                enqueue(url, depth, redirects, key);
+            }
             case QUEUED -> {
                 gate.remove(old);
                 queued--;
@@ -104,6 +109,7 @@ final class Ledger {
     private void enqueue(String url, int depth, int redirects, String key) {
         if (depth > settings.maxDepth()) {
             states.set(url, State.HELD, depth);
+            held.put(url, depth);
             return;
         }
         states.set(url, State.QUEUED, depth);
@@ -216,10 +222,11 @@ final class Ledger {
                 }
             }
         }
-        for (Map.Entry<String, Integer> held : states.all(State.HELD)) {
-            states.done(held.getKey());
-            records.skipped(held.getKey(), held.getValue(), "depth", 0);
-        }
+        held.forEach((url, depth) -> {
+            states.done(url);
+            records.skipped(url, depth, "depth", 0);
+        });
+        held.clear();
         pending.takeUpTo(Long.MAX_VALUE).forEach(e -> emitPending(e.getKey(), e.getValue()));
         queued = 0;
         retrying = 0;

@@ -1,66 +1,67 @@
 package dev.crawlcase.crawler.frontier;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import com.carrotsearch.hppc.LongIntHashMap;
 
 /**
- * The seen map: every discovered URL with its state and depth packed into one small int (depth * 8 + state), so
- * a finished URL costs one map entry and a shared Integer. Lazy host-queue entries are checked against it.
+ * The seen map: every discovered URL's state and depth packed into one positive int (depth * 8 + state + 1), keyed
+ * by the URL's 64-bit {@link UrlFingerprint} in a primitive open-addressing map, so a URL costs a 12-byte slot
+ * (16-32 bytes with the map's free space) instead of its string. Lazy host-queue entries are checked against it.
  */
 final class UrlStates {
     /** HELD: over maxDepth, never fetched unless lowered. DEFERRED: finished, its record waits for a final depth. */
     enum State { QUEUED, LEASED, RETRY, HELD, DEFERRED, DONE }
 
     private static final State[] STATES = State.values();
-    private static final Integer DONE = State.DONE.ordinal();
+    private static final int ABSENT = 0;
+    private static final int DONE = code(State.DONE, 0);
 
-    private final Map<String, Integer> codes = new HashMap<>();
+    private final LongIntHashMap codes = new LongIntHashMap();
 
     /** The URL's state, or null when it was never seen. */
     State state(String url) {
-        Integer code = codes.get(url);
-        return code == null ? null : STATES[code & 7];
+        int code = codes.get(UrlFingerprint.of(url));
+        return code == ABSENT ? null : STATES[(code - 1) & 7];
     }
 
     /** The URL's depth; meaningless once DONE. */
     int depth(String url) {
-        return codes.get(url) >> 3;
+        return (codes.get(UrlFingerprint.of(url)) - 1) >> 3;
     }
 
     boolean is(String url, State state, int depth) {
-        Integer code = codes.get(url);
-        return code != null && code == depth * 8 + state.ordinal();
+        return codes.get(UrlFingerprint.of(url)) == code(state, depth);
     }
 
     void set(String url, State state, int depth) {
         if (state == State.DONE) {
             throw new IllegalArgumentException("use done()");
         }
-        codes.put(url, depth * 8 + state.ordinal());
+        codes.put(UrlFingerprint.of(url), code(state, depth));
     }
 
     /** Marks the URL finished; its one record is being written. Fails loudly on a second record. */
     void done(String url) {
-        Integer old = codes.put(url, DONE);
-        if (old == null || old.equals(DONE)) {
+        int old = codes.put(UrlFingerprint.of(url), DONE);
+        if (old == ABSENT || old == DONE) {
             throw new IllegalStateException("second record for " + url);
         }
     }
 
-    /** URLs currently in {@code state}, with their depths. */
-    List<Map.Entry<String, Integer>> all(State state) {
-        List<Map.Entry<String, Integer>> out = new ArrayList<>();
-        codes.forEach((url, code) -> {
-            if ((code & 7) == state.ordinal() && !code.equals(DONE)) {
-                out.add(Map.entry(url, code >> 3));
-            }
-        });
-        return out;
+    /** Marks a URL finished in an earlier run of this crawl (resume): it is never fetched or recorded again. */
+    void restoreDone(String url) {
+        codes.put(UrlFingerprint.of(url), DONE);
     }
 
     long size() {
         return codes.size();
+    }
+
+    /** Bytes the map's arrays take (for the memory benchmark). */
+    long bytesAllocated() {
+        return codes.ramBytesAllocated();
+    }
+
+    private static int code(State state, int depth) {
+        return depth * 8 + state.ordinal() + 1;
     }
 }
