@@ -9,6 +9,7 @@ import dev.crawlcase.crawler.pipeline.CrawlReport;
 import dev.crawlcase.crawler.pipeline.CrawlRunner;
 import dev.crawlcase.crawler.pipeline.CrawlerVertx;
 import dev.crawlcase.crawler.pipeline.FinishedAnswer;
+import dev.crawlcase.crawler.state.StateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -82,7 +83,18 @@ final class CrawlSession implements AutoCloseable {
     }
 
     CrawlReport crawl() {
+        return crawl(null, 0);
+    }
+
+    /**
+     * @param state       the crawl's durable state (new or resumed), or null for a crawl that is not kept
+     * @param queueMemory with a state: queued URLs held in memory before the queues spill to disk
+     */
+    CrawlReport crawl(StateStore state, long queueMemory) {
         CrawlRunner runner = new CrawlRunner(vertx, config, SitesHost::threadCount, node.addresses(), node.localFetcher());
+        if (state != null) {
+            runner.withState(state, queueMemory);
+        }
         ProgressLine line = progress && ProgressLine.stderrIsTerminal() ? new ProgressLine(vertx, err) : null;
         if (line != null) {
             line.follow(runner.addresses());

@@ -2,8 +2,11 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.mode.Mode;
 import dev.crawlcase.crawler.pipeline.CrawlReport;
+import dev.crawlcase.crawler.state.RecordsFileRepair;
+import dev.crawlcase.crawler.state.StateStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +48,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No live progress line.")
     boolean quiet;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Keep the crawl's state in DIR (H2 MVStore), so that a crashed or stopped crawl can resume.")
+    Path stateDir;
+
+    @Option(names = "--resume", description = "Continue the crawl whose state is in --state DIR.")
+    boolean resume;
+
+    @Option(names = "--queue-memory", paramLabel = "N",
+            description = "With --state: queued URLs held in memory before host queues spill to disk (default 100000).")
+    Long queueMemory;
+
     @Parameters(paramLabel = "SEED_URL", arity = "0..*", description = "Start URLs (loopback only unless allowRemote).")
     List<String> seeds = List.of();
 
@@ -54,12 +68,58 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CrawlConfig crawl = overrides(config.load());
+        if (resume && stateDir == null) {
+            throw new ConfigException("--resume: needs --state DIR");
+        }
+        if (queueMemory != null && stateDir == null) {
+            throw new ConfigException("--queue-memory: needs --state DIR (only a durable crawl spills its queues)");
+        }
+        if (queueMemory != null) {
+            positive("--queue-memory", queueMemory);
+        }
+        StateStore state = resume ? StateStore.open(stateDir, true) : null;
+        try {
+            if (state != null) {
+                if (state.finished()) {
+                    spec.commandLine().getOut().println("crawl in " + stateDir + " already finished; records: "
+                            + state.meta().records());
+                    return ExitCode.OK;
+                }
+                crawl = ResumeSettings.apply(crawl, state.meta(), seeds, out, summary);
+            }
+            return crawl(crawl, state);
+        } finally {
+            if (state != null) {
+                state.close();
+            }
+        }
+    }
+
+    private int crawl(CrawlConfig crawl, StateStore resumed) {
         PrintWriter out = spec.commandLine().getOut();
-        try (CrawlSession session = CrawlSession.open(crawl, !quiet, spec.commandLine().getErr())) {
-            CrawlReport report = session.crawl();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean bundled = crawl.seeds().isEmpty();
+        StateStore state = resumed;
+        try (CrawlSession session = CrawlSession.open(crawl, !quiet, err)) {
+            if (resumed != null) {
+                RecordsFileRepair.Result r = RecordsFileRepair.repair(crawl.output().records(), resumed);
+                err.println("crawler: resuming " + stateDir + ": " + (r.keptLines() + r.appendedLines())
+                        + " records so far (" + r.appendedLines() + " caught up, " + r.tornBytes() + " torn bytes cut)");
+            } else if (stateDir != null) {
+                state = StateStore.open(stateDir, false);
+                state.describe(ResumeSettings.describe(crawl, bundled));
+            }
+            CrawlReport report = session.crawl(state, queueMemory == null ? QueueSpill.DEFAULT_MEMORY_LIMIT : queueMemory);
             out.println(SummaryTable.render(List.of(report.summary())));
             out.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
+            if (report.stopped() && state != null) {
+                out.println("resume with: run --state " + stateDir + " --resume");
+            }
             return report.stopped() ? ExitCode.INTERRUPTED : ExitCode.OK;
+        } finally {
+            if (state != null && state != resumed) {
+                state.close();
+            }
         }
     }
 
@@ -94,6 +154,13 @@ final class RunCommand implements Callable<Integer> {
     static int atMost(String flag, int value, int max) {
         if (value > max) {
             throw new ConfigException(flag + ": must be <= " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    static long positive(String flag, long value) {
+        if (value < 1) {
+            throw new ConfigException(flag + ": must be >= 1, got " + value);
         }
         return value;
     }

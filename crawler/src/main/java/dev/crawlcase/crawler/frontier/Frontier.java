@@ -44,12 +44,18 @@ public final class Frontier {
 
     public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, String mode,
                     LongSupplier clockMs, Random random) {
+        this(settings, scope, normalizer, sink, UrlLog.NONE, mode, clockMs, random);
+    }
+
+    /** @param urlLog hears of each discovered URL and each lowered depth (a durable crawl state journals them) */
+    public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
+                    String mode, LongSupplier clockMs, Random random) {
         this.settings = Check.notNull("settings", settings);
         this.scope = Check.notNull("scope", scope);
         this.normalizer = Check.notNull("normalizer", normalizer);
         this.clock = Check.notNull("clockMs", clockMs);
         this.random = Check.notNull("random", random);
-        this.ledger = new Ledger(settings, scope, new Records(sink, mode));
+        this.ledger = new Ledger(settings, scope, new Records(sink, mode), Check.notNull("urlLog", urlLog));
         this.robots = new RobotsGate(settings, clockMs, random);
     }
 
@@ -62,6 +68,33 @@ public final class Frontier {
             }
         }
         ledger.flushPending();
+    }
+
+    /**
+     * Lets host queues overflow to {@code spill} when it holds its memory limit of queued URLs in memory; call
+     * before anything is queued. The frontier then does blocking reads: run it on a worker thread.
+     */
+    public void spillTo(QueueSpill spill) {
+        if (!ledger.hosts.isEmpty()) {
+            throw new IllegalStateException("spillTo after URLs were queued");
+        }
+        ledger.spill = Check.notNull("spill", spill);
+    }
+
+    /**
+     * Resume: a URL that got its record in an earlier run of this crawl. It is never fetched or recorded again;
+     * {@code leased} ones (fetched at least once) count against the page limit. Call before {@link #seed}.
+     */
+    public void restoreDone(String url, boolean leased) {
+        ledger.states.restoreDone(url);
+        if (leased) {
+            pagesLeased++;
+        }
+    }
+
+    /** Resume: a URL discovered in an earlier run at {@code depth}, without a record yet; offered again. */
+    public void restoreFound(String url, int depth) {
+        ledger.discover(url, depth, 0);
     }
 
     /** Up to {@code max} tasks that may start now; robots.txt tasks first, then by depth, round-robin by host. */
@@ -166,6 +199,15 @@ public final class Frontier {
         }
         leases.clear();
         ledger.closeAll(budgetLeft() ? "stopped" : "page_limit");
+    }
+
+    /**
+     * Stops without writing the records still owed: a durable crawl state keeps those URLs for a resume. Later
+     * calls, results and leases do nothing.
+     */
+    public void suspend() {
+        closed = true;
+        leases.clear();
     }
 
     public FrontierStats stats() {

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.frontier;
 
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +14,9 @@ import java.util.function.Predicate;
 
 /**
  * One host's ({@code scheme://host:port}) waiting URLs, FIFO within each depth, plus its retries (by ready time)
- * and its politeness and robots.txt state.
+ * and its politeness and robots.txt state. With a {@link QueueSpill}, fresh URLs go to the host's map on disk
+ * while the spill is full or that map is not empty; so every entry in memory is older than every entry on disk,
+ * and taking the smaller depth (memory first at equal depth) keeps the queue FIFO within each depth.
  */
 final class HostQueue {
     final String key;
@@ -22,32 +27,61 @@ final class HostQueue {
     int robotsAttempts;
 
     private final TreeMap<Integer, ArrayDeque<QueuedUrl>> byDepth = new TreeMap<>();
+    private final QueueSpill spill;
+    private MVMap<Long, String> disk;
+    private long diskSize;
+    private QueuedUrl diskHead;
+    private long diskHeadKey;
     private final PriorityQueue<QueuedUrl> retries =
             new PriorityQueue<>(Comparator.comparingLong(QueuedUrl::readyAtMs).thenComparingInt(QueuedUrl::depth));
 
     HostQueue(String key) {
-        this.key = key;
+        this(key, null);
     }
 
+    HostQueue(String key, QueueSpill spill) {
+        this.key = key;
+        this.spill = spill;
+    }
+
+    /** Adds a fresh URL (attempt 1, ready now). */
     void add(QueuedUrl url) {
+        if (spill != null && (diskSize > 0 || spill.full())) {
+            if (disk == null) {
+                disk = spill.newQueue();
+            }
+            disk.put(spill.key(url.depth()), (char) url.redirects() + url.url());
+            diskChanged(1);
+            return;
+        }
         byDepth.computeIfAbsent(url.depth(), d -> new ArrayDeque<>()).add(url);
+        memoryChanged(1);
     }
 
     /** The first entry of the smallest depth (maybe stale), or null. */
     QueuedUrl peek() {
-        var first = byDepth.firstEntry();
-        return first == null ? null : first.getValue().peek();
+        QueuedUrl memory = memoryHead();
+        QueuedUrl onDisk = diskHead();
+        return onDisk == null || (memory != null && memory.depth() <= onDisk.depth()) ? memory : onDisk;
     }
 
     QueuedUrl poll() {
-        var first = byDepth.firstEntry();
-        if (first == null) {
+        QueuedUrl head = peek();
+        if (head == null) {
             return null;
         }
-        QueuedUrl head = first.getValue().poll();
+        if (head == diskHead) {
+            disk.remove(diskHeadKey);
+            diskHead = null;
+            diskChanged(-1);
+            return head;
+        }
+        var first = byDepth.firstEntry();
+        first.getValue().poll();
         if (first.getValue().isEmpty()) {
             byDepth.remove(first.getKey());
         }
+        memoryChanged(-1);
         return head;
     }
 
@@ -61,7 +95,51 @@ final class HostQueue {
                 it.remove();
             }
         }
+        memoryChanged(-removed.size());
+        if (diskSize > 0) {
+            List<Long> keys = new ArrayList<>();
+            Cursor<Long, String> c = disk.cursor(null);
+            while (c.hasNext()) {
+                long k = c.next();
+                QueuedUrl q = decode(k, c.getValue());
+                if (filter.test(q)) {
+                    keys.add(k);
+                    removed.add(q);
+                }
+            }
+            keys.forEach(disk::remove);
+            diskHead = null;
+            diskChanged(-keys.size());
+        }
         return removed;
+    }
+
+    private QueuedUrl memoryHead() {
+        var first = byDepth.firstEntry();
+        return first == null ? null : first.getValue().peek();
+    }
+
+    private QueuedUrl diskHead() {
+        if (diskHead == null && diskSize > 0) {
+            diskHeadKey = disk.firstKey();
+            diskHead = decode(diskHeadKey, disk.get(diskHeadKey));
+        }
+        return diskHead;
+    }
+
+    private static QueuedUrl decode(long key, String value) {
+        return new QueuedUrl(value.substring(1), QueueSpill.depth(key), 1, value.charAt(0), 0);
+    }
+
+    private void memoryChanged(int delta) {
+        if (spill != null) {
+            spill.memoryChanged(delta);
+        }
+    }
+
+    private void diskChanged(int delta) {
+        diskSize += delta;
+        spill.spilledChanged(delta);
     }
 
     void addRetry(QueuedUrl url) {
@@ -90,8 +168,7 @@ final class HostQueue {
 
     /** Removes and returns the queued entries, stale ones included. */
     List<QueuedUrl> drainQueued() {
-        List<QueuedUrl> all = new ArrayList<>();
-        byDepth.values().forEach(all::addAll);
+        List<QueuedUrl> all = removeQueued(q -> true);
         byDepth.clear();
         return all;
     }

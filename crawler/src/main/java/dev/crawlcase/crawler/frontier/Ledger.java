@@ -30,17 +30,20 @@ final class Ledger {
 
     private final FrontierSettings settings;
     private final Scope scope;
+    private final UrlLog urlLog;
     private final PendingRecords pending = new PendingRecords();
     private final Map<String, HostQueue> hostsByKey = new HashMap<>();
     private final ArrayDeque<Offer> offers = new ArrayDeque<>();
     /** URLs over maxDepth, with their depth: their strings are needed for their "depth" records at the end. */
     private final Map<String, Integer> held = new HashMap<>();
     private boolean offering;
+    QueueSpill spill;
 
-    Ledger(FrontierSettings settings, Scope scope, Records records) {
+    Ledger(FrontierSettings settings, Scope scope, Records records, UrlLog urlLog) {
         this.settings = settings;
         this.scope = scope;
         this.records = records;
+        this.urlLog = urlLog;
     }
 
     /**
@@ -67,6 +70,7 @@ final class Ledger {
         String key = HostKey.of(url);
         State state = key == null ? State.DONE : states.state(url);
         if (state == null) {
+            urlLog.found(url, depth);
             boolean allowed = scope.inScope(url) && (settings.allowRemote() || Scope.isLoopbackUrl(url));
             if (allowed) {
                 enqueue(url, depth, redirects, key);
@@ -80,6 +84,7 @@ final class Ledger {
             return; // a DONE URL's depth was final
         }
         int old = states.depth(url);
+        urlLog.found(url, depth);
         switch (state) {
             case DEFERRED -> {
                 states.set(url, State.DEFERRED, depth);
@@ -116,7 +121,7 @@ final class Ledger {
         gate.add(depth);
         queued++;
         hostsByKey.computeIfAbsent(key, k -> {
-            HostQueue host = new HostQueue(k);
+            HostQueue host = new HostQueue(k, spill);
             hosts.add(host);
             return host;
         }).add(new QueuedUrl(url, depth, 1, redirects, 0));

@@ -36,7 +36,13 @@ public final class JsonlRecordWriter implements RecordSink {
 
     /** Creates (or truncates) {@code file} and starts the periodic flush. */
     public static Future<JsonlRecordWriter> open(Vertx vertx, Path file) {
-        OpenOptions options = new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(true);
+        return open(vertx, file, false);
+    }
+
+    /** Like {@link #open(Vertx, Path)}; with {@code append} the records go after the file's lines (a resume). */
+    public static Future<JsonlRecordWriter> open(Vertx vertx, Path file, boolean append) {
+        OpenOptions options = new OpenOptions().setWrite(true).setCreate(true).setTruncateExisting(!append)
+                .setAppend(append);
         Path parent = file.toAbsolutePath().getParent();
         return vertx.fileSystem().mkdirs(parent.toString())
                 .compose(v -> vertx.fileSystem().open(file.toString(), options))

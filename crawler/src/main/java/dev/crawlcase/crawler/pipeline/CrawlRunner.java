@@ -4,14 +4,24 @@ import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.frontier.Frontier;
 import dev.crawlcase.crawler.mode.FetcherSettings;
 import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.frontier.QueueSpill;
+import dev.crawlcase.crawler.frontier.UrlLog;
+import dev.crawlcase.crawler.output.CrawlRecordJson;
 import dev.crawlcase.crawler.output.JsonlRecordWriter;
+import dev.crawlcase.crawler.output.RecordSink;
 import dev.crawlcase.crawler.output.ResourceSampler;
 import dev.crawlcase.crawler.output.CrawlStats;
 import dev.crawlcase.crawler.output.RunInfo;
 import dev.crawlcase.crawler.output.SummaryWriter;
+import dev.crawlcase.crawler.state.RecordsFileRepair;
+import dev.crawlcase.crawler.state.StateJournal;
+import dev.crawlcase.crawler.state.StateStore;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
 import java.util.Random;
@@ -26,6 +36,7 @@ import java.util.function.IntSupplier;
  */
 public final class CrawlRunner {
     private static final long SAMPLE_MS = 50;
+    private static final String SPILL_FILE = "queue-spill.mv.db";
     private final Vertx vertx;
     private final CrawlConfig config;
     private final IntSupplier foreignThreads;
@@ -33,6 +44,9 @@ public final class CrawlRunner {
     private final boolean localFetcher;
     private final Promise<CrawlReport> report = Promise.promise();
     private volatile boolean stopRequested;
+    private StateStore state;
+    private long queueMemoryLimit;
+    private QueueSpill spill;
 
     /**
      * @param foreignThreads live threads in this JVM that are not the crawler's (in-process fake sites), left out
@@ -59,6 +73,25 @@ public final class CrawlRunner {
         return addresses;
     }
 
+    /**
+     * Makes the crawl durable in {@code state} (a new state, or one being resumed): URLs and records are committed
+     * there before they reach the records file, which is appended to (after {@link RecordsFileRepair}), not
+     * truncated. Call before {@link #run}.
+     */
+    public CrawlRunner withState(StateStore state) {
+        return withState(state, QueueSpill.DEFAULT_MEMORY_LIMIT);
+    }
+
+    /**
+     * Like {@link #withState(StateStore)}; host queues keep at most about {@code queueMemoryLimit} URLs in memory
+     * and spill the rest to a scratch file in the state folder (the frontier then runs on a worker thread).
+     */
+    public CrawlRunner withState(StateStore state, long queueMemoryLimit) {
+        this.state = state;
+        this.queueMemoryLimit = queueMemoryLimit;
+        return this;
+    }
+
     public Future<CrawlReport> run() {
         CrawlSetup setup = new CrawlSetup(config);
         Mode mode = config.mode();
@@ -66,28 +99,73 @@ public final class CrawlRunner {
         sampler.start();
         Instant started = Instant.now();
         CrawlStats stats = new CrawlStats();
-        JsonlRecordWriter.open(vertx, config.output().records()).compose(writer -> {
-            Frontier frontier = new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(),
-                    r -> {
-                        writer.accept(r);
-                        stats.accept(r);
-                    }, mode.label(), System::currentTimeMillis, new Random());
-            frontier.seed(config.seeds());
-            FrontierVerticle frontierVerticle = new FrontierVerticle(frontier, addresses);
-            return vertx.deployVerticle(frontierVerticle).compose(frontierId ->
-                    fetchLocally(setup, frontierVerticle.done()).eventually(() -> vertx.undeploy(frontierId)))
-                    .eventually(writer::close)
-                    .map(v -> {
-                        sampler.stop();
-                        int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
-                        RunInfo run = new RunInfo(mode.label(), concurrency, config.seeds(), started, Instant.now(),
-                                frontier.stats().peakInFlight());
-                        return stats.summary(run, sampler.snapshot());
-                    });
+        JsonlRecordWriter.open(vertx, config.output().records(), state != null).compose(writer -> {
+            RecordSink out = r -> {
+                writer.accept(r);
+                stats.accept(r);
+            };
+            StateJournal journal = state == null ? null : new StateJournal(vertx, state, state.recordCount(), out);
+            Future<Frontier> built = journal == null
+                    ? Future.succeededFuture(seeded(frontier(setup, out, UrlLog.NONE)))
+                    : vertx.executeBlocking(() -> restored(frontier(setup, journal, journal), stats));
+            return built.compose(frontier -> {
+                FrontierVerticle frontierVerticle = new FrontierVerticle(frontier, addresses,
+                        journal == null ? null : journal::checkpoint);
+                DeploymentOptions options = new DeploymentOptions().setThreadingModel(
+                        spill == null ? ThreadingModel.EVENT_LOOP : ThreadingModel.WORKER);
+                return vertx.deployVerticle(frontierVerticle, options).compose(frontierId ->
+                                fetchLocally(setup, frontierVerticle.done()).eventually(() -> vertx.undeploy(frontierId)))
+                        .compose(v -> markFinished(frontierVerticle))
+                        .eventually(this::closeSpill)
+                        .eventually(writer::close)
+                        .map(v -> {
+                            sampler.stop();
+                            int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
+                            RunInfo run = new RunInfo(mode.label(), concurrency, config.seeds(), started,
+                                    Instant.now(), frontier.stats().peakInFlight());
+                            return stats.summary(run, sampler.snapshot());
+                        });
+            }).eventually(writer::close);
         }).compose(summary -> SummaryWriter.write(vertx, config.output().summary(), summary)
                 .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested)))
                 .onComplete(report);
         return report.future();
+    }
+
+    private Frontier frontier(CrawlSetup setup, RecordSink sink, UrlLog urlLog) {
+        return new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(), sink, urlLog,
+                config.mode().label(), System::currentTimeMillis, new Random());
+    }
+
+    /** Seeds the frontier; on a resume first the state's URLs, and the earlier records into the summary counts. */
+    private Frontier restored(Frontier frontier, CrawlStats stats) {
+        spill = QueueSpill.open(state.dir().resolve(SPILL_FILE), queueMemoryLimit);
+        frontier.spillTo(spill);
+        state.forEachRecord(0, line -> stats.accept(CrawlRecordJson.fromJson(new JsonObject(line))));
+        state.forEachUrl(frontier::restoreDone, frontier::restoreFound);
+        return seeded(frontier);
+    }
+
+    private Frontier seeded(Frontier frontier) {
+        frontier.seed(config.seeds());
+        return frontier;
+    }
+
+    private Future<Void> closeSpill() {
+        return spill == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+            spill.close();
+            return null;
+        });
+    }
+
+    private Future<Void> markFinished(FrontierVerticle frontier) {
+        if (state == null || frontier.suspended()) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            state.markFinished();
+            return null;
+        });
     }
 
     private Future<Void> fetchLocally(CrawlSetup setup, Future<Void> crawlDone) {

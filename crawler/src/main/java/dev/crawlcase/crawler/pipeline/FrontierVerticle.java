@@ -24,23 +24,42 @@ public final class FrontierVerticle extends VerticleBase {
     private static final long TICK_MS = 250;
     private static final long MAX_PARK_MS = 10_000;
     private static final int TICKS_PER_PROGRESS = 4;
+    private static final long CHECKPOINT_MS = 200;
 
     private final Frontier frontier;
     private final CrawlAddresses addresses;
+    private final Checkpoints checkpoints;
     private final Promise<Void> done = Promise.promise();
     private final ArrayDeque<Parked> parked = new ArrayDeque<>();
     private long wakeupTimer = -1;
     private long wakeupAt = Long.MAX_VALUE;
     private boolean stopping;
     private boolean closed;
+    private boolean suspended;
     private int ticks;
 
     private record Parked(Message<JsonObject> request, long since) {
     }
 
+    /** Runs checkpoints of a durable crawl state on the frontier's own thread, between its calls. */
+    @FunctionalInterface
+    public interface Checkpoints {
+        Future<Void> checkpoint();
+    }
+
     public FrontierVerticle(Frontier frontier, CrawlAddresses addresses) {
+        this(frontier, addresses, null);
+    }
+
+    /**
+     * @param checkpoints a durable crawl state's journal (or null): checkpointed every {@value #CHECKPOINT_MS} ms
+     *                    and at the end; with one, a stop leaves unfinished URLs to a resume instead of recording
+     *                    them as "stopped"
+     */
+    public FrontierVerticle(Frontier frontier, CrawlAddresses addresses, Checkpoints checkpoints) {
         this.frontier = frontier;
         this.addresses = addresses;
+        this.checkpoints = checkpoints;
     }
 
     /** Completes when every discovered URL has its record: the crawl finished, or a stop drained it. */
@@ -52,12 +71,24 @@ public final class FrontierVerticle extends VerticleBase {
         return frontier;
     }
 
+    /** Whether the crawl was stopped with URLs left for a resume (only with checkpoints). */
+    public boolean suspended() {
+        return suspended;
+    }
+
     @Override
     public Future<?> start() {
         MessageConsumer<JsonObject> leases = vertx.eventBus().consumer(addresses.lease(), this::onLease);
         MessageConsumer<JsonObject> results = vertx.eventBus().consumer(addresses.result(), this::onResult);
         MessageConsumer<Long> stops = vertx.eventBus().consumer(addresses.stop(), this::onStop);
         vertx.setPeriodic(TICK_MS, id -> onTick());
+        if (checkpoints != null) {
+            vertx.setPeriodic(CHECKPOINT_MS, id -> {
+                if (!closed) {
+                    checkpoints.checkpoint().onFailure(this::abort);
+                }
+            });
+        }
         return Future.all(leases.completion(), results.completion(), stops.completion())
                 .onSuccess(v -> checkFinished());
     }
@@ -144,9 +175,32 @@ public final class FrontierVerticle extends VerticleBase {
             return;
         }
         closed = true;
-        frontier.finish();
+        suspended = checkpoints != null && stopping && !frontier.isFinished();
+        if (suspended) {
+            frontier.suspend();
+        } else {
+            frontier.finish();
+        }
         replyFinishedToParked();
-        done.tryComplete();
+        Future<Void> saved = checkpoints == null ? Future.succeededFuture() : checkpoints.checkpoint();
+        saved.onComplete(ar -> {
+            if (ar.succeeded()) {
+                done.tryComplete();
+            } else {
+                done.tryFail(ar.cause());
+            }
+        });
+    }
+
+    /** A checkpoint failed (disk full, say): the crawl ends at once, what was committed stays for a resume. */
+    private void abort(Throwable cause) {
+        if (!closed) {
+            closed = true;
+            suspended = true;
+            frontier.suspend();
+            replyFinishedToParked();
+            done.tryFail(cause);
+        }
     }
 
     private void replyFinishedToParked() {

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
@@ -63,10 +64,10 @@ public final class ClusterBench {
         Path dir = Files.createTempDirectory("cluster-bench");
         Path crawlJson = Files.writeString(dir.resolve("crawl.json"), ClusterFixtures.crawlJson("async", PER_NODE, dir));
         Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
-        List<NodeProcess> nodes = new ArrayList<>();
+        List<CrawlerProcess> nodes = new ArrayList<>();
         try {
             for (int i = 0; i < fetchers; i++) {
-                NodeProcess f = NodeProcess.start(dir, "fetcher-" + i, List.of("cluster", "--role", "fetcher",
+                CrawlerProcess f = CrawlerProcess.start(dir, "fetcher-" + i, List.of("cluster", "--role", "fetcher",
                         "--config", crawlJson.toString(), "--cluster-config", clusterXml.toString()));
                 nodes.add(f);
                 f.awaitOutput(BOUND_S, "joined");
@@ -74,7 +75,7 @@ public final class ClusterBench {
             List<String> args = new ArrayList<>(List.of("cluster", "--role", "frontier", "--quiet", "--config",
                     crawlJson.toString(), "--cluster-config", clusterXml.toString()));
             args.addAll(world.seedUrls());
-            NodeProcess frontier = NodeProcess.start(dir, "frontier", args);
+            CrawlerProcess frontier = CrawlerProcess.start(dir, "frontier", args);
             nodes.add(frontier);
             if (frontier.exitCode(BOUND_S) != 0) {
                 throw new IllegalStateException("frontier failed:\n" + frontier.output());
@@ -86,7 +87,7 @@ public final class ClusterBench {
                     .put("peakInFlight", summary.getLong("peakInFlight"))
                     .put("fetchP50Ms", summary.getJsonObject("fetchLatencyMs").getValue("p50"));
         } finally {
-            nodes.forEach(NodeProcess::close);
+            nodes.forEach(CrawlerProcess::close);
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import dev.crawlcase.crawler.testkit.CrawlerProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,19 +38,19 @@ class ClusterProcessesTest {
 
     @TempDir
     Path dir;
-    private final List<NodeProcess> nodes = new ArrayList<>();
+    private final List<CrawlerProcess> nodes = new ArrayList<>();
     private Vertx sitesVertx;
 
     @AfterEach
     void tearDown() throws Exception {
-        nodes.forEach(NodeProcess::close);
+        nodes.forEach(CrawlerProcess::close);
         if (sitesVertx != null) {
             sitesVertx.close().toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
         }
     }
 
-    private NodeProcess start(String name, List<String> args) {
-        NodeProcess node = NodeProcess.start(dir, name, args);
+    private CrawlerProcess start(String name, List<String> args) {
+        CrawlerProcess node = CrawlerProcess.start(dir, name, args);
         nodes.add(node);
         return node;
     }
@@ -81,16 +83,16 @@ class ClusterProcessesTest {
 
         List<String> first = new ArrayList<>(common("fetcher", crawlJson, clusterXml));
         first.addAll(List.of("--mode", "thread-pool"));
-        NodeProcess doomed = start("fetcher-thread-pool", first);
+        CrawlerProcess doomed = start("fetcher-thread-pool", first);
         doomed.awaitOutput(BOUND_S, "joined");
 
         List<String> frontierArgs = new ArrayList<>(common("frontier", crawlJson, clusterXml));
         frontierArgs.addAll(world.seedUrls());
-        NodeProcess frontier = start("frontier", frontierArgs);
+        CrawlerProcess frontier = start("frontier", frontierArgs);
         List<String> second = new ArrayList<>(common("fetcher", crawlJson, clusterXml));
         second.addAll(List.of("--mode", "async", "--concurrency", "4"));
-        NodeProcess survivor = start("fetcher-async", second);
-        NodeProcess.awaitCondition(BOUND_S, "the first fetcher's records",
+        CrawlerProcess survivor = start("fetcher-async", second);
+        CrawlerProcess.awaitCondition(BOUND_S, "the first fetcher's records",
                 () -> recordsOfMode(records, "thread-pool") >= 10);
         doomed.kill();
 

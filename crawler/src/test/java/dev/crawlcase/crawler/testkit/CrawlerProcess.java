@@ -1,4 +1,4 @@
-package dev.crawlcase.crawler.cluster;
+package dev.crawlcase.crawler.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,17 +13,17 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
-/** A crawler JVM started by a test ({@code crawler cluster ...}), its output in a file the test can read. */
-final class NodeProcess implements AutoCloseable {
+/** A crawler JVM started by a test ({@code crawler run|cluster ...}), its output in a file the test can read. */
+public final class CrawlerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
-    private NodeProcess(Process process, Path log) {
+    private CrawlerProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
-    static NodeProcess start(Path dir, String name, List<String> args) {
+    public static CrawlerProcess start(Path dir, String name, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
@@ -34,7 +34,7 @@ final class NodeProcess implements AutoCloseable {
         try {
             Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            return new NodeProcess(p, log);
+            return new CrawlerProcess(p, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,7 +48,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Waits until the output contains {@code text}; fails at once if the process ends first. */
-    void awaitOutput(long seconds, String text) {
+    public void awaitOutput(long seconds, String text) {
         awaitCondition(seconds, "output containing '" + text + "'", () -> {
             String o = output();
             if (!o.contains(text) && !process.isAlive()) {
@@ -58,7 +58,7 @@ final class NodeProcess implements AutoCloseable {
         });
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
@@ -67,7 +67,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Exit code, or fails when the process has not ended within {@code seconds}. */
-    int exitCode(long seconds) throws InterruptedException {
+    public int exitCode(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("still running after " + seconds + " s; output:\n" + output());
         }
@@ -75,12 +75,12 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGKILL on Linux: no shutdown hooks, the node just vanishes with whatever it had leased. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Checks {@code condition} every 20 ms until it holds; fails after {@code seconds}. */
-    static void awaitCondition(long seconds, String what, BooleanSupplier condition) {
+    public static void awaitCondition(long seconds, String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,0 +1,169 @@
+package dev.crawlcase.crawler.state;
+
+import dev.crawlcase.crawler.config.ConfigException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * A crawl's durable state in one H2 MVStore file ({@value #FILE} in the state folder): every discovered URL with
+ * its smallest depth, or a mark that it has its record ({@code found}); every record's JSON line by sequence number,
+ * in the order they reach the JSONL file ({@code records}); and what the crawl was started with ({@code meta}).
+ * MVStore is append-only and copy-on-write: a commit writes a new chunk, and after a crash the store opens at the
+ * last complete commit, so a batch is in the store whole or not at all. Blocking: call it from worker threads or
+ * the main thread, never an event loop. One process at a time (MVStore locks the file).
+ */
+public final class StateStore implements AutoCloseable {
+    public static final String FILE = "crawl-state.mv.db";
+    /** {@code found} value of a URL whose record is written and that was fetched at least once. */
+    static final int DONE_FETCHED = -1;
+    /** {@code found} value of a URL whose record is written without a fetch (skipped by scope, robots, depth...). */
+    static final int DONE_UNFETCHED = -2;
+    private static final int CACHE_MB = 8;
+
+    private final Path dir;
+    private final MVStore store;
+    private final MVMap<String, Integer> found;
+    private final MVMap<Long, String> records;
+    private final MVMap<String, String> meta;
+
+    private StateStore(Path dir, MVStore store) {
+        this.dir = dir;
+        this.store = store;
+        this.found = store.openMap("found");
+        this.records = store.openMap("records");
+        this.meta = store.openMap("meta");
+    }
+
+    /**
+     * Opens the state in {@code dir}: a new one (the folder is created; it must not hold a state yet), or with
+     * {@code resume} the one a crawl left there. Every problem is a {@link ConfigException} naming it.
+     */
+    public static StateStore open(Path dir, boolean resume) {
+        Path file = dir.resolve(FILE);
+        boolean exists = Files.exists(file);
+        if (resume && !exists) {
+            throw new ConfigException("--resume: no crawl state in " + dir + " (start one with --state " + dir + ")");
+        }
+        if (!resume && exists) {
+            throw new ConfigException("--state " + dir + ": already holds a crawl state; add --resume to continue it,"
+                    + " or use an empty folder");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigException("--state " + dir + ": cannot create the folder (" + e.getMessage() + ")");
+        }
+        try {
+            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB)
+                    .open();
+            return new StateStore(dir, store);
+        } catch (RuntimeException e) {
+            throw new ConfigException("--state " + dir + ": cannot open " + FILE + " (" + firstLine(e) + ")");
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** What the crawl was started with; written once when the state is new. */
+    public void describe(StateMeta m) {
+        meta.put("meta", m.toJson().encode());
+        store.commit();
+    }
+
+    /** What the crawl was started with, or null if the state has none (a state that never got going). */
+    public StateMeta meta() {
+        String json = meta.get("meta");
+        return json == null ? null : StateMeta.fromJson(new JsonObject(json));
+    }
+
+    /** Writes one batch and commits it: found URLs (depths and done marks) and the records that follow them. */
+    void write(StateBatch batch) {
+        batch.found().forEach(found::put);
+        long seq = batch.firstSeq();
+        for (String line : batch.recordLines()) {
+            records.put(seq++, line);
+        }
+        store.commit();
+        store.sync();
+    }
+
+    /** Records written so far, which is also the next record's sequence number. */
+    public long recordCount() {
+        return records.sizeAsLong();
+    }
+
+    /** The record lines from sequence number {@code from} on, in order. */
+    public void forEachRecord(long from, Consumer<String> line) {
+        Cursor<Long, String> cursor = records.cursor(from);
+        while (cursor.hasNext()) {
+            cursor.next();
+            line.accept(cursor.getValue());
+        }
+    }
+
+    /** Every URL with a record ({@code true}: it was fetched), then the ones still to do with their depth. */
+    public void forEachUrl(BiConsumer<String, Boolean> done, BiConsumer<String, Integer> toDo) {
+        for (Map.Entry<String, Integer> e : found.entrySet()) {
+            if (e.getValue() < 0) {
+                done.accept(e.getKey(), e.getValue() == DONE_FETCHED);
+            }
+        }
+        for (Map.Entry<String, Integer> e : found.entrySet()) {
+            if (e.getValue() >= 0) {
+                toDo.accept(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    public boolean finished() {
+        return "true".equals(meta.get("finished"));
+    }
+
+    /** Marks the crawl finished: every discovered URL has its record. */
+    public void markFinished() {
+        meta.put("finished", "true");
+        store.commit();
+        store.sync();
+    }
+
+    @Override
+    public void close() {
+        if (!store.isClosed()) {
+            store.close();
+        }
+    }
+
+    static String firstLine(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Seeds and output files of the crawl, so a resume needs only {@code --state DIR --resume}. */
+    public record StateMeta(List<String> seeds, boolean bundledSites, Path records, Path summary) {
+        JsonObject toJson() {
+            return new JsonObject().put("seeds", new JsonArray(seeds)).put("bundledSites", bundledSites)
+                    .put("records", records.toString()).put("summary", summary.toString());
+        }
+
+        static StateMeta fromJson(JsonObject json) {
+            return new StateMeta(json.getJsonArray("seeds").stream().map(String::valueOf).toList(),
+                    json.getBoolean("bundledSites"), Path.of(json.getString("records")),
+                    Path.of(json.getString("summary")));
+        }
+    }
+}
