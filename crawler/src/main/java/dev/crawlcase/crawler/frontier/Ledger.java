@@ -157,7 +157,7 @@ final class Ledger {
 
     /** The current depth of a live queued or retry entry. */
     int depth(QueuedUrl q) {
-        return states.depth(q.url());
+        return states.depth(q.fingerprint());
     }
 
     /**
@@ -199,7 +199,7 @@ final class Ledger {
     }
 
     boolean isQueued(QueuedUrl q) {
-        return states.is(q.url(), State.QUEUED, q.depth());
+        return states.is(q.fingerprint(), State.QUEUED, q.depth());
     }
 
     /** The first live queued entry of the host (stale ones dropped), or null. */

@@ -25,11 +25,21 @@ final class UrlStates {
 
     /** The URL's depth; meaningless once DONE. */
     int depth(String url) {
-        return (codes.get(UrlFingerprint.of(url)) - 1) >> 3;
+        return depth(UrlFingerprint.of(url));
+    }
+
+    /** {@link #depth(String)} of the URL with this fingerprint. */
+    int depth(long fingerprint) {
+        return (codes.get(fingerprint) - 1) >> 3;
     }
 
     boolean is(String url, State state, int depth) {
-        return codes.get(UrlFingerprint.of(url)) == code(state, depth);
+        return is(UrlFingerprint.of(url), state, depth);
+    }
+
+    /** {@link #is(String, State, int)} of the URL with this fingerprint. */
+    boolean is(long fingerprint, State state, int depth) {
+        return codes.get(fingerprint) == code(state, depth);
     }
 
     void set(String url, State state, int depth) {
