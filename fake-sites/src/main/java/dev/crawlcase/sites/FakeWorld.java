@@ -112,6 +112,11 @@ public final class FakeWorld {
         return replies;
     }
 
+    /** Renders (and caches) every generated resource now instead of on its first request. */
+    public void warm() {
+        sites.values().forEach(site -> site.resources().values().forEach(resource -> replies.reply(site, resource)));
+    }
+
     /** Stops every site's server. */
     public Future<Void> close() {
         return Future.join(deployments.stream().map(vertx::undeploy).toList()).mapEmpty();

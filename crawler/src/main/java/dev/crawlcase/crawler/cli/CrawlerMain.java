@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.bench.BenchCommand;
 import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.sites.cli.SitesCommand;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "crawler", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "crawlcase: one crawl pipeline, four I/O models (sequential, thread-pool, async, virtual).",
-        subcommands = {ClusterCommand.class, CompareCommand.class, RunCommand.class, SitesCommand.class})
+        subcommands = {BenchCommand.class, ClusterCommand.class, CompareCommand.class, RunCommand.class,
+            SitesCommand.class})
 public final class CrawlerMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table: a header row, a rule, then rows; the first column left-aligned, the rest right-aligned. */
-final class TextTable {
+public final class TextTable {
     private final List<String[]> rows = new ArrayList<>();
 
-    TextTable(String... headers) {
+    public TextTable(String... headers) {
         rows.add(headers);
     }
 
-    TextTable row(String... cells) {
+    public TextTable row(String... cells) {
         if (cells.length != rows.get(0).length) {
             throw new IllegalArgumentException("expected " + rows.get(0).length + " cells, got " + cells.length);
         }
@@ -19,7 +19,7 @@ final class TextTable {
         return this;
     }
 
-    String render() {
+    public String render() {
         int columns = rows.get(0).length;
         int[] width = new int[columns];
         for (String[] row : rows) {

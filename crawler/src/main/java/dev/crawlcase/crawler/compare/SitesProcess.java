@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The fake sites in a child JVM, so that the crawler's threads, CPU time and heap are measured alone. Started on
  * free ports; the child prints {@code site NAME URL} per site, which is how we learn the URLs.
  */
-final class SitesProcess implements AutoCloseable {
+public final class SitesProcess implements AutoCloseable {
     private static final String MAIN = "dev.crawlcase.sites.cli.SitesMain";
 
     private final Process process;
@@ -32,11 +32,20 @@ final class SitesProcess implements AutoCloseable {
     }
 
     /** Zeroes the sites' counters, so the next crawl meets exactly the same faults as the last one. */
-    void reset() {
-        in.println("reset");
+    public void reset() {
+        command("reset");
+    }
+
+    /** Renders every page now, so that no measured crawl pays for the sites' first rendering. */
+    public void warm() {
+        command("warm");
+    }
+
+    private void command(String name) {
+        in.println(name);
         try {
             String line;
-            while ((line = out.readLine()) != null && !line.equals("reset done")) {
+            while ((line = out.readLine()) != null && !line.equals(name + " done")) {
                 // skip anything else the child printed
             }
             if (line == null) {
@@ -48,7 +57,7 @@ final class SitesProcess implements AutoCloseable {
     }
 
     /** Starts the world in {@code config} and waits until all {@code siteCount} sites are listening. */
-    static SitesProcess start(Path config, int siteCount) {
+    public static SitesProcess start(Path config, int siteCount) {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), MAIN,
                 "--config", config.toString(), "--ephemeral-ports", "--control-stdin")
@@ -81,7 +90,7 @@ final class SitesProcess implements AutoCloseable {
         return new SitesProcess(process, urls, out);
     }
 
-    Map<String, String> baseUrls() {
+    public Map<String, String> baseUrls() {
         return baseUrls;
     }
 

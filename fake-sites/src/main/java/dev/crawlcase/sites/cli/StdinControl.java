@@ -8,7 +8,10 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** Commands from a parent process on stdin, read on a daemon thread: {@code reset} zeroes the counters. */
+/**
+ * Commands from a parent process on stdin, read on a daemon thread: {@code reset} zeroes the counters; {@code warm}
+ * renders every generated page now, so that a benchmark's first crawl does not pay for it.
+ */
 final class StdinControl {
     private StdinControl() {
     }
@@ -21,6 +24,9 @@ final class StdinControl {
                     if (line.trim().equals("reset")) {
                         world.counters().reset();
                         out.println("reset done");
+                    } else if (line.trim().equals("warm")) {
+                        world.warm();
+                        out.println("warm done");
                     } else {
                         out.println("unknown command: " + line.trim());
                     }

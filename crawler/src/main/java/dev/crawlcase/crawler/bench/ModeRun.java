@@ -1,0 +1,51 @@
+package dev.crawlcase.crawler.bench;
+
+import dev.crawlcase.crawler.compare.SitesProcess;
+import dev.crawlcase.crawler.mode.Mode;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** One crawl of a scenario in a child JVM against the scenario's sites process, logged as it goes. */
+final class ModeRun {
+    /** Generous limits: a crawl that takes longer is stuck; a memory probe needs ~10 s. */
+    static final long CRAWL_TIMEOUT_S = 600;
+    static final long PROBE_TIMEOUT_S = 120;
+
+    private ModeRun() {
+    }
+
+    /** The child's result plus what was run. */
+    static RunFigures run(BenchContext ctx, SitesProcess sites, Path dir, Mode mode, int concurrency, int maxDepth,
+                          long warmupPages, int probeInFlight) {
+        String name = mode.label() + "-" + concurrency + (probeInFlight > 0 ? "-probe" : "");
+        List<String> seeds = List.copyOf(sites.baseUrls().values());
+        JsonObject crawl = BenchCrawl.config(mode, concurrency, maxDepth, seeds, dir, name);
+        ctx.log().printf("  %-12s concurrency %-6d ... ", mode.label(), concurrency);
+        ctx.log().flush();
+        double load = ProcStatus.loadAverage();
+        long overflows = ProcStatus.listenOverflows();
+        JsonObject result = ChildJvm.run(dir, name, crawl, warmupPages, probeInFlight,
+                probeInFlight > 0 ? PROBE_TIMEOUT_S : CRAWL_TIMEOUT_S);
+        long overflowsAfter = ProcStatus.listenOverflows();
+        result.put("mode", mode.label()).put("concurrency", concurrency).put("warmupPages", warmupPages)
+                .put("loadAverageAtStart", Double.isNaN(load) ? null : load)
+                .put("listenOverflows", overflows < 0 ? null : overflowsAfter - overflows);
+        RunFigures figures = new RunFigures(result);
+        ctx.log().println(figures.failed() ? figures.outcome()
+                : probeInFlight > 0 ? "measured" : RunFigures.num(figures.wallSeconds(), 2) + " s, " + figures.pages() + " pages");
+        return figures;
+    }
+
+    /** Writes the world, starts its sites process and renders every page before anything is measured. */
+    static SitesProcess startSites(BenchContext ctx, Path dir, String name, JsonObject world) {
+        Path file = BenchWorlds.write(dir, name, world);
+        ctx.log().print("  starting the sites (" + file + ") ... ");
+        ctx.log().flush();
+        SitesProcess sites = SitesProcess.start(file, 1);
+        sites.warm();
+        ctx.log().println("ready");
+        return sites;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.crawlcase.crawler.bench;
+
+import dev.crawlcase.crawler.cli.CrawlerMain;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code bench} on the command line: bad flags are one line and exit 2; a tiny scenario runs end to end. */
+class BenchCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CrawlerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "bench --scenario nope        | crawler: --scenario: unknown scenario 'nope' (expected one of c10k, throughput, parse, memory, all)",
+        "bench --scenario c10k,bogus  | crawler: --scenario: unknown scenario 'bogus'",
+        "bench --modes turbo          | crawler: --modes: unknown mode 'turbo'",
+        "bench --scale 0              | crawler: --scale: must be > 0 and <= 1, got 0.0",
+        "bench --scale 1.5            | crawler: --scale: must be > 0 and <= 1, got 1.5",
+        "bench --scale lots           | crawler: Invalid value for option '--scale'",
+        "bench --bogus                | crawler: Unknown option: '--bogus'",
+    })
+    void badInputIsOneLineAndExitCodeTwo(String args, String message) {
+        Run r = run(args.trim().split("\\s+"));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith(message);
+        assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anOutputPathThatIsAFolderOrUnderAFileIsBadInput() throws Exception {
+        Run folder = run("bench", "--out", dir.toString());
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err().strip()).isEqualTo("crawler: --out: " + dir + " is a folder, expected a file");
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        Run under = run("bench", "--out", file.resolve("bench.json").toString());
+        assertThat(under.code()).isEqualTo(2);
+        assertThat(under.err()).startsWith("crawler: --out: " + file + " is a file");
+    }
+
+    @Test
+    void aTinyThroughputScenarioRunsInChildProcessesAndWritesItsResults() throws Exception {
+        Path out = dir.resolve("results").resolve("bench.json");
+        Run r = run("bench", "--scenario", "throughput", "--scale", "0.0004", "--modes", "async", "--no-wrk",
+                "--out", out.toString(), "--work", dir.resolve("work").toString());
+
+        assertThat(r.code()).as(r.err() + r.out()).isZero();
+        assertThat(r.out()).contains("Throughput: 20 small pages", "wrk unavailable: not run (--no-wrk)", "async")
+                .contains("NOT JUDGED");
+        JsonObject json = new JsonObject(Files.readString(out));
+        JsonArray scenarios = json.getJsonArray("scenarios");
+        assertThat(scenarios).hasSize(1);
+        JsonObject s = scenarios.getJsonObject(0);
+        assertThat(s.getString("name")).isEqualTo("throughput");
+        assertThat(s.getString("command")).isEqualTo("crawler bench --scenario throughput --scale 0.0004 --modes async"
+                + " --no-wrk --out " + out + " --work " + dir.resolve("work"));
+        assertThat(s.getString("machine")).contains("cores", "Java");
+        JsonObject async = s.getJsonArray("runs").getJsonObject(0);
+        assertThat(async.getString("mode")).isEqualTo("async");
+        assertThat(async.getJsonObject("summary").getLong("pages")).isGreaterThanOrEqualTo(20);
+        assertThat(async.getLong("peakRssBytes")).isPositive();
+        assertThat(Files.readString(BenchReport.markdownPath(out))).contains("| async | 64 |");
+    }
+}
