@@ -19,6 +19,9 @@ final class ModeRun {
     /** The child's result plus what was run. */
     static RunFigures run(BenchContext ctx, SitesProcess sites, Path dir, Mode mode, int concurrency, int maxDepth,
                           long warmupPages, int probeInFlight) {
+        if (mode == Mode.SEQUENTIAL) {
+            concurrency = 1; // one request at a time, whatever was asked
+        }
         String name = mode.label() + "-" + concurrency + (probeInFlight > 0 ? "-probe" : "");
         List<String> seeds = List.copyOf(sites.baseUrls().values());
         JsonObject crawl = BenchCrawl.config(mode, concurrency, maxDepth, seeds, dir, name);

@@ -60,7 +60,7 @@ final class ParseScenario {
                 double share = mbs / all;
                 runs.add(f.result().copy().put("mbPerSecond", f.failed() ? null : mbs)
                         .put("shareOfCeiling", f.failed() ? null : share));
-                rows.add(List.of(mode.label(), Integer.toString(mode == Mode.SEQUENTIAL ? 1 : CONCURRENCY),
+                rows.add(List.of(mode.label(), Integer.toString(f.result().getInteger("concurrency")),
                         f.failed() ? "-" : Long.toString(f.pages()), RunFigures.num(f.bytes() / RunFigures.MB, 0),
                         RunFigures.num(f.wallSeconds(), 2), RunFigures.num(mbs, 1), RunFigures.num(share, 2),
                         RunFigures.num(f.cpuSeconds(), 1), RunFigures.num(f.peakHeapMb(), 0), f.outcome()));

@@ -26,7 +26,7 @@ final class ProcStatus {
     /** The 1-minute load average (other work on the machine while a benchmark runs). */
     static double loadAverage() {
         try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            return Double.parseDouble(firstLine("/proc/loadavg").split(" ")[0]);
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
@@ -54,10 +54,15 @@ final class ProcStatus {
     /** The kernel's cap on a listen queue (net.core.somaxconn). */
     static long somaxconn() {
         try {
-            return Long.parseLong(Files.readString(Path.of("/proc/sys/net/core/somaxconn")).trim());
+            return Long.parseLong(firstLine("/proc/sys/net/core/somaxconn").trim());
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** Line by line: {@code Files.readString} trusts the size /proc reports, which can cut a file short. */
+    private static String firstLine(String file) throws IOException {
+        return Files.readAllLines(Path.of(file)).get(0);
     }
 
     static long statusKb(String pid, String key) {

@@ -55,10 +55,10 @@ final class ThroughputScenario {
                     continue;
                 }
                 RunFigures f = ModeRun.run(ctx, sites, dir, mode, CONCURRENCY, MAX_DEPTH, ctx.scaled(WARMUP_PAGES, 10), 0);
-                int conc = mode == Mode.SEQUENTIAL ? 1 : CONCURRENCY;
                 double share = f.pagesPerSecond() / wrk.requestsPerSecond();
                 runs.add(f.result().copy().put("shareOfWrk", Double.isNaN(share) ? null : share));
-                rows.add(List.of(mode.label(), Integer.toString(conc), f.failed() ? "-" : Long.toString(f.pages()),
+                rows.add(List.of(mode.label(), Integer.toString(f.result().getInteger("concurrency")),
+                        f.failed() ? "-" : Long.toString(f.pages()),
                         RunFigures.num(f.wallSeconds(), 2), RunFigures.num(f.pagesPerSecond(), 0),
                         RunFigures.num(share, 2), RunFigures.num(f.cpuSeconds(), 1),
                         f.failed() ? "-" : Integer.toString(f.peakThreads()), RunFigures.num(f.peakHeapMb(), 0),

@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What threads the blocking fetcher adds, and the async fetcher awaited from a virtual-thread verticle. */
+/**
+ * What threads the blocking fetcher adds, the async fetcher awaited from a virtual-thread verticle, and the async
+ * fetcher's callbacks on its caller's event loop.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FetcherThreadsAndContextsTest {
 
@@ -93,6 +96,29 @@ class FetcherThreadsAndContextsTest {
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(results).extracting(FetchResult::status).containsExactly(200, 0);
         assertThat(results.get(1).error()).isEqualTo(ErrorKind.TIMEOUT_FIRST_BYTE.label());
+    }
+
+    /** The pool spreads its connections over the event loops, but every callback comes back on the caller's loop. */
+    @Test
+    void asyncFetchesCompleteOnTheCallersEventLoopContext() throws Exception {
+        AsyncFetcher fetcher = new AsyncFetcher(vertx, FetcherContractTest.LIMITS, 8);
+        List<Boolean> sameContext = new ArrayList<>();
+        VerticleBase verticle = new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                List<Future<FetchResult>> fetches = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    fetches.add(fetcher.fetch(task("/page.html")).andThen(ar -> sameContext.add(
+                            Vertx.currentContext() == context && context.isEventLoopContext())));
+                }
+                return Future.all(fetches);
+            }
+        };
+        vertx.deployVerticle(verticle)
+                .compose(vertx::undeploy)
+                .compose(v -> fetcher.close())
+                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        assertThat(sameContext).hasSize(8).containsOnly(true);
     }
 
     private FetchTask task(String path) {
