@@ -2,10 +2,10 @@ package dev.crawlcase.crawler.mode;
 
 import dev.crawlcase.crawler.fetch.AsyncFetcher;
 import dev.crawlcase.crawler.fetch.FetchResult;
+import dev.crawlcase.crawler.frontier.FetchOutcome;
 import dev.crawlcase.crawler.frontier.FetchTask;
 import dev.crawlcase.crawler.pipeline.FrontierClient;
 import dev.crawlcase.crawler.pipeline.Lease;
-import dev.crawlcase.crawler.pipeline.PageProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import org.slf4j.Logger;
@@ -18,7 +18,9 @@ import java.util.List;
  * Virtual mode: deployed with {@code ThreadingModel.VIRTUAL_THREAD}. Each of C workers is a plain loop that
  * reads top to bottom (lease, fetch, parse, report) and {@code await}s each step; while one awaits, its virtual
  * thread is parked and the carrier thread runs another. Same non-blocking client as async, sequential-looking
- * code. Needs JDK 21+. A failed lease (no frontier yet on a cluster) is asked again after a short pause.
+ * code. The verticle's context runs one virtual thread at a time, so parsing is awaited from a {@link ParsePool}
+ * like async mode's; inline it would keep every other worker waiting. Needs JDK 21+. A failed lease (no frontier
+ * yet on a cluster) is asked again after a short pause.
  */
 final class VirtualVerticle extends FetchVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualVerticle.class);
@@ -26,6 +28,7 @@ final class VirtualVerticle extends FetchVerticle {
 
     private final FetcherSettings settings;
     private AsyncFetcher fetcher;
+    private ParsePool parsePool;
 
     VirtualVerticle(FetcherSettings settings) {
         this.settings = settings;
@@ -34,14 +37,14 @@ final class VirtualVerticle extends FetchVerticle {
     @Override
     public Future<?> start() {
         fetcher = new AsyncFetcher(vertx, settings.limits(), settings.concurrency());
-        PageProcessor processor = settings.processor(Mode.VIRTUAL);
+        parsePool = ParsePool.of(vertx, deploymentID(), settings.processor(Mode.VIRTUAL));
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
         List<Future<Void>> workers = new ArrayList<>();
         for (int i = 0; i < settings.concurrency(); i++) {
             Promise<Void> worker = Promise.promise();
             workers.add(worker.future());
             context.runOnContext(v -> {
-                work(client, processor);
+                work(client);
                 worker.complete();
             });
         }
@@ -49,7 +52,7 @@ final class VirtualVerticle extends FetchVerticle {
         return Future.succeededFuture();
     }
 
-    private void work(FrontierClient client, PageProcessor processor) {
+    private void work(FrontierClient client) {
         while (true) {
             Lease lease = lease(client);
             if (lease.finished()) {
@@ -57,8 +60,9 @@ final class VirtualVerticle extends FetchVerticle {
             }
             for (FetchTask task : lease.tasks()) {
                 FetchResult result = fetcher.fetch(task).await();
+                FetchOutcome outcome = parsePool.process(task, result).await();
                 try {
-                    client.report(processor.process(task, result)).await();
+                    client.report(outcome).await();
                 } catch (RuntimeException e) {
                     LOG.warn("report of {} failed; its lease will expire: {}", task.url(), e.getMessage());
                 }
@@ -79,6 +83,6 @@ final class VirtualVerticle extends FetchVerticle {
 
     @Override
     public Future<?> stop() {
-        return fetcher.close();
+        return fetcher.close().eventually(parsePool::close);
     }
 }
