@@ -57,6 +57,31 @@ record RunFigures(JsonObject result) {
         return result.getLong("listenOverflows", -1L);
     }
 
+    /**
+     * Where the machine's cores went during the measured crawl ({@link CpuBreakdown}), as one line: "async: of 2
+     * cores, parse threads 1.31, event loops 0.25, ...".
+     */
+    String cpuLine() {
+        JsonObject c = result.getJsonObject("cpuBreakdown", new JsonObject());
+        String label = result.getString("mode", "?");
+        if (c.isEmpty()) {
+            return label + ": no CPU breakdown on this platform";
+        }
+        double busy = c.getDouble("machineBusy", Double.NaN);
+        return label + ": of " + c.getInteger("cores") + " cores, parse threads "
+                + num(c.getDouble("parseThreads", Double.NaN), 2)
+                + ", event loops " + num(c.getDouble("eventLoops", Double.NaN), 2)
+                + (c.containsKey("virtualThreadCarriers")
+                    ? ", virtual-thread carriers " + num(c.getDouble("virtualThreadCarriers"), 2) : "")
+                + ", other crawler threads " + num(c.getDouble("otherJavaThreads", 0.0), 2)
+                + ", JVM (JIT, GC) " + num(c.getDouble("jvmInternal", Double.NaN), 2)
+                + ", outside the crawler (sites, kernel) " + num(c.getDouble("outsideProcess", Double.NaN), 2)
+                + ", stolen by the hypervisor " + num(c.getDouble("stolen", Double.NaN), 2)
+                + ", idle " + num(c.getInteger("cores") - busy - c.getDouble("stolen", 0.0), 2)
+                + "; JIT compiling " + num(result.getDouble("jitSecondsDuringRun", Double.NaN), 1) + " s of "
+                + num(wallSeconds(), 1) + " s after " + result.getInteger("warmupRounds", 0) + " warm-up rounds";
+    }
+
     /** "ok", or the failure mode. */
     String outcome() {
         return failed() ? "FAILED: " + failure() : "ok";

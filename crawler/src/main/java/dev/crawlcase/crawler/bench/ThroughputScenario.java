@@ -63,6 +63,9 @@ final class ThroughputScenario {
                         RunFigures.num(share, 2), RunFigures.num(f.cpuSeconds(), 1),
                         f.failed() ? "-" : Integer.toString(f.peakThreads()), RunFigures.num(f.peakHeapMb(), 0),
                         f.outcome()));
+                if (!f.failed()) {
+                    notes.add(f.cpuLine());
+                }
                 if ((mode == Mode.ASYNC || mode == Mode.VIRTUAL) && !f.failed()) {
                     nonBlocking.add(share);
                 }
