@@ -1,8 +1,5 @@
 package dev.crawlcase.crawler.frontier;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * The five raw components of a URI reference (RFC 3986 appendix B) and reference resolution (section 5.2).
  * Nothing is decoded or validated here beyond the scheme's syntax; {@link UrlNormalizer} does that.
@@ -14,21 +11,61 @@ import java.util.regex.Pattern;
  */
 record UriParts(String scheme, String authority, String path, String query) {
 
-    private static final Pattern REFERENCE =
-            Pattern.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#.*)?$", Pattern.DOTALL);
-    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
-
-    /** Splits a reference into its parts (the fragment is dropped), or returns null when the scheme is malformed. */
+    /**
+     * Splits a reference into its parts (the fragment is dropped), or returns null when the scheme is malformed.
+     * A hand-written form of RFC 3986 appendix B's regular expression, which it matches exactly: the regex was an
+     * eighth of a parse thread's time on pages with thousands of links.
+     */
     static UriParts parse(String reference) {
-        Matcher m = REFERENCE.matcher(reference);
-        if (!m.matches()) {
-            return null;
+        int n = reference.length();
+        int end = delimiter(reference, 0, "#");
+        String scheme = null;
+        int at = 0;
+        int colon = delimiter(reference, 0, ":/?#");
+        if (colon > 0 && colon < n && reference.charAt(colon) == ':') {
+            scheme = reference.substring(0, colon);
+            if (!isScheme(scheme)) {
+                return null;
+            }
+            at = colon + 1;
         }
-        String scheme = m.group(1);
-        if (scheme != null && !SCHEME.matcher(scheme).matches()) {
-            return null;
+        String authority = null;
+        if (reference.startsWith("//", at)) {
+            int stop = delimiter(reference, at + 2, "/?#");
+            authority = reference.substring(at + 2, stop);
+            at = stop;
         }
-        return new UriParts(scheme, m.group(2), m.group(3), m.group(4));
+        int question = delimiter(reference, at, "?#");
+        String path = reference.substring(at, question);
+        String query = question < end ? reference.substring(question + 1, end) : null;
+        return new UriParts(scheme, authority, path, query);
+    }
+
+    /** Index of the first of {@code stops} at or after {@code from}, or the length. */
+    private static int delimiter(String s, int from, String stops) {
+        for (int i = from; i < s.length(); i++) {
+            if (stops.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
+    private static boolean isScheme(String s) {
+        if (!isAsciiLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Resolves {@code ref} against this (absolute) base, RFC 3986 section 5.2.2, non-strict for nothing. */
@@ -58,7 +95,7 @@ record UriParts(String scheme, String authority, String path, String query) {
 
     /** RFC 3986 section 5.2.4: removes "." and ".." segments. */
     static String removeDotSegments(String input) {
-        if (input.indexOf('.') < 0) {
+        if (!hasDotSegment(input)) {
             return input;
         }
         StringBuilder out = new StringBuilder(input.length());
@@ -88,6 +125,24 @@ record UriParts(String scheme, String authority, String path, String query) {
             }
         }
         return out.toString();
+    }
+
+    /** Whether some segment is "." or ".." (most paths have a dot only in a file name: nothing to remove). */
+    private static boolean hasDotSegment(String path) {
+        int start = 0;
+        while (start <= path.length()) {
+            int slash = path.indexOf('/', start);
+            int stop = slash < 0 ? path.length() : slash;
+            int len = stop - start;
+            if ((len == 1 || len == 2) && path.charAt(start) == '.' && (len == 1 || path.charAt(start + 1) == '.')) {
+                return true;
+            }
+            if (slash < 0) {
+                return false;
+            }
+            start = slash + 1;
+        }
+        return false;
     }
 
     private static void dropLastSegment(StringBuilder out) {
