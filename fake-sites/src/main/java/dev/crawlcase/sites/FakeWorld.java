@@ -9,6 +9,7 @@ import dev.crawlcase.sites.server.SiteVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,14 +43,42 @@ public final class FakeWorld {
 
     /** Generates every site and binds it on 127.0.0.1 (port 0 = ephemeral); fails if any site cannot bind. */
     public static Future<FakeWorld> start(Vertx vertx, WorldConfig config) {
+        return start(vertx, config, 1);
+    }
+
+    /**
+     * Like {@link #start(Vertx, WorldConfig)} with each site served from {@code eventLoops} event loops sharing its
+     * port (1 = a small single-threaded server; a benchmark that must not be bound by its server gives one per core).
+     */
+    public static Future<FakeWorld> start(Vertx vertx, WorldConfig asked, int eventLoops) {
+        // servers share a port only when they ask for the same number: an ephemeral port is chosen first
+        if (eventLoops < 1) {
+            throw new IllegalArgumentException("eventLoops must be at least 1, not " + eventLoops);
+        }
+        WorldConfig config;
+        try {
+            config = eventLoops > 1 ? FreePorts.pinEphemeral(asked) : asked;
+        } catch (IOException e) {
+            return Future.failedFuture(e);
+        }
         Map<String, SiteModel> sites = new LinkedHashMap<>();
         config.sites().forEach(spec -> sites.put(spec.name(), SiteGenerator.generate(config.seed(), spec, config.siteNames())));
         CounterBoard board = new CounterBoard(config.siteNames());
         AtomicReference<Replies> replies = new AtomicReference<>();
         List<SiteVerticle> verticles = sites.values().stream()
                 .map(site -> new SiteVerticle(site, board, replies::get)).toList();
-        List<Future<String>> deployed = verticles.stream().map(vertx::deployVerticle).toList();
-        return Future.join(deployed)
+        List<Future<String>> deployed = new ArrayList<>(verticles.stream().map(vertx::deployVerticle).toList());
+        return Future.join(List.copyOf(deployed))
+                .compose(first -> {
+                    List<Future<String>> siblings = new ArrayList<>();
+                    for (SiteVerticle v : verticles) {
+                        for (int i = 1; i < eventLoops; i++) {
+                            siblings.add(vertx.deployVerticle(v.sibling()));
+                        }
+                    }
+                    deployed.addAll(siblings);
+                    return Future.join(siblings);
+                })
                 .recover(failure -> undeployAll(vertx, deployed).transform(ignored -> Future.failedFuture(failure)))
                 .map(all -> {
                     Map<String, String> baseUrls = new LinkedHashMap<>();
@@ -64,6 +93,11 @@ public final class FakeWorld {
         List<Future<Void>> undeployed = new ArrayList<>();
         deployed.stream().filter(Future::succeeded).forEach(f -> undeployed.add(vertx.undeploy(f.result())));
         return Future.join(undeployed).mapEmpty();
+    }
+
+    /** How many HTTP servers serve the world: its sites times the event loops each is served from. */
+    public int servers() {
+        return deployments.size();
     }
 
     /** The root URL of each site, in config order. */

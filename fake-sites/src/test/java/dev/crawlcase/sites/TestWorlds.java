@@ -8,7 +8,9 @@ import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Small worlds for tests, all on ephemeral ports. */
@@ -48,6 +50,20 @@ public final class TestWorlds {
         } catch (Exception e) {
             throw new AssertionError("future failed: " + e, e);
         }
+    }
+
+    /** The same world bound to the ports a running copy of it had ({@code baseUrls}). */
+    public static WorldConfig onPorts(WorldConfig config, Map<String, String> baseUrls) {
+        return new WorldConfig(config.seed(), config.sites().stream()
+                .map(s -> s.withPort(Integer.parseInt(baseUrls.get(s.name()).replaceAll("\\D+$", "").replaceAll(".*:", ""))))
+                .toList());
+    }
+
+    /** Each URL's body, fetched one at a time, each on a new connection. */
+    public static Map<String, String> fetchAll(List<String> urls) {
+        Map<String, String> out = new LinkedHashMap<>();
+        urls.forEach(u -> out.put(u, RawHttp.get(u, 5000).text()));
+        return out;
     }
 
     public static FakeWorld start(Vertx vertx, WorldConfig config) {

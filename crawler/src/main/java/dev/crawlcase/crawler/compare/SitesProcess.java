@@ -58,9 +58,15 @@ public final class SitesProcess implements AutoCloseable {
 
     /** Starts the world in {@code config} and waits until all {@code siteCount} sites are listening. */
     public static SitesProcess start(Path config, int siteCount) {
+        return start(config, siteCount, 1);
+    }
+
+    /** Like {@link #start(Path, int)}, each site served from {@code eventLoops} event loops sharing its port. */
+    public static SitesProcess start(Path config, int siteCount, int eventLoops) {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), MAIN,
-                "--config", config.toString(), "--ephemeral-ports", "--control-stdin")
+                "--config", config.toString(), "--ephemeral-ports", "--control-stdin",
+                "--event-loops", Integer.toString(eventLoops))
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process;
         try {

@@ -25,6 +25,7 @@ public final class SitesCommand implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_CONFIG = 2;
+    static final int MAX_EVENT_LOOPS = 256;
 
     @Spec
     CommandSpec spec;
@@ -41,6 +42,11 @@ public final class SitesCommand implements Callable<Integer> {
             description = "Bind every site to a free port instead of its configured one (the URLs are printed).")
     boolean ephemeralPorts;
 
+    @Option(names = "--event-loops", paramLabel = "N", defaultValue = "1",
+            description = "Serve each site from N event loops sharing its port (default: ${DEFAULT-VALUE}, a small "
+                    + "single-threaded server; give one per core when the server must not be the bottleneck).")
+    int eventLoops;
+
     @Option(names = "--control-stdin", hidden = true,
             description = "Read commands from stdin: 'reset' zeroes the counters (so the same faults happen again) "
                     + "and answers 'reset done'. For tools that run several crawls against one process.")
@@ -54,6 +60,11 @@ public final class SitesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (eventLoops < 1 || eventLoops > MAX_EVENT_LOOPS) {
+            err.println("error: --event-loops must be between 1 and " + MAX_EVENT_LOOPS + ", not " + eventLoops);
+            err.flush();
+            return BAD_CONFIG;
+        }
         WorldConfig world;
         try {
             world = WorldConfigLoader.load(config);
@@ -68,7 +79,7 @@ public final class SitesCommand implements Callable<Integer> {
         Vertx vertx = Vertx.builder().build();
         FakeWorld running;
         try {
-            running = FakeWorld.start(vertx, world).await();
+            running = FakeWorld.start(vertx, world, eventLoops).await();
         } catch (Exception e) {
             err.println("error: cannot start the sites: " + e.getMessage());
             err.flush();

@@ -11,24 +11,40 @@ import java.util.function.Supplier;
 /**
  * One fake site: an HTTP server on 127.0.0.1 at the configured port (0 = ephemeral). Its replies are
  * supplied once every site of the world is bound, because pages link to the other sites' real ports.
+ * A {@link #sibling()} listens on the same port from another event loop: Vert.x binds the socket once and hands
+ * new connections to the servers on it in turn, so a site can use more than one core.
  */
 public final class SiteVerticle extends VerticleBase {
     private final SiteModel site;
     private final CounterBoard counters;
     private final Supplier<Replies> replies;
+    private final int listenPort;
     private volatile int port = -1;
 
     public SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies) {
+        this(site, counters, replies, site.spec().port());
+    }
+
+    private SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, int listenPort) {
         this.site = site;
         this.counters = counters;
         this.replies = replies;
+        this.listenPort = listenPort;
+    }
+
+    /** Another server of this site on this one's bound port (call once this one has started). */
+    public SiteVerticle sibling() {
+        if (port < 0) {
+            throw new IllegalStateException("site " + site.name() + " is not listening yet");
+        }
+        return new SiteVerticle(site, counters, replies, port);
     }
 
     @Override
     public Future<?> start() {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost("127.0.0.1")
-                .setPort(site.spec().port())
+                .setPort(listenPort)
                 .setAcceptBacklog(16384)
                 .setReuseAddress(true)
                 .setHttp2ClearTextEnabled(false);

@@ -31,6 +31,14 @@ class SitesCommandTest {
     }
 
     @Test
+    void eventLoopsOutOfRangeExitWith2AndOneLine() {
+        assertThat(run("--event-loops", "0")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: --event-loops must be between 1 and 256, not 0"
+                + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void missingConfigExitsWith2() {
         assertThat(run("--config", "no/such.json")).isEqualTo(2);
         assertThat(err.toString().lines()).hasSize(1);
