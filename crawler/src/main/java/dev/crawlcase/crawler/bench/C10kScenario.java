@@ -43,6 +43,9 @@ final class C10kScenario {
         ctx.log().println("c10k: " + pages + " pages at 1 s each, " + conc + " in flight");
         List<List<String>> rows = new ArrayList<>();
         JsonArray runs = new JsonArray();
+        List<String> notes = new ArrayList<>(List.of("listen overflows: connections the kernel dropped because the "
+                + "sites' accept queue was full (net.core.somaxconn = " + ProcStatus.somaxconn() + " here), warm-up "
+                + "included; each costs its request a SYN retransmission of 1 s or more"));
         Double asyncRatio = null;
         Integer asyncThreads = null;
         JsonObject world = BenchWorlds.c10k(pages);
@@ -72,6 +75,9 @@ final class C10kScenario {
                         f.failed() ? "-" : Integer.toString(f.peakThreads()), RunFigures.num(f.peakRssMb(), 0),
                         RunFigures.num(f.peakHeapMb(), 0), RunFigures.num(f.cpuSeconds(), 1),
                         f.listenOverflows() < 0 ? "-" : Long.toString(f.listenOverflows()), outcome));
+                if (!f.failed()) {
+                    notes.add(f.cpuLine());
+                }
                 if (mode == Mode.ASYNC && !f.failed() && outcome.equals("ok")) {
                     asyncRatio = ratio;
                     asyncThreads = f.peakThreads();
@@ -84,8 +90,6 @@ final class C10kScenario {
         String verdict = asyncRatio == null ? "no complete async run"
                 : "async took " + RunFigures.num(asyncRatio, 2) + "x the ideal with " + asyncThreads + " live threads";
         return new ScenarioResult("c10k", "C10K: " + pages + " pages at 1 s latency, sites in a separate process",
-                HEADERS, rows, runs, target, met, verdict, List.of("listen overflows: connections the kernel dropped "
-                + "because the sites' accept queue was full (net.core.somaxconn = " + ProcStatus.somaxconn()
-                + " here), warm-up included; each costs its request a SYN retransmission of 1 s or more"));
+                HEADERS, rows, runs, target, met, verdict, notes);
     }
 }

@@ -5,6 +5,8 @@ import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,13 +29,16 @@ import java.util.Set;
  * where it runs.
  */
 public final class PageParser {
+    /** Selectors parsed once: jsoup's evaluators are thread-safe, and re-parsing them showed up in profiles. */
+    private static final Evaluator ANCHORS = QueryParser.parse("a[href], area[href]");
+    private static final Evaluator BASE = QueryParser.parse("base[href]");
 
     /** Parses {@code body}; never throws on bad HTML, bad charsets or binary garbage. */
     public ParsedPage parse(byte[] body, String headerCharset, String pageUrl, boolean respectNofollow,
                             LinkNormalizer normalizer) {
         Document doc = load(body, knownCharset(headerCharset), pageUrl);
         String base = effectiveBase(doc, pageUrl);
-        Elements anchors = doc.select("a[href], area[href]");
+        Elements anchors = doc.select(ANCHORS);
         Set<String> links = new LinkedHashSet<>();
         for (Element anchor : anchors) {
             if (respectNofollow && isNofollow(anchor)) {
@@ -68,7 +73,7 @@ public final class PageParser {
     }
 
     private static String effectiveBase(Document doc, String pageUrl) {
-        Element base = doc.selectFirst("base[href]");
+        Element base = doc.selectFirst(BASE);
         if (base == null) {
             return pageUrl;
         }
