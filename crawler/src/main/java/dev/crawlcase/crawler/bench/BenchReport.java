@@ -34,9 +34,9 @@ final class BenchReport {
         Path md = markdownPath(json);
         StringBuilder text = new StringBuilder();
         for (JsonObject s : scenarios) {
-            text.append(BenchTable.markdown(ScenarioResult.fromJson(s))).append("Measured ").append(s.getString("measuredAt"))
-                    .append(" on ").append(s.getString("machine")).append(" with `").append(s.getString("command"))
-                    .append("`.\n\n");
+            text.append(BenchTable.markdown(ScenarioResult.fromJson(s)))
+                    .append("\nMeasured ").append(s.getString("measuredAt")).append(" on ").append(s.getString("machine"))
+                    .append(" with `").append(s.getString("command")).append("`.\n\n");
         }
         try {
             Path parent = json.toAbsolutePath().getParent();

@@ -35,7 +35,7 @@ class BenchReportTest {
         assertThat(c10k.getBoolean("met")).isTrue();
         assertThat(file.getJsonArray("scenarios").getJsonObject(1).getValue("met")).isNull();
         assertThat(md).isEqualTo(dir.resolve("out").resolve("bench.md"));
-        assertThat(Files.readString(md)).contains("**Title of c10k**", "Measured t1 on 2 cores with `crawler bench`.");
+        assertThat(Files.readString(md)).contains("**Title of c10k**", "\n\nMeasured t1 on 2 cores with `crawler bench`.");
     }
 
     @Test
