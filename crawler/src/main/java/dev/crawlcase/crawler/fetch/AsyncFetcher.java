@@ -3,7 +3,6 @@ package dev.crawlcase.crawler.fetch;
 import dev.crawlcase.crawler.frontier.FetchTask;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
@@ -25,13 +24,14 @@ import io.vertx.core.http.PoolOptions;
  * spreads its connections over one event loop per core (socket reads, writes and HTTP decoding run there; results
  * still come back on the caller's context): with 10,000 connections on the caller's loop alone, that one thread also
  * did all socket I/O, and the C10K benchmark ran ~10% slower (bench --scenario c10k --modes async, 15.7 and 16.3 s
- * against 15.0 and 13.3 s).
+ * against 15.0 and 13.3 s). Above 256 connections the pool is split into {@link ClientShards}: Vert.x scans every
+ * pooled connection on each acquire, which at 10,000 connections was a quarter of the event loop's time.
  */
 public final class AsyncFetcher {
 
     private final Vertx vertx;
     private final FetchLimits limits;
-    private final HttpClientAgent client;
+    private final ClientShards clients;
 
     public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections) {
         if (maxConnections < 1) {
@@ -45,11 +45,11 @@ public final class AsyncFetcher {
                 .setPipelining(false)
                 .setDecompressionSupported(false)
                 .setConnectTimeout(limits.connectTimeoutMs());
-        this.client = vertx.httpClientBuilder()
+        this.clients = new ClientShards(maxConnections, poolSize -> vertx.httpClientBuilder()
                 .with(options)
-                .with(new PoolOptions().setHttp1MaxSize(maxConnections)
+                .with(new PoolOptions().setHttp1MaxSize(poolSize)
                         .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
-                .build();
+                .build());
     }
 
     /** GETs {@code task.url()} once; the future never fails, every failure is an error kind in the result. */
@@ -60,10 +60,12 @@ public final class AsyncFetcher {
             return Future.succeededFuture(
                     FetchResult.failure(refused.label(), (System.nanoTime() - start) / 1_000_000));
         }
-        return new AsyncAttempt(vertx, client, limits, task).run();
+        int shard = clients.acquire();
+        return new AsyncAttempt(vertx, clients.client(shard), limits, task).run()
+                .andThen(done -> clients.release(shard));
     }
 
     public Future<Void> close() {
-        return client.close();
+        return clients.close();
     }
 }
