@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.api.Test;
 
@@ -51,14 +52,15 @@ class ClientShardsTest {
         int total = 600;
         Vertx vertx = Vertx.vertx();
         List<HttpServerRequest> held = new ArrayList<>();
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
-            held.add(request);
-            if (held.size() == total) {
-                held.forEach(r -> r.response().putHeader("content-type", "text/html").end("<p>ok</p>"));
-            }
-        });
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(request -> {
+                    held.add(request);
+                    if (held.size() == total) {
+                        held.forEach(r -> r.response().putHeader("content-type", "text/html").end("<p>ok</p>"));
+                    }
+                });
         try {
-            int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+            int port = server.listen().toCompletionStage().toCompletableFuture()
                     .get(30, TimeUnit.SECONDS).actualPort();
             AsyncFetcher fetcher = new AsyncFetcher(vertx, GENEROUS, total);
             List<FetchResult> results = new ArrayList<>();
