@@ -90,7 +90,8 @@ class ResumeAfterKillTest {
         Map<String, Integer> requests = world.counters().requestsPerUrl();
         doneBeforeKills.forEach((url, count) ->
                 assertThat(requests.getOrDefault(url, 0)).as("requests of %s, recorded before a kill", url).isEqualTo(count));
-        assertThat(doneBeforeKills).hasSizeGreaterThan(truth.size() * 3 / 4);
+        // the last kill came once at least 3/4 of the ground truth had a record (it may come right at that line)
+        assertThat(doneBeforeKills).hasSizeGreaterThanOrEqualTo(truth.size() * 3 / 4);
         assertThat(start("run-5", resume).exitCode(BOUND_S)).isZero();
         assertThat(RecordsFile.read(records)).hasSameSizeAs(all);
     }
