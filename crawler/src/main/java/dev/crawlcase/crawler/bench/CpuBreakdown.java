@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
+import dev.crawlcase.crawler.output.ResourceSampler;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -141,11 +142,8 @@ final class CpuBreakdown {
     }
 
     private static double processCpuSeconds() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            long nanos = os.getProcessCpuTime();
-            return nanos < 0 ? -1 : nanos / 1e9;
-        }
-        return -1;
+        long nanos = ResourceSampler.processCpuNanos();
+        return nanos < 0 ? -1 : nanos / 1e9;
     }
 
     /**

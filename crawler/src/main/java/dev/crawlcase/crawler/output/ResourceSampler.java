@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
 import java.util.function.IntSupplier;
 
@@ -21,7 +20,6 @@ public final class ResourceSampler {
     private final IntSupplier foreignThreads;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private long timer = -1;
     private long cpuAtStart = -1;
     private double cpuSeconds = -1;
@@ -91,8 +89,9 @@ public final class ResourceSampler {
         return threads.getThreadCount() - foreignThreads.getAsInt();
     }
 
-    private long processCpuNanos() {
-        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+    /** This process's CPU time so far in nanoseconds, or -1 when the JVM does not report it. */
+    public static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean sun) {
             return sun.getProcessCpuTime();
         }
         return -1;
