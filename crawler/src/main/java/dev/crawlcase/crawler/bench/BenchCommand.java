@@ -1,7 +1,7 @@
 package dev.crawlcase.crawler.bench;
 
 import dev.crawlcase.crawler.config.ConfigException;
-import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
-import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.task.Mode;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +23,6 @@ record BenchContext(PrintWriter log, Path workDir, double scale, List<Mode> mode
     }
 
     boolean runs(Mode mode) {
-        return modes.contains(mode) && mode.unavailableReason() == null;
+        return modes.contains(mode) && mode.unavailableReason().isEmpty();
     }
 }

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
-import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

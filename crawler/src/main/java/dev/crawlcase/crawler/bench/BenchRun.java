@@ -2,8 +2,8 @@ package dev.crawlcase.crawler.bench;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
-import dev.crawlcase.crawler.pipeline.CrawlRunner;
-import dev.crawlcase.crawler.pipeline.CrawlerVertx;
+import dev.crawlcase.crawler.run.CrawlRunner;
+import dev.crawlcase.crawler.run.CrawlerVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

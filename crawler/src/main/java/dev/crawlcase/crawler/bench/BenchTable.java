@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
-import dev.crawlcase.crawler.cli.TextTable;
+import dev.crawlcase.crawler.output.TextTable;
 
 import java.util.List;
 

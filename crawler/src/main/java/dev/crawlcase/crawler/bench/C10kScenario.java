@@ -4,7 +4,7 @@ import dev.crawlcase.crawler.compare.IdealModel;
 import dev.crawlcase.crawler.compare.SitesProcess;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
-import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.sites.GroundTruth;
 import dev.crawlcase.sites.WorldPlan;
 import dev.crawlcase.sites.config.WorldConfigLoader;

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
-import dev.crawlcase.crawler.output.ResourceSampler;
+import dev.crawlcase.crawler.metrics.ResourceSampler;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;

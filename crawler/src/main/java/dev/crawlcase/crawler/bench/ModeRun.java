@@ -1,7 +1,7 @@
 package dev.crawlcase.crawler.bench;
 
 import dev.crawlcase.crawler.compare.SitesProcess;
-import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;

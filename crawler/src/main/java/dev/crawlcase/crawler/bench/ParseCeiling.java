@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
-import dev.crawlcase.crawler.frontier.UrlNormalizer;
+import dev.crawlcase.crawler.url.UrlNormalizer;
 import dev.crawlcase.crawler.parse.PageParser;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;

@@ -4,10 +4,10 @@ import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.mode.Mode;
-import dev.crawlcase.crawler.pipeline.CrawlAddresses;
-import dev.crawlcase.crawler.pipeline.CrawlReport;
-import dev.crawlcase.crawler.pipeline.CrawlSetup;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlSetup;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,8 +120,8 @@ final class ClusterCommand implements Callable<Integer> {
             crawl = crawl.withConcurrency(RunCommand.positive("--concurrency", concurrency));
         }
         Mode m = crawl.mode();
-        if (m.unavailableReason() != null) {
-            throw new ConfigException(m.unavailableReason());
+        if (m.unavailableReason().isPresent()) {
+            throw new ConfigException(m.unavailableReason().orElseThrow());
         }
         String fetcherId = "node-" + m.label() + "-" + ProcessHandle.current().pid();
         PrintWriter stdout = spec.commandLine().getOut();

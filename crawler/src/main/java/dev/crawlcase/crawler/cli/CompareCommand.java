@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.output.TextTable;
+
 import dev.crawlcase.crawler.compare.CompareReport;
 import dev.crawlcase.crawler.compare.CompareTable;
 import dev.crawlcase.crawler.compare.Comparison;

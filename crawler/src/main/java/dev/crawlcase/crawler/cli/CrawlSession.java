@@ -4,11 +4,11 @@ import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.config.Seeds;
-import dev.crawlcase.crawler.pipeline.CrawlAddresses;
-import dev.crawlcase.crawler.pipeline.CrawlReport;
-import dev.crawlcase.crawler.pipeline.CrawlRunner;
-import dev.crawlcase.crawler.pipeline.CrawlerVertx;
-import dev.crawlcase.crawler.pipeline.FinishedAnswer;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlRunner;
+import dev.crawlcase.crawler.run.CrawlerVertx;
+import dev.crawlcase.crawler.bus.FinishedAnswer;
 import dev.crawlcase.crawler.state.StateStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,10 +60,9 @@ final class CrawlSession implements AutoCloseable {
     /** Checks the config, starts the bundled sites if needed, then the Vert.x instance (clustered or not). */
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Supplier<Vertx> vertx,
                              Node node) {
-        String unavailable = config.mode().unavailableReason();
-        if (unavailable != null) {
-            throw new ConfigException(unavailable);
-        }
+        config.mode().unavailableReason().ifPresent(reason -> {
+            throw new ConfigException(reason);
+        });
         OutputFiles.check(config.output());
         SitesHost sites = null;
         if (config.seeds().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.bench.BenchCommand;
 import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.crawler.state.StateException;
 import dev.crawlcase.sites.cli.SitesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ public final class CrawlerMain implements Runnable {
             return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof StateException stateProblem) {
+                err.println("crawler: " + StateFlags.worded(stateProblem).getMessage());
+                return ExitCode.BAD_INPUT;
+            }
             if (isBadInput(ex)) {
                 err.println("crawler: " + ex.getMessage());
                 return ExitCode.BAD_INPUT;

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
-import dev.crawlcase.crawler.pipeline.CrawlAddresses;
+import dev.crawlcase.crawler.task.CrawlAddresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;

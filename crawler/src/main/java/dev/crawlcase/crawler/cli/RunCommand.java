@@ -3,8 +3,8 @@ package dev.crawlcase.crawler.cli;
 import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.frontier.QueueSpill;
-import dev.crawlcase.crawler.mode.Mode;
-import dev.crawlcase.crawler.pipeline.CrawlReport;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.state.StateStore;
 import picocli.CommandLine.Command;
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
         if (queueMemory != null) {
             positive("--queue-memory", queueMemory);
         }
-        StateStore state = resume ? StateStore.open(stateDir, true) : null;
+        StateStore state = resume ? StateFlags.open(stateDir, true) : null;
         try {
             if (state != null) {
                 if (state.finished()) {
@@ -106,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
                 err.println("crawler: resuming " + stateDir + ": " + (r.keptLines() + r.appendedLines())
                         + " records so far (" + r.appendedLines() + " caught up, " + r.tornBytes() + " torn bytes cut)");
             } else if (stateDir != null) {
-                state = StateStore.open(stateDir, false);
+                state = StateFlags.open(stateDir, false);
                 state.describe(ResumeSettings.describe(crawl, bundled));
             }
             CrawlReport report = session.crawl(state, queueMemory == null ? QueueSpill.DEFAULT_MEMORY_LIMIT : queueMemory);

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.output.TextTable;
+
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;

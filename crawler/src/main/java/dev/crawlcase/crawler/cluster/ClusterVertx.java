@@ -1,7 +1,7 @@
 package dev.crawlcase.crawler.cluster;
 
 import com.hazelcast.config.Config;
-import dev.crawlcase.crawler.pipeline.CrawlerVertx;
+import dev.crawlcase.crawler.run.CrawlerVertx;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBusOptions;

@@ -1,8 +1,9 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.mode.FetchVerticle;
 import dev.crawlcase.crawler.mode.FetcherSettings;
-import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -16,8 +17,8 @@ public final class FetcherNode {
     }
 
     public static Future<Void> run(Vertx vertx, Mode mode, FetcherSettings settings) {
-        FetchVerticle verticle = mode.verticle(settings);
-        return vertx.deployVerticle(verticle, mode.deploymentOptions())
+        FetchVerticle verticle = ModeVerticles.create(mode, settings);
+        return vertx.deployVerticle(verticle, ModeVerticles.deploymentOptions(mode))
                 .compose(id -> verticle.finished().compose(v -> vertx.undeploy(id)));
     }
 }

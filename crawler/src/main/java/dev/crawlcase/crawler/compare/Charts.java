@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.compare;
 
-import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.task.Mode;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;

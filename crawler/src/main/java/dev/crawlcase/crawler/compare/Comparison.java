@@ -1,12 +1,12 @@
 package dev.crawlcase.crawler.compare;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.mode.Mode;
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
-import dev.crawlcase.crawler.pipeline.CrawlReport;
-import dev.crawlcase.crawler.pipeline.CrawlRunner;
-import dev.crawlcase.crawler.pipeline.CrawlerVertx;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlRunner;
+import dev.crawlcase.crawler.run.CrawlerVertx;
 import dev.crawlcase.sites.GroundTruth;
 import dev.crawlcase.sites.WorldPlan;
 import dev.crawlcase.sites.config.WorldConfig;
@@ -117,15 +117,15 @@ public final class Comparison implements AutoCloseable {
         log.println("done");
         List<RunResult> results = new ArrayList<>();
         for (Mode mode : modes) {
-            if (mode.unavailableReason() != null) {
-                notes.accept("skipped " + mode.label() + ": " + mode.unavailableReason());
+            if (mode.unavailableReason().isPresent()) {
+                notes.accept("skipped " + mode.label() + ": " + mode.unavailableReason().orElseThrow());
                 continue;
             }
             results.add(run(mode, concurrency, false));
         }
         for (int c : sweep) {
             for (Mode mode : List.of(Mode.THREAD_POOL, Mode.ASYNC, Mode.VIRTUAL)) {
-                if (mode.unavailableReason() == null) {
+                if (mode.unavailableReason().isEmpty()) {
                     results.add(run(mode, c, true));
                 }
             }

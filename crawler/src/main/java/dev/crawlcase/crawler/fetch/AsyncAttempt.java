@@ -1,6 +1,9 @@
 package dev.crawlcase.crawler.fetch;
 
-import dev.crawlcase.crawler.frontier.FetchTask;
+import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.FetchResult;
+
+import dev.crawlcase.crawler.task.FetchTask;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.fetch;
 
+import dev.crawlcase.crawler.task.ErrorKind;
+
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.ProtocolException;

@@ -1,56 +1,31 @@
 package dev.crawlcase.crawler.fetch;
 
-import dev.crawlcase.crawler.config.Seeds;
-
-import java.net.URI;
-import java.util.Locale;
+import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.url.HostKey;
+import dev.crawlcase.crawler.url.HostRule;
+import dev.crawlcase.crawler.url.UrlNormalizer;
 
 /**
- * Checks a task URL before any connection: http(s) with a host, loopback-only unless remote is allowed, and never a
- * host in the reserved {@code .invalid} domain (reported as unknown_host without a DNS query).
+ * Checks a task URL before any connection: a normalised http(s) URL, loopback-only unless remote is allowed, and
+ * never a host in the reserved {@code .invalid} domain (reported as unknown_host without a DNS query). The host
+ * rule is {@link HostRule}'s, the same one that accepted the seeds.
  */
 final class LoopbackGuard {
+    private static final UrlNormalizer NORMALIZER = UrlNormalizer.defaults();
 
     private LoopbackGuard() {
     }
 
     /** Null when the URL may be fetched, else the error kind to report without connecting. */
     static ErrorKind check(String url, boolean allowRemote) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (Exception e) {
+        String normalized = NORMALIZER.normalize(url);
+        String host = normalized == null ? null : HostKey.host(normalized);
+        if (host == null) {
             return ErrorKind.PROTOCOL;
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            return ErrorKind.PROTOCOL;
-        }
-        if (!allowRemote && !isLoopbackLiteral(uri.getHost())) {
+        if (!allowRemote && !HostRule.isLoopback(host)) {
             return ErrorKind.NOT_ALLOWED;
         }
-        return Seeds.isReservedInvalid(uri.getHost()) ? ErrorKind.UNKNOWN_HOST : null;
-    }
-
-    /** Literal 127.0.0.0/8, ::1 (bracketed or not) and "localhost"; never resolves a name. */
-    static boolean isLoopbackLiteral(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        if (h.equals("localhost") || h.equals("localhost.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
-            return true;
-        }
-        String[] octets = h.split("\\.", -1);
-        if (octets.length != 4 || !octets[0].equals("127")) {
-            return false;
-        }
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(Character::isDigit)
-                    || Integer.parseInt(octet) > 255) {
-                return false;
-            }
-        }
-        return true;
+        return HostRule.isReservedInvalid(host) ? ErrorKind.UNKNOWN_HOST : null;
     }
 }

@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.fetch;
 
-import dev.crawlcase.crawler.frontier.FetchTask;
+import dev.crawlcase.crawler.task.FetchResult;
+
+import dev.crawlcase.crawler.task.FetchTask;
 
 import java.util.function.UnaryOperator;
 

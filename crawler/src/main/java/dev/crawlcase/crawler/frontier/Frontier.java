@@ -1,9 +1,13 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.url.UrlNormalizer;
+
 import dev.crawlcase.crawler.frontier.UrlStates.State;
-import dev.crawlcase.crawler.output.CrawlRecord;
-import dev.crawlcase.crawler.output.RecordSink;
-import dev.crawlcase.crawler.parse.ParsedPage;
+import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.RecordSink;
+import dev.crawlcase.crawler.task.ParsedPage;
 
 import java.util.ArrayList;
 import java.util.List;

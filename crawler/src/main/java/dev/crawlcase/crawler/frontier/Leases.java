@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.FetchTask;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,10 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.url.HostKey;
+
 import dev.crawlcase.crawler.frontier.UrlStates.State;
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.CrawlRecord;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.fetch.FetchResult;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.url.UrlNormalizer;
+
+import dev.crawlcase.crawler.task.FetchResult;
 
 /**
  * What to do with one PAGE attempt's result.

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.CrawlRecord;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.url.UrlFingerprint;
+
 /**
  * A URL waiting in a host queue. Entries are not removed when a URL moves to a smaller depth; a stale entry is
  * recognised by its depth no longer matching {@link UrlStates} and dropped when it reaches the head.

@@ -1,9 +1,12 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.fetch.FetchResult;
-import dev.crawlcase.crawler.output.CrawlRecord;
-import dev.crawlcase.crawler.output.RecordSink;
-import dev.crawlcase.crawler.parse.ParsedPage;
+import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.FetchTask;
+
+import dev.crawlcase.crawler.task.FetchResult;
+import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.RecordSink;
+import dev.crawlcase.crawler.task.ParsedPage;
 
 /** Builds the final records, hands them to the sink and counts them by outcome. */
 final class Records {

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.fetch.ErrorKind;
+import dev.crawlcase.crawler.task.ErrorKind;
 
 import java.util.Random;
 

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
-import dev.crawlcase.crawler.fetch.FetchResult;
+import dev.crawlcase.crawler.task.FetchResult;
 
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.fetch.FetchResult;
+import dev.crawlcase.crawler.task.FetchTask;
+
+import dev.crawlcase.crawler.task.FetchResult;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

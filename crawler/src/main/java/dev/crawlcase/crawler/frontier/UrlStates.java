@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.url.UrlFingerprint;
+
 import com.carrotsearch.hppc.LongIntHashMap;
 
 /**

@@ -1,7 +1,9 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Mode;
+
 import dev.crawlcase.crawler.fetch.AsyncFetcher;
-import dev.crawlcase.crawler.pipeline.FrontierClient;
+import dev.crawlcase.crawler.bus.FrontierClient;
 import io.vertx.core.Future;
 
 /**

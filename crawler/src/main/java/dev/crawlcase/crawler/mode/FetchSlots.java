@@ -1,11 +1,11 @@
 package dev.crawlcase.crawler.mode;
 
-import dev.crawlcase.crawler.fetch.FetchResult;
-import dev.crawlcase.crawler.frontier.FetchOutcome;
-import dev.crawlcase.crawler.frontier.FetchTask;
-import dev.crawlcase.crawler.parse.ParsedPage;
-import dev.crawlcase.crawler.pipeline.FrontierClient;
-import dev.crawlcase.crawler.pipeline.Lease;
+import dev.crawlcase.crawler.task.FetchResult;
+import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.bus.FrontierClient;
+import dev.crawlcase.crawler.task.Lease;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,9 +1,11 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Mode;
+
 import dev.crawlcase.crawler.fetch.FetchLimits;
-import dev.crawlcase.crawler.frontier.UrlNormalizer;
-import dev.crawlcase.crawler.pipeline.CrawlAddresses;
-import dev.crawlcase.crawler.pipeline.PageProcessor;
+import dev.crawlcase.crawler.url.UrlNormalizer;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import dev.crawlcase.crawler.parse.PageProcessor;
 
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in

@@ -1,9 +1,9 @@
 package dev.crawlcase.crawler.mode;
 
-import dev.crawlcase.crawler.fetch.FetchResult;
-import dev.crawlcase.crawler.frontier.FetchOutcome;
-import dev.crawlcase.crawler.frontier.FetchTask;
-import dev.crawlcase.crawler.pipeline.PageProcessor;
+import dev.crawlcase.crawler.task.FetchResult;
+import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.parse.PageProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;

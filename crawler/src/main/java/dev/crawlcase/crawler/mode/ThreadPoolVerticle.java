@@ -1,8 +1,10 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Mode;
+
 import dev.crawlcase.crawler.fetch.BlockingFetcher;
-import dev.crawlcase.crawler.pipeline.FrontierClient;
-import dev.crawlcase.crawler.pipeline.PageProcessor;
+import dev.crawlcase.crawler.bus.FrontierClient;
+import dev.crawlcase.crawler.parse.PageProcessor;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 

@@ -1,5 +1,10 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.RecordSink;
+
+import dev.crawlcase.crawler.metrics.ResourceSnapshot;
+import dev.crawlcase.crawler.task.CrawlRecord;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;

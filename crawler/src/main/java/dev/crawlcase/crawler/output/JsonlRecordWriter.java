@@ -1,5 +1,9 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.RecordSink;
+
+import dev.crawlcase.crawler.task.CrawlRecord;
+
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.parse;
 
+import dev.crawlcase.crawler.task.ParsedPage;
+
 import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;

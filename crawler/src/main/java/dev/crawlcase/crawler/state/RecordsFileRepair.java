@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.state;
 
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.crawler.state.StateException.Problem;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public final class RecordsFileRepair {
             long lines = countLines(file);
             long committed = store.recordCount();
             if (lines > committed) {
-                throw new ConfigException("records file " + file + " holds " + lines + " records but the state in "
+                throw new StateException(Problem.FOREIGN_RECORDS, file, "records file " + file + " holds " + lines + " records but the state in "
                         + store.dir() + " has only " + committed + ": not this crawl's records file");
             }
             try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND)) {
@@ -46,7 +46,7 @@ public final class RecordsFileRepair {
             }
             return new Result(torn, lines, committed - lines);
         } catch (IOException | UncheckedIOException e) {
-            throw new ConfigException("records file " + file + ": " + e.getMessage());
+            throw new StateException(Problem.RECORDS_IO, file, "records file " + file + ": " + e.getMessage());
         }
     }
 

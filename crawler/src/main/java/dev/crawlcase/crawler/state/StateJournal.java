@@ -1,9 +1,9 @@
 package dev.crawlcase.crawler.state;
 
 import dev.crawlcase.crawler.frontier.UrlLog;
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.CrawlRecordJson;
-import dev.crawlcase.crawler.output.RecordSink;
+import dev.crawlcase.crawler.task.RecordSink;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.state;
 
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.crawler.state.StateException.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.h2.mvstore.Cursor;
@@ -48,29 +48,28 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * Opens the state in {@code dir}: a new one (the folder is created; it must not hold a state yet), or with
-     * {@code resume} the one a crawl left there. Every problem is a {@link ConfigException} naming it.
+     * {@code resume} the one a crawl left there. Every problem is a {@link StateException} naming it.
      */
     public static StateStore open(Path dir, boolean resume) {
         Path file = dir.resolve(FILE);
         boolean exists = Files.exists(file);
         if (resume && !exists) {
-            throw new ConfigException("--resume: no crawl state in " + dir + " (start one with --state " + dir + ")");
+            throw new StateException(Problem.NO_STATE, dir, "no crawl state in " + dir);
         }
         if (!resume && exists) {
-            throw new ConfigException("--state " + dir + ": already holds a crawl state; add --resume to continue it,"
-                    + " or use an empty folder");
+            throw new StateException(Problem.ALREADY_HOLDS_STATE, dir, dir + " already holds a crawl state");
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException | UncheckedIOException e) {
-            throw new ConfigException("--state " + dir + ": cannot create the folder (" + e.getMessage() + ")");
+            throw new StateException(Problem.CANNOT_CREATE, dir, "cannot create the folder (" + e.getMessage() + ")");
         }
         try {
             MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB)
                     .open();
             return new StateStore(dir, store);
         } catch (RuntimeException e) {
-            throw new ConfigException("--state " + dir + ": cannot open " + FILE + " (" + firstLine(e) + ")");
+            throw new StateException(Problem.CANNOT_OPEN, dir, "cannot open " + FILE + " (" + firstLine(e) + ")");
         }
     }
 

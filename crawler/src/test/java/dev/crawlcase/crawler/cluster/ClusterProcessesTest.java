@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.cluster;
 
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;

@@ -1,14 +1,14 @@
 package dev.crawlcase.crawler.cluster;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.mode.Mode;
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
-import dev.crawlcase.crawler.pipeline.CrawlAddresses;
-import dev.crawlcase.crawler.pipeline.CrawlReport;
-import dev.crawlcase.crawler.pipeline.CrawlRunner;
-import dev.crawlcase.crawler.pipeline.CrawlSetup;
-import dev.crawlcase.crawler.pipeline.FinishedAnswer;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlRunner;
+import dev.crawlcase.crawler.run.CrawlSetup;
+import dev.crawlcase.crawler.bus.FinishedAnswer;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;

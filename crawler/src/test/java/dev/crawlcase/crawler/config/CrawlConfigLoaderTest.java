@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.config;
 
-import dev.crawlcase.crawler.mode.Mode;
+import dev.crawlcase.crawler.task.Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.fetch;
 
+import dev.crawlcase.crawler.task.ErrorKind;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

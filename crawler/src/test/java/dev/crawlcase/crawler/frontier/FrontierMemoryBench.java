@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.url.UrlNormalizer;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

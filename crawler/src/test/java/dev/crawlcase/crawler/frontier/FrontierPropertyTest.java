@@ -1,6 +1,11 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.url.HostKey;
+import dev.crawlcase.crawler.url.UrlNormalizer;
+
+import dev.crawlcase.crawler.task.CrawlRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,6 +1,9 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.url.UrlNormalizer;
+
+import dev.crawlcase.crawler.task.CrawlRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,7 +1,10 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.fetch.FetchResult;
-import dev.crawlcase.crawler.parse.ParsedPage;
+import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.FetchTask;
+
+import dev.crawlcase.crawler.task.FetchResult;
+import dev.crawlcase.crawler.task.ParsedPage;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.frontier;
 
-import dev.crawlcase.crawler.fetch.FetchResult;
+import dev.crawlcase.crawler.task.FetchResult;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.url.HostRule;
+
+import dev.crawlcase.crawler.url.HostKey;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,7 +53,7 @@ class ScopeTest {
             "128.0.0.1,false", "127.0.0,false", "127.0.0.256,false", "10.0.0.1,false", "example.test,false",
             "::2,false", "1::,false", "::,false", "[::1:0],false", "localhost.example,false", "127.0.0.1.test,false"})
     void loopbackHosts(String host, boolean loopback) {
-        assertThat(Scope.isLoopbackHost(host)).isEqualTo(loopback);
+        assertThat(HostRule.isLoopback(host)).isEqualTo(loopback);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.mode;
 
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+
+import dev.crawlcase.crawler.task.CrawlRecord;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

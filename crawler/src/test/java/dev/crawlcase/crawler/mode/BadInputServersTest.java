@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.mode;
 
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+
+import dev.crawlcase.crawler.task.CrawlRecord;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +39,7 @@ class BadInputServersTest extends BadInputCrawlTest {
     }
 
     static void assumeAvailable(Mode mode) {
-        assumeTrue(mode.unavailableReason() == null, mode::unavailableReason);
+        assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
     }
 
     private TestCrawl crawl(Mode mode, String seed, String extraJson) {

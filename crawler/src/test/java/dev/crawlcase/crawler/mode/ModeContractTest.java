@@ -1,7 +1,9 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Mode;
+
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.GroundTruth;
@@ -73,7 +75,7 @@ class ModeContractTest {
     }
 
     private static void assumeAvailable(Mode mode) {
-        assumeTrue(mode.unavailableReason() == null, () -> mode.unavailableReason());
+        assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
     }
 
     private static int concurrency(Mode mode) {

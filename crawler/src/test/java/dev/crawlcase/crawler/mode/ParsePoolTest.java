@@ -1,9 +1,9 @@
 package dev.crawlcase.crawler.mode;
 
-import dev.crawlcase.crawler.fetch.FetchResult;
-import dev.crawlcase.crawler.frontier.FetchOutcome;
-import dev.crawlcase.crawler.frontier.FetchTask;
-import dev.crawlcase.crawler.parse.ParsedPage;
+import dev.crawlcase.crawler.task.FetchResult;
+import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.ParsedPage;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

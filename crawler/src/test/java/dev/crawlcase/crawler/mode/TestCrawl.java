@@ -1,11 +1,13 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Mode;
+
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
-import dev.crawlcase.crawler.pipeline.CrawlReport;
-import dev.crawlcase.crawler.pipeline.CrawlRunner;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlRunner;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.CrawlRecord;
+
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.metrics.ResourceSnapshot;
+import dev.crawlcase.crawler.task.CrawlRecord;
+
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

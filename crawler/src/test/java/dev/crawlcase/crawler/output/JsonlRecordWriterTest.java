@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.CrawlRecord;
+
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.parse;
 
+import dev.crawlcase.crawler.task.ParsedPage;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

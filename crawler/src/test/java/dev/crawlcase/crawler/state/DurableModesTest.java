@@ -2,11 +2,11 @@ package dev.crawlcase.crawler.state;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
-import dev.crawlcase.crawler.mode.Mode;
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
-import dev.crawlcase.crawler.pipeline.CrawlReport;
-import dev.crawlcase.crawler.pipeline.CrawlRunner;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.SiteSpec;
@@ -36,7 +36,7 @@ class DurableModesTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void eachModeCrawlsTheGroundTruthWithAStateAndASpillingQueue(Mode mode) throws Exception {
-        assumeTrue(mode.unavailableReason() == null, mode::unavailableReason);
+        assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
         Vertx vertx = Vertx.builder().build();
         try (StateStore state = StateStore.open(dir.resolve("state"), false)) {
             FakeWorld sites = FakeWorld.start(vertx, WorldConfig.of(5, SiteSpec.named("small").withPages(60, 4)))

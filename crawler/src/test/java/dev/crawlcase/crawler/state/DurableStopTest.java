@@ -2,10 +2,10 @@ package dev.crawlcase.crawler.state;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
-import dev.crawlcase.crawler.pipeline.CrawlReport;
-import dev.crawlcase.crawler.pipeline.CrawlRunner;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;

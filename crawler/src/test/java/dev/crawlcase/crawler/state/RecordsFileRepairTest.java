@@ -1,6 +1,5 @@
 package dev.crawlcase.crawler.state;
 
-import dev.crawlcase.crawler.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,7 +56,8 @@ class RecordsFileRepairTest {
     void aFileLongerThanTheStoreIsAnotherCrawlsAndIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("r.jsonl"), "{\"a\":1}\n{\"b\":2}\n");
         try (StateStore store = storeWith("{\"a\":1}")) {
-            assertThatThrownBy(() -> RecordsFileRepair.repair(file, store)).isInstanceOf(ConfigException.class)
+            assertThatThrownBy(() -> RecordsFileRepair.repair(file, store)).isInstanceOf(StateException.class)
+                    .hasFieldOrPropertyWithValue("problem", StateException.Problem.FOREIGN_RECORDS)
                     .hasMessageContaining("holds 2 records but the state").hasMessageContaining("has only 1");
             assertThat(Files.readString(file)).isEqualTo("{\"a\":1}\n{\"b\":2}\n");
         }
@@ -66,13 +66,16 @@ class RecordsFileRepairTest {
     @Test
     void aStateIsOpenedOnlyAsNewOrForAResumeAndByOneProcessAtATime() {
         Path state = dir.resolve("state");
-        assertThatThrownBy(() -> StateStore.open(state, true)).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("--resume: no crawl state in");
+        assertThatThrownBy(() -> StateStore.open(state, true)).isInstanceOf(StateException.class)
+                .hasFieldOrPropertyWithValue("problem", StateException.Problem.NO_STATE)
+                .hasMessageContaining("no crawl state in");
         try (StateStore store = StateStore.open(state, false)) {
             assertThat(store.meta()).isNull();
-            assertThatThrownBy(() -> StateStore.open(state, false)).isInstanceOf(ConfigException.class)
-                    .hasMessageContaining("already holds a crawl state; add --resume");
-            assertThatThrownBy(() -> StateStore.open(state, true)).isInstanceOf(ConfigException.class)
+            assertThatThrownBy(() -> StateStore.open(state, false)).isInstanceOf(StateException.class)
+                    .hasFieldOrPropertyWithValue("problem", StateException.Problem.ALREADY_HOLDS_STATE)
+                    .hasMessageContaining("already holds a crawl state");
+            assertThatThrownBy(() -> StateStore.open(state, true)).isInstanceOf(StateException.class)
+                    .hasFieldOrPropertyWithValue("problem", StateException.Problem.CANNOT_OPEN)
                     .hasMessageContaining("cannot open " + StateStore.FILE);
         }
         try (StateStore again = StateStore.open(state, true)) {

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.state;
 
-import dev.crawlcase.crawler.output.CrawlRecord;
+import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.sites.CrawlRules;

@@ -1,0 +1,28 @@
+package dev.crawlcase.crawler.bus;
+
+import dev.crawlcase.crawler.task.CrawlAddresses;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Deployed by a frontier node after its crawl has ended, for a short while before the node leaves: answers every
+ * lease request with "finished", so a fetcher whose last request arrived after the frontier closed still learns
+ * that the crawl is over instead of waiting for a frontier that will not come back.
+ */
+public final class FinishedAnswer extends VerticleBase {
+    private static final JsonObject FINISHED = new JsonObject().put("tasks", new JsonArray()).put("finished", true);
+
+    private final CrawlAddresses addresses;
+
+    public FinishedAnswer(CrawlAddresses addresses) {
+        this.addresses = addresses;
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.eventBus().<JsonObject>consumer(addresses.lease(), request -> request.reply(FINISHED)).completion();
+    }
+}

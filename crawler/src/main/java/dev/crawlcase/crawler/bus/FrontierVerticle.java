@@ -1,0 +1,237 @@
+package dev.crawlcase.crawler.bus;
+
+import dev.crawlcase.crawler.task.CrawlAddresses;
+
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.frontier.Frontier;
+import dev.crawlcase.crawler.frontier.FrontierStats;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayDeque;
+import java.util.List;
+
+/**
+ * Owns one crawl's {@link Frontier} on a single event-loop context and serves it over the event bus: fetchers
+ * lease tasks and report outcomes. A lease request with nothing ready is parked until work appears (a result
+ * arrives, a politeness delay or retry delay passes) or the crawl ends. All frontier calls happen on this
+ * verticle's thread, so the frontier needs no locks.
+ */
+public final class FrontierVerticle extends VerticleBase {
+    private static final long TICK_MS = 250;
+    private static final long MAX_PARK_MS = 10_000;
+    private static final int TICKS_PER_PROGRESS = 4;
+    private static final long CHECKPOINT_MS = 200;
+
+    private final Frontier frontier;
+    private final CrawlAddresses addresses;
+    private final Checkpoints checkpoints;
+    private final Promise<Void> done = Promise.promise();
+    private final ArrayDeque<Parked> parked = new ArrayDeque<>();
+    private long wakeupTimer = -1;
+    private long wakeupAt = Long.MAX_VALUE;
+    private boolean stopping;
+    private boolean closed;
+    private boolean suspended;
+    private int ticks;
+
+    private record Parked(Message<JsonObject> request, long since) {
+    }
+
+    /** Runs checkpoints of a durable crawl state on the frontier's own thread, between its calls. */
+    @FunctionalInterface
+    public interface Checkpoints {
+        Future<Void> checkpoint();
+    }
+
+    public FrontierVerticle(Frontier frontier, CrawlAddresses addresses) {
+        this(frontier, addresses, null);
+    }
+
+    /**
+     * @param checkpoints a durable crawl state's journal (or null): checkpointed every {@value #CHECKPOINT_MS} ms
+     *                    and at the end; with one, a stop leaves unfinished URLs to a resume instead of recording
+     *                    them as "stopped"
+     */
+    public FrontierVerticle(Frontier frontier, CrawlAddresses addresses, Checkpoints checkpoints) {
+        this.frontier = frontier;
+        this.addresses = addresses;
+        this.checkpoints = checkpoints;
+    }
+
+    /** Completes when every discovered URL has its record: the crawl finished, or a stop drained it. */
+    public Future<Void> done() {
+        return done.future();
+    }
+
+    public Frontier frontier() {
+        return frontier;
+    }
+
+    /** Whether the crawl was stopped with URLs left for a resume (only with checkpoints). */
+    public boolean suspended() {
+        return suspended;
+    }
+
+    @Override
+    public Future<?> start() {
+        MessageConsumer<JsonObject> leases = vertx.eventBus().consumer(addresses.lease(), this::onLease);
+        MessageConsumer<JsonObject> results = vertx.eventBus().consumer(addresses.result(), this::onResult);
+        MessageConsumer<Long> stops = vertx.eventBus().consumer(addresses.stop(), this::onStop);
+        vertx.setPeriodic(TICK_MS, id -> onTick());
+        if (checkpoints != null) {
+            vertx.setPeriodic(CHECKPOINT_MS, id -> {
+                if (!closed) {
+                    checkpoints.checkpoint().onFailure(this::abort);
+                }
+            });
+        }
+        return Future.all(leases.completion(), results.completion(), stops.completion())
+                .onSuccess(v -> checkFinished());
+    }
+
+    private void onLease(Message<JsonObject> request) {
+        if (closed || stopping) {
+            request.reply(reply(List.of(), true));
+            return;
+        }
+        parked.add(new Parked(request, System.currentTimeMillis()));
+        serveParked();
+    }
+
+    private void onResult(Message<JsonObject> message) {
+        if (!closed) {
+            frontier.complete(TaskCodec.outcome(message.body()));
+        }
+        message.reply(null);
+        serveParked();
+    }
+
+    private void onStop(Message<Long> message) {
+        stopping = true;
+        long graceMs = message.body() == null ? 0 : message.body();
+        replyFinishedToParked();
+        vertx.setTimer(Math.max(1, graceMs), id -> close());
+        checkFinished();
+        done.future().onComplete(ar -> message.reply(null));
+    }
+
+    private void onTick() {
+        if (closed) {
+            return;
+        }
+        frontier.expireLeases();
+        long now = System.currentTimeMillis();
+        while (!parked.isEmpty() && now - parked.peek().since() > MAX_PARK_MS) {
+            parked.poll().request().reply(reply(List.of(), false));
+        }
+        serveParked();
+        if (++ticks % TICKS_PER_PROGRESS == 0) {
+            vertx.eventBus().publish(addresses.progress(), progress());
+        }
+    }
+
+    private JsonObject progress() {
+        FrontierStats s = frontier.stats();
+        return new JsonObject().put("queued", s.queued()).put("inFlight", s.inFlight())
+                .put("fetched", s.fetched()).put("failed", s.failed()).put("skipped", s.skipped())
+                .put("redirected", s.redirected()).put("retries", s.retries());
+    }
+
+    private void serveParked() {
+        if (checkFinished()) {
+            return;
+        }
+        while (!parked.isEmpty()) {
+            Parked next = parked.peek();
+            List<FetchTask> tasks = frontier.lease(Math.max(1, next.request().body().getInteger("max", 1)));
+            if (tasks.isEmpty()) {
+                break;
+            }
+            parked.poll();
+            next.request().reply(reply(tasks, false));
+        }
+        scheduleWakeup();
+    }
+
+    /** Ends the crawl when the frontier has nothing left, or a stop has drained everything in flight. */
+    private boolean checkFinished() {
+        if (closed) {
+            return true;
+        }
+        boolean drained = stopping && frontier.stats().inFlight() == 0;
+        if (frontier.isFinished() || drained) {
+            close();
+            return true;
+        }
+        return false;
+    }
+
+    private void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        suspended = checkpoints != null && stopping && !frontier.isFinished();
+        if (suspended) {
+            frontier.suspend();
+        } else {
+            frontier.finish();
+        }
+        replyFinishedToParked();
+        Future<Void> saved = checkpoints == null ? Future.succeededFuture() : checkpoints.checkpoint();
+        saved.onComplete(ar -> {
+            if (ar.succeeded()) {
+                done.tryComplete();
+            } else {
+                done.tryFail(ar.cause());
+            }
+        });
+    }
+
+    /** A checkpoint failed (disk full, say): the crawl ends at once, what was committed stays for a resume. */
+    private void abort(Throwable cause) {
+        if (!closed) {
+            closed = true;
+            suspended = true;
+            frontier.suspend();
+            replyFinishedToParked();
+            done.tryFail(cause);
+        }
+    }
+
+    private void replyFinishedToParked() {
+        while (!parked.isEmpty()) {
+            parked.poll().request().reply(reply(List.of(), true));
+        }
+    }
+
+    private void scheduleWakeup() {
+        if (parked.isEmpty()) {
+            return;
+        }
+        long at = frontier.nextWakeupMs();
+        if (at == Long.MAX_VALUE || at >= wakeupAt) {
+            return;
+        }
+        if (wakeupTimer >= 0) {
+            vertx.cancelTimer(wakeupTimer);
+        }
+        wakeupAt = at;
+        wakeupTimer = vertx.setTimer(Math.max(1, at - System.currentTimeMillis()), id -> {
+            wakeupTimer = -1;
+            wakeupAt = Long.MAX_VALUE;
+            serveParked();
+        });
+    }
+
+    private static JsonObject reply(List<FetchTask> tasks, boolean finished) {
+        JsonArray array = TaskCodec.tasks(tasks);
+        return new JsonObject().put("tasks", array).put("finished", finished);
+    }
+}

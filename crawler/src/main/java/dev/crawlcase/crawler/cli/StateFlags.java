@@ -1,0 +1,33 @@
+package dev.crawlcase.crawler.cli;
+
+import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.crawler.state.StateException;
+import dev.crawlcase.crawler.state.StateStore;
+
+import java.nio.file.Path;
+
+/** Opens the state named by {@code --state DIR} / {@code --resume}, wording every state problem as a flag's. */
+final class StateFlags {
+    private StateFlags() {
+    }
+
+    static StateStore open(Path dir, boolean resume) {
+        try {
+            return StateStore.open(dir, resume);
+        } catch (StateException e) {
+            throw worded(e);
+        }
+    }
+
+    /** The one line the user sees for a state problem, naming the flag that fixes it. */
+    static ConfigException worded(StateException e) {
+        Path dir = e.path();
+        return new ConfigException(switch (e.problem()) {
+            case NO_STATE -> "--resume: no crawl state in " + dir + " (start one with --state " + dir + ")";
+            case ALREADY_HOLDS_STATE -> "--state " + dir + ": already holds a crawl state; add --resume to continue"
+                    + " it, or use an empty folder";
+            case CANNOT_CREATE, CANNOT_OPEN -> "--state " + dir + ": " + e.getMessage();
+            case FOREIGN_RECORDS, RECORDS_IO -> e.getMessage();
+        });
+    }
+}

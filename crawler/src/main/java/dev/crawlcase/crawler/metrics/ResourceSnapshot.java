@@ -1,0 +1,14 @@
+package dev.crawlcase.crawler.metrics;
+
+/**
+ * What {@link ResourceSampler} saw.
+ *
+ * @param peakThreads   most live platform threads in one sample (excluded name prefixes not counted)
+ * @param lastThreads   live platform threads in the latest sample
+ * @param cpuSeconds    process CPU time since start, or -1 when the JVM does not report it
+ * @param peakHeapBytes most heap in use in one sample
+ * @param samples       how many samples were taken
+ */
+public record ResourceSnapshot(int peakThreads, int lastThreads, double cpuSeconds, long peakHeapBytes,
+                               long samples) {
+}

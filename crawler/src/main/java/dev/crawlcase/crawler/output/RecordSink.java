@@ -1,7 +1,0 @@
-package dev.crawlcase.crawler.output;
-
-/** Receives each final record once, on the frontier's thread. */
-@FunctionalInterface
-public interface RecordSink {
-    void accept(CrawlRecord record);
-}

@@ -1,0 +1,32 @@
+package dev.crawlcase.crawler.task;
+
+/**
+ * What one HTTP attempt produced. Fetchers never follow redirects and never retry: they report.
+ *
+ * @param status       HTTP status, or 0 when no response arrived (see {@code error})
+ * @param contentType  media type without parameters, lower case (e.g. "text/html"), or null
+ * @param charset      charset from the Content-Type header, or null
+ * @param body         the body when it was read (HTML pages and robots.txt), else an empty array
+ * @param bytes        body bytes received
+ * @param truncated    true when the body was cut at the size cap
+ * @param location     the Location header of a 3xx response, as sent (unresolved), else null
+ * @param retryAfterMs the Retry-After header in milliseconds, or -1
+ * @param error        null on success, else an error kind such as "timeout_first_byte" or "reset"
+ * @param fetchMillis  time from the start of the request to the end of the body (or the error)
+ */
+public record FetchResult(int status, String contentType, String charset, byte[] body, long bytes,
+                          boolean truncated, String location, long retryAfterMs, String error,
+                          long fetchMillis) {
+
+    public static FetchResult failure(String error, long fetchMillis) {
+        return new FetchResult(0, null, null, new byte[0], 0, false, null, -1, error, fetchMillis);
+    }
+
+    public boolean isHtml() {
+        return "text/html".equals(contentType) || "application/xhtml+xml".equals(contentType);
+    }
+
+    public boolean isRedirect() {
+        return error == null && status >= 300 && status < 400 && location != null;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.crawlcase.crawler.task;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The ways to run the same crawl's fetches. Only this choice differs between them; which verticle runs a mode is
+ * the mode package's business ({@code ModeVerticles}), so this leaf type carries only the name and what the JVM
+ * must offer.
+ */
+public enum Mode {
+    SEQUENTIAL("sequential"),
+    THREAD_POOL("thread-pool"),
+    ASYNC("async"),
+    VIRTUAL("virtual");
+
+    private final String label;
+
+    Mode(String label) {
+        this.label = label;
+    }
+
+    /** The name users type and records carry. */
+    public String label() {
+        return label;
+    }
+
+    /** Empty when this JVM can run the mode, else a one-line reason. */
+    public Optional<String> unavailableReason() {
+        if (this == VIRTUAL && Runtime.version().feature() < 21) {
+            return Optional.of("mode 'virtual' needs JDK 21 or newer (virtual threads); this is JDK "
+                    + Runtime.version().feature());
+        }
+        return Optional.empty();
+    }
+
+    /** The mode with this label (any case). */
+    public static Mode parse(String label) {
+        for (Mode m : values()) {
+            if (m.label.equals(label.toLowerCase(Locale.ROOT))) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown mode '" + label + "' (expected one of " + labels() + ")");
+    }
+
+    /** Every label, comma-separated, for messages and help. */
+    public static String labels() {
+        return Arrays.stream(values()).map(Mode::label).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

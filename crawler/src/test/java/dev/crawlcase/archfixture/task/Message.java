@@ -1,0 +1,5 @@
+package dev.crawlcase.archfixture.task;
+
+/** Fixture for HouseTest. */
+public final class Message {
+}

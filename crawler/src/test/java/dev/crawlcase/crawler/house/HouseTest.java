@@ -1,0 +1,53 @@
+package dev.crawlcase.crawler.house;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The crawler's packages keep the house of {@link HouseRules}; a planted cycle in a fixture proves the rules bite. */
+class HouseTest {
+    private static final String ROOT = "dev.crawlcase.crawler";
+    private static final String FIXTURE = "dev.crawlcase.archfixture";
+    private static JavaClasses crawler;
+    private static JavaClasses fixture;
+
+    @BeforeAll
+    static void importClasses() {
+        crawler = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+        fixture = new ClassFileImporter().importPackages(FIXTURE);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        HouseRules.noCycles(ROOT).check(crawler);
+    }
+
+    @Test
+    void everyPackageIsUsedOnlyFromAbove() {
+        HouseRules.layers(ROOT).check(crawler);
+    }
+
+    @Test
+    void theCoreNeedsNoToolLibrary() {
+        HouseRules.coreWithoutTools(ROOT).check(crawler);
+    }
+
+    @Test
+    void aPlantedCycleIsCaught() {
+        assertThatThrownBy(() -> HouseRules.noCycles(FIXTURE).check(fixture))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
+    }
+
+    @Test
+    void aPlantedBackEdgeIsCaught() {
+        assertThatThrownBy(() -> HouseRules.layers(FIXTURE).check(fixture))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("archfixture.url.Leaf")
+                .hasMessageContaining("archfixture.task.Message");
+    }
+}
