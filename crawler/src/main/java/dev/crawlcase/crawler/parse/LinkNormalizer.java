@@ -2,7 +2,7 @@ package dev.crawlcase.crawler.parse;
 
 /**
  * Turns an href found on a page into the crawler's normalised absolute URL. The crawler passes
- * {@code dev.crawlcase.crawler.frontier.UrlNormalizer::normalize}; the parser does not care how it works.
+ * {@code dev.crawlcase.crawler.url.UrlNormalizer::normalize}; the parser does not care how it works.
  */
 @FunctionalInterface
 public interface LinkNormalizer {

@@ -3,7 +3,6 @@ package dev.crawlcase.crawler.parse;
 import dev.crawlcase.crawler.task.ParsedPage;
 
 import org.jsoup.Jsoup;
-import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -16,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -39,7 +37,7 @@ public final class PageParser {
     public ParsedPage parse(byte[] body, String headerCharset, String pageUrl, boolean respectNofollow,
                             LinkNormalizer normalizer) {
         Document doc = load(body, knownCharset(headerCharset), pageUrl);
-        String base = effectiveBase(doc, pageUrl);
+        String base = effectiveBase(doc, pageUrl, normalizer);
         Elements anchors = doc.select(ANCHORS);
         Set<String> links = new LinkedHashSet<>();
         for (Element anchor : anchors) {
@@ -74,14 +72,14 @@ public final class PageParser {
         }
     }
 
-    private static String effectiveBase(Document doc, String pageUrl) {
+    /** The first {@code <base href>} resolved by the crawl's own normaliser, or the page URL when it has none usable. */
+    private static String effectiveBase(Document doc, String pageUrl, LinkNormalizer normalizer) {
         Element base = doc.selectFirst(BASE);
         if (base == null) {
             return pageUrl;
         }
-        String resolved = StringUtil.resolve(pageUrl, base.attr("href").trim());
-        String lower = resolved.toLowerCase(Locale.ROOT);
-        return lower.startsWith("http://") || lower.startsWith("https://") ? resolved : pageUrl;
+        String resolved = normalizer.normalize(pageUrl, base.attr("href").trim());
+        return resolved == null ? pageUrl : resolved;
     }
 
     private static boolean isNofollow(Element anchor) {

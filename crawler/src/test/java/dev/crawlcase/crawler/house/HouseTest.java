@@ -6,6 +6,14 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The crawler's packages keep the house of {@link HouseRules}; a planted cycle in a fixture proves the rules bite. */
@@ -35,6 +43,26 @@ class HouseTest {
     @Test
     void theCoreNeedsNoToolLibrary() {
         HouseRules.coreWithoutTools(ROOT).check(crawler);
+    }
+
+    @Test
+    void everyPackageSaysWhatItIs() throws IOException {
+        for (Path sources : List.of(Path.of("src/main/java"), Path.of("../fake-sites/src/main/java"))) {
+            try (Stream<Path> dirs = Files.walk(sources)) {
+                List<Path> undocumented = dirs.filter(Files::isDirectory)
+                        .filter(dir -> hasJavaFile(dir) && !Files.exists(dir.resolve("package-info.java")))
+                        .toList();
+                assertThat(undocumented).as("packages without package-info.java").isEmpty();
+            }
+        }
+    }
+
+    private static boolean hasJavaFile(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
