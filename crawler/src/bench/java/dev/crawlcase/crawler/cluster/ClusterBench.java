@@ -22,11 +22,14 @@ import java.util.concurrent.TimeUnit;
  * time and pages/s (the frontier JVM's own start-up is left out), with the peak in flight and the median fetch
  * time: each page also costs a report and a lease round trip over the clustered event bus, and on a machine with
  * few cores the JVMs compete for CPU, so expect less than linear scaling there. Writes
- * {@code crawler/target/cluster-bench.json}.
- * Not part of {@code mvn verify}; run it from the repository root after a build:
+ * {@code crawler/target/cluster-bench.json} (the figures quoted in the README are in
+ * {@code crawler/results/cluster-bench.json}).
+ *
+ * <p>A benchmark, not a test: it lives in {@code crawler/src/bench}, which the build compiles with the tests (into
+ * {@code test-classes}, beside the fixtures it uses) and never runs. Run it from the repository root:
  *
  * <pre>
- * mvn -B -q -o -pl crawler -am verify -DskipTests
+ * mvn -B -q package -DskipTests
  * java -cp crawler/target/crawler.jar:crawler/target/test-classes dev.crawlcase.crawler.cluster.ClusterBench
  * </pre>
  */
