@@ -1,11 +1,10 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.testkit.CliRun;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,13 +23,11 @@ class CompareCommandTest {
         Files.writeString(dir.resolve("compare.json"), "{\"crawl\": \"crawl.json\", \"sites\": \"tiny.json\","
                 + " \"quickSites\": \"tiny.json\", \"modes\": [\"sequential\", \"async\"], \"concurrency\": 8}");
         Path report = dir.resolve("report");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CrawlerMain.execute(new String[] {"compare", "--config", dir.resolve("compare.json").toString(),
-            "--quick", "--sweep", "2,8", "--report", report.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        CliRun compare = CliRun.of("compare", "--config", dir.resolve("compare.json").toString(), "--quick",
+                "--sweep", "2,8", "--report", report.toString());
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("sequential", "async", "thread-pool", "x ideal")
+        assertThat(compare.code()).as(compare.err()).isZero();
+        assertThat(compare.out()).contains("sequential", "async", "thread-pool", "x ideal")
                 .contains("exactly the ground truth");
         assertThat(report.resolve("report.html")).exists();
         assertThat(report.resolve("wall-time-by-mode.png")).exists();

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.testkit.CliRun;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.state.StateStore;
 import dev.crawlcase.sites.FakeWorld;
