@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
@@ -65,7 +66,7 @@ public final class ClusterBench {
 
     private static JsonObject run(FakeWorld world, int fetchers) throws Exception {
         Path dir = Files.createTempDirectory("cluster-bench");
-        Path crawlJson = Files.writeString(dir.resolve("crawl.json"), ClusterFixtures.crawlJson("async", PER_NODE, dir));
+        Path crawlJson = ClusterFixtures.shortLeases(Mode.ASYNC, PER_NODE, dir).writeTo(dir.resolve("crawl.json"));
         Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
         List<CrawlerProcess> nodes = new ArrayList<>();
         try {

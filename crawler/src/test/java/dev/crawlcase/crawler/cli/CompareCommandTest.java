@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.testkit.CliRun;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class CompareCommandTest {
     void comparesModesOnTheSameSitesAndWritesTheReport() throws Exception {
         Files.writeString(dir.resolve("tiny.json"), "{\"seed\": 9, \"sites\": [{\"name\": \"tiny\", \"port\": 0,"
                 + " \"pages\": 15, \"levels\": 3, \"latency\": {\"type\": \"fixed\", \"value\": 5}}]}");
-        Files.writeString(dir.resolve("crawl.json"), "{\"sites\": \"tiny.json\"}");
+        TestConfig.crawl().sites("tiny.json").writeTo(dir.resolve("crawl.json"));
         Files.writeString(dir.resolve("compare.json"), "{\"crawl\": \"crawl.json\", \"sites\": \"tiny.json\","
                 + " \"quickSites\": \"tiny.json\", \"modes\": [\"sequential\", \"async\"], \"concurrency\": 8}");
         Path report = dir.resolve("report");
