@@ -17,18 +17,16 @@ import java.util.stream.Stream;
 /** The model's ground truth equals what a plain jsoup crawler finds in the served, flaky pages. */
 @ExtendWith(VertxExtension.class)
 class GroundTruthTest {
-    private static Vertx vertx;
     private static FakeWorld world;
 
     @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
+    static void start(Vertx vertx) {
         world = TestWorlds.start(vertx, TestWorlds.threeFlakySites(11).withEphemeralPorts());
     }
 
     @AfterAll
     static void stop() {
-        TestWorlds.await(world.close().compose(v -> vertx.close()));
+        TestWorlds.await(world.close());
     }
 
     static Stream<CrawlRules> rules() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.crawlcase.sites.model.Paths;
 import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,17 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What the sites serve: every kind of link, robots.txt, redirects, resources, charsets, the trap. */
+@ExtendWith(VertxExtension.class)
 class ServedSiteTest {
-    private static Vertx vertx;
     private static FakeWorld world;
     private static ServedCrawl crawl;
     private static String alpha;
 
     @BeforeAll
-    static void start() throws Exception {
-        vertx = Vertx.vertx();
+    static void start(Vertx vertx) throws Exception {
         world = TestWorlds.start(vertx, TestWorlds.threeSites(5));
         alpha = world.baseUrls().get("alpha");
         crawl = new ServedCrawl(world.baseUrls(), CrawlRules.defaults().withObeyRobots(false)).run();
@@ -30,7 +31,7 @@ class ServedSiteTest {
 
     @AfterAll
     static void stop() {
-        TestWorlds.await(world.close().compose(v -> vertx.close()));
+        TestWorlds.await(world.close());
     }
 
     @Test

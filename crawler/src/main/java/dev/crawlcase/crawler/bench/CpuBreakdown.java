@@ -148,7 +148,8 @@ final class CpuBreakdown {
 
     /**
      * {busy ticks, stolen ticks} for the whole machine, or null without /proc. Busy leaves out steal: time the
-     * hypervisor gave to another guest (up to a third of this 2-core VM's CPU at times) is no one's work here.
+     * hypervisor gave to another guest (a large share on a busy VM, see the README's Benchmarks section) is no
+     * one's work here.
      */
     private static long[] machineJiffies() {
         try {

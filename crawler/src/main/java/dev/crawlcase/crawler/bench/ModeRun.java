@@ -45,8 +45,8 @@ final class ModeRun {
     /**
      * Writes the world, starts its sites process and renders every page before anything is measured. The site is
      * served from one event loop per core, so that one server thread (for 10,000 connections) is not what a scenario
-     * measures. On 2 cores this costs wrk: its two threads then share the cores with two server threads (8.9-9.0k
-     * requests/s against 14.1-26.3k with one loop), which the README's Benchmarks section says beside the table.
+     * measures. On 2 cores this costs wrk: its two threads then share the cores with two server threads, which the
+     * README's Benchmarks section says, with the figures, beside the table.
      */
     static SitesProcess startSites(BenchContext ctx, Path dir, String name, JsonObject world) {
         Path file = BenchWorlds.write(dir, name, world);

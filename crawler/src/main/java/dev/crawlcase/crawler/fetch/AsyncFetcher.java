@@ -26,9 +26,9 @@ import io.vertx.core.http.PoolOptions;
  * silently cap the crawl's concurrency). Threads: none of its own; it uses the Vertx instance's event loops. The pool
  * spreads its connections over one event loop per core (socket reads, writes and HTTP decoding run there; results
  * still come back on the caller's context): with 10,000 connections on the caller's loop alone, that one thread also
- * did all socket I/O, and the C10K benchmark ran ~10% slower (bench --scenario c10k --modes async, 15.7 and 16.3 s
- * against 15.0 and 13.3 s). Above 256 connections the pool is split into {@link ClientShards}: Vert.x scans every
- * pooled connection on each acquire, which at 10,000 connections was a quarter of the event loop's time.
+ * did all socket I/O, and the C10K benchmark was slower (the README's Benchmarks section has the figures). Above 256
+ * connections the pool is split into {@link ClientShards}: Vert.x scans every pooled connection on each acquire,
+ * which at 10,000 connections took a large share of the event loop's time.
  */
 public final class AsyncFetcher {
 

@@ -11,10 +11,10 @@ import java.util.function.IntFunction;
 /**
  * Several HTTP clients, each with a pool of at most {@link #SHARD_SIZE} connections per host, used as one: each
  * request goes to the client with the fewest requests in flight. Why: Vert.x's HTTP/1 pool picks a connection by
- * scanning every connection it holds on every acquire, so at 10,000 connections to one host that scan was a
- * quarter of the event loop's samples (JFR, C10K benchmark). With shards of 256 a scan is 40 times shorter, and
- * since the least-loaded shard is always chosen, no shard ever has more than {@code ceil(total / shards)}
- * requests in flight: no request waits for a connection while another shard has room.
+ * scanning every connection it holds on every acquire, so at 10,000 connections to one host that scan took a large
+ * share of the event loop's samples (JFR, C10K benchmark; figures in the README's Benchmarks section). With shards
+ * of 256 a scan is 40 times shorter, and since the least-loaded shard is always chosen, no shard ever has more than
+ * {@code ceil(total / shards)} requests in flight: no request waits for a connection while another shard has room.
  */
 final class ClientShards {
     static final int SHARD_SIZE = 256;

@@ -25,8 +25,8 @@ import java.util.Set;
  * against the first {@code <base href>} (itself resolved against the page URL) or else the page URL, normalised by
  * the given {@link LinkNormalizer}, and deduplicated keeping first-occurrence order.
  *
- * <p>Cost: CPU-bound (see {@code ParseCost} in the tests for numbers); callers on an event loop should think about
- * where it runs.
+ * <p>Cost: CPU-bound ({@code ParseCost} in {@code crawler/src/bench} measures it); callers on an event loop should
+ * think about where it runs.
  */
 public final class PageParser {
     /** Selectors parsed once: jsoup's evaluators are thread-safe, and re-parsing them showed up in profiles. */

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
-import dev.crawlcase.crawler.cli.CrawlerMain;
+import dev.crawlcase.crawler.testkit.CliRun;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -8,8 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,14 +18,8 @@ class BenchCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CrawlerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @ParameterizedTest
@@ -41,7 +33,7 @@ class BenchCommandTest {
         "bench --bogus                | crawler: Unknown option: '--bogus'",
     })
     void badInputIsOneLineAndExitCodeTwo(String args, String message) {
-        Run r = run(args.trim().split("\\s+"));
+        CliRun r = run(args.trim().split("\\s+"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(message);
         assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("Exception");
@@ -50,11 +42,11 @@ class BenchCommandTest {
 
     @Test
     void anOutputPathThatIsAFolderOrUnderAFileIsBadInput() throws Exception {
-        Run folder = run("bench", "--out", dir.toString());
+        CliRun folder = run("bench", "--out", dir.toString());
         assertThat(folder.code()).isEqualTo(2);
         assertThat(folder.err().strip()).isEqualTo("crawler: --out: " + dir + " is a folder, expected a file");
         Path file = Files.writeString(dir.resolve("plain"), "x");
-        Run under = run("bench", "--out", file.resolve("bench.json").toString());
+        CliRun under = run("bench", "--out", file.resolve("bench.json").toString());
         assertThat(under.code()).isEqualTo(2);
         assertThat(under.err()).startsWith("crawler: --out: " + file + " is a file");
     }
@@ -62,7 +54,7 @@ class BenchCommandTest {
     @Test
     void aTinyThroughputScenarioRunsInChildProcessesAndWritesItsResults() throws Exception {
         Path out = dir.resolve("results").resolve("bench.json");
-        Run r = run("bench", "--scenario", "throughput", "--scale", "0.0004", "--modes", "async", "--no-wrk",
+        CliRun r = run("bench", "--scenario", "throughput", "--scale", "0.0004", "--modes", "async", "--no-wrk",
                 "--out", out.toString(), "--work", dir.resolve("work").toString());
 
         assertThat(r.code()).as(r.err() + r.out()).isZero();

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.testkit.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

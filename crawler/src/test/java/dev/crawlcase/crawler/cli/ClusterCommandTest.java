@@ -1,12 +1,11 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.testkit.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,12 +16,10 @@ class ClusterCommandTest {
     @TempDir
     Path dir;
 
-    private static String[] run(int expectedCode, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CrawlerMain.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        assertThat(code).as(err.toString()).isEqualTo(expectedCode);
-        return new String[] {out.toString(), err.toString()};
+    private static CliRun run(int expectedCode, String... args) {
+        CliRun r = CliRun.of(args);
+        assertThat(r.code()).as(r.err()).isEqualTo(expectedCode);
+        return r;
     }
 
     @ParameterizedTest
@@ -38,7 +35,7 @@ class ClusterCommandTest {
         "cluster --role frontier ftp://127.0.0.1/       | crawler: seed 'ftp://127.0.0.1/': only http and https",
     })
     void badInputIsOneLineAndExitCodeTwo(String args, String message) {
-        String err = run(2, args.trim().split("\\s+"))[1];
+        String err = run(2, args.trim().split("\\s+")).err();
         assertThat(err).startsWith(message);
         assertThat(err.strip()).doesNotContain("\n").doesNotContain("Exception");
     }
@@ -46,13 +43,13 @@ class ClusterCommandTest {
     @Test
     void aClusterConfigThatIsNotHazelcastXmlIsBadInput() throws Exception {
         Path xml = Files.writeString(dir.resolve("cluster.xml"), "<hazelcast><no-such-element/></hazelcast>");
-        String err = run(2, "cluster", "--role", "fetcher", "--cluster-config", xml.toString())[1];
+        String err = run(2, "cluster", "--role", "fetcher", "--cluster-config", xml.toString()).err();
         assertThat(err).startsWith("crawler: --cluster-config: " + xml);
         assertThat(err.strip()).doesNotContain("\n");
     }
 
     @Test
     void helpListsTheClusterCommand() {
-        assertThat(run(0, "--help")[0]).contains("cluster");
+        assertThat(run(0, "--help").out()).contains("cluster");
     }
 }

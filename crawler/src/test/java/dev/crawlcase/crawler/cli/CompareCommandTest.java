@@ -1,11 +1,11 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.testkit.CliRun;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,17 +20,15 @@ class CompareCommandTest {
     void comparesModesOnTheSameSitesAndWritesTheReport() throws Exception {
         Files.writeString(dir.resolve("tiny.json"), "{\"seed\": 9, \"sites\": [{\"name\": \"tiny\", \"port\": 0,"
                 + " \"pages\": 15, \"levels\": 3, \"latency\": {\"type\": \"fixed\", \"value\": 5}}]}");
-        Files.writeString(dir.resolve("crawl.json"), "{\"sites\": \"tiny.json\"}");
+        TestConfig.crawl().sites("tiny.json").writeTo(dir.resolve("crawl.json"));
         Files.writeString(dir.resolve("compare.json"), "{\"crawl\": \"crawl.json\", \"sites\": \"tiny.json\","
                 + " \"quickSites\": \"tiny.json\", \"modes\": [\"sequential\", \"async\"], \"concurrency\": 8}");
         Path report = dir.resolve("report");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CrawlerMain.execute(new String[] {"compare", "--config", dir.resolve("compare.json").toString(),
-            "--quick", "--sweep", "2,8", "--report", report.toString()}, new PrintWriter(out, true), new PrintWriter(err, true));
+        CliRun compare = CliRun.of("compare", "--config", dir.resolve("compare.json").toString(), "--quick",
+                "--sweep", "2,8", "--report", report.toString());
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("sequential", "async", "thread-pool", "x ideal")
+        assertThat(compare.code()).as(compare.err()).isZero();
+        assertThat(compare.out()).contains("sequential", "async", "thread-pool", "x ideal")
                 .contains("exactly the ground truth");
         assertThat(report.resolve("report.html")).exists();
         assertThat(report.resolve("wall-time-by-mode.png")).exists();

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.testkit.CliRun;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +56,7 @@ class CrawlerMainTest {
         Path sites = dir.resolve("sites.json");
         Files.writeString(sites, "{\"seed\": 3, \"sites\": [{\"name\": \"tiny\", \"port\": 0, \"pages\": 12, \"levels\": 2}]}");
         Path config = dir.resolve("crawl.json");
-        Files.writeString(config, "{\"sites\": \"sites.json\"}");
+        TestConfig.crawl().sites("sites.json").writeTo(config);
         CliRun r = run("run", "--config", config.toString(), "--mode", "thread-pool", "--concurrency", "4",
                 "--out", dir.resolve("out.jsonl").toString(), "--summary", dir.resolve("summary.json").toString());
         assertThat(r.code()).as(r.err()).isZero();

@@ -2,13 +2,14 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.state.StateStore;
+import dev.crawlcase.crawler.testkit.CliRun;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,21 +21,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code run --state DIR [--resume]}: what it refuses (one line, exit 2) and what a finished state does. */
 class RunStateFlagsTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
-    private Vertx vertx;
     private FakeWorld world;
 
     @BeforeEach
     void sites() {
-        vertx = Vertx.vertx();
-        world = FakeWorld.start(vertx, WorldConfig.of(3, SiteSpec.named("tiny").withPages(12, 3)))
+        world = FakeWorld.start(kit.vertx(), WorldConfig.of(3, SiteSpec.named("tiny").withPages(12, 3)))
                 .toCompletionStage().toCompletableFuture().join();
-    }
-
-    @AfterEach
-    void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
     }
 
     private CliRun run(Path state, String... extra) {

@@ -1,8 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
 import com.hazelcast.config.Config;
-import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.config.CrawlConfigLoader;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.testkit.TestConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,10 +18,6 @@ import java.util.UUID;
  * lost with a killed fetcher comes back within a couple of seconds.
  */
 final class ClusterFixtures {
-    static final String SHORT_LEASES = "\"fetch\":{\"connectTimeoutMs\":1000,\"firstByteTimeoutMs\":1000,"
-            + "\"totalTimeoutMs\":1500},\"leaseTimeoutMs\":2500,"
-            + "\"retry\":{\"maxRetries\":3,\"baseDelayMs\":5,\"maxDelayMs\":50,\"maxRetryAfterMs\":50}";
-
     private ClusterFixtures() {
     }
 
@@ -45,13 +40,9 @@ final class ClusterFixtures {
         }
     }
 
-    static String crawlJson(String mode, int concurrency, Path dir) {
-        return "{\"mode\":\"" + mode + "\",\"concurrency\":" + concurrency + "," + SHORT_LEASES + ","
-                + "\"output\":{\"records\":\"" + dir.resolve("records.jsonl") + "\",\"summary\":\""
-                + dir.resolve("summary.json") + "\"}}";
-    }
-
-    static CrawlConfig crawlConfig(String mode, int concurrency, Path dir, List<String> seeds) {
-        return CrawlConfigLoader.parse(crawlJson(mode, concurrency, dir), "test", dir).withSeeds(seeds);
+    /** Short timeouts, short leases and fast retries; records and summary in {@code dir}. */
+    static TestConfig shortLeases(Mode mode, int concurrency, Path dir) {
+        return TestConfig.crawl().mode(mode).concurrency(concurrency).timeouts(1_000, 1_000, 1_500)
+                .leaseTimeoutMs(2_500).fastRetries().outputIn(dir);
     }
 }

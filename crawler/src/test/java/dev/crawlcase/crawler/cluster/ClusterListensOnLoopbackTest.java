@@ -1,14 +1,14 @@
 package dev.crawlcase.crawler.cluster;
 
-import io.vertx.core.Vertx;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,20 +23,19 @@ class ClusterListensOnLoopbackTest {
     private static final Set<String> LOOPBACK_PREFIXES = Set.of("0100007F:", "0000000000000000FFFF00000100007F:",
             "00000000000000000000000001000000:");
 
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
+
     @Test
     void aClusterNodeListensOnlyOnLoopback() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "needs Linux /proc/net/tcp");
         Set<String> before = listeners();
-        Vertx vertx = ClusterVertx.start(ClusterFixtures.hazelcast(ClusterFixtures.uniqueClusterName()), "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        try {
-            Set<String> opened = listeners();
-            opened.removeAll(before);
-            assertThat(opened).as("listeners the node opened").hasSizeGreaterThanOrEqualTo(2)
-                    .allMatch(l -> LOOPBACK_PREFIXES.stream().anyMatch(l::startsWith));
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        }
+        kit.adopt(CrawlcaseExtension.await(
+                ClusterVertx.start(ClusterFixtures.hazelcast(ClusterFixtures.uniqueClusterName()), "127.0.0.1")));
+        Set<String> opened = listeners();
+        opened.removeAll(before);
+        assertThat(opened).as("listeners the node opened").hasSizeGreaterThanOrEqualTo(2)
+                .allMatch(l -> LOOPBACK_PREFIXES.stream().anyMatch(l::startsWith));
     }
 
     /** Local addresses (kernel hex form, "ADDR:PORT") of every listening TCP socket, IPv4 and IPv6. */

@@ -2,14 +2,15 @@ package dev.crawlcase.crawler.cluster;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -36,23 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterProcessesTest {
     private static final long BOUND_S = 60;
 
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
-    private final List<CrawlerProcess> nodes = new ArrayList<>();
-    private Vertx sitesVertx;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        nodes.forEach(CrawlerProcess::close);
-        if (sitesVertx != null) {
-            sitesVertx.close().toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
-        }
-    }
 
     private CrawlerProcess start(String name, List<String> args) {
-        CrawlerProcess node = CrawlerProcess.start(dir, name, args);
-        nodes.add(node);
-        return node;
+        return kit.start(dir, name, args);
     }
 
     private List<String> common(String role, Path crawlJson, Path clusterXml) {
@@ -73,11 +64,10 @@ class ClusterProcessesTest {
 
     @Test
     void aFetcherKilledMidCrawlLosesOnlyLeasesThatExpireAndAreFetchedByAnother() throws Exception {
-        sitesVertx = Vertx.vertx();
-        FakeWorld world = FakeWorld.start(sitesVertx,
+        FakeWorld world = FakeWorld.start(kit.vertx(),
                         WorldConfig.of(5, SiteSpec.named("slow").withPages(150, 5).withLatency(Distribution.fixed(30))))
                 .toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
-        Path crawlJson = Files.writeString(dir.resolve("crawl.json"), ClusterFixtures.crawlJson("async", 2, dir));
+        Path crawlJson = ClusterFixtures.shortLeases(Mode.ASYNC, 2, dir).writeTo(dir.resolve("crawl.json"));
         Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
         Path records = dir.resolve("records.jsonl");
 

@@ -9,6 +9,7 @@ import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.run.CrawlSetup;
 import dev.crawlcase.crawler.bus.FinishedAnswer;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
@@ -16,17 +17,16 @@ import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,41 +34,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * two fetcher nodes of different modes, started before the frontier, crawl a small fake world together.
  */
 class ClusteredCrawlTest {
-    private static final long BOUND_S = 60;
-
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
-    private final List<Vertx> nodes = new ArrayList<>();
-    private Vertx sitesVertx;
 
-    @AfterEach
-    void tearDown() throws Exception {
-        await(Future.all(nodes.stream().map(Vertx::close).toList()));
-        if (sitesVertx != null) {
-            sitesVertx.close().toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
-        }
-    }
-
-    private Vertx join(String clusterName) throws Exception {
-        Vertx v = ClusterVertx.start(ClusterFixtures.hazelcast(clusterName), "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
-        nodes.add(v);
-        return v;
-    }
-
-    private static <T> T await(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
+    private Vertx join(String clusterName) {
+        return kit.adopt(await(ClusterVertx.start(ClusterFixtures.hazelcast(clusterName), "127.0.0.1")));
     }
 
     @Test
     void aFrontierNodeAndTwoFetcherNodesOfDifferentModesCrawlTheGroundTruthOnce() throws Exception {
-        sitesVertx = Vertx.vertx();
-        FakeWorld world = await(FakeWorld.start(sitesVertx, WorldConfig.of(11,
+        FakeWorld world = await(FakeWorld.start(kit.vertx(), WorldConfig.of(11,
                 SiteSpec.named("one").withPages(40, 4).withLatency(Distribution.fixed(5)),
                 SiteSpec.named("two").withPages(30, 3).withLatency(Distribution.fixed(5)))));
         String cluster = ClusterFixtures.uniqueClusterName();
         CrawlAddresses addresses = new CrawlAddresses("in-jvm");
-        CrawlConfig config = ClusterFixtures.crawlConfig("async", 4, dir, world.seedUrls());
+        CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, 4, dir).load(dir).withSeeds(world.seedUrls());
         CrawlSetup setup = new CrawlSetup(config);
 
         Vertx asyncNode = join(cluster);

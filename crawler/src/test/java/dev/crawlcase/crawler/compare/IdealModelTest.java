@@ -1,7 +1,7 @@
 package dev.crawlcase.crawler.compare;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.config.CrawlConfigLoader;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.GroundTruth;
 import dev.crawlcase.sites.WorldPlan;
 import dev.crawlcase.sites.config.Distribution;
@@ -24,7 +24,7 @@ class IdealModelTest {
             "one", "http://127.0.0.1:1111/", "two", "http://127.0.0.1:2222/"));
 
     private static IdealModel model() {
-        CrawlConfig crawl = CrawlConfigLoader.parse("{\"politeness\":{\"perHostConcurrency\":1000}}", "test", null)
+        CrawlConfig crawl = TestConfig.crawl().perHostConcurrency(1000).load(null)
                 .withSeeds(List.copyOf(BASES.values()));
         return new IdealModel(new WorldPlan(WORLD, BASES), crawl);
     }

@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.fetch;
 import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClientShardsTest {
     private static final FetchLimits GENEROUS = new FetchLimits(20_000, 30_000, 60_000, 1 << 20, 1 << 20,
             FetchLimits.DEFAULT_USER_AGENT, false);
+
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
 
     @Test
     void splitsTheConnectionsIntoShardsOfAtMost256() {
@@ -52,7 +57,7 @@ class ClientShardsTest {
     @Test
     void everyConnectionOfEveryShardIsUsableAtOnce() throws Exception {
         int total = 600;
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = kit.vertx();
         List<HttpServerRequest> held = new ArrayList<>();
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(request -> {
@@ -61,28 +66,24 @@ class ClientShardsTest {
                         held.forEach(r -> r.response().putHeader("content-type", "text/html").end("<p>ok</p>"));
                     }
                 });
-        try {
-            int port = server.listen().toCompletionStage().toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS).actualPort();
-            AsyncFetcher fetcher = new AsyncFetcher(vertx, GENEROUS, total);
-            List<FetchResult> results = new ArrayList<>();
-            VerticleBase caller = new VerticleBase() {
-                @Override
-                public Future<?> start() {
-                    List<Future<FetchResult>> fetches = new ArrayList<>();
-                    for (int i = 0; i < total; i++) {
-                        fetches.add(fetcher.fetch(new FetchTask(1, "http://127.0.0.1:" + port + "/p" + i, 0, 1, 0,
-                                FetchTask.Kind.PAGE)).andThen(ar -> results.add(ar.result())));
-                    }
-                    return Future.all(fetches);
+        int port = server.listen().toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS).actualPort();
+        AsyncFetcher fetcher = new AsyncFetcher(vertx, GENEROUS, total);
+        List<FetchResult> results = new ArrayList<>();
+        VerticleBase caller = new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                List<Future<FetchResult>> fetches = new ArrayList<>();
+                for (int i = 0; i < total; i++) {
+                    fetches.add(fetcher.fetch(new FetchTask(1, "http://127.0.0.1:" + port + "/p" + i, 0, 1, 0,
+                            FetchTask.Kind.PAGE)).andThen(ar -> results.add(ar.result())));
                 }
-            };
-            vertx.deployVerticle(caller).compose(vertx::undeploy).compose(v -> fetcher.close())
-                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-            assertThat(results).hasSize(total).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        }
+                return Future.all(fetches);
+            }
+        };
+        vertx.deployVerticle(caller).compose(vertx::undeploy).compose(v -> fetcher.close())
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        assertThat(results).hasSize(total).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
     }
 
     private static List<Integer> poolSizes(int maxConnections) {

@@ -4,10 +4,12 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,13 +27,15 @@ class FetcherContractTest {
     static final FetchLimits LIMITS = new FetchLimits(1_000, 800, 1_500, 64 << 10, 8 << 10,
             FetchLimits.DEFAULT_USER_AGENT, false);
 
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     private Vertx vertx;
     private ScenarioServers servers;
     private final Map<FetcherUnderTest, FetcherUnderTest.Running> fetchers = new EnumMap<>(FetcherUnderTest.class);
 
     @BeforeAll
     void startServers() throws Exception {
-        vertx = Vertx.vertx();
+        vertx = kit.vertx();
         servers = ScenarioServers.start(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         for (FetcherUnderTest kind : FetcherUnderTest.values()) {
             fetchers.put(kind, kind.start(vertx, LIMITS));
@@ -39,12 +43,12 @@ class FetcherContractTest {
         }
     }
 
+    /** The servers close with the extension's Vert.x; the blocking fetcher's JDK client is not Vert.x's. */
     @AfterAll
-    void stopServers() throws Exception {
+    void stopFetchers() throws Exception {
         for (FetcherUnderTest.Running running : fetchers.values()) {
             running.close();
         }
-        servers.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     private FetchResult page(FetcherUnderTest kind, String url) throws Exception {

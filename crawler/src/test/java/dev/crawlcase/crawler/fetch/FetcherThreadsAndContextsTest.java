@@ -4,17 +4,18 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,18 +39,15 @@ class FetcherThreadsAndContextsTest {
     private static final FetchLimits GENEROUS = new FetchLimits(10_000, 20_000, 30_000, 1 << 20, 1 << 20,
             FetchLimits.DEFAULT_USER_AGENT, false);
 
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     private Vertx vertx;
     private ScenarioServers servers;
 
     @BeforeAll
     void start() throws Exception {
-        vertx = Vertx.vertx();
+        vertx = kit.vertx();
         servers = ScenarioServers.start(vertx).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        servers.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Test

@@ -1,41 +1,45 @@
 package dev.crawlcase.crawler.metrics;
 
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
+import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class ResourceSamplerTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
 
     @Test
-    void samplesAreSaneAndTheTimerKeepsSampling(Vertx vertx, VertxTestContext test) {
+    void samplesAreSaneAndTheTimerKeepsSampling() {
+        Vertx vertx = kit.vertx();
         ResourceSampler sampler = new ResourceSampler(vertx, 10, () -> 0);
         sampler.start();
+        Promise<Void> threeSamples = Promise.promise();
         vertx.setPeriodic(10, id -> {
             if (sampler.snapshot().samples() >= 3) {
                 vertx.cancelTimer(id);
                 sampler.stop();
-                test.verify(() -> {
-                    ResourceSnapshot s = sampler.snapshot();
-                    assertThat(s.peakThreads()).isGreaterThan(1).isGreaterThanOrEqualTo(s.lastThreads());
-                    assertThat(s.peakThreads()).isLessThanOrEqualTo(Thread.activeCount() + 100);
-                    assertThat(s.peakHeapBytes()).isPositive();
-                    assertThat(s.cpuSeconds()).isGreaterThanOrEqualTo(0);
-                    assertThat(sampler.cpuSeconds()).isEqualTo(s.cpuSeconds());
-                });
-                test.completeNow();
+                threeSamples.complete();
             }
         });
+        await(threeSamples.future());
+        ResourceSnapshot s = sampler.snapshot();
+        assertThat(s.peakThreads()).isGreaterThan(1).isGreaterThanOrEqualTo(s.lastThreads());
+        assertThat(s.peakThreads()).isLessThanOrEqualTo(Thread.activeCount() + 100);
+        assertThat(s.peakHeapBytes()).isPositive();
+        assertThat(s.cpuSeconds()).isGreaterThanOrEqualTo(0);
+        assertThat(sampler.cpuSeconds()).isEqualTo(s.cpuSeconds());
     }
 
     @Test
-    void foreignThreadsAreNotCounted(Vertx vertx) {
+    void foreignThreadsAreNotCounted() {
+        Vertx vertx = kit.vertx();
         ResourceSampler all = new ResourceSampler(vertx, 1_000, () -> 0);
         ResourceSampler minusFive = new ResourceSampler(vertx, 1_000, () -> 5);
         for (ResourceSampler sampler : List.of(all, minusFive)) {

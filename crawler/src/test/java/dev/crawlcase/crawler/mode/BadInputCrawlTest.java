@@ -1,14 +1,17 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
 /** What every bad-input crawl test needs: a crawler Vert.x, the purpose-built bad servers, a folder for output. */
 abstract class BadInputCrawlTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
     Vertx vertx;
@@ -16,13 +19,7 @@ abstract class BadInputCrawlTest {
 
     @BeforeEach
     void startVertxAndSites() {
-        vertx = Vertx.builder().build();
-        sites = new BadInputSites();
-    }
-
-    @AfterEach
-    void stopVertxAndSites() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        sites.close();
+        vertx = kit.vertx();
+        sites = new BadInputSites(kit.vertx());
     }
 }

@@ -3,12 +3,14 @@ package dev.crawlcase.crawler.mode;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,14 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputLinksTest extends BadInputCrawlTest {
     /**
      * Timeouts no loopback answer comes near, even from a cold JVM, so counting requests stays exact (a first-byte
-     * timeout would retry); the blank is for more fetch settings.
+     * timeout would retry).
      */
-    static final String PATIENT_FETCH = ",\"fetch\":{\"firstByteTimeoutMs\":10000,\"totalTimeoutMs\":20000%s}";
+    static TestConfig patient(TestConfig config) {
+        return config.timeouts(2_000, 10_000, 20_000);
+    }
 
-    private TestCrawl crawl(Mode mode, List<String> seeds, String moreFetchJson) {
+    private TestCrawl crawl(Mode mode, List<String> seeds, UnaryOperator<TestConfig> more) {
         BadInputServersTest.assumeAvailable(mode);
         return TestCrawl.run(vertx, TestCrawl.config(mode, mode == Mode.SEQUENTIAL ? 1 : 16, dir, seeds,
-                PATIENT_FETCH.formatted(moreFetchJson)));
+                c -> more.apply(patient(c))));
     }
 
     private static void redirect(HttpServerRequest request, String location) {
@@ -51,7 +55,7 @@ class BadInputLinksTest extends BadInputCrawlTest {
                 BadInputSites.notFound(request);
             }
         });
-        TestCrawl crawl = crawl(mode, List.of(site.url("/a"), site.url("/r0")), ",\"maxRedirects\":5");
+        TestCrawl crawl = crawl(mode, List.of(site.url("/a"), site.url("/r0")), c -> c.maxRedirects(5));
 
         assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
         Map<String, CrawlRecord> byUrl = crawl.byUrl();
@@ -93,7 +97,7 @@ class BadInputLinksTest extends BadInputCrawlTest {
                 BadInputSites.notFound(request);
             }
         });
-        TestCrawl crawl = crawl(mode, List.of(site.url("/"), site.url("/self")), "");
+        TestCrawl crawl = crawl(mode, List.of(site.url("/"), site.url("/self")), c -> c);
 
         assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
         assertThat(crawl.records()).hasSize(10_002).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED));
@@ -114,7 +118,7 @@ class BadInputLinksTest extends BadInputCrawlTest {
                 BadInputSites.notFound(request);
             }
         });
-        TestCrawl crawl = crawl(mode, List.of(site.url("/go")), "");
+        TestCrawl crawl = crawl(mode, List.of(site.url("/go")), c -> c);
 
         assertThat(crawl.byUrl().get(site.url("/go"))).extracting(CrawlRecord::outcome, CrawlRecord::finalUrl)
                 .containsExactly(CrawlRecord.REDIRECTED, outside.url("/x"));

@@ -22,7 +22,7 @@ class BadInputPagesTest extends BadInputCrawlTest {
     private TestCrawl crawl(Mode mode, List<String> seeds) {
         BadInputServersTest.assumeAvailable(mode);
         return TestCrawl.run(vertx, TestCrawl.config(mode, mode == Mode.SEQUENTIAL ? 1 : 8, dir, seeds,
-                BadInputLinksTest.PATIENT_FETCH.formatted("")));
+                BadInputLinksTest::patient));
     }
 
     private static void utf8(HttpServerRequest request, String contentType, String html) {

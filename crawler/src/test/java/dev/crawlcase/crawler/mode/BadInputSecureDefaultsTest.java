@@ -1,9 +1,11 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.WorldConfigLoader;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,21 +33,20 @@ class BadInputSecureDefaultsTest {
     private static final Pattern SERVER = Pattern.compile("create(Http|Net)Server\\(");
     private static final Pattern HOST = Pattern.compile("setHost\\(\"([^\"]*)\"\\)");
 
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
+
     @Test
     void theShippedWorldsServeOnlyOn127001() throws Exception {
-        Vertx vertx = Vertx.vertx();
-        try {
-            for (String config : List.of("../config/sites.json", "../config/sites-quick.json")) {
-                FakeWorld world = FakeWorld.start(vertx, WorldConfigLoader.load(Path.of(config)).withEphemeralPorts())
-                        .toCompletionStage().toCompletableFuture().join();
-                assertThat(world.baseUrls().values()).as(config).isNotEmpty()
-                        .allSatisfy(url -> assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/"));
-                for (String url : world.baseUrls().values()) {
-                    assertNotReachableFromAnotherLoopbackAddress(URI.create(url).getPort());
-                }
+        Vertx vertx = kit.vertx();
+        for (String config : List.of("../config/sites.json", "../config/sites-quick.json")) {
+            FakeWorld world = FakeWorld.start(vertx, WorldConfigLoader.load(Path.of(config)).withEphemeralPorts())
+                    .toCompletionStage().toCompletableFuture().join();
+            assertThat(world.baseUrls().values()).as(config).isNotEmpty()
+                    .allSatisfy(url -> assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/"));
+            for (String url : world.baseUrls().values()) {
+                assertNotReachableFromAnotherLoopbackAddress(URI.create(url).getPort());
             }
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 

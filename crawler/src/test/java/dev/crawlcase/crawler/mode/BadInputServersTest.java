@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.mode;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,10 +44,10 @@ class BadInputServersTest extends BadInputCrawlTest {
         assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
     }
 
-    private TestCrawl crawl(Mode mode, String seed, String extraJson) {
+    private TestCrawl crawl(Mode mode, String seed, UnaryOperator<TestConfig> more) {
         assumeAvailable(mode);
         return TestCrawl.run(vertx, TestCrawl.config(mode, mode == Mode.SEQUENTIAL ? 1 : 8, dir, List.of(seed),
-                extraJson));
+                more));
     }
 
     private static CrawlRecord only(TestCrawl crawl) {
@@ -58,7 +60,7 @@ class BadInputServersTest extends BadInputCrawlTest {
     void garbageInsteadOfHttpFailsAsProtocolAfterTheRetries(Mode mode) {
         String base = sites.raw(socket -> socket.write("SSH-2.0-OpenSSH_9.6 not http at all\r\n\r\n")
                 .onComplete(ar -> socket.close()));
-        CrawlRecord r = only(crawl(mode, base + "/", ""));
+        CrawlRecord r = only(crawl(mode, base + "/", c -> c));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
         assertThat(r.reason()).isEqualTo("protocol");
         assertThat(r.attempts()).isEqualTo(4);
@@ -70,8 +72,7 @@ class BadInputServersTest extends BadInputCrawlTest {
     void aBodyOverTheCapIsFetchedTruncatedAtExactlyTheCap(Mode mode) {
         String page = "<html><head><title>Big</title></head><body>" + "x".repeat(300_000) + "</body></html>";
         BadInputSites.Site site = sites.http(request -> route(request, "/", page));
-        CrawlRecord r = only(crawl(mode, site.url("/"),
-                BadInputLinksTest.PATIENT_FETCH.formatted(",\"maxBodyBytes\":100000")));
+        CrawlRecord r = only(crawl(mode, site.url("/"), c -> BadInputLinksTest.patient(c).maxBodyBytes(100_000)));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED);
         assertThat(r.truncated()).isTrue();
         assertThat(r.bytes()).isEqualTo(100_000);
@@ -88,8 +89,7 @@ class BadInputServersTest extends BadInputCrawlTest {
                 BadInputSites.notFound(request);
             }
         });
-        CrawlRecord r = only(crawl(mode, site.url("/"),
-                BadInputLinksTest.PATIENT_FETCH.formatted(",\"maxBodyBytes\":" + CAP)));
+        CrawlRecord r = only(crawl(mode, site.url("/"), c -> BadInputLinksTest.patient(c).maxBodyBytes(CAP)));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED);
         assertThat(r.truncated()).isTrue();
         assertThat(r.bytes()).isEqualTo(CAP);
@@ -101,8 +101,7 @@ class BadInputServersTest extends BadInputCrawlTest {
     void aServerThatHangsAfterTheHeadersFailsOnTheTotalTimeout(Mode mode) {
         String base = sites.raw(socket -> socket.write(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html><title>t"));
-        CrawlRecord r = only(crawl(mode, base + "/", ",\"fetch\":{\"connectTimeoutMs\":500,\"firstByteTimeoutMs\":300,"
-                + "\"totalTimeoutMs\":700},\"retry\":{\"maxRetries\":1,\"baseDelayMs\":1,\"maxDelayMs\":5}"));
+        CrawlRecord r = only(crawl(mode, base + "/", c -> c.timeouts(500, 300, 700).retries(1, 1, 5)));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
         assertThat(r.reason()).isEqualTo("timeout_total");
         assertThat(r.attempts()).isEqualTo(2);
@@ -111,7 +110,7 @@ class BadInputServersTest extends BadInputCrawlTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void aSeedOnAPortNobodyListensOnFailsAsRefused(Mode mode) {
-        CrawlRecord r = only(crawl(mode, "http://127.0.0.1:" + sites.closedPort() + "/", ""));
+        CrawlRecord r = only(crawl(mode, "http://127.0.0.1:" + sites.closedPort() + "/", c -> c));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
         assertThat(r.reason()).isEqualTo("refused");
     }
@@ -119,7 +118,7 @@ class BadInputServersTest extends BadInputCrawlTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void withoutRobotsASeedOnAPortNobodyListensOnFailsAsRefused(Mode mode) {
-        CrawlRecord r = only(crawl(mode, "http://127.0.0.1:" + sites.closedPort() + "/", ",\"robots\":{\"obey\":false}"));
+        CrawlRecord r = only(crawl(mode, "http://127.0.0.1:" + sites.closedPort() + "/", c -> c.obeyRobots(false)));
         assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
         assertThat(r.reason()).isEqualTo("refused");
         assertThat(r.attempts()).isEqualTo(4);
@@ -135,12 +134,12 @@ class BadInputServersTest extends BadInputCrawlTest {
     void anInScopeInvalidHostIsNeverResolved(Mode mode) {
         BadInputSites.Site site = sites.http(request ->
                 route(request, "/", "<title>home</title><a href=\"http://nonexistent.invalid/page\">x</a>"));
-        String remote = ",\"allowRemote\":true,\"scope\":{\"include\":[\"^http://nonexistent\\\\.invalid/\"]}";
+        UnaryOperator<TestConfig> remote = c -> c.allowRemote(true).include("^http://nonexistent\\.invalid/");
         TestCrawl obeying = crawl(mode, site.url("/"), remote);
         assertThat(obeying.byUrl().get("http://nonexistent.invalid/page"))
                 .extracting(CrawlRecord::outcome, CrawlRecord::reason).containsExactly(CrawlRecord.FAILED, "unknown_host");
 
-        TestCrawl ignoring = crawl(mode, site.url("/"), remote + ",\"robots\":{\"obey\":false}");
+        TestCrawl ignoring = crawl(mode, site.url("/"), c -> remote.apply(c).obeyRobots(false));
         assertThat(ignoring.byUrl().get("http://nonexistent.invalid/page"))
                 .extracting(CrawlRecord::outcome, CrawlRecord::reason, CrawlRecord::attempts)
                 .containsExactly(CrawlRecord.FAILED, "unknown_host", 1);

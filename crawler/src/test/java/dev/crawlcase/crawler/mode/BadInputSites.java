@@ -15,12 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Purpose-built misbehaving servers for the bad-input tests, each on 127.0.0.1 port 0, on their own Vert.x instance
- * (so a server can never be slowed by the crawl it serves). Every HTTP server counts requests per path, and answers
- * {@code /robots.txt} with 404 (allow all) unless its handler says otherwise.
+ * Purpose-built misbehaving servers for the bad-input tests, each on 127.0.0.1 port 0, on a Vert.x instance of
+ * their own (so a server can never be slowed by the crawl it serves); closing that instance closes them. Every HTTP
+ * server counts requests per path, and answers {@code /robots.txt} with 404 (allow all) unless its handler says
+ * otherwise.
  */
-final class BadInputSites implements AutoCloseable {
-    private final Vertx vertx = Vertx.vertx();
+final class BadInputSites {
+    private final Vertx vertx;
+
+    BadInputSites(Vertx vertx) {
+        this.vertx = vertx;
+    }
 
     /** A running HTTP server: its base URL ({@code http://127.0.0.1:PORT}) and requests seen per path. */
     record Site(String base, Map<String, AtomicInteger> requests) {
@@ -83,10 +88,5 @@ final class BadInputSites implements AutoCloseable {
 
     private static <T> T join(Future<T> f) {
         return f.toCompletionStage().toCompletableFuture().join();
-    }
-
-    @Override
-    public void close() {
-        join(vertx.close());
     }
 }

@@ -4,6 +4,7 @@ import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.GroundTruth;
@@ -14,8 +15,8 @@ import dev.crawlcase.sites.config.RobotsSpec;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,6 +36,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ModeContractTest {
     private static final int PER_HOST = 4;
 
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
     private Vertx vertx;
@@ -42,14 +45,8 @@ class ModeContractTest {
 
     @BeforeEach
     void setUp() {
-        vertx = Vertx.builder().build();
-        sitesVertx = Vertx.builder().build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-        sitesVertx.close().toCompletionStage().toCompletableFuture().join();
+        vertx = kit.vertx();
+        sitesVertx = kit.vertx();
     }
 
     static FaultSpec lightFaults() {
@@ -88,7 +85,7 @@ class ModeContractTest {
         assumeAvailable(mode);
         FakeWorld world = start(world());
         CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                ",\"politeness\":{\"perHostConcurrency\":" + PER_HOST + "}");
+                c -> c.perHostConcurrency(PER_HOST));
         TestCrawl crawl = TestCrawl.run(vertx, config);
         GroundTruth truth = world.groundTruth(CrawlRules.defaults());
 
@@ -117,7 +114,7 @@ class ModeContractTest {
     void robotsAndTheTrapAndDepthLimitsHold(Mode mode) {
         assumeAvailable(mode);
         FakeWorld world = start(world());
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), ",\"maxDepth\":3");
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), c -> c.maxDepth(3));
         TestCrawl crawl = TestCrawl.run(vertx, config);
 
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults().withMaxDepth(3)).pages());
@@ -135,7 +132,7 @@ class ModeContractTest {
     void withoutRobotsTheDisallowedPagesAreFetchedToo(Mode mode) {
         assumeAvailable(mode);
         FakeWorld world = start(world());
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), ",\"robots\":{\"obey\":false}");
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), c -> c.obeyRobots(false));
         TestCrawl crawl = TestCrawl.run(vertx, config);
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults().withObeyRobots(false)).pages());
         assertThat(crawl.fetchedPages().keySet()).anyMatch(u -> u.contains("/private/"));
@@ -146,7 +143,7 @@ class ModeContractTest {
     void thePageLimitStopsTheCrawlAndEveryUrlStillHasOneRecord(Mode mode) {
         assumeAvailable(mode);
         FakeWorld world = start(world());
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), ",\"maxPages\":25");
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), c -> c.maxPages(25));
         TestCrawl crawl = TestCrawl.run(vertx, config);
         long leasedPages = crawl.records().stream().filter(r -> r.status() != null || r.attempts() > 0).count();
         assertThat(leasedPages).isLessThanOrEqualTo(25);
@@ -161,7 +158,7 @@ class ModeContractTest {
         FaultSpec hangs = FaultSpec.none().with(FaultKind.HANG, 1.0).withMaxFaultsPerUrl(1000).withRobotsTxt(true);
         FakeWorld world = start(WorldConfig.of(3, SiteSpec.named("stuck").withPages(10, 2).withFaults(hangs)));
         CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                ",\"retry\":{\"maxRetries\":1,\"baseDelayMs\":1,\"maxDelayMs\":5}");
+                c -> c.retries(1, 1, 5));
         TestCrawl crawl = TestCrawl.run(vertx, config);
         assertThat(crawl.fetchedPages()).isEmpty();
         assertThat(crawl.records()).isNotEmpty();

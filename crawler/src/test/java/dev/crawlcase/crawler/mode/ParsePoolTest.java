@@ -4,17 +4,18 @@ import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -32,18 +33,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * virtual thread at a time, so inline parses would queue behind each other).
  */
 class ParsePoolTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     private final Set<String> parseThreads = ConcurrentHashMap.newKeySet();
     private final CyclicBarrier bothRunning = new CyclicBarrier(2);
     private Vertx vertx;
 
     @BeforeEach
     void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        vertx = kit.vertx();
     }
 
     @Test

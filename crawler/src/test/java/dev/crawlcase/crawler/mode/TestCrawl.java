@@ -3,11 +3,11 @@ package dev.crawlcase.crawler.mode;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.config.CrawlConfigLoader;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -15,19 +15,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /** Runs one crawl to completion for a test and reads its records back. */
 record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
 
-    /** Quick settings for tests: short timeouts, small Retry-After cap, same rules as the ground truth defaults. */
-    static CrawlConfig config(Mode mode, int concurrency, Path dir, List<String> seeds, String extraJson) {
-        String json = "{\"mode\":\"" + mode.label() + "\",\"concurrency\":" + concurrency + ","
-                + "\"fetch\":{\"connectTimeoutMs\":1000,\"firstByteTimeoutMs\":400,\"totalTimeoutMs\":3000},"
-                + "\"retry\":{\"maxRetries\":3,\"baseDelayMs\":5,\"maxDelayMs\":50,\"maxRetryAfterMs\":50},"
-                + "\"output\":{\"records\":\"" + dir.resolve("records.jsonl") + "\",\"summary\":\""
-                + dir.resolve("summary.json") + "\"}" + extraJson + "}";
-        return CrawlConfigLoader.parse(json, "test", dir).withSeeds(seeds);
+    /**
+     * Quick settings for tests: short timeouts, small Retry-After cap, same rules as the ground truth defaults;
+     * {@code more} changes or adds settings.
+     */
+    static CrawlConfig config(Mode mode, int concurrency, Path dir, List<String> seeds,
+                              UnaryOperator<TestConfig> more) {
+        TestConfig quick = TestConfig.crawl().mode(mode).concurrency(concurrency).timeouts(1_000, 400, 3_000)
+                .fastRetries().outputIn(dir);
+        return more.apply(quick).load(dir).withSeeds(seeds);
     }
 
     static TestCrawl run(Vertx vertx, CrawlConfig config) {

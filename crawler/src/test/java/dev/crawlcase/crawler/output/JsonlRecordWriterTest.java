@@ -2,12 +2,13 @@ package dev.crawlcase.crawler.output;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
 
-import io.vertx.core.Context;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import io.vertx.junit5.VertxTestContext;
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
@@ -15,13 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@ExtendWith(VertxExtension.class)
 class JsonlRecordWriterTest {
-
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
 
@@ -30,55 +33,60 @@ class JsonlRecordWriterTest {
                 i % 7, i % 100, 1, CrawlRecord.FETCHED, null, false, "async");
     }
 
+    /** Runs {@code steps} on an event loop, as the frontier writes its records, and waits for their end. */
+    private static <T> T onEventLoop(Vertx vertx, Supplier<Future<T>> steps) {
+        Promise<T> done = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> steps.get().onComplete(done));
+        return await(done.future());
+    }
+
     @Test
-    void fileIsCompleteAfterClose(Vertx vertx, VertxTestContext test) {
+    void fileIsCompleteAfterClose() throws Exception {
+        Vertx vertx = kit.vertx();
         Path file = dir.resolve("records.jsonl");
         List<CrawlRecord> expected = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             expected.add(record(i));
         }
-        Context eventLoop = vertx.getOrCreateContext();
-        eventLoop.runOnContext(v -> JsonlRecordWriter.open(vertx, file)
+        onEventLoop(vertx, () -> JsonlRecordWriter.open(vertx, file)
                 .compose(writer -> {
                     expected.forEach(writer::accept);
                     assertThat(writer.records()).isEqualTo(expected.size());
                     return writer.close();
-                })
-                .onComplete(test.succeeding(done -> test.verify(() -> {
-                    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                    assertThat(lines.stream().map(CrawlRecordJson::fromLine).collect(Collectors.toList()))
-                            .isEqualTo(expected);
-                    assertThat(Files.size(file)).isGreaterThan(JsonlRecordWriter.BATCH_BYTES * 10L);
-                    test.completeNow();
-                }))));
+                }));
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines.stream().map(CrawlRecordJson::fromLine).collect(Collectors.toList()))
+                .isEqualTo(expected);
+        assertThat(Files.size(file)).isGreaterThan(JsonlRecordWriter.BATCH_BYTES * 10L);
     }
 
     @Test
-    void aFewRecordsReachTheFileWithoutCloseThanksToThePeriodicFlush(Vertx vertx, VertxTestContext test) {
+    void aFewRecordsReachTheFileWithoutCloseThanksToThePeriodicFlush() {
+        Vertx vertx = kit.vertx();
         Path file = dir.resolve("partial.jsonl");
-        vertx.getOrCreateContext().runOnContext(v -> JsonlRecordWriter.open(vertx, file)
-                .onComplete(test.succeeding(writer -> {
-                    writer.accept(record(1));
-                    vertx.setPeriodic(20, id -> vertx.fileSystem().readFile(file.toString())
-                            .onComplete(test.succeeding(content -> {
-                                if (content.length() > 0) {
-                                    vertx.cancelTimer(id);
-                                    test.verify(() -> assertThat(CrawlRecordJson.fromLine(content.toString().trim()))
-                                            .isEqualTo(record(1)));
-                                    writer.close().onComplete(test.succeedingThenComplete());
-                                }
-                            })));
-                })));
+        Buffer flushed = onEventLoop(vertx, () -> JsonlRecordWriter.open(vertx, file).compose(writer -> {
+            writer.accept(record(1));
+            Promise<Buffer> firstContent = Promise.promise();
+            vertx.setPeriodic(20, id -> vertx.fileSystem().readFile(file.toString()).onComplete(read -> {
+                if (read.failed()) {
+                    vertx.cancelTimer(id);
+                    firstContent.tryFail(read.cause());
+                } else if (read.result().length() > 0) {
+                    vertx.cancelTimer(id);
+                    firstContent.tryComplete(read.result());
+                }
+            }));
+            return firstContent.future().compose(content -> writer.close().map(content));
+        }));
+        assertThat(CrawlRecordJson.fromLine(flushed.toString().trim())).isEqualTo(record(1));
     }
 
     @Test
-    void acceptAfterCloseIsRejected(Vertx vertx, VertxTestContext test) {
-        JsonlRecordWriter.open(vertx, dir.resolve("closed.jsonl"))
-                .compose(writer -> writer.close().map(writer))
-                .onComplete(test.succeeding(writer -> test.verify(() -> {
-                    org.assertj.core.api.Assertions.assertThatIllegalStateException()
-                            .isThrownBy(() -> writer.accept(record(1)));
-                    test.completeNow();
-                })));
+    void acceptAfterCloseIsRejected() {
+        Vertx vertx = kit.vertx();
+        JsonlRecordWriter writer = await(JsonlRecordWriter.open(vertx, dir.resolve("closed.jsonl"))
+                .compose(w -> w.close().map(w)));
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> writer.accept(record(1)));
     }
 }

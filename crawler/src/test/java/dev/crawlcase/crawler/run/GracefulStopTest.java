@@ -1,9 +1,11 @@
 package dev.crawlcase.crawler.run;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.config.CrawlConfigLoader;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
@@ -13,6 +15,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -23,42 +26,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A stop mid-crawl (what Ctrl-C does) still leaves one record per discovered URL and a valid summary. */
 class GracefulStopTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
 
     @Test
     void aStopMidCrawlLeavesCompleteFiles() throws Exception {
-        Vertx vertx = Vertx.builder().build();
-        try {
-            WorldConfig world = WorldConfig.of(11, SiteSpec.named("slow").withPages(200, 5)
-                    .withLatency(Distribution.fixed(50)));
-            FakeWorld sites = FakeWorld.start(vertx, world).toCompletionStage().toCompletableFuture().join();
-            CrawlConfig config = CrawlConfigLoader.parse("{\"mode\":\"async\",\"concurrency\":4,"
-                    + "\"output\":{\"records\":\"" + dir.resolve("r.jsonl") + "\",\"summary\":\""
-                    + dir.resolve("s.json") + "\"}}", "test", dir).withSeeds(sites.seedUrls());
-            CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0);
-            Promise<Void> someFetched = Promise.promise();
-            vertx.eventBus().<JsonObject>consumer(runner.addresses().progress(), m -> {
-                if (m.body().getLong("fetched") >= 5) {
-                    someFetched.tryComplete();
-                }
-            });
-            Future<CrawlReport> run = runner.run();
-            CrawlReport report = someFetched.future().compose(v -> runner.stop(1_000))
-                    .toCompletionStage().toCompletableFuture().join();
+        Vertx vertx = kit.vertx();
+        WorldConfig world = WorldConfig.of(11, SiteSpec.named("slow").withPages(200, 5)
+                .withLatency(Distribution.fixed(50)));
+        FakeWorld sites = FakeWorld.start(vertx, world).toCompletionStage().toCompletableFuture().join();
+        CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4)
+                .output(dir.resolve("r.jsonl"), dir.resolve("s.json")).load(dir).withSeeds(sites.seedUrls());
+        CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0);
+        Promise<Void> someFetched = Promise.promise();
+        vertx.eventBus().<JsonObject>consumer(runner.addresses().progress(), m -> {
+            if (m.body().getLong("fetched") >= 5) {
+                someFetched.tryComplete();
+            }
+        });
+        Future<CrawlReport> run = runner.run();
+        CrawlReport report = someFetched.future().compose(v -> runner.stop(1_000))
+                .toCompletionStage().toCompletableFuture().join();
 
-            assertThat(run.toCompletionStage().toCompletableFuture().join()).isSameAs(report);
-            assertThat(report.stopped()).isTrue();
-            List<CrawlRecord> records = RecordsFile.read(report.records());
-            assertThat(records).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-            assertThat(records).filteredOn(r -> "stopped".equals(r.reason())).isNotEmpty();
-            long fetched = records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED)).count();
-            assertThat(fetched).isBetween(5L, 199L);
-            JsonObject summary = new JsonObject(Files.readString(report.summaryFile()));
-            assertThat(summary.getLong("records")).isEqualTo(records.size());
-            assertThat(summary.getLong("pages")).isEqualTo(fetched);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
-        }
+        assertThat(run.toCompletionStage().toCompletableFuture().join()).isSameAs(report);
+        assertThat(report.stopped()).isTrue();
+        List<CrawlRecord> records = RecordsFile.read(report.records());
+        assertThat(records).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(records).filteredOn(r -> "stopped".equals(r.reason())).isNotEmpty();
+        long fetched = records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED)).count();
+        assertThat(fetched).isBetween(5L, 199L);
+        JsonObject summary = new JsonObject(Files.readString(report.summaryFile()));
+        assertThat(summary.getLong("records")).isEqualTo(records.size());
+        assertThat(summary.getLong("pages")).isEqualTo(fetched);
     }
 }

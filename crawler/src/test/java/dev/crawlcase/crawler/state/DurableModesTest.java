@@ -1,17 +1,19 @@
 package dev.crawlcase.crawler.state;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.config.CrawlConfigLoader;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Vertx;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,6 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * worker thread), and leaves a finished state whose records are the file's, in order.
  */
 class DurableModesTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
 
@@ -37,13 +41,12 @@ class DurableModesTest {
     @EnumSource(Mode.class)
     void eachModeCrawlsTheGroundTruthWithAStateAndASpillingQueue(Mode mode) throws Exception {
         assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
-        Vertx vertx = Vertx.builder().build();
+        Vertx vertx = kit.vertx();
         try (StateStore state = StateStore.open(dir.resolve("state"), false)) {
             FakeWorld sites = FakeWorld.start(vertx, WorldConfig.of(5, SiteSpec.named("small").withPages(60, 4)))
                     .toCompletionStage().toCompletableFuture().join();
-            CrawlConfig config = CrawlConfigLoader.parse("{\"mode\":\"" + mode.label() + "\",\"concurrency\":4,"
-                    + "\"output\":{\"records\":\"" + dir.resolve("r.jsonl") + "\",\"summary\":\""
-                    + dir.resolve("s.json") + "\"}}", "test", dir).withSeeds(sites.seedUrls());
+            CrawlConfig config = TestConfig.crawl().mode(mode).concurrency(4)
+                    .output(dir.resolve("r.jsonl"), dir.resolve("s.json")).load(dir).withSeeds(sites.seedUrls());
             CrawlReport report = new CrawlRunner(vertx, config, () -> 0).withState(state, 5).run()
                     .toCompletionStage().toCompletableFuture().join();
 
@@ -58,8 +61,6 @@ class DurableModesTest {
             state.forEachRecord(0, line -> stored.append(line).append('\n'));
             assertThat(stored.toString()).isEqualTo(Files.readString(report.records()));
             assertThat(Files.exists(dir.resolve("state/queue-spill.mv.db"))).isFalse();
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
 }

@@ -1,11 +1,13 @@
 package dev.crawlcase.crawler.state;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.config.CrawlConfigLoader;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
@@ -15,6 +17,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -31,60 +34,57 @@ import static org.assertj.core.api.Assertions.assertThat;
  * crawl.
  */
 class DurableStopTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
 
     @Test
     void aStoppedDurableCrawlLeavesItsUnfinishedUrlsToTheResume() throws Exception {
-        Vertx vertx = Vertx.builder().build();
-        try {
-            FakeWorld sites = FakeWorld.start(vertx, WorldConfig.of(11, SiteSpec.named("slow").withPages(120, 5)
-                    .withLatency(Distribution.fixed(20)))).toCompletionStage().toCompletableFuture().join();
-            CrawlConfig config = CrawlConfigLoader.parse("{\"mode\":\"async\",\"concurrency\":3,"
-                    + "\"output\":{\"records\":\"" + dir.resolve("r.jsonl") + "\",\"summary\":\""
-                    + dir.resolve("s.json") + "\"}}", "test", dir).withSeeds(sites.seedUrls());
-            Path stateDir = dir.resolve("state");
+        Vertx vertx = kit.vertx();
+        FakeWorld sites = FakeWorld.start(vertx, WorldConfig.of(11, SiteSpec.named("slow").withPages(120, 5)
+                .withLatency(Distribution.fixed(20)))).toCompletionStage().toCompletableFuture().join();
+        CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(3)
+                .output(dir.resolve("r.jsonl"), dir.resolve("s.json")).load(dir).withSeeds(sites.seedUrls());
+        Path stateDir = dir.resolve("state");
 
-            CrawlReport stopped;
-            try (StateStore state = StateStore.open(stateDir, false)) {
-                CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0).withState(state, 10);
-                Promise<Void> someFetched = Promise.promise();
-                vertx.eventBus().<JsonObject>consumer(runner.addresses().progress(), m -> {
-                    if (m.body().getLong("fetched") >= 10) {
-                        someFetched.tryComplete();
-                    }
-                });
-                runner.run();
-                stopped = someFetched.future().compose(v -> runner.stop(1_000))
-                        .toCompletionStage().toCompletableFuture().join();
-                assertThat(state.finished()).isFalse();
-            }
-            assertThat(stopped.stopped()).isTrue();
-            List<CrawlRecord> before = RecordsFile.read(stopped.records());
-            assertThat(before).hasSizeGreaterThanOrEqualTo(10).noneMatch(r -> "stopped".equals(r.reason()));
-            Map<String, Integer> requestsBefore = sites.counters().requestsPerUrl();
-
-            CrawlReport resumed;
-            try (StateStore state = StateStore.open(stateDir, true)) {
-                RecordsFileRepair.repair(config.output().records(), state);
-                resumed = new CrawlRunner(vertx, config, () -> 0).withState(state, 10).run()
-                        .toCompletionStage().toCompletableFuture().join();
-                assertThat(state.finished()).isTrue();
-            }
-            List<CrawlRecord> all = RecordsFile.read(resumed.records());
-            assertThat(all).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-            assertThat(all.subList(0, before.size())).isEqualTo(before);
-            Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
-                    .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
-            assertThat(fetched).isEqualTo(sites.groundTruth(CrawlRules.defaults()).pages());
-            Map<String, Integer> requestsAfter = sites.counters().requestsPerUrl();
-            before.forEach(r -> assertThat(requestsAfter.getOrDefault(r.url(), 0))
-                    .as(r.url()).isEqualTo(requestsBefore.getOrDefault(r.url(), 0)));
-            JsonObject summary = new JsonObject(Files.readString(resumed.summaryFile()));
-            assertThat(summary.getLong("records")).isEqualTo(all.size());
-            assertThat(summary.getLong("pages")).isEqualTo(fetched.size());
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
+        CrawlReport stopped;
+        try (StateStore state = StateStore.open(stateDir, false)) {
+            CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0).withState(state, 10);
+            Promise<Void> someFetched = Promise.promise();
+            vertx.eventBus().<JsonObject>consumer(runner.addresses().progress(), m -> {
+                if (m.body().getLong("fetched") >= 10) {
+                    someFetched.tryComplete();
+                }
+            });
+            runner.run();
+            stopped = someFetched.future().compose(v -> runner.stop(1_000))
+                    .toCompletionStage().toCompletableFuture().join();
+            assertThat(state.finished()).isFalse();
         }
+        assertThat(stopped.stopped()).isTrue();
+        List<CrawlRecord> before = RecordsFile.read(stopped.records());
+        assertThat(before).hasSizeGreaterThanOrEqualTo(10).noneMatch(r -> "stopped".equals(r.reason()));
+        Map<String, Integer> requestsBefore = sites.counters().requestsPerUrl();
+
+        CrawlReport resumed;
+        try (StateStore state = StateStore.open(stateDir, true)) {
+            RecordsFileRepair.repair(config.output().records(), state);
+            resumed = new CrawlRunner(vertx, config, () -> 0).withState(state, 10).run()
+                    .toCompletionStage().toCompletableFuture().join();
+            assertThat(state.finished()).isTrue();
+        }
+        List<CrawlRecord> all = RecordsFile.read(resumed.records());
+        assertThat(all).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(all.subList(0, before.size())).isEqualTo(before);
+        Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+                .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
+        assertThat(fetched).isEqualTo(sites.groundTruth(CrawlRules.defaults()).pages());
+        Map<String, Integer> requestsAfter = sites.counters().requestsPerUrl();
+        before.forEach(r -> assertThat(requestsAfter.getOrDefault(r.url(), 0))
+                .as(r.url()).isEqualTo(requestsBefore.getOrDefault(r.url(), 0)));
+        JsonObject summary = new JsonObject(Files.readString(resumed.summaryFile()));
+        assertThat(summary.getLong("records")).isEqualTo(all.size());
+        assertThat(summary.getLong("pages")).isEqualTo(fetched.size());
     }
 }

@@ -2,15 +2,17 @@ package dev.crawlcase.crawler.state;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
-import io.vertx.core.Vertx;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -38,32 +40,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResumeAfterKillTest {
     private static final long BOUND_S = 90;
-    private static final String CRAWL_JSON = "{\"mode\":\"async\",\"concurrency\":2,"
-            + "\"fetch\":{\"connectTimeoutMs\":1000,\"firstByteTimeoutMs\":1000,\"totalTimeoutMs\":1500},"
-            + "\"retry\":{\"maxRetries\":3,\"baseDelayMs\":5,\"maxDelayMs\":50,\"maxRetryAfterMs\":50}}";
 
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
-    private final List<CrawlerProcess> processes = new ArrayList<>();
-    private Vertx sitesVertx;
-
-    @AfterEach
-    void tearDown() throws Exception {
-        processes.forEach(CrawlerProcess::close);
-        if (sitesVertx != null) {
-            sitesVertx.close().toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
-        }
-    }
 
     @Test
     void killedThreeTimesAndResumedEndsWithTheGroundTruthAndNoRefetch() throws Exception {
-        sitesVertx = Vertx.vertx();
-        FakeWorld world = FakeWorld.start(sitesVertx, WorldConfig.of(9,
+        FakeWorld world = FakeWorld.start(kit.vertx(), WorldConfig.of(9,
                         SiteSpec.named("slow").withPages(160, 6).withLatency(Distribution.fixed(25))))
                 .toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
         Map<String, Integer> truth = world.groundTruth(CrawlRules.defaults()).pages();
         Path records = dir.resolve("records.jsonl");
-        Path crawlJson = Files.writeString(dir.resolve("crawl.json"), CRAWL_JSON);
+        Path crawlJson = TestConfig.crawl().mode(Mode.ASYNC).concurrency(2).timeouts(1_000, 1_000, 1_500).fastRetries()
+                .writeTo(dir.resolve("crawl.json"));
         List<String> first = new ArrayList<>(List.of("run", "--quiet", "--config", crawlJson.toString(),
                 "--state", dir.resolve("state").toString(), "--out", records.toString(),
                 "--summary", dir.resolve("summary.json").toString(), "--queue-memory", "20"));
@@ -97,9 +88,7 @@ class ResumeAfterKillTest {
     }
 
     private CrawlerProcess start(String name, List<String> args) {
-        CrawlerProcess p = CrawlerProcess.start(dir, name, args);
-        processes.add(p);
-        return p;
+        return kit.start(dir, name, args);
     }
 
     /** Waits for {@code lines} complete records, kills, and notes the server's request count of each recorded URL. */

@@ -13,7 +13,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
-/** A crawler JVM started by a test ({@code crawler run|cluster ...}), its output in a file the test can read. */
+/**
+ * A crawler JVM started by a test ({@code crawler run|cluster ...}), its output in a file the test can read. Tests
+ * start it through {@link CrawlcaseExtension#start}, which kills it after the test.
+ */
 public final class CrawlerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
@@ -90,8 +93,13 @@ public final class CrawlerProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process if it still runs and waits until it is gone, so it writes nothing into a deleted folder. */
     @Override
     public void close() {
-        process.destroyForcibly();
+        try {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

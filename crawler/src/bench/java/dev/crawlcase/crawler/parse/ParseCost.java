@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Not a test: how long {@link PageParser} takes on a 20 KB and a 3 MB page, to decide whether the async mode must
- * move parsing off the event loop. Run after {@code mvn -o -pl crawler -am verify}:
+ * How long {@link PageParser} takes on a 20 KB and a 3 MB page (median, p90 and max, printed), to decide whether
+ * the async mode must move parsing off the event loop.
+ *
+ * <p>A benchmark in {@code crawler/src/bench}: compiled with the tests, never run by them. From the repository root:
+ *
  * <pre>
- * java -cp crawler/target/classes:crawler/target/test-classes:$HOME/.m2/repository/org/jsoup/jsoup/1.21.2/jsoup-1.21.2.jar \
- *      dev.crawlcase.crawler.parse.ParseCost
+ * mvn -B -q package -DskipTests
+ * java -cp crawler/target/crawler.jar:crawler/target/test-classes dev.crawlcase.crawler.parse.ParseCost
  * </pre>
  */
 public final class ParseCost {

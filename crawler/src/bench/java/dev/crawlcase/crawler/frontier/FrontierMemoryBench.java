@@ -18,10 +18,16 @@ import java.util.Random;
  * seed page offering 10,000 links of about 70 characters, so 1,000,000 URLs are queued at depth 1; then every one is
  * leased and completed, so the seen map alone holds them. Measured twice: queues all in memory, and queues spilling
  * to disk beyond 100,000 URLs (what {@code run --state} does). Heap is read after full GCs; run it with a fixed heap
- * so GC sizing does not move the baseline:
+ * so GC sizing does not move the baseline. Writes {@code OUT.json} (default
+ * {@code crawler/results/frontier-memory.json}, the figures the README quotes).
  *
- * <pre>java -Xms2g -Xmx2g -cp crawler/target/crawler.jar:crawler/target/test-classes \
- *     dev.crawlcase.crawler.frontier.FrontierMemoryBench [URLS] [OUT.json]</pre>
+ * <p>A benchmark in {@code crawler/src/bench}: compiled with the tests, never run by them. From the repository root:
+ *
+ * <pre>
+ * mvn -B -q package -DskipTests
+ * java -Xms2g -Xmx2g -cp crawler/target/crawler.jar:crawler/target/test-classes \
+ *     dev.crawlcase.crawler.frontier.FrontierMemoryBench [URLS] [OUT.json]
+ * </pre>
  */
 public final class FrontierMemoryBench {
     private static final int HOSTS = 100;

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
@@ -22,11 +23,14 @@ import java.util.concurrent.TimeUnit;
  * time and pages/s (the frontier JVM's own start-up is left out), with the peak in flight and the median fetch
  * time: each page also costs a report and a lease round trip over the clustered event bus, and on a machine with
  * few cores the JVMs compete for CPU, so expect less than linear scaling there. Writes
- * {@code crawler/target/cluster-bench.json}.
- * Not part of {@code mvn verify}; run it from the repository root after a build:
+ * {@code crawler/target/cluster-bench.json} (the figures quoted in the README are in
+ * {@code crawler/results/cluster-bench.json}).
+ *
+ * <p>A benchmark, not a test: it lives in {@code crawler/src/bench}, which the build compiles with the tests (into
+ * {@code test-classes}, beside the fixtures it uses) and never runs. Run it from the repository root:
  *
  * <pre>
- * mvn -B -q -o -pl crawler -am verify -DskipTests
+ * mvn -B -q package -DskipTests
  * java -cp crawler/target/crawler.jar:crawler/target/test-classes dev.crawlcase.crawler.cluster.ClusterBench
  * </pre>
  */
@@ -62,7 +66,7 @@ public final class ClusterBench {
 
     private static JsonObject run(FakeWorld world, int fetchers) throws Exception {
         Path dir = Files.createTempDirectory("cluster-bench");
-        Path crawlJson = Files.writeString(dir.resolve("crawl.json"), ClusterFixtures.crawlJson("async", PER_NODE, dir));
+        Path crawlJson = ClusterFixtures.shortLeases(Mode.ASYNC, PER_NODE, dir).writeTo(dir.resolve("crawl.json"));
         Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
         List<CrawlerProcess> nodes = new ArrayList<>();
         try {
