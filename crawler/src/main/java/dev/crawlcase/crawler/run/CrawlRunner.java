@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Runs one crawl on a Vert.x instance: deploys the frontier verticle and one fetch verticle of the configured
@@ -41,6 +42,8 @@ import java.util.function.IntSupplier;
 public final class CrawlRunner {
     private static final long SAMPLE_MS = 50;
     private static final String SPILL_FILE = "queue-spill.mv.db";
+    /** The crawl's one clock: the frontier schedules by it and its verticle measures parks and wakeups on it. */
+    private final LongSupplier clockMs = System::currentTimeMillis;
     private final Vertx vertx;
     private final CrawlConfig config;
     private final IntSupplier foreignThreads;
@@ -114,7 +117,7 @@ public final class CrawlRunner {
                     : vertx.executeBlocking(() -> restored(frontier(setup, journal, journal), stats));
             return built.compose(frontier -> {
                 FrontierVerticle frontierVerticle = new FrontierVerticle(frontier, addresses,
-                        journal == null ? null : journal::checkpoint);
+                        journal == null ? null : journal::checkpoint, clockMs);
                 DeploymentOptions options = new DeploymentOptions().setThreadingModel(
                         spill == null ? ThreadingModel.EVENT_LOOP : ThreadingModel.WORKER);
                 return vertx.deployVerticle(frontierVerticle, options).compose(frontierId ->
@@ -138,7 +141,7 @@ public final class CrawlRunner {
 
     private Frontier frontier(CrawlSetup setup, RecordSink sink, UrlLog urlLog) {
         return new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(), sink, urlLog,
-                config.mode().label(), System::currentTimeMillis, new Random());
+                config.mode().label(), clockMs, new Random());
     }
 
     /** Seeds the frontier; on a resume first the state's URLs, and the earlier records into the summary counts. */
