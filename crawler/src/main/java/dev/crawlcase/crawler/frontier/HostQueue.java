@@ -15,9 +15,11 @@ import java.util.function.Predicate;
 /**
  * One host's ({@code scheme://host:port}) waiting URLs, FIFO within each depth, plus its retries (by ready time)
  * and its politeness and robots.txt state, each changed only through the methods named for what happened (a
- * request started or ended, a robots.txt fetch was leased, answered, retried or lost). With a {@link QueueSpill}, fresh URLs go to the host's map on disk
- * while the spill is full or that map is not empty; so every entry in memory is older than every entry on disk,
- * and taking the smaller depth (memory first at equal depth) keeps the queue FIFO within each depth.
+ * request started or ended; a robots.txt fetch was leased, answered, retried or lost).
+ *
+ * <p>With a {@link QueueSpill}, fresh URLs go to the host's map on disk while the spill is full or that map is not
+ * empty; so every entry in memory is older than every entry on disk, and taking the smaller depth (memory first at
+ * equal depth) keeps the queue FIFO within each depth.
  */
 final class HostQueue {
     final String key;

@@ -152,17 +152,21 @@ public final class CrawlRunner {
     }
 
     /**
-     * Deploys the frontier verticle, fetches until it says every URL has its record, undeploys it and marks a
+     * Starts the frontier verticle, fetches until it says every URL has its record, undeploys it and marks a
      * durable state finished (unless the crawl was suspended for a resume).
      */
     private Future<Void> serve(CrawlSetup setup, Frontier frontier, StateJournal journal) {
         FrontierVerticle verticle = new FrontierVerticle(frontier, addresses,
                 journal == null ? null : journal::checkpoint, clockMs);
-        DeploymentOptions options = new DeploymentOptions().setThreadingModel(frontierThreading());
-        return vertx.deployVerticle(verticle, options)
+        return startFrontier(verticle)
                 .compose(frontierId -> fetchLocally(setup, verticle.done())
                         .eventually(() -> vertx.undeploy(frontierId)))
                 .compose(v -> markFinished(verticle));
+    }
+
+    /** Deploys the frontier verticle on the thread {@link #frontierThreading} names; its deployment id. */
+    private Future<String> startFrontier(FrontierVerticle verticle) {
+        return vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(frontierThreading()));
     }
 
     /**
