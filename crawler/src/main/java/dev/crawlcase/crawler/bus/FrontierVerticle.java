@@ -15,12 +15,17 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Owns one crawl's {@link Frontier} on a single event-loop context and serves it over the event bus: fetchers
  * lease tasks and report outcomes. A lease request with nothing ready is parked until work appears (a result
  * arrives, a politeness delay or retry delay passes) or the crawl ends. All frontier calls happen on this
  * verticle's thread, so the frontier needs no locks.
+ *
+ * <p>Its life is a {@link FrontierPhase}, changed only through that enum's transitions. It reads time from the
+ * clock it is given, the same one its frontier reads, so a park's age and a wakeup's delay are measured on the
+ * clock the frontier schedules by (a test's fake clock included); Vert.x timers only pace the checks.
  */
 public final class FrontierVerticle extends VerticleBase {
     private static final long TICK_MS = 250;
@@ -31,13 +36,12 @@ public final class FrontierVerticle extends VerticleBase {
     private final Frontier frontier;
     private final CrawlAddresses addresses;
     private final Checkpoints checkpoints;
+    private final LongSupplier clockMs;
     private final Promise<Void> done = Promise.promise();
     private final ArrayDeque<Parked> parked = new ArrayDeque<>();
+    private FrontierPhase phase = FrontierPhase.RUNNING;
     private long wakeupTimer = -1;
     private long wakeupAt = Long.MAX_VALUE;
-    private boolean stopping;
-    private boolean closed;
-    private boolean suspended;
     private int ticks;
 
     private record Parked(Message<JsonObject> request, long since) {
@@ -49,19 +53,23 @@ public final class FrontierVerticle extends VerticleBase {
         Future<Void> checkpoint();
     }
 
-    public FrontierVerticle(Frontier frontier, CrawlAddresses addresses) {
-        this(frontier, addresses, null);
+    /** @param clockMs the clock {@code frontier} was built with */
+    public FrontierVerticle(Frontier frontier, CrawlAddresses addresses, LongSupplier clockMs) {
+        this(frontier, addresses, null, clockMs);
     }
 
     /**
      * @param checkpoints a durable crawl state's journal (or null): checkpointed every {@value #CHECKPOINT_MS} ms
      *                    and at the end; with one, a stop leaves unfinished URLs to a resume instead of recording
      *                    them as "stopped"
+     * @param clockMs     the clock {@code frontier} was built with
      */
-    public FrontierVerticle(Frontier frontier, CrawlAddresses addresses, Checkpoints checkpoints) {
+    public FrontierVerticle(Frontier frontier, CrawlAddresses addresses, Checkpoints checkpoints,
+                            LongSupplier clockMs) {
         this.frontier = frontier;
         this.addresses = addresses;
         this.checkpoints = checkpoints;
+        this.clockMs = clockMs;
     }
 
     /** Completes when every discovered URL has its record: the crawl finished, or a stop drained it. */
@@ -75,7 +83,11 @@ public final class FrontierVerticle extends VerticleBase {
 
     /** Whether the crawl was stopped with URLs left for a resume (only with checkpoints). */
     public boolean suspended() {
-        return suspended;
+        return phase.leftForResume();
+    }
+
+    FrontierPhase phase() {
+        return phase;
     }
 
     @Override
@@ -86,7 +98,7 @@ public final class FrontierVerticle extends VerticleBase {
         vertx.setPeriodic(TICK_MS, id -> onTick());
         if (checkpoints != null) {
             vertx.setPeriodic(CHECKPOINT_MS, id -> {
-                if (!closed) {
+                if (!phase.ended()) {
                     checkpoints.checkpoint().onFailure(this::abort);
                 }
             });
@@ -96,16 +108,16 @@ public final class FrontierVerticle extends VerticleBase {
     }
 
     private void onLease(Message<JsonObject> request) {
-        if (closed || stopping) {
+        if (!phase.leasing()) {
             request.reply(reply(List.of(), true));
             return;
         }
-        parked.add(new Parked(request, System.currentTimeMillis()));
+        parked.add(new Parked(request, clockMs.getAsLong()));
         serveParked();
     }
 
     private void onResult(Message<JsonObject> message) {
-        if (!closed) {
+        if (!phase.ended()) {
             frontier.complete(TaskCodec.outcome(message.body()));
         }
         message.reply(null);
@@ -113,7 +125,7 @@ public final class FrontierVerticle extends VerticleBase {
     }
 
     private void onStop(Message<Long> message) {
-        stopping = true;
+        phase = phase.stop();
         long graceMs = message.body() == null ? 0 : message.body();
         replyFinishedToParked();
         vertx.setTimer(Math.max(1, graceMs), id -> close());
@@ -122,11 +134,11 @@ public final class FrontierVerticle extends VerticleBase {
     }
 
     private void onTick() {
-        if (closed) {
+        if (phase.ended()) {
             return;
         }
         frontier.expireLeases();
-        long now = System.currentTimeMillis();
+        long now = clockMs.getAsLong();
         while (!parked.isEmpty() && now - parked.peek().since() > MAX_PARK_MS) {
             parked.poll().request().reply(reply(List.of(), false));
         }
@@ -161,10 +173,10 @@ public final class FrontierVerticle extends VerticleBase {
 
     /** Ends the crawl when the frontier has nothing left, or a stop has drained everything in flight. */
     private boolean checkFinished() {
-        if (closed) {
+        if (phase.ended()) {
             return true;
         }
-        boolean drained = stopping && frontier.stats().inFlight() == 0;
+        boolean drained = phase == FrontierPhase.STOPPING && frontier.stats().inFlight() == 0;
         if (frontier.isFinished() || drained) {
             close();
             return true;
@@ -173,12 +185,11 @@ public final class FrontierVerticle extends VerticleBase {
     }
 
     private void close() {
-        if (closed) {
+        if (phase.ended()) {
             return;
         }
-        closed = true;
-        suspended = checkpoints != null && stopping && !frontier.isFinished();
-        if (suspended) {
+        phase = phase.end(checkpoints != null, frontier.isFinished());
+        if (phase == FrontierPhase.SUSPENDED) {
             frontier.suspend();
         } else {
             frontier.finish();
@@ -196,9 +207,8 @@ public final class FrontierVerticle extends VerticleBase {
 
     /** A checkpoint failed (disk full, say): the crawl ends at once, what was committed stays for a resume. */
     private void abort(Throwable cause) {
-        if (!closed) {
-            closed = true;
-            suspended = true;
+        if (!phase.ended()) {
+            phase = phase.abort();
             frontier.suspend();
             replyFinishedToParked();
             done.tryFail(cause);
@@ -223,7 +233,7 @@ public final class FrontierVerticle extends VerticleBase {
             vertx.cancelTimer(wakeupTimer);
         }
         wakeupAt = at;
-        wakeupTimer = vertx.setTimer(Math.max(1, at - System.currentTimeMillis()), id -> {
+        wakeupTimer = vertx.setTimer(Math.max(1, at - clockMs.getAsLong()), id -> {
             wakeupTimer = -1;
             wakeupAt = Long.MAX_VALUE;
             serveParked();

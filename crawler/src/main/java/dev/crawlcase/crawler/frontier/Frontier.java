@@ -4,7 +4,6 @@ import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
-import dev.crawlcase.crawler.frontier.UrlStates.State;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
@@ -27,21 +26,24 @@ import java.util.function.LongSupplier;
  * <p>Leases: an expired lease ({@link #expireLeases}) is re-queued as the same attempt (a lost attempt is not a
  * failed one). A result for an unknown, expired or completed lease is refused; a result arriving after the
  * deadline but before expireLeases ran is still accepted. Not thread-safe: one thread calls it.
+ *
+ * <p>This class holds the leases and turns results into the next step; each invariant has its own owner: URL
+ * states and their counts the {@link UrlBook}, where URLs go and their records the {@link Ledger}, which host goes
+ * next the {@link HostPicker}, one host's queue and politeness its {@link HostQueue}, robots.txt the
+ * {@link RobotsGate}.
  */
 public final class Frontier {
-    private static final int ROBOTS_RANK = -1;
-    private static final int NONE = Integer.MAX_VALUE;
-
     private final FrontierSettings settings;
-    private final Scope scope;
     private final UrlNormalizer normalizer;
     private final LongSupplier clock;
     private final Random random;
     private final RobotsGate robots;
+    private final UrlBook book;
+    private final HostTable hosts = new HostTable();
+    private final Records records;
     private final Ledger ledger;
+    private final HostPicker picker;
     private final Leases leases = new Leases();
-    private int cursor;
-    private long pagesLeased;
     private long robotsFetches;
     private long pageRetries;
     private boolean closed;
@@ -55,12 +57,15 @@ public final class Frontier {
     public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
                     String mode, LongSupplier clockMs, Random random) {
         this.settings = Check.notNull("settings", settings);
-        this.scope = Check.notNull("scope", scope);
         this.normalizer = Check.notNull("normalizer", normalizer);
         this.clock = Check.notNull("clockMs", clockMs);
         this.random = Check.notNull("random", random);
-        this.ledger = new Ledger(settings, scope, new Records(sink, mode), Check.notNull("urlLog", urlLog));
+        this.book = new UrlBook(settings.maxPages());
+        this.records = new Records(sink, mode);
+        this.ledger = new Ledger(settings, Check.notNull("scope", scope), book, hosts, records,
+                Check.notNull("urlLog", urlLog));
         this.robots = new RobotsGate(settings, clockMs, random);
+        this.picker = new HostPicker(settings, hosts, robots, book, ledger);
     }
 
     /** Adds seeds at depth 0; URLs that do not normalise are ignored (no record). */
@@ -79,10 +84,7 @@ public final class Frontier {
      * before anything is queued. The frontier then does blocking reads: run it on a worker thread.
      */
     public void spillTo(QueueSpill spill) {
-        if (!ledger.hosts.isEmpty()) {
-            throw new IllegalStateException("spillTo after URLs were queued");
-        }
-        ledger.spill = Check.notNull("spill", spill);
+        hosts.spillTo(spill);
     }
 
     /**
@@ -90,10 +92,7 @@ public final class Frontier {
      * {@code leased} ones (fetched at least once) count against the page limit. Call before {@link #seed}.
      */
     public void restoreDone(String url, boolean leased) {
-        ledger.states.restoreDone(url);
-        if (leased) {
-            pagesLeased++;
-        }
+        book.restoreDone(url, leased);
     }
 
     /** Resume: a URL discovered in an earlier run at {@code depth}, without a record yet; offered again. */
@@ -107,7 +106,7 @@ public final class Frontier {
         List<FetchTask> tasks = new ArrayList<>();
         long now = clock.getAsLong();
         while (!closed && tasks.size() < max) {
-            HostQueue host = pickHost(now);
+            HostQueue host = picker.pick(now);
             if (host == null) {
                 break;
             }
@@ -127,13 +126,12 @@ public final class Frontier {
         }
         leases.close(lease.task().leaseId());
         HostQueue host = lease.host();
-        host.inFlight--;
+        host.ended();
         long now = clock.getAsLong();
         if (lease.task().kind() == FetchTask.Kind.ROBOTS) {
             HostRules rules = robots.complete(host, lease.task(), outcome.result(), now);
             if (rules != null) {
-                host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url()))
-                        .forEach(q -> ledger.skipRobots(q, false));
+                host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url())).forEach(ledger::skipRobots);
             }
         } else {
             FetchTask task = ledger.current(lease.task());
@@ -153,7 +151,7 @@ public final class Frontier {
         List<Leases.Lease> expired = leases.expire(now);
         for (Leases.Lease lease : expired) {
             FetchTask t = lease.task();
-            lease.host().inFlight--;
+            lease.host().ended();
             if (t.kind() == FetchTask.Kind.ROBOTS) {
                 robots.expired(lease.host());
             } else {
@@ -168,21 +166,12 @@ public final class Frontier {
         if (closed) {
             return Long.MAX_VALUE;
         }
-        long best = leases.earliestDeadlineMs();
-        for (HostQueue host : ledger.hosts) {
-            if (host.inFlight < settings.perHostConcurrency()) {
-                long workAt = workAtMs(host);
-                if (workAt != Long.MAX_VALUE) {
-                    best = Math.min(best, Math.max(workAt, host.nextStartMs(robots.delayMs(host))));
-                }
-            }
-        }
-        return best;
+        return Math.min(leases.earliestDeadlineMs(), picker.nextWorkAtMs(clock.getAsLong()));
     }
 
     /** Nothing leased, nothing awaiting a retry, nothing queued unless the page limit holds it back. */
     public boolean isFinished() {
-        return leases.size() == 0 && ledger.retrying == 0 && (ledger.queued == 0 || !budgetLeft());
+        return leases.size() == 0 && book.retrying() == 0 && (book.queued() == 0 || !book.pageBudgetLeft());
     }
 
     /**
@@ -196,13 +185,11 @@ public final class Frontier {
         closed = true;
         for (Leases.Lease lease : leases.all()) {
             if (lease.task().kind() == FetchTask.Kind.PAGE) {
-                FetchTask t = ledger.current(lease.task());
-                ledger.states.done(t.url());
-                ledger.records.skipped(t.url(), t.depth(), "stopped", t.attempt() - 1);
+                ledger.stopLeased(ledger.current(lease.task()));
             }
         }
         leases.clear();
-        ledger.closeAll(budgetLeft() ? "stopped" : "page_limit");
+        ledger.closeAll(book.pageBudgetLeft() ? "stopped" : "page_limit");
     }
 
     /**
@@ -215,107 +202,31 @@ public final class Frontier {
     }
 
     public FrontierStats stats() {
-        Records r = ledger.records;
-        return new FrontierStats(ledger.queued + ledger.retrying, leases.size(), leases.peak(), ledger.states.size(),
-                r.fetched, r.failed, r.skipped, r.redirected, pageRetries + robots.retries, robotsFetches, pagesLeased);
+        return new FrontierStats(book.queued() + book.retrying(), leases.size(), leases.peak(), book.size(),
+                records.fetched, records.failed, records.skipped, records.redirected, pageRetries + robots.retries(),
+                robotsFetches, book.pagesLeased());
+    }
+
+    /** The URL book, for tests that check its counters against its states. */
+    UrlBook book() {
+        return book;
     }
 
     // ---- leasing
 
-    private HostQueue pickHost(long now) {
-        HostQueue best = null;
-        int bestRank = NONE;
-        int n = ledger.hosts.size();
-        for (int i = 0; i < n; i++) {
-            int index = (cursor + i) % n;
-            HostQueue host = ledger.hosts.get(index);
-            if (host.inFlight >= settings.perHostConcurrency() || now < host.nextStartMs(robots.delayMs(host))) {
-                continue;
-            }
-            int rank = rank(host, now);
-            if (rank < bestRank) {
-                best = host;
-                bestRank = rank;
-                cursor = index + 1;
-            }
-        }
-        return best;
-    }
-
-    /** The host's best lease now: ROBOTS_RANK, a page's depth, or NONE. Drops stale and disallowed heads. */
-    private int rank(HostQueue host, long now) {
-        if (robots.gated(host)) {
-            return robots.due(host, now) && (host.hasRetries() || (budgetLeft() && ledger.queuedHead(host) != null))
-                    ? ROBOTS_RANK : NONE;
-        }
-        QueuedUrl retry = dueRetry(host, now);
-        QueuedUrl next = leasableHead(host);
-        return Math.min(retry == null ? NONE : ledger.depth(retry), next == null ? NONE : next.depth());
-    }
-
     private FetchTask start(HostQueue host, long now) {
-        host.inFlight++;
-        host.lastStartMs = now;
+        host.started(now);
         long deadline = now + settings.leaseTimeoutMs();
         if (robots.gated(host)) {
-            host.robotsLeased = true;
             robotsFetches++;
-            return leases.open(RobotsGate.robotsUrl(host), 0, host.robotsAttempts + 1, 0, FetchTask.Kind.ROBOTS,
-                    host, deadline);
+            return leases.open(RobotsGate.robotsUrl(host), 0, robots.lease(host), 0, FetchTask.Kind.ROBOTS, host,
+                    deadline);
         }
-        QueuedUrl retry = dueRetry(host, now);
-        QueuedUrl next = leasableHead(host);
-        QueuedUrl chosen;
-        if (retry != null && (next == null || ledger.depth(retry) <= next.depth())) {
-            chosen = host.pollRetry();
-            ledger.retrying--;
-        } else {
-            chosen = host.poll();
-            ledger.queued--;
-            pagesLeased++;
-        }
+        QueuedUrl chosen = picker.take(host, now);
         int depth = ledger.depth(chosen);
-        ledger.states.set(chosen.url(), State.LEASED, depth);
+        book.lease(chosen, depth);
         return leases.open(chosen.url(), depth, chosen.attempt(), chosen.redirects(), FetchTask.Kind.PAGE,
                 host, deadline);
-    }
-
-    /** The first retry if due now (disallowed ones are recorded and dropped), else null. */
-    private QueuedUrl dueRetry(HostQueue host, long now) {
-        HostRules rules = robots.rules(host);
-        QueuedUrl q;
-        while ((q = host.peekRetry()) != null && q.readyAtMs() <= now) {
-            if (rules == null || rules.allowed(q.url())) {
-                return q;
-            }
-            ledger.skipRobots(host.pollRetry(), true);
-        }
-        return null;
-    }
-
-    /** The queue head if a new page may be leased now (budget left), disallowed heads dropped, else null. */
-    private QueuedUrl leasableHead(HostQueue host) {
-        HostRules rules = robots.rules(host);
-        QueuedUrl q;
-        while (budgetLeft() && (q = ledger.queuedHead(host)) != null) {
-            if (rules == null || rules.allowed(q.url())) {
-                return q;
-            }
-            ledger.skipRobots(host.poll(), false);
-        }
-        return null;
-    }
-
-    private long workAtMs(HostQueue host) {
-        long now = clock.getAsLong();
-        if (robots.gated(host)) {
-            boolean work = host.hasRetries() || (budgetLeft() && ledger.queuedHead(host) != null);
-            return work ? robots.dueAtMs(host) : Long.MAX_VALUE;
-        }
-        QueuedUrl retry = host.peekRetry();
-        QueuedUrl next = budgetLeft() ? ledger.queuedHead(host) : null;
-        long at = retry == null ? Long.MAX_VALUE : retry.readyAtMs();
-        return next != null ? Math.min(at, now) : at;
     }
 
     // ---- results
@@ -329,7 +240,7 @@ public final class Frontier {
             pageRetries++;
             return;
         }
-        Records r = ledger.records;
+        Records r = records;
         switch (verdict.kind()) {
             case FETCHED -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.FETCHED, null, null),
                     (o.page() == null ? ParsedPage.EMPTY : o.page()).links(), 0);
@@ -340,9 +251,5 @@ public final class Frontier {
             default -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.FAILED, verdict.reason(), verdict.target()),
                     List.of(), 0);
         }
-    }
-
-    private boolean budgetLeft() {
-        return settings.maxPages() == 0 || pagesLeased < settings.maxPages();
     }
 }

@@ -14,17 +14,20 @@ import java.util.function.Predicate;
 
 /**
  * One host's ({@code scheme://host:port}) waiting URLs, FIFO within each depth, plus its retries (by ready time)
- * and its politeness and robots.txt state. With a {@link QueueSpill}, fresh URLs go to the host's map on disk
- * while the spill is full or that map is not empty; so every entry in memory is older than every entry on disk,
- * and taking the smaller depth (memory first at equal depth) keeps the queue FIFO within each depth.
+ * and its politeness and robots.txt state, each changed only through the methods named for what happened (a
+ * request started or ended; a robots.txt fetch was leased, answered, retried or lost).
+ *
+ * <p>With a {@link QueueSpill}, fresh URLs go to the host's map on disk while the spill is full or that map is not
+ * empty; so every entry in memory is older than every entry on disk, and taking the smaller depth (memory first at
+ * equal depth) keeps the queue FIFO within each depth.
  */
 final class HostQueue {
     final String key;
-    int inFlight;
-    long lastStartMs = Long.MIN_VALUE;
-    boolean robotsLeased;
-    long robotsReadyAtMs = Long.MIN_VALUE;
-    int robotsAttempts;
+    private int inFlight;
+    private long lastStartMs = Long.MIN_VALUE;
+    private boolean robotsLeased;
+    private long robotsReadyAtMs = Long.MIN_VALUE;
+    private int robotsAttempts;
 
     private final TreeMap<Integer, ArrayDeque<QueuedUrl>> byDepth = new TreeMap<>();
     private final QueueSpill spill;
@@ -173,8 +176,63 @@ final class HostQueue {
         return all;
     }
 
+    // ---- politeness
+
+    /** A request to this host (page or robots.txt) was leased at {@code nowMs}. */
+    void started(long nowMs) {
+        inFlight++;
+        lastStartMs = nowMs;
+    }
+
+    /** A leased request to this host ended: its result came, or its lease expired. */
+    void ended() {
+        inFlight--;
+    }
+
+    /** Whether {@code perHostConcurrency} requests to this host are leased already. */
+    boolean busy(int perHostConcurrency) {
+        return inFlight >= perHostConcurrency;
+    }
+
     /** When the next request to this host may start, given the host's delay. */
     long nextStartMs(long delayMs) {
         return lastStartMs == Long.MIN_VALUE ? Long.MIN_VALUE : lastStartMs + delayMs;
+    }
+
+    // ---- robots.txt
+
+    /** A robots.txt fetch was leased; returns its attempt number (a retry or a lost lease counts on). */
+    int robotsLeased() {
+        robotsLeased = true;
+        return robotsAttempts + 1;
+    }
+
+    boolean robotsInFlight() {
+        return robotsLeased;
+    }
+
+    /** When a robots.txt fetch may be leased again (after a retry delay); Long.MIN_VALUE for at once. */
+    long robotsReadyAtMs() {
+        return robotsReadyAtMs;
+    }
+
+    /** robots.txt attempt {@code attempt} failed retryably: the next one may be leased at {@code readyAtMs}. */
+    void robotsRetryAt(int attempt, long readyAtMs) {
+        robotsLeased = false;
+        robotsAttempts = attempt;
+        robotsReadyAtMs = readyAtMs;
+    }
+
+    /** robots.txt was answered for good (rules, or none): the next fetch, after the TTL, starts at attempt 1. */
+    void robotsAnswered() {
+        robotsLeased = false;
+        robotsAttempts = 0;
+        robotsReadyAtMs = Long.MIN_VALUE;
+    }
+
+    /** The robots.txt lease expired: lease it again at once, as the same attempt. */
+    void robotsLost() {
+        robotsLeased = false;
+        robotsReadyAtMs = Long.MIN_VALUE;
     }
 }

@@ -3,48 +3,46 @@ package dev.crawlcase.crawler.frontier;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.HostKey;
 
-import dev.crawlcase.crawler.frontier.UrlStates.State;
+import dev.crawlcase.crawler.frontier.UrlBook.State;
 import dev.crawlcase.crawler.task.CrawlRecord;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The frontier's book of URLs: which URL is where (seen map, host queues, depth counters, pending records) and the
- * record each one ends with. It decides nothing about timing; {@link Frontier} does.
+ * Where each URL goes and the record it ends with: discovery (queue, hold, defer, lower), retries, robots.txt
+ * skips, the records of finished pages and the depth gate that decides when a record may be written. URL states
+ * and their counts live in the {@link UrlBook}, the queues in the {@link HostTable}; it decides nothing about
+ * timing, {@link Frontier} does.
  *
  * <p>Depths are provisional until {@link DepthGate#isFinal}: a URL found again at a smaller depth is lowered in
  * every state but DONE (queued, held, leased, retrying, or done with its record pending), and a lowered page that
  * was already fetched offers its kept links again at its new depth + 1. Records are written with final depths.
  */
 final class Ledger {
-    final UrlStates states = new UrlStates();
-    final DepthGate gate = new DepthGate();
-    final List<HostQueue> hosts = new ArrayList<>();
-    final Records records;
-    long queued;
-    long retrying;
-
     private record Offer(String url, int depth, int redirects) {
     }
 
     private final FrontierSettings settings;
     private final Scope scope;
+    private final UrlBook book;
+    private final HostTable hosts;
+    private final Records records;
     private final UrlLog urlLog;
+    private final DepthGate gate = new DepthGate();
     private final PendingRecords pending = new PendingRecords();
-    private final Map<String, HostQueue> hostsByKey = new HashMap<>();
     private final ArrayDeque<Offer> offers = new ArrayDeque<>();
     /** URLs over maxDepth, with their depth: their strings are needed for their "depth" records at the end. */
     private final Map<String, Integer> held = new HashMap<>();
     private boolean offering;
-    QueueSpill spill;
 
-    Ledger(FrontierSettings settings, Scope scope, Records records, UrlLog urlLog) {
+    Ledger(FrontierSettings settings, Scope scope, UrlBook book, HostTable hosts, Records records, UrlLog urlLog) {
         this.settings = settings;
         this.scope = scope;
+        this.book = book;
+        this.hosts = hosts;
         this.records = records;
         this.urlLog = urlLog;
     }
@@ -71,26 +69,26 @@ final class Ledger {
 
     private void offer(String url, int depth, int redirects) {
         String key = HostKey.of(url);
-        State state = key == null ? State.DONE : states.state(url);
+        State state = key == null ? State.DONE : book.state(url);
         if (state == null) {
             urlLog.found(url, depth);
             boolean allowed = scope.inScope(url) && (settings.allowRemote() || Scope.isLoopbackUrl(url));
             if (allowed) {
                 enqueue(url, depth, redirects, key);
             } else {
-                states.set(url, State.DEFERRED, depth);
+                book.defer(url, depth);
                 pending.add(url, depth);
             }
             return;
         }
-        if (state == State.DONE || depth >= states.depth(url)) {
+        if (state == State.DONE || depth >= book.depth(url)) {
             return; // a DONE URL's depth was final
         }
-        int old = states.depth(url);
+        int old = book.depth(url);
         urlLog.found(url, depth);
         switch (state) {
             case DEFERRED -> {
-                states.set(url, State.DEFERRED, depth);
+                book.lower(url, depth);
                 pending.add(url, depth);
                 PendingRecords.Kept page = pending.kept(url);
                 if (page != null) {
@@ -101,33 +99,27 @@ final class Ledger {
                 held.remove(url);
                 enqueue(url, depth, redirects, key);
             }
-            case QUEUED -> {
+            case QUEUED -> { // its old queue entry goes stale
                 gate.remove(old);
-                queued--;
                 enqueue(url, depth, redirects, key);
             }
             default -> { // leased or retrying: keeps its lease or retry entry, only the depth moves
                 gate.remove(old);
                 gate.add(depth);
-                states.set(url, state, depth);
+                book.lower(url, depth);
             }
         }
     }
 
     private void enqueue(String url, int depth, int redirects, String key) {
         if (depth > settings.maxDepth()) {
-            states.set(url, State.HELD, depth);
+            book.hold(url, depth);
             held.put(url, depth);
             return;
         }
-        states.set(url, State.QUEUED, depth);
+        book.queue(url, depth);
         gate.add(depth);
-        queued++;
-        hostsByKey.computeIfAbsent(key, k -> {
-            HostQueue host = new HostQueue(k, spill);
-            hosts.add(host);
-            return host;
-        }).add(new QueuedUrl(url, depth, 1, redirects, 0));
+        hosts.queueOf(key).add(new QueuedUrl(url, depth, 1, redirects, 0));
     }
 
     /** Emits the pending records whose depth is now final. */
@@ -138,10 +130,10 @@ final class Ledger {
     }
 
     private void emitPending(String url, int depth) {
-        if (!states.is(url, State.DEFERRED, depth)) {
+        if (!book.is(url, State.DEFERRED, depth)) {
             return; // stale entry
         }
-        states.done(url);
+        book.done(url);
         PendingRecords.Kept page = pending.removeKept(url);
         if (page != null) {
             records.emit(page.record(), depth);
@@ -154,13 +146,13 @@ final class Ledger {
 
     /** The task with its URL's current depth (lowered while it was leased, maybe). */
     FetchTask current(FetchTask t) {
-        int depth = states.depth(t.url());
+        int depth = book.depth(t.url());
         return depth == t.depth() ? t : new FetchTask(t.leaseId(), t.url(), depth, t.attempt(), t.redirects(), t.kind());
     }
 
     /** The current depth of a live queued or retry entry. */
     int depth(QueuedUrl q) {
-        return states.depth(q.fingerprint());
+        return book.depth(q.fingerprint());
     }
 
     /**
@@ -175,34 +167,29 @@ final class Ledger {
 
     private void settle(String url, int depth, CrawlRecord record, List<String> links, int childRedirects) {
         if (gate.isFinal(depth)) {
-            states.done(url);
+            book.done(url);
             records.emit(record, depth);
         } else {
-            states.set(url, State.DEFERRED, depth);
+            book.defer(url, depth);
             pending.keep(url, depth, new PendingRecords.Kept(record, links, childRedirects));
         }
     }
 
+    /** A leased page ({@code t} at its current depth) waits for attempt {@code attempt} until {@code readyAtMs}. */
     void requeueForRetry(HostQueue host, FetchTask t, int attempt, long readyAtMs) {
-        states.set(t.url(), State.RETRY, t.depth());
+        book.retry(t.url(), t.depth());
         host.addRetry(new QueuedUrl(t.url(), t.depth(), attempt, t.redirects(), readyAtMs));
-        retrying++;
     }
 
     /** A queued (attempts 0) or retrying URL that robots.txt disallows, already removed from its host. */
-    void skipRobots(QueuedUrl q, boolean wasRetrying) {
-        if (wasRetrying) {
-            retrying--;
-        } else {
-            queued--;
-        }
+    void skipRobots(QueuedUrl q) {
         int depth = depth(q);
         gate.remove(depth);
         settle(q.url(), depth, records.ofSkip(q.url(), depth, "robots", q.attempt() - 1), List.of(), 0);
     }
 
     boolean isQueued(QueuedUrl q) {
-        return states.is(q.fingerprint(), State.QUEUED, q.depth());
+        return book.is(q.fingerprint(), State.QUEUED, q.depth());
     }
 
     /** The first live queued entry of the host (stale ones dropped), or null. */
@@ -214,29 +201,33 @@ final class Ledger {
         return q;
     }
 
+    /** A page leased when the crawl stopped ({@code t} at its current depth): "stopped" after its earlier attempts. */
+    void stopLeased(FetchTask t) {
+        book.done(t.url());
+        records.skipped(t.url(), t.depth(), "stopped", t.attempt() - 1);
+    }
+
     /** Records everything unfinished: queued ones with {@code queuedReason}, retrying ones "stopped", held ones
-     * "depth", pending ones their own record. Leased tasks are the caller's. */
+     * "depth", pending ones their own record. Leased tasks are the caller's ({@link #stopLeased}). */
     void closeAll(String queuedReason) {
-        for (HostQueue host : hosts) {
+        for (HostQueue host : hosts.all()) {
             for (QueuedUrl q : host.drainRetries()) {
                 int depth = depth(q);
-                states.done(q.url());
+                book.done(q.url());
                 records.skipped(q.url(), depth, "stopped", q.attempt() - 1);
             }
             for (QueuedUrl q : host.drainQueued()) {
                 if (isQueued(q)) {
-                    states.done(q.url());
+                    book.done(q.url());
                     records.skipped(q.url(), q.depth(), queuedReason, 0);
                 }
             }
         }
         held.forEach((url, depth) -> {
-            states.done(url);
+            book.done(url);
             records.skipped(url, depth, "depth", 0);
         });
         held.clear();
         pending.takeUpTo(Long.MAX_VALUE).forEach(e -> emitPending(e.getKey(), e.getValue()));
-        queued = 0;
-        retrying = 0;
     }
 }

@@ -4,7 +4,7 @@ import dev.crawlcase.crawler.url.UrlFingerprint;
 
 /**
  * A URL waiting in a host queue. Entries are not removed when a URL moves to a smaller depth; a stale entry is
- * recognised by its depth no longer matching {@link UrlStates} and dropped when it reaches the head.
+ * recognised by its depth no longer matching {@link UrlBook} and dropped when it reaches the head.
  *
  * @param attempt   the attempt the next lease will be (1 for new URLs)
  * @param readyAtMs   earliest lease time (retries only; 0 for fresh URLs)

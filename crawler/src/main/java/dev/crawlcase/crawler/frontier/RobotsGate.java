@@ -17,7 +17,7 @@ final class RobotsGate {
     private final FrontierSettings settings;
     private final RobotsCache cache;
     private final Random random;
-    long retries;
+    private long retries;
 
     RobotsGate(FrontierSettings settings, LongSupplier clockMs, Random random) {
         this.settings = settings;
@@ -42,12 +42,22 @@ final class RobotsGate {
 
     /** Whether a ROBOTS task for the host may be leased now (none in flight, retry delay over). */
     boolean due(HostQueue host, long nowMs) {
-        return !host.robotsLeased && host.robotsReadyAtMs <= nowMs;
+        return !host.robotsInFlight() && host.robotsReadyAtMs() <= nowMs;
     }
 
     /** When a ROBOTS task could next be leased, or Long.MAX_VALUE while one is in flight. */
     long dueAtMs(HostQueue host) {
-        return host.robotsLeased ? Long.MAX_VALUE : host.robotsReadyAtMs;
+        return host.robotsInFlight() ? Long.MAX_VALUE : host.robotsReadyAtMs();
+    }
+
+    /** Leases the host's robots.txt; returns the attempt number. */
+    int lease(HostQueue host) {
+        return host.robotsLeased();
+    }
+
+    /** robots.txt retries scheduled so far. */
+    long retries() {
+        return retries;
     }
 
     /** max(perHostDelayMs, min(Crawl-delay, maxCrawlDelayMs)). */
@@ -59,21 +69,18 @@ final class RobotsGate {
 
     /** Handles a ROBOTS result: schedules a retry (returns null) or stores and returns the host's rules. */
     HostRules complete(HostQueue host, FetchTask task, FetchResult result, long nowMs) {
-        host.robotsLeased = false;
         if (RobotsCache.retryable(result) && settings.retry().canRetry(task.attempt())) {
-            host.robotsAttempts = task.attempt();
-            host.robotsReadyAtMs = nowMs + settings.retry().delayMs(task.attempt(), result.retryAfterMs(), random);
+            host.robotsRetryAt(task.attempt(),
+                    nowMs + settings.retry().delayMs(task.attempt(), result.retryAfterMs(), random));
             retries++;
             return null;
         }
-        host.robotsAttempts = 0;
-        host.robotsReadyAtMs = Long.MIN_VALUE;
+        host.robotsAnswered();
         return cache.store(host.key, result);
     }
 
     /** A ROBOTS lease expired: lease it again at once, as the same attempt. */
     void expired(HostQueue host) {
-        host.robotsLeased = false;
-        host.robotsReadyAtMs = Long.MIN_VALUE;
+        host.robotsLost();
     }
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Runs one crawl on a Vert.x instance: deploys the frontier verticle and one fetch verticle of the configured
@@ -41,6 +42,8 @@ import java.util.function.IntSupplier;
 public final class CrawlRunner {
     private static final long SAMPLE_MS = 50;
     private static final String SPILL_FILE = "queue-spill.mv.db";
+    /** The crawl's one clock: the frontier schedules by it and its verticle measures parks and wakeups on it. */
+    private final LongSupplier clockMs = System::currentTimeMillis;
     private final Vertx vertx;
     private final CrawlConfig config;
     private final IntSupplier foreignThreads;
@@ -96,55 +99,113 @@ public final class CrawlRunner {
         return this;
     }
 
+    /**
+     * Runs the crawl, one named step after another: open the records file, build the frontier, serve it (deploy
+     * the frontier verticle and a local fetcher, wait until every URL has its record), mark the state finished,
+     * close the spill and the records file, then write the summary. The records file is closed before the summary
+     * is built and written, so the summary counts what the file holds.
+     */
     public Future<CrawlReport> run() {
         CrawlSetup setup = new CrawlSetup(config);
-        Mode mode = config.mode();
         ResourceSampler sampler = new ResourceSampler(vertx, SAMPLE_MS, foreignThreads);
         sampler.start();
         Instant started = Instant.now();
         CrawlStats stats = new CrawlStats();
-        JsonlRecordWriter.open(vertx, config.output().records(), state != null).compose(writer -> {
-            RecordSink out = r -> {
-                writer.accept(r);
-                stats.accept(r);
-            };
-            StateJournal journal = state == null ? null : new StateJournal(vertx, state, state.recordCount(), out);
-            Future<Frontier> built = journal == null
-                    ? Future.succeededFuture(seeded(frontier(setup, out, UrlLog.NONE)))
-                    : vertx.executeBlocking(() -> restored(frontier(setup, journal, journal), stats));
-            return built.compose(frontier -> {
-                FrontierVerticle frontierVerticle = new FrontierVerticle(frontier, addresses,
-                        journal == null ? null : journal::checkpoint);
-                DeploymentOptions options = new DeploymentOptions().setThreadingModel(
-                        spill == null ? ThreadingModel.EVENT_LOOP : ThreadingModel.WORKER);
-                return vertx.deployVerticle(frontierVerticle, options).compose(frontierId ->
-                                fetchLocally(setup, frontierVerticle.done()).eventually(() -> vertx.undeploy(frontierId)))
-                        .compose(v -> markFinished(frontierVerticle))
-                        .eventually(this::closeSpill)
-                        .eventually(writer::close)
-                        .map(v -> {
-                            sampler.stop();
-                            int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
-                            RunInfo run = new RunInfo(mode.label(), concurrency, config.seeds(), started,
-                                    Instant.now(), frontier.stats().peakInFlight());
-                            return stats.summary(run, sampler.snapshot());
-                        });
-            }).eventually(writer::close);
-        }).compose(summary -> SummaryWriter.write(vertx, config.output().summary(), summary)
-                .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested)))
+        openRecords()
+                .compose(writer -> crawl(setup, writer, stats, sampler, started).eventually(writer::close))
+                .compose(this::writeSummary)
                 .onComplete(report);
         return report.future();
     }
 
+    /** Opens the records file: appended to when the crawl is durable (a resume goes on where it stopped). */
+    private Future<JsonlRecordWriter> openRecords() {
+        return JsonlRecordWriter.open(vertx, config.output().records(), state != null);
+    }
+
+    /**
+     * Crawls with the records file open, then closes the spill and the file; the run's summary. Known gap, kept
+     * as it was: {@code eventually} keeps the crawl's outcome and drops the close's, so a failed close goes unseen.
+     */
+    private Future<JsonObject> crawl(CrawlSetup setup, JsonlRecordWriter writer, CrawlStats stats,
+                                     ResourceSampler sampler, Instant started) {
+        RecordSink out = r -> {
+            writer.accept(r);
+            stats.accept(r);
+        };
+        StateJournal journal = state == null ? null : new StateJournal(vertx, state, state.recordCount(), out);
+        return buildFrontier(setup, out, journal, stats).compose(frontier -> serve(setup, frontier, journal)
+                .eventually(this::closeSpill)
+                .eventually(writer::close)
+                .map(v -> summary(frontier, stats, sampler, started)));
+    }
+
+    /**
+     * A seeded frontier. With a durable state, its journal comes between the frontier and the records file (URLs
+     * and records are committed before they are written), and the state's URLs and records are restored first, on
+     * a worker thread since that reads the state's files.
+     */
+    private Future<Frontier> buildFrontier(CrawlSetup setup, RecordSink out, StateJournal journal, CrawlStats stats) {
+        return journal == null
+                ? Future.succeededFuture(seeded(frontier(setup, out, UrlLog.NONE)))
+                : vertx.executeBlocking(() -> restored(frontier(setup, journal, journal), stats));
+    }
+
+    /**
+     * Starts the frontier verticle, fetches until it says every URL has its record, undeploys it and marks a
+     * durable state finished (unless the crawl was suspended for a resume).
+     */
+    private Future<Void> serve(CrawlSetup setup, Frontier frontier, StateJournal journal) {
+        FrontierVerticle verticle = new FrontierVerticle(frontier, addresses,
+                journal == null ? null : journal::checkpoint, clockMs);
+        return startFrontier(verticle)
+                .compose(frontierId -> fetchLocally(setup, verticle.done())
+                        .eventually(() -> vertx.undeploy(frontierId)))
+                .compose(v -> markFinished(verticle));
+    }
+
+    /** Deploys the frontier verticle on the thread {@link #frontierThreading} names; its deployment id. */
+    private Future<String> startFrontier(FrontierVerticle verticle) {
+        return vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(frontierThreading()));
+    }
+
+    /**
+     * Where the frontier verticle runs: a durable crawl's host queues spill to disk, so its frontier does blocking
+     * reads and runs on a worker thread; otherwise it runs on an event loop.
+     */
+    private ThreadingModel frontierThreading() {
+        return spillsQueues() ? ThreadingModel.WORKER : ThreadingModel.EVENT_LOOP;
+    }
+
+    /** Whether host queues overflow to a spill file: with a durable state (its folder holds the file). */
+    private boolean spillsQueues() {
+        return state != null;
+    }
+
+    private JsonObject summary(Frontier frontier, CrawlStats stats, ResourceSampler sampler, Instant started) {
+        sampler.stop();
+        int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
+        RunInfo run = new RunInfo(config.mode().label(), concurrency, config.seeds(), started, Instant.now(),
+                frontier.stats().peakInFlight());
+        return stats.summary(run, sampler.snapshot());
+    }
+
+    private Future<CrawlReport> writeSummary(JsonObject summary) {
+        return SummaryWriter.write(vertx, config.output().summary(), summary)
+                .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested));
+    }
+
     private Frontier frontier(CrawlSetup setup, RecordSink sink, UrlLog urlLog) {
         return new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(), sink, urlLog,
-                config.mode().label(), System::currentTimeMillis, new Random());
+                config.mode().label(), clockMs, new Random());
     }
 
     /** Seeds the frontier; on a resume first the state's URLs, and the earlier records into the summary counts. */
     private Frontier restored(Frontier frontier, CrawlStats stats) {
-        spill = QueueSpill.open(state.dir().resolve(SPILL_FILE), queueMemoryLimit);
-        frontier.spillTo(spill);
+        if (spillsQueues()) {
+            spill = QueueSpill.open(state.dir().resolve(SPILL_FILE), queueMemoryLimit);
+            frontier.spillTo(spill);
+        }
         state.forEachRecord(0, line -> stats.accept(CrawlRecordJson.fromJson(new JsonObject(line))));
         state.forEachUrl(frontier::restoreDone, frontier::restoreFound);
         return seeded(frontier);

@@ -190,6 +190,7 @@ class FrontierPropertyTest {
         Set<Long> slow = new HashSet<>();
         for (long round = 0; !frontier.isFinished() && round < steps; round++) {
             assertThat(round).as("crawl must end").isLessThan(200_000);
+            assertCountersMatchStates(frontier);
             frontier.expireLeases();
             for (FetchTask task : frontier.lease(1 + rnd.nextInt(5))) {
                 inFlight.add(task);
@@ -222,7 +223,20 @@ class FrontierPropertyTest {
             now.addAndGet(rnd.nextInt(40));
         }
         frontier.finish();
+        assertCountersMatchStates(frontier);
         return frontier;
+    }
+
+    /** The URL book's counters equal its states counted one by one, and the stats read those counters. */
+    private static void assertCountersMatchStates(Frontier frontier) {
+        UrlBook book = frontier.book();
+        Map<UrlBook.State, Long> recount = book.recount();
+        for (UrlBook.State state : UrlBook.State.values()) {
+            assertThat(book.count(state)).as("URLs %s", state).isEqualTo(recount.get(state));
+        }
+        assertThat(frontier.stats().queued()).isEqualTo(recount.get(UrlBook.State.QUEUED)
+                + recount.get(UrlBook.State.RETRY));
+        assertThat(frontier.stats().discovered()).isEqualTo(book.size());
     }
 
     /** Shortest-path depths of every URL the crawl should discover (leaves: out of scope, too deep, ...). */

@@ -1,0 +1,42 @@
+package dev.crawlcase.crawler.frontier;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The frontier's host queues: one per host key ({@code scheme://host:port}), in the order the hosts were first
+ * seen (the round-robin order), all overflowing to the same {@link QueueSpill} if there is one. The spill is fixed
+ * before the first queue exists, so no queue holds entries that another queue's spill would not know of.
+ */
+final class HostTable {
+    private final List<HostQueue> hosts = new ArrayList<>();
+    private final List<HostQueue> view = Collections.unmodifiableList(hosts);
+    private final Map<String, HostQueue> byKey = new HashMap<>();
+    private QueueSpill spill;
+
+    void spillTo(QueueSpill spill) {
+        if (!hosts.isEmpty()) {
+            throw new IllegalStateException("spillTo after URLs were queued");
+        }
+        this.spill = Check.notNull("spill", spill);
+    }
+
+    /** The queue of host {@code key}, made on first use. */
+    HostQueue queueOf(String key) {
+        HostQueue host = byKey.get(key);
+        if (host == null) {
+            host = new HostQueue(key, spill);
+            byKey.put(key, host);
+            hosts.add(host);
+        }
+        return host;
+    }
+
+    /** Every host queue, oldest first. */
+    List<HostQueue> all() {
+        return view;
+    }
+}
