@@ -13,9 +13,9 @@ import dev.crawlcase.crawler.task.ParsedPage;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +33,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The frontier's event-bus endpoint with a fake clock: parks and wakeups are measured on the clock it is given,
  * and its life (stop, a second stop, a durable stop, a failed checkpoint) ends with the records it promises.
  */
-@ExtendWith(VertxExtension.class)
 class FrontierVerticleTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
+
     private static final String HOST = "http://127.0.0.1:8001";
     /** Far below the verticle's longest park, far above its tick: answers come from the fake clock or not at all. */
     private static final long WAIT_S = 5;
@@ -74,7 +76,8 @@ class FrontierVerticleTest {
     }
 
     @Test
-    void aParkedLeaseIsAnsweredEmptyAfterTheLongestParkOnTheInjectedClock(Vertx vertx) throws Exception {
+    void aParkedLeaseIsAnsweredEmptyAfterTheLongestParkOnTheInjectedClock() throws Exception {
+        Vertx vertx = kit.vertx();
         AtomicLong time = new AtomicLong(1_000_000);
         LongSupplier clock = () -> time.addAndGet(1_000); // every reading is a second later: fake time flies
         FrontierVerticle verticle = deploy(vertx, frontier(clock, "/a"), null, clock);
@@ -95,7 +98,8 @@ class FrontierVerticleTest {
     }
 
     @Test
-    void aStopBeforeTheFirstLeaseRecordsEverySeedAsStopped(Vertx vertx) throws Exception {
+    void aStopBeforeTheFirstLeaseRecordsEverySeedAsStopped() throws Exception {
+        Vertx vertx = kit.vertx();
         LongSupplier clock = new AtomicLong(1_000)::get;
         FrontierVerticle verticle = deploy(vertx, frontier(clock, "/a", "/b"), null, clock);
 
@@ -108,7 +112,8 @@ class FrontierVerticleTest {
     }
 
     @Test
-    void aStopDuringAStopIsAnsweredOnceTheWorkInFlightIsIn(Vertx vertx) throws Exception {
+    void aStopDuringAStopIsAnsweredOnceTheWorkInFlightIsIn() throws Exception {
+        Vertx vertx = kit.vertx();
         LongSupplier clock = new AtomicLong(1_000)::get;
         FrontierVerticle verticle = deploy(vertx, frontier(clock, "/a", "/b"), null, clock);
         FrontierClient client = new FrontierClient(vertx, addresses, "test");
@@ -128,7 +133,8 @@ class FrontierVerticleTest {
     }
 
     @Test
-    void aStopWithADurableStateLeavesTheUnfinishedUrlsForAResume(Vertx vertx) throws Exception {
+    void aStopWithADurableStateLeavesTheUnfinishedUrlsForAResume() throws Exception {
+        Vertx vertx = kit.vertx();
         LongSupplier clock = new AtomicLong(1_000)::get;
         AtomicLong checkpoints = new AtomicLong();
         FrontierVerticle verticle = deploy(vertx, frontier(clock, "/a", "/b"), () -> {
@@ -144,7 +150,8 @@ class FrontierVerticleTest {
     }
 
     @Test
-    void aFailedCheckpointEndsTheCrawlAtOnceAndFailsDone(Vertx vertx) throws Exception {
+    void aFailedCheckpointEndsTheCrawlAtOnceAndFailsDone() throws Exception {
+        Vertx vertx = kit.vertx();
         LongSupplier clock = new AtomicLong(1_000)::get;
         FrontierVerticle verticle = deploy(vertx, frontier(clock, "/a"), () -> Future.failedFuture("disk full"), clock);
 
