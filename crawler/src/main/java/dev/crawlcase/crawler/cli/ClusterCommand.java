@@ -2,7 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.FetcherNode;
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
@@ -81,7 +81,7 @@ final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!CRAWL_ID.matcher(crawlId).matches()) {
-            throw new ConfigException("--crawl-id: letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
+            throw new ConfigException("--crawl-id", "letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
         }
         CrawlConfig crawl = withMode(config.load());
         Config hazelcast = cluster.hazelcast();
@@ -114,14 +114,14 @@ final class ClusterCommand implements Callable<Integer> {
 
     private int fetcher(CrawlConfig crawl, Config hazelcast) {
         if (out != null || summary != null || fetch || !seeds.isEmpty()) {
-            throw new ConfigException("--role fetcher: --out, --summary, --fetch and seed URLs belong to the frontier");
+            throw new ConfigException("--role fetcher", "--out, --summary, --fetch and seed URLs belong to the frontier");
         }
         if (concurrency != null) {
             crawl = crawl.withConcurrency(RunCommand.positive("--concurrency", concurrency));
         }
         Mode m = crawl.mode();
         if (m.unavailableReason().isPresent()) {
-            throw new ConfigException(m.unavailableReason().orElseThrow());
+            throw new ConfigException("", m.unavailableReason().orElseThrow());
         }
         String fetcherId = "node-" + m.label() + "-" + ProcessHandle.current().pid();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -152,7 +152,7 @@ final class ClusterCommand implements Callable<Integer> {
         try {
             return c.withMode(Mode.parse(mode));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("--mode: " + e.getMessage());
+            throw new ConfigException("--mode", e.getMessage());
         }
     }
 

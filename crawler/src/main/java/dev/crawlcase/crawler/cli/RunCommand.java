@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.task.Mode;
@@ -69,10 +69,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         CrawlConfig crawl = overrides(config.load());
         if (resume && stateDir == null) {
-            throw new ConfigException("--resume: needs --state DIR");
+            throw new ConfigException("--resume", "needs --state DIR");
         }
         if (queueMemory != null && stateDir == null) {
-            throw new ConfigException("--queue-memory: needs --state DIR (only a durable crawl spills its queues)");
+            throw new ConfigException("--queue-memory", "needs --state DIR (only a durable crawl spills its queues)");
         }
         if (queueMemory != null) {
             positive("--queue-memory", queueMemory);
@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
             try {
                 c = c.withMode(Mode.parse(mode));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("--mode: " + e.getMessage());
+                throw new ConfigException("--mode", e.getMessage());
             }
         }
         if (concurrency != null) {
@@ -153,28 +153,28 @@ final class RunCommand implements Callable<Integer> {
     /** The same upper bounds as crawl.json's concurrency and maxDepth. */
     static int atMost(String flag, int value, int max) {
         if (value > max) {
-            throw new ConfigException(flag + ": must be <= " + max + ", got " + value);
+            throw new ConfigException(flag, "must be <= " + max + ", got " + value);
         }
         return value;
     }
 
     static long positive(String flag, long value) {
         if (value < 1) {
-            throw new ConfigException(flag + ": must be >= 1, got " + value);
+            throw new ConfigException(flag, "must be >= 1, got " + value);
         }
         return value;
     }
 
     static int positive(String flag, int value) {
         if (value < 1) {
-            throw new ConfigException(flag + ": must be >= 1, got " + value);
+            throw new ConfigException(flag, "must be >= 1, got " + value);
         }
         return value;
     }
 
     static <N extends Number> N nonNegative(String flag, N value) {
         if (value.longValue() < 0) {
-            throw new ConfigException(flag + ": must be >= 0, got " + value);
+            throw new ConfigException(flag, "must be >= 0, got " + value);
         }
         return value;
     }

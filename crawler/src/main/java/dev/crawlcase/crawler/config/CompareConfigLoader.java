@@ -1,6 +1,10 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.JsonFields;
+import dev.crawlcase.json.JsonFiles;
+import dev.crawlcase.json.Range;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
@@ -17,7 +21,7 @@ public final class CompareConfigLoader {
         try {
             return read(new JsonFields(json, ""), file.toAbsolutePath().getParent());
         } catch (ConfigException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            throw e.in(file.toString());
         }
     }
 
@@ -30,7 +34,7 @@ public final class CompareConfigLoader {
             try {
                 modes.add(Mode.parse(name));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("modes: " + e.getMessage());
+                throw f.problem("modes", e.getMessage());
             }
         }
         if (modes.isEmpty()) {
@@ -38,7 +42,7 @@ public final class CompareConfigLoader {
         }
         int concurrency = f.intIn("concurrency", 64, 1, 100_000);
         int perHost = f.intIn("perHostConcurrency", concurrency, 1, 100_000);
-        List<Integer> sweep = f.ints("sweep", 1, 100_000);
+        List<Integer> sweep = f.ints("sweep", new Range(1, 100_000));
         Path report = Path.of(f.string("report", "target/crawlcase-report"));
         f.done();
         return new CompareConfig(crawl, sites, quick, List.copyOf(modes), concurrency, perHost, sweep, report);
@@ -49,11 +53,11 @@ public final class CompareConfigLoader {
         try {
             int n = Integer.parseInt(value.trim());
             if (n < 1 || n > 100_000) {
-                throw new ConfigException(what + ": concurrency must be between 1 and 100000, got " + n);
+                throw new ConfigException(what, "concurrency must be between 1 and 100000, got " + n);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new ConfigException(what + ": not a whole number: '" + value + "'");
+            throw new ConfigException(what, "not a whole number: '" + value + "'");
         }
     }
 }

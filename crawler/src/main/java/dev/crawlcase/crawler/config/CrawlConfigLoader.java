@@ -1,6 +1,9 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.JsonFields;
+import dev.crawlcase.json.JsonFiles;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -45,7 +48,7 @@ public final class CrawlConfigLoader {
         try {
             return read(new JsonFields(json, ""), baseDir);
         } catch (ConfigException e) {
-            throw new ConfigException(source + ": " + e.getMessage());
+            throw e.in(source);
         }
     }
 
@@ -55,7 +58,7 @@ public final class CrawlConfigLoader {
         try {
             mode = Mode.parse(modeName);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("mode: " + e.getMessage());
+            throw f.problem("mode", e.getMessage());
         }
         int concurrency = f.intIn("concurrency", 64, 1, 100_000);
         int maxDepth = f.intIn("maxDepth", 8, 0, 10_000);
@@ -94,11 +97,11 @@ public final class CrawlConfigLoader {
         o.done();
         f.done();
         if (fetch.firstByteTimeoutMs() > fetch.totalTimeoutMs()) {
-            throw new ConfigException("fetch.firstByteTimeoutMs: must not exceed fetch.totalTimeoutMs ("
+            throw f.problem("fetch.firstByteTimeoutMs", "must not exceed fetch.totalTimeoutMs ("
                     + fetch.totalTimeoutMs() + "), got " + fetch.firstByteTimeoutMs());
         }
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
-            throw new ConfigException("leaseTimeoutMs: must exceed fetch.totalTimeoutMs ("
+            throw f.problem("leaseTimeoutMs", "must exceed fetch.totalTimeoutMs ("
                     + fetch.totalTimeoutMs() + "), got " + leaseTimeoutMs);
         }
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
@@ -111,7 +114,7 @@ public final class CrawlConfigLoader {
             try {
                 Pattern.compile(list.get(i));
             } catch (PatternSyntaxException e) {
-                throw new ConfigException("scope." + name + "[" + i + "]: not a valid regex (" + e.getDescription() + ")");
+                throw f.problem(name + "[" + i + "]", "not a valid regex (" + e.getDescription() + ")");
             }
         }
         return list;

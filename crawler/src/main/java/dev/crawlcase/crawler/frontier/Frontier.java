@@ -8,6 +8,7 @@ import dev.crawlcase.crawler.frontier.UrlStates.State;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.json.Check;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.json.Check;
+
 /**
  * The frontier's settings; every value is checked on construction.
  *

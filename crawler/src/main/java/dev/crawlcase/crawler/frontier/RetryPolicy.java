@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.json.Check;
 
 import java.util.Random;
 
