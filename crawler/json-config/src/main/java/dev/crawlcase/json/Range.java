@@ -23,7 +23,7 @@ public record Range(long min, long max) {
     }
 
     /** The same range in other units, e.g. seconds for a range in milliseconds: narrowed to whole units inside it. */
-    public Range per(long unit) {
+    public Range inUnitsOf(long unit) {
         return new Range(Math.floorDiv(min + unit - 1, unit), Math.floorDiv(max, unit));
     }
 }

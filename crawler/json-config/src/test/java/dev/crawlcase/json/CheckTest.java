@@ -28,8 +28,8 @@ class CheckTest {
         Range ms = new Range(1, 31_536_000_000L);
         assertThat(ms.contains(1)).isTrue();
         assertThat(ms.contains(0)).isFalse();
-        assertThat(ms.per(1000)).isEqualTo(new Range(1, 31_536_000));
-        assertThat(new Range(1500, 2500).per(1000)).isEqualTo(new Range(2, 2));
+        assertThat(ms.inUnitsOf(1000)).isEqualTo(new Range(1, 31_536_000));
+        assertThat(new Range(1500, 2500).inUnitsOf(1000)).isEqualTo(new Range(2, 2));
         assertThatThrownBy(() -> ms.check("robotsTtlMs", 0)).hasMessage("robotsTtlMs: must be between 1 and 31536000000, got 0");
         assertThatIllegalArgumentException().isThrownBy(() -> new Range(2, 1));
     }
