@@ -86,55 +86,53 @@ public final class JsonFields {
     }
 
     public long requiredInteger(String name) {
-        if (!has(name)) {
-            throw problem(name, "is required");
-        }
-        return integer(name, 0);
+        return integer(require(name), 0);
     }
 
     /** A finite number, whole or not. */
     public double number(String name, double fallback) {
-        Object v = ask(name);
-        if (v == null) {
+        Number n = typed(name, Number.class, "a number");
+        if (n == null) {
             return fallback;
         }
-        if (!(v instanceof Number n)) {
-            throw problem(name, "must be a number, got " + describe(v));
-        }
         if (!Double.isFinite(n.doubleValue())) {
-            throw problem(name, "must be a finite number, got " + describe(v));
+            throw problem(name, "must be a finite number, got " + describe(n));
         }
         return n.doubleValue();
     }
 
     public boolean bool(String name, boolean fallback) {
-        Object v = ask(name);
-        if (v == null) {
-            return fallback;
-        }
-        if (!(v instanceof Boolean b)) {
-            throw problem(name, "must be true or false, got " + describe(v));
-        }
-        return b;
+        Boolean b = typed(name, Boolean.class, "true or false");
+        return b == null ? fallback : b;
     }
 
     /** A string with something in it: a blank name, path or pattern is never what was meant. */
     public String string(String name, String fallback) {
+        String s = typed(name, String.class, "a non-empty string");
+        if (s != null && s.isBlank()) {
+            throw problem(name, "must be a non-empty string, got " + describe(s));
+        }
+        return s == null ? fallback : s;
+    }
+
+    /** The value at this key if it is a {@code type}, null if missing or null, else a problem. */
+    private <T> T typed(String name, Class<T> type, String expected) {
         Object v = ask(name);
-        if (v == null) {
-            return fallback;
+        if (v != null && !type.isInstance(v)) {
+            throw problem(name, "must be " + expected + ", got " + describe(v));
         }
-        if (!(v instanceof String s) || s.isBlank()) {
-            throw problem(name, "must be a non-empty string, got " + describe(v));
-        }
-        return s;
+        return type.cast(v);
     }
 
     public String requiredString(String name) {
+        return string(require(name), null);
+    }
+
+    private String require(String name) {
         if (!has(name)) {
             throw problem(name, "is required");
         }
-        return string(name, null);
+        return name;
     }
 
     public List<String> strings(String name) {
@@ -185,11 +183,7 @@ public final class JsonFields {
 
     /** The object at this key; missing or null reads as an empty object, so its keys take their fallbacks. */
     public JsonFields object(String name) {
-        Object v = ask(name);
-        if (v != null && !(v instanceof JsonObject)) {
-            throw problem(name, "must be an object, got " + describe(v));
-        }
-        return new JsonFields((JsonObject) v, key(name));
+        return new JsonFields(typed(name, JsonObject.class, "an object"), key(name));
     }
 
     /** Each object of the array at this key, read by {@code reader} as with {@link #build}; missing reads as empty. */
