@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> chosen = scenarios(scenarios);
         List<Mode> chosenModes = modes(modes);
         if (!(scale > 0 && scale <= 1)) {
-            throw new ConfigException("--scale: must be > 0 and <= 1, got " + scale);
+            throw new ConfigException("--scale", "must be > 0 and <= 1, got " + scale);
         }
         checkWritable(out);
         PrintWriter log = spec.commandLine().getOut();
@@ -95,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
                     chosen.add(name);
                 }
             } else {
-                throw new ConfigException("--scenario: unknown scenario '" + raw + "' (expected one of "
+                throw new ConfigException("--scenario", "unknown scenario '" + raw + "' (expected one of "
                         + String.join(", ", BenchReport.ORDER) + ", all)");
             }
         }
@@ -111,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 chosen.add(Mode.parse(name.trim()));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("--modes: " + e.getMessage());
+                throw new ConfigException("--modes", e.getMessage());
             }
         }
         return chosen;
@@ -119,11 +119,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     static void checkWritable(Path file) {
         if (Files.isDirectory(file)) {
-            throw new ConfigException("--out: " + file + " is a folder, expected a file");
+            throw new ConfigException("--out", file + " is a folder, expected a file");
         }
         for (Path p = file.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new ConfigException("--out: " + p + " is a file, so " + file + " cannot be written");
+                throw new ConfigException("--out", p + " is a file, so " + file + " cannot be written");
             }
         }
     }

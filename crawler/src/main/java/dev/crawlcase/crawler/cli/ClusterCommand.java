@@ -2,7 +2,8 @@ package dev.crawlcase.crawler.cli;
 
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.FetcherNode;
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.Range;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
@@ -36,6 +37,8 @@ final class ClusterCommand implements Callable<Integer> {
     static final long LINGER_MS = 2_000;
     private static final long CLOSE_TIMEOUT_MS = 10_000;
     private static final Pattern CRAWL_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** On the frontier, 0 means it only serves the crawl; any other value is a mode's concurrency. */
+    private static final Range FRONTIER_CONCURRENCY = new Range(0, Mode.CONCURRENCY_RANGE.max());
 
     enum Role { frontier, fetcher }
 
@@ -81,7 +84,7 @@ final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!CRAWL_ID.matcher(crawlId).matches()) {
-            throw new ConfigException("--crawl-id: letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
+            throw new ConfigException("--crawl-id", "letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
         }
         CrawlConfig crawl = withMode(config.load());
         Config hazelcast = cluster.hazelcast();
@@ -90,7 +93,8 @@ final class ClusterCommand implements Callable<Integer> {
 
     private int frontier(CrawlConfig crawl, Config hazelcast) {
         if (concurrency != null) {
-            crawl = concurrency == 0 ? crawl : crawl.withConcurrency(RunCommand.nonNegative("--concurrency", concurrency));
+            long c = RunCommand.inRange("--concurrency", concurrency, FRONTIER_CONCURRENCY);
+            crawl = c == 0 ? crawl : crawl.withConcurrency((int) c);
         }
         if (out != null || summary != null) {
             crawl = crawl.withOutput(new CrawlConfig.Output(out == null ? crawl.output().records() : out,
@@ -114,14 +118,14 @@ final class ClusterCommand implements Callable<Integer> {
 
     private int fetcher(CrawlConfig crawl, Config hazelcast) {
         if (out != null || summary != null || fetch || !seeds.isEmpty()) {
-            throw new ConfigException("--role fetcher: --out, --summary, --fetch and seed URLs belong to the frontier");
+            throw new ConfigException("--role fetcher", "--out, --summary, --fetch and seed URLs belong to the frontier");
         }
         if (concurrency != null) {
-            crawl = crawl.withConcurrency(RunCommand.positive("--concurrency", concurrency));
+            crawl = crawl.withConcurrency((int) RunCommand.inRange("--concurrency", concurrency, Mode.CONCURRENCY_RANGE));
         }
         Mode m = crawl.mode();
         if (m.unavailableReason().isPresent()) {
-            throw new ConfigException(m.unavailableReason().orElseThrow());
+            throw new ConfigException("", m.unavailableReason().orElseThrow());
         }
         String fetcherId = "node-" + m.label() + "-" + ProcessHandle.current().pid();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -152,7 +156,7 @@ final class ClusterCommand implements Callable<Integer> {
         try {
             return c.withMode(Mode.parse(mode));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("--mode: " + e.getMessage());
+            throw new ConfigException("--mode", e.getMessage());
         }
     }
 

@@ -3,7 +3,7 @@ package dev.crawlcase.crawler.cli;
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.ClusterVertx;
 import dev.crawlcase.crawler.cluster.HazelcastConfig;
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Option;
 
@@ -22,7 +22,7 @@ final class ClusterOptions {
     /** Reads the Hazelcast config now, so a bad file is reported before anything starts. */
     Config hazelcast() {
         if (host.isBlank()) {
-            throw new ConfigException("--cluster-host: must not be empty");
+            throw new ConfigException("--cluster-host", "must not be empty");
         }
         return HazelcastConfig.load(file);
     }

@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.config.Seeds;
@@ -61,7 +61,7 @@ final class CrawlSession implements AutoCloseable {
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Supplier<Vertx> vertx,
                              Node node) {
         config.mode().unavailableReason().ifPresent(reason -> {
-            throw new ConfigException(reason);
+            throw new ConfigException("", reason);
         });
         OutputFiles.check(config.output());
         SitesHost sites = null;

@@ -1,7 +1,7 @@
 package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.bench.BenchCommand;
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.state.StateException;
 import dev.crawlcase.sites.cli.SitesCommand;
 import picocli.CommandLine;
@@ -50,7 +50,7 @@ public final class CrawlerMain implements Runnable {
     }
 
     static boolean isBadInput(Throwable ex) {
-        return ex instanceof ConfigException || ex instanceof dev.crawlcase.sites.config.ConfigException;
+        return ex instanceof ConfigException;
     }
 
     @Override

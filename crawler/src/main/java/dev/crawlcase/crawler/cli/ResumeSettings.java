@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.state.StateStore.StateMeta;
 
@@ -24,11 +24,11 @@ final class ResumeSettings {
     /** {@code c} with the state's seeds and files; {@code out}/{@code summary}: the flags, null if not given. */
     static CrawlConfig apply(CrawlConfig c, StateMeta meta, List<String> seeds, Path out, Path summary) {
         if (meta == null) {
-            throw new ConfigException("--resume: the state holds no crawl (it stopped while starting); "
+            throw new ConfigException("--resume", "the state holds no crawl (it stopped while starting); "
                     + "remove it and start again");
         }
         if (!seeds.isEmpty() && !seeds.equals(meta.seeds())) {
-            throw new ConfigException("SEED_URL: a resumed crawl keeps its seeds " + (meta.bundledSites()
+            throw new ConfigException("SEED_URL", "a resumed crawl keeps its seeds " + (meta.bundledSites()
                     ? "(the bundled sites)" : meta.seeds()) + "; leave them out");
         }
         same("--out", out, meta.records());
@@ -39,7 +39,7 @@ final class ResumeSettings {
 
     private static void same(String flag, Path given, Path stored) {
         if (given != null && !absolute(given).equals(stored)) {
-            throw new ConfigException(flag + ": this crawl writes " + stored + " (from its state); leave " + flag
+            throw new ConfigException(flag, "this crawl writes " + stored + " (from its state); leave " + flag
                     + " out");
         }
     }

@@ -1,12 +1,14 @@
 package dev.crawlcase.crawler.cli;
 
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.state.StateStore;
+import dev.crawlcase.json.Range;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,9 +23,6 @@ import java.util.concurrent.Callable;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Crawl the seed URLs (or, with none, the bundled fake sites) in one mode.")
 final class RunCommand implements Callable<Integer> {
-    static final int MAX_CONCURRENCY = 100_000;
-    static final int MAX_DEPTH = 10_000;
-
     @Mixin
     ConfigOption config;
 
@@ -69,10 +68,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         CrawlConfig crawl = overrides(config.load());
         if (resume && stateDir == null) {
-            throw new ConfigException("--resume: needs --state DIR");
+            throw new ConfigException("--resume", "needs --state DIR");
         }
         if (queueMemory != null && stateDir == null) {
-            throw new ConfigException("--queue-memory: needs --state DIR (only a durable crawl spills its queues)");
+            throw new ConfigException("--queue-memory", "needs --state DIR (only a durable crawl spills its queues)");
         }
         if (queueMemory != null) {
             positive("--queue-memory", queueMemory);
@@ -128,16 +127,17 @@ final class RunCommand implements Callable<Integer> {
             try {
                 c = c.withMode(Mode.parse(mode));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("--mode: " + e.getMessage());
+                throw new ConfigException("--mode", e.getMessage());
             }
         }
         if (concurrency != null) {
-            c = c.withConcurrency(atMost("--concurrency", positive("--concurrency", concurrency), MAX_CONCURRENCY));
+            c = c.withConcurrency((int) inRange("--concurrency", concurrency, Mode.CONCURRENCY_RANGE));
         }
         if (maxDepth != null || maxPages != null) {
             int depth = maxDepth == null ? c.maxDepth()
-                    : atMost("--max-depth", nonNegative("--max-depth", maxDepth), MAX_DEPTH);
-            long pages = maxPages == null ? c.maxPages() : nonNegative("--max-pages", maxPages);
+                    : (int) inRange("--max-depth", maxDepth, FrontierSettings.MAX_DEPTH_RANGE);
+            long pages = maxPages == null ? c.maxPages()
+                    : inRange("--max-pages", maxPages, FrontierSettings.MAX_PAGES_RANGE);
             c = c.withLimits(depth, pages);
         }
         if (out != null || summary != null) {
@@ -150,31 +150,23 @@ final class RunCommand implements Callable<Integer> {
         return c;
     }
 
-    /** The same upper bounds as crawl.json's concurrency and maxDepth. */
-    static int atMost(String flag, int value, int max) {
-        if (value > max) {
-            throw new ConfigException(flag + ": must be <= " + max + ", got " + value);
+    /**
+     * A flag's value within the bound of the config key it overrides (the same constant the config loader checks),
+     * so a flag can never pass a value the crawl would refuse once files are open.
+     */
+    static long inRange(String flag, long value, Range range) {
+        if (value < range.min()) {
+            throw new ConfigException(flag, "must be >= " + range.min() + ", got " + value);
+        }
+        if (value > range.max()) {
+            throw new ConfigException(flag, "must be <= " + range.max() + ", got " + value);
         }
         return value;
     }
 
     static long positive(String flag, long value) {
         if (value < 1) {
-            throw new ConfigException(flag + ": must be >= 1, got " + value);
-        }
-        return value;
-    }
-
-    static int positive(String flag, int value) {
-        if (value < 1) {
-            throw new ConfigException(flag + ": must be >= 1, got " + value);
-        }
-        return value;
-    }
-
-    static <N extends Number> N nonNegative(String flag, N value) {
-        if (value.longValue() < 0) {
-            throw new ConfigException(flag + ": must be >= 0, got " + value);
+            throw new ConfigException(flag, "must be >= 1, got " + value);
         }
         return value;
     }

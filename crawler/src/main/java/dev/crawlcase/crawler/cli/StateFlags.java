@@ -1,6 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.state.StateException;
 import dev.crawlcase.crawler.state.StateStore;
 
@@ -22,12 +22,13 @@ final class StateFlags {
     /** The one line the user sees for a state problem, naming the flag that fixes it. */
     static ConfigException worded(StateException e) {
         Path dir = e.path();
-        return new ConfigException(switch (e.problem()) {
-            case NO_STATE -> "--resume: no crawl state in " + dir + " (start one with --state " + dir + ")";
-            case ALREADY_HOLDS_STATE -> "--state " + dir + ": already holds a crawl state; add --resume to continue"
-                    + " it, or use an empty folder";
-            case CANNOT_CREATE, CANNOT_OPEN -> "--state " + dir + ": " + e.getMessage();
-            case FOREIGN_RECORDS, RECORDS_IO -> e.getMessage();
-        });
+        return switch (e.problem()) {
+            case NO_STATE -> new ConfigException("--resume", "no crawl state in " + dir + " (start one with --state "
+                    + dir + ")");
+            case ALREADY_HOLDS_STATE -> new ConfigException("--state " + dir, "already holds a crawl state; add --resume"
+                    + " to continue it, or use an empty folder");
+            case CANNOT_CREATE, CANNOT_OPEN -> new ConfigException("--state " + dir, e.getMessage());
+            case FOREIGN_RECORDS, RECORDS_IO -> new ConfigException("", e.getMessage());
+        };
     }
 }

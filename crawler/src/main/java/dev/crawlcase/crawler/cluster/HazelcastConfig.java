@@ -3,7 +3,7 @@ package dev.crawlcase.crawler.cluster;
 import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.FileSystemXmlConfig;
-import dev.crawlcase.crawler.config.ConfigException;
+import dev.crawlcase.json.ConfigException;
 
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
@@ -36,16 +36,16 @@ public final class HazelcastConfig {
                 return new ClasspathXmlConfig(HazelcastConfig.class.getClassLoader(), BUNDLED);
             }
             if (!Files.isRegularFile(chosen)) {
-                throw new ConfigException("--cluster-config: no such file: " + chosen);
+                throw new ConfigException("--cluster-config", "no such file: " + chosen);
             }
             return new FileSystemXmlConfig(chosen.toFile());
         } catch (FileNotFoundException e) {
-            throw new ConfigException("--cluster-config: no such file: " + chosen);
+            throw new ConfigException("--cluster-config", "no such file: " + chosen);
         } catch (RuntimeException e) {
             if (e instanceof ConfigException) {
                 throw e;
             }
-            throw new ConfigException("--cluster-config: " + (chosen == null ? BUNDLED : chosen) + ": " + e.getMessage());
+            throw new ConfigException("--cluster-config", (chosen == null ? BUNDLED : chosen) + ": " + e.getMessage());
         }
     }
 }

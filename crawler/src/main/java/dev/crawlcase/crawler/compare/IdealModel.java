@@ -28,8 +28,7 @@ public final class IdealModel {
     public IdealModel(WorldPlan plan, CrawlConfig crawl) {
         this.plan = plan;
         this.crawl = crawl;
-        CrawlConfig.Retry r = crawl.retry();
-        this.retry = new RetryPolicy(r.maxRetries(), r.baseDelayMs(), r.maxDelayMs(), r.maxRetryAfterMs());
+        this.retry = crawl.retry();
     }
 
     public static CrawlRules rules(CrawlConfig crawl) {

@@ -13,7 +13,8 @@ import java.util.List;
  * @param quickSites         the smaller world {@code --quick} uses
  * @param modes              modes in the order they run
  * @param concurrency        requests in flight for every mode but sequential
- * @param perHostConcurrency per-host limit for this comparison (high, so the I/O model is what differs)
+ * @param perHostConcurrency per-host limit for this comparison (high, so the I/O model is what differs; by default
+ *                           the concurrency, within the frontier's per-host bound)
  * @param sweep              concurrencies for the sweep; empty = no sweep unless {@code --sweep} is given
  * @param report             folder for report.html, the charts and compare.json
  */

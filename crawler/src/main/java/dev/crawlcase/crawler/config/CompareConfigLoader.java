@@ -1,13 +1,22 @@
 package dev.crawlcase.crawler.config;
 
+import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.JsonFields;
+import dev.crawlcase.json.JsonFiles;
+import dev.crawlcase.json.Range;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code compare.json} strictly; relative paths resolve against the file's folder. */
+/**
+ * Reads {@code compare.json} strictly; relative paths resolve against the file's folder. Concurrencies take the
+ * bounds of {@link Mode#CONCURRENCY_RANGE}, the per-host limit those of the frontier, so every run of the comparison
+ * is a crawl that starts.
+ */
 public final class CompareConfigLoader {
     private CompareConfigLoader() {
     }
@@ -15,9 +24,9 @@ public final class CompareConfigLoader {
     public static CompareConfig load(Path file) {
         JsonObject json = JsonFiles.read(file);
         try {
-            return read(new JsonFields(json, ""), file.toAbsolutePath().getParent());
+            return new JsonFields(json, "").build(f -> read(f, file.toAbsolutePath().getParent()));
         } catch (ConfigException e) {
-            throw new ConfigException(file + ": " + e.getMessage());
+            throw e.in(file.toString());
         }
     }
 
@@ -30,17 +39,17 @@ public final class CompareConfigLoader {
             try {
                 modes.add(Mode.parse(name));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("modes: " + e.getMessage());
+                throw f.problem("modes", e.getMessage());
             }
         }
         if (modes.isEmpty()) {
             modes.addAll(List.of(Mode.values()));
         }
-        int concurrency = f.intIn("concurrency", 64, 1, 100_000);
-        int perHost = f.intIn("perHostConcurrency", concurrency, 1, 100_000);
-        List<Integer> sweep = f.ints("sweep", 1, 100_000);
+        int concurrency = f.intIn("concurrency", Mode.DEFAULT_CONCURRENCY, Mode.CONCURRENCY_RANGE);
+        Range perHostRange = FrontierSettings.PER_HOST_CONCURRENCY_RANGE;
+        int perHost = f.intIn("perHostConcurrency", (int) Math.min(concurrency, perHostRange.max()), perHostRange);
+        List<Integer> sweep = f.ints("sweep", Mode.CONCURRENCY_RANGE);
         Path report = Path.of(f.string("report", "target/crawlcase-report"));
-        f.done();
         return new CompareConfig(crawl, sites, quick, List.copyOf(modes), concurrency, perHost, sweep, report);
     }
 
@@ -48,12 +57,14 @@ public final class CompareConfigLoader {
     public static int parseConcurrency(String what, String value) {
         try {
             int n = Integer.parseInt(value.trim());
-            if (n < 1 || n > 100_000) {
-                throw new ConfigException(what + ": concurrency must be between 1 and 100000, got " + n);
+            Range range = Mode.CONCURRENCY_RANGE;
+            if (!range.contains(n)) {
+                throw new ConfigException(what, "concurrency must be between " + range.min() + " and " + range.max()
+                        + ", got " + n);
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new ConfigException(what + ": not a whole number: '" + value + "'");
+            throw new ConfigException(what, "not a whole number: '" + value + "'");
         }
     }
 }

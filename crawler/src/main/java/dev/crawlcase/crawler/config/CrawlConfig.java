@@ -1,23 +1,27 @@
 package dev.crawlcase.crawler.config;
 
+import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * One crawl's settings, loaded once from {@code config/crawl.json} and overridden by CLI flags.
+ * One crawl's settings, loaded once from {@code config/crawl.json} and overridden by CLI flags. Their defaults and
+ * bounds are the constants of the records they end up in ({@code FrontierSettings}, {@link RetryPolicy},
+ * {@code FetchLimits}, {@link Mode}); the loader and the flags check them there, before anything is written.
  *
  * @param mode        how fetches run: sequential, thread-pool, async, virtual
  * @param concurrency requests in flight at once (threads in thread-pool mode); sequential always uses 1
  * @param maxDepth    link and redirect hops from a seed; deeper URLs are recorded as skipped/depth
  * @param maxPages    distinct pages to fetch at most (0 = no limit); the rest are skipped/page_limit
  * @param seeds       start URLs; none means: start the bundled fake sites ({@code sites}) and crawl them
+ * @param retry       retries of 429, 5xx and I/O errors, as the frontier applies them
  * @param sites       the fake-sites world to start when there are no seeds (null: the one bundled in the jar)
  */
 public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPages, List<String> seeds,
                           Scope scope, boolean sortQuery, boolean respectNofollow, Robots robots,
-                          Politeness politeness, Fetch fetch, Retry retry, long leaseTimeoutMs,
+                          Politeness politeness, Fetch fetch, RetryPolicy retry, long leaseTimeoutMs,
                           boolean allowRemote, Path sites, Output output) {
 
     /** Hosts of the seeds are in scope; include patterns add more, exclude patterns (regex on the URL) win. */
@@ -35,10 +39,6 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     /** Per-attempt limits. */
     public record Fetch(long connectTimeoutMs, long firstByteTimeoutMs, long totalTimeoutMs, long maxBodyBytes,
                         int maxRedirects, String userAgent) {
-    }
-
-    /** Retries of 429, 5xx and I/O errors: exponential backoff with jitter, and at least Retry-After (capped). */
-    public record Retry(int maxRetries, long baseDelayMs, long maxDelayMs, long maxRetryAfterMs) {
     }
 
     /** Where records (JSONL) and the summary (JSON) go. */

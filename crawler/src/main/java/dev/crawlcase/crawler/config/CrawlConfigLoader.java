@@ -1,22 +1,36 @@
 package dev.crawlcase.crawler.config;
 
+import dev.crawlcase.crawler.fetch.FetchLimits;
+import dev.crawlcase.crawler.frontier.FrontierSettings;
+import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.JsonFields;
+import dev.crawlcase.json.JsonFiles;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads {@code crawl.json} strictly: unknown keys, wrong types and out-of-range values are rejected with one
- * line naming the key. Relative paths inside the file resolve against the file's folder.
+ * line naming the key. Relative paths inside the file resolve against the file's folder. Each fallback and each bound
+ * is the constant of the settings record the value ends up in ({@link FrontierSettings}, {@link RetryPolicy},
+ * {@link FetchLimits}, {@link Mode}), so every value that loads is one those records accept: a bad value fails here,
+ * before any output file is opened.
  */
 public final class CrawlConfigLoader {
     /** The defaults shipped inside the jar, used when {@code config/crawl.json} is not on disk. */
     public static final String BUNDLED = "/config/crawl.json";
+
+    private static final String DEFAULT_SITES = "sites.json";
+    private static final String DEFAULT_RECORDS = "crawl-out/records.jsonl";
+    private static final String DEFAULT_SUMMARY = "crawl-out/summary.json";
 
     private CrawlConfigLoader() {
     }
@@ -43,75 +57,93 @@ public final class CrawlConfigLoader {
 
     private static CrawlConfig read(JsonObject json, String source, Path baseDir) {
         try {
-            return read(new JsonFields(json, ""), baseDir);
+            return new JsonFields(json, "").build(f -> read(f, baseDir));
         } catch (ConfigException e) {
-            throw new ConfigException(source + ": " + e.getMessage());
+            throw e.in(source);
         }
     }
 
     private static CrawlConfig read(JsonFields f, Path baseDir) {
-        Mode mode;
-        String modeName = f.string("mode", "async");
-        try {
-            mode = Mode.parse(modeName);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("mode: " + e.getMessage());
-        }
-        int concurrency = f.intIn("concurrency", 64, 1, 100_000);
-        int maxDepth = f.intIn("maxDepth", 8, 0, 10_000);
-        long maxPages = f.longIn("maxPages", 0, 0, Long.MAX_VALUE);
-        var seeds = f.strings("seeds");
-        JsonFields s = f.object("scope");
-        var scope = new CrawlConfig.Scope(patterns(s, "include"), patterns(s, "exclude"));
-        s.done();
+        Mode mode = mode(f);
+        int concurrency = f.intIn("concurrency", Mode.DEFAULT_CONCURRENCY, Mode.CONCURRENCY_RANGE);
+        int maxDepth = f.intIn("maxDepth", FrontierSettings.DEFAULT_MAX_DEPTH, FrontierSettings.MAX_DEPTH_RANGE);
+        long maxPages = f.longIn("maxPages", FrontierSettings.DEFAULT_MAX_PAGES, FrontierSettings.MAX_PAGES_RANGE);
+        List<String> seeds = f.strings("seeds");
+        var scope = f.object("scope").build(s -> new CrawlConfig.Scope(patterns(s, "include"), patterns(s, "exclude")));
         boolean sortQuery = f.bool("sortQuery", false);
         boolean respectNofollow = f.bool("respectNofollow", false);
-        JsonFields r = f.object("robots");
-        var robots = new CrawlConfig.Robots(r.bool("obey", true), r.string("userAgent", "crawlcase"),
-                r.longIn("cacheTtlSeconds", 3600, 1, 365L * 24 * 3600), r.intIn("cacheSize", 10_000, 1, 10_000_000),
-                r.longIn("maxCrawlDelayMs", 10_000, 0, 3_600_000));
-        r.done();
-        JsonFields p = f.object("politeness");
-        var politeness = new CrawlConfig.Politeness(p.intIn("perHostConcurrency", 16, 1, 100_000),
-                p.longIn("perHostDelayMs", 0, 0, 3_600_000));
-        p.done();
-        JsonFields x = f.object("fetch");
-        var fetch = new CrawlConfig.Fetch(x.longIn("connectTimeoutMs", 2_000, 1, 600_000),
-                x.longIn("firstByteTimeoutMs", 5_000, 1, 600_000), x.longIn("totalTimeoutMs", 30_000, 1, 3_600_000),
-                x.longIn("maxBodyBytes", 10L << 20, 1, Integer.MAX_VALUE), x.intIn("maxRedirects", 10, 0, 100),
-                x.string("userAgent", "crawlcase/0.1 (+https://github.com/crawlcase/crawlcase)"));
-        x.done();
-        JsonFields t = f.object("retry");
-        var retry = new CrawlConfig.Retry(t.intIn("maxRetries", 3, 0, 100), t.longIn("baseDelayMs", 100, 0, 600_000),
-                t.longIn("maxDelayMs", 5_000, 0, 3_600_000), t.longIn("maxRetryAfterMs", 10_000, 0, 3_600_000));
-        t.done();
-        long leaseTimeoutMs = f.longIn("leaseTimeoutMs", 120_000, 1, 24L * 3600_000);
+        var robots = f.object("robots").build(CrawlConfigLoader::robots);
+        var politeness = f.object("politeness").build(p -> new CrawlConfig.Politeness(
+                p.intIn("perHostConcurrency", FrontierSettings.DEFAULT_PER_HOST_CONCURRENCY,
+                        FrontierSettings.PER_HOST_CONCURRENCY_RANGE),
+                p.longIn("perHostDelayMs", FrontierSettings.DEFAULT_PER_HOST_DELAY_MS,
+                        FrontierSettings.PER_HOST_DELAY_MS_RANGE)));
+        var fetch = f.object("fetch").build(CrawlConfigLoader::fetch);
+        var retry = f.object("retry").build(CrawlConfigLoader::retry);
+        long leaseTimeoutMs = f.longIn("leaseTimeoutMs", FrontierSettings.DEFAULT_LEASE_TIMEOUT_MS,
+                FrontierSettings.LEASE_TIMEOUT_MS_RANGE);
         boolean allowRemote = f.bool("allowRemote", false);
-        Path sites = path(baseDir, f.string("sites", "sites.json"));
-        JsonFields o = f.object("output");
-        var output = new CrawlConfig.Output(Path.of(o.string("records", "crawl-out/records.jsonl")),
-                Path.of(o.string("summary", "crawl-out/summary.json")));
-        o.done();
-        f.done();
-        if (fetch.firstByteTimeoutMs() > fetch.totalTimeoutMs()) {
-            throw new ConfigException("fetch.firstByteTimeoutMs: must not exceed fetch.totalTimeoutMs ("
-                    + fetch.totalTimeoutMs() + "), got " + fetch.firstByteTimeoutMs());
-        }
+        Path sites = path(baseDir, f.string("sites", DEFAULT_SITES));
+        var output = f.object("output").build(o -> new CrawlConfig.Output(Path.of(o.string("records", DEFAULT_RECORDS)),
+                Path.of(o.string("summary", DEFAULT_SUMMARY))));
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
-            throw new ConfigException("leaseTimeoutMs: must exceed fetch.totalTimeoutMs ("
-                    + fetch.totalTimeoutMs() + "), got " + leaseTimeoutMs);
+            throw f.problem("leaseTimeoutMs", "must exceed fetch.totalTimeoutMs (" + fetch.totalTimeoutMs() + "), got "
+                    + leaseTimeoutMs);
         }
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
                 robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
     }
 
-    private static java.util.List<String> patterns(JsonFields f, String name) {
-        var list = f.strings(name);
+    private static Mode mode(JsonFields f) {
+        String name = f.string("mode", Mode.DEFAULT.label());
+        try {
+            return Mode.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw f.problem("mode", e.getMessage());
+        }
+    }
+
+    private static CrawlConfig.Robots robots(JsonFields r) {
+        return new CrawlConfig.Robots(r.bool("obey", FrontierSettings.DEFAULT_OBEY_ROBOTS),
+                r.string("userAgent", FrontierSettings.DEFAULT_USER_AGENT),
+                r.longIn("cacheTtlSeconds", FrontierSettings.DEFAULT_ROBOTS_TTL_MS / 1000,
+                        FrontierSettings.ROBOTS_TTL_MS_RANGE.inUnitsOf(1000)),
+                r.intIn("cacheSize", FrontierSettings.DEFAULT_ROBOTS_CACHE_SIZE, FrontierSettings.ROBOTS_CACHE_SIZE_RANGE),
+                r.longIn("maxCrawlDelayMs", FrontierSettings.DEFAULT_MAX_CRAWL_DELAY_MS,
+                        FrontierSettings.MAX_CRAWL_DELAY_MS_RANGE));
+    }
+
+    /** The fetch limits, with the rules {@link FetchLimits} itself applies between them. */
+    private static CrawlConfig.Fetch fetch(JsonFields x) {
+        long connect = x.longIn("connectTimeoutMs", FetchLimits.DEFAULT_CONNECT_TIMEOUT_MS,
+                FetchLimits.CONNECT_TIMEOUT_MS_RANGE);
+        long firstByte = x.longIn("firstByteTimeoutMs", FetchLimits.DEFAULT_FIRST_BYTE_TIMEOUT_MS,
+                FetchLimits.FIRST_BYTE_TIMEOUT_MS_RANGE);
+        long total = x.longIn("totalTimeoutMs", FetchLimits.DEFAULT_TOTAL_TIMEOUT_MS, FetchLimits.TOTAL_TIMEOUT_MS_RANGE);
+        long maxBody = x.longIn("maxBodyBytes", FetchLimits.DEFAULT_MAX_BODY_BYTES, FetchLimits.MAX_BODY_BYTES_RANGE);
+        int maxRedirects = x.intIn("maxRedirects", FrontierSettings.DEFAULT_MAX_REDIRECTS,
+                FrontierSettings.MAX_REDIRECTS_RANGE);
+        String userAgent = x.string("userAgent", FetchLimits.DEFAULT_USER_AGENT);
+        FetchLimits.checkTimeouts(firstByte, total);
+        FetchLimits.checkUserAgent(userAgent);
+        return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent);
+    }
+
+    /** Built here, so the policy's own rule (maxDelayMs not below baseDelayMs) names its key at load time. */
+    private static RetryPolicy retry(JsonFields t) {
+        return new RetryPolicy(t.intIn("maxRetries", RetryPolicy.DEFAULT_MAX_RETRIES, RetryPolicy.MAX_RETRIES_RANGE),
+                t.longIn("baseDelayMs", RetryPolicy.DEFAULT_BASE_DELAY_MS, RetryPolicy.BASE_DELAY_MS_RANGE),
+                t.longIn("maxDelayMs", RetryPolicy.DEFAULT_MAX_DELAY_MS, RetryPolicy.MAX_DELAY_MS_RANGE),
+                t.longIn("maxRetryAfterMs", RetryPolicy.DEFAULT_MAX_RETRY_AFTER_MS, RetryPolicy.MAX_RETRY_AFTER_MS_RANGE));
+    }
+
+    private static List<String> patterns(JsonFields f, String name) {
+        List<String> list = f.strings(name);
         for (int i = 0; i < list.size(); i++) {
             try {
                 Pattern.compile(list.get(i));
             } catch (PatternSyntaxException e) {
-                throw new ConfigException("scope." + name + "[" + i + "]: not a valid regex (" + e.getDescription() + ")");
+                throw f.problem(name + "[" + i + "]", "not a valid regex (" + e.getDescription() + ")");
             }
         }
         return list;

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.config;
 
+import dev.crawlcase.json.ConfigException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,12 +22,12 @@ public final class OutputFiles {
     private static void check(String what, Path file) {
         Path absolute = file.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
-            throw new ConfigException(what + " " + file + ": is a folder");
+            throw new ConfigException(what + " " + file, "is a folder");
         }
         for (Path p = absolute.getParent(); p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 if (!Files.isDirectory(p)) {
-                    throw new ConfigException(what + " " + file + ": " + p + " is not a folder");
+                    throw new ConfigException(what + " " + file, p + " is not a folder");
                 }
                 return;
             }

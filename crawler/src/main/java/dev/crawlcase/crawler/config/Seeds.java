@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.config;
 import dev.crawlcase.crawler.url.HostKey;
 import dev.crawlcase.crawler.url.HostRule;
 import dev.crawlcase.crawler.url.UrlNormalizer;
+import dev.crawlcase.json.ConfigException;
 
 import java.util.List;
 import java.util.Locale;
@@ -32,28 +33,28 @@ public final class Seeds {
             Matcher scheme = SCHEME.matcher(seed);
             String s = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : "";
             if (!s.equals("http") && !s.equals("https")) {
-                throw new ConfigException("seed '" + seed + "': only http and https URLs can be crawled");
+                throw new ConfigException("seed '" + seed + "'", "only http and https URLs can be crawled");
             }
             Matcher port = PORT.matcher(seed);
             if (port.find() && (port.group(1).length() > 5 || Integer.parseInt(port.group(1)) == 0
                     || Integer.parseInt(port.group(1)) > 65535)) {
-                throw new ConfigException("seed '" + seed + "': port " + port.group(1) + " is out of range (1-65535)");
+                throw new ConfigException("seed '" + seed + "'", "port " + port.group(1) + " is out of range (1-65535)");
             }
             if (!URL_CHARS.matcher(seed).matches() || EMPTY_AUTHORITY.matcher(seed).matches()
                     || seed.indexOf('[') >= 0 && seed.indexOf(']') < 0) {
-                throw new ConfigException("seed '" + seed + "': not a valid URL");
+                throw new ConfigException("seed '" + seed + "'", "not a valid URL");
             }
             String normalized = normalizer.normalize(seed);
             String host = normalized == null ? null : HostKey.host(normalized);
             if (host == null) {
-                throw new ConfigException("seed '" + seed + "': has no host");
+                throw new ConfigException("seed '" + seed + "'", "has no host");
             }
             if (!allowRemote && !HostRule.isLoopback(host)) {
-                throw new ConfigException("seed '" + seed + "': host " + host
+                throw new ConfigException("seed '" + seed + "'", "host " + host
                         + " is not loopback (127.0.0.0/8, localhost, ::1); set \"allowRemote\": true in the config to crawl it");
             }
             if (HostRule.isReservedInvalid(host)) {
-                throw new ConfigException("seed '" + seed + "': host " + host
+                throw new ConfigException("seed '" + seed + "'", "host " + host
                         + " is in the reserved .invalid domain (RFC 6761) and can never resolve");
             }
         }

@@ -1,7 +1,14 @@
 package dev.crawlcase.crawler.fetch;
 
+import dev.crawlcase.json.Check;
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.Range;
+import io.vertx.core.json.Json;
+
 /**
- * The limits every fetch attempt obeys, the same for the blocking and the non-blocking fetcher.
+ * The limits every fetch attempt obeys, the same for the blocking and the non-blocking fetcher. The defaults and
+ * bounds below are the only ones: the crawl config's {@code fetch} object reads them and applies
+ * {@link #checkTimeouts} and {@link #checkUserAgent}, so a config that loads always makes valid limits.
  *
  * @param connectTimeoutMs   TCP connect timeout
  * @param firstByteTimeoutMs time from the start of the attempt to the response headers
@@ -15,31 +22,46 @@ package dev.crawlcase.crawler.fetch;
 public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
                           int maxRobotsBytes, String userAgent, boolean allowRemote) {
 
-    public static final String DEFAULT_USER_AGENT = "crawlcase/0.1 (+https://github.com/crawlcase)";
+    public static final int DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
+    public static final Range CONNECT_TIMEOUT_MS_RANGE = new Range(1, 600_000);
+    public static final int DEFAULT_FIRST_BYTE_TIMEOUT_MS = 3_000;
+    /** Also never above {@code totalTimeoutMs}. */
+    public static final Range FIRST_BYTE_TIMEOUT_MS_RANGE = new Range(1, 600_000);
+    public static final int DEFAULT_TOTAL_TIMEOUT_MS = 30_000;
+    public static final Range TOTAL_TIMEOUT_MS_RANGE = new Range(1, 3_600_000);
+    public static final int DEFAULT_MAX_BODY_BYTES = 10 << 20;
+    public static final Range MAX_BODY_BYTES_RANGE = new Range(1, Integer.MAX_VALUE);
+    public static final int DEFAULT_MAX_ROBOTS_BYTES = 512 << 10;
+    public static final Range MAX_ROBOTS_BYTES_RANGE = new Range(1, Integer.MAX_VALUE);
+    public static final String DEFAULT_USER_AGENT = "crawlcase/0.1 (+https://github.com/crawlcase/crawlcase)";
 
     public FetchLimits {
-        positive("connectTimeoutMs", connectTimeoutMs);
-        positive("firstByteTimeoutMs", firstByteTimeoutMs);
-        positive("totalTimeoutMs", totalTimeoutMs);
-        positive("maxBodyBytes", maxBodyBytes);
-        positive("maxRobotsBytes", maxRobotsBytes);
-        if (firstByteTimeoutMs > totalTimeoutMs) {
-            throw new IllegalArgumentException("firstByteTimeoutMs (" + firstByteTimeoutMs
-                    + ") must not exceed totalTimeoutMs (" + totalTimeoutMs + ")");
-        }
-        if (userAgent == null || userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
-            throw new IllegalArgumentException("userAgent must be non-blank printable ASCII, got: " + userAgent);
-        }
+        CONNECT_TIMEOUT_MS_RANGE.check("connectTimeoutMs", connectTimeoutMs);
+        FIRST_BYTE_TIMEOUT_MS_RANGE.check("firstByteTimeoutMs", firstByteTimeoutMs);
+        TOTAL_TIMEOUT_MS_RANGE.check("totalTimeoutMs", totalTimeoutMs);
+        MAX_BODY_BYTES_RANGE.check("maxBodyBytes", maxBodyBytes);
+        MAX_ROBOTS_BYTES_RANGE.check("maxRobotsBytes", maxRobotsBytes);
+        checkTimeouts(firstByteTimeoutMs, totalTimeoutMs);
+        checkUserAgent(userAgent);
     }
 
-    /** Loopback-only defaults: 5 s connect, 10 s first byte, 30 s total, 2 MiB pages, 512 KiB robots.txt. */
+    /** The defaults of crawl.json's {@code fetch} object, loopback only. */
     public static FetchLimits defaults() {
-        return new FetchLimits(5_000, 10_000, 30_000, 2 << 20, 512 << 10, DEFAULT_USER_AGENT, false);
+        return new FetchLimits(DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_FIRST_BYTE_TIMEOUT_MS, DEFAULT_TOTAL_TIMEOUT_MS,
+                DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_ROBOTS_BYTES, DEFAULT_USER_AGENT, false);
     }
 
-    private static void positive(String name, int value) {
-        if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be > 0, got " + value);
+    /** The headers cannot come after the whole response: a first-byte timeout beyond the total one means nothing. */
+    public static void checkTimeouts(long firstByteTimeoutMs, long totalTimeoutMs) {
+        Check.notAbove("firstByteTimeoutMs", firstByteTimeoutMs, "totalTimeoutMs", totalTimeoutMs);
+    }
+
+    /** A header value: printable ASCII only, so no configured value can end the header line or add another. */
+    public static String checkUserAgent(String userAgent) {
+        if (userAgent == null || userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            throw new ConfigException("userAgent", "must be non-blank printable ASCII, got "
+                    + (userAgent == null ? null : Json.encode(userAgent)));
         }
+        return userAgent;
     }
 }

@@ -7,6 +7,7 @@ import dev.crawlcase.crawler.url.UrlNormalizer;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.json.Check;
 
 import java.util.ArrayList;
 import java.util.List;

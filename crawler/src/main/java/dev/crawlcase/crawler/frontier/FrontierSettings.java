@@ -1,7 +1,13 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.json.Check;
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.Range;
+
 /**
- * The frontier's settings; every value is checked on construction.
+ * The frontier's settings; every value is checked on construction. The defaults and bounds below are the only ones:
+ * the crawl config reader takes its fallbacks and its limits from them, so a value it accepts is one this record
+ * accepts, and a bad value is refused when the config loads, before any file is opened.
  *
  * @param maxDepth           link and redirect hops from a seed; deeper URLs end as skipped/"depth"
  * @param maxPages           distinct URLs leased as pages at most, 0 for no limit; the rest end as "page_limit"
@@ -22,28 +28,54 @@ public record FrontierSettings(int maxDepth, long maxPages, int perHostConcurren
                                boolean obeyRobots, long maxCrawlDelayMs, int maxRedirects, RetryPolicy retry,
                                long leaseTimeoutMs, long robotsTtlMs, int robotsCacheSize, String userAgent,
                                boolean allowRemote) {
-    private static final long DAY_MS = 86_400_000L;
+    private static final long HOUR_MS = 3_600_000L;
+    private static final long DAY_MS = 24 * HOUR_MS;
+
+    public static final int DEFAULT_MAX_DEPTH = 8;
+    public static final Range MAX_DEPTH_RANGE = new Range(0, 10_000);
+    /** No limit. */
+    public static final long DEFAULT_MAX_PAGES = 0;
+    public static final Range MAX_PAGES_RANGE = new Range(0, Long.MAX_VALUE);
+    public static final int DEFAULT_PER_HOST_CONCURRENCY = 16;
+    public static final Range PER_HOST_CONCURRENCY_RANGE = new Range(1, 10_000);
+    public static final long DEFAULT_PER_HOST_DELAY_MS = 0;
+    public static final Range PER_HOST_DELAY_MS_RANGE = new Range(0, HOUR_MS);
+    public static final boolean DEFAULT_OBEY_ROBOTS = true;
+    public static final long DEFAULT_MAX_CRAWL_DELAY_MS = 10_000;
+    public static final Range MAX_CRAWL_DELAY_MS_RANGE = new Range(0, HOUR_MS);
+    public static final int DEFAULT_MAX_REDIRECTS = 10;
+    public static final Range MAX_REDIRECTS_RANGE = new Range(0, 100);
+    public static final long DEFAULT_LEASE_TIMEOUT_MS = 120_000;
+    public static final Range LEASE_TIMEOUT_MS_RANGE = new Range(1, DAY_MS);
+    public static final long DEFAULT_ROBOTS_TTL_MS = HOUR_MS;
+    public static final Range ROBOTS_TTL_MS_RANGE = new Range(1, 365 * DAY_MS);
+    public static final int DEFAULT_ROBOTS_CACHE_SIZE = 10_000;
+    public static final Range ROBOTS_CACHE_SIZE_RANGE = new Range(1, 10_000_000);
+    /** The product token robots.txt groups are matched against: the first word of the User-Agent header. */
+    public static final String DEFAULT_USER_AGENT = "crawlcase";
 
     public FrontierSettings {
-        Check.range("maxDepth", maxDepth, 0, 10_000);
-        Check.range("maxPages", maxPages, 0, Long.MAX_VALUE);
-        Check.range("perHostConcurrency", perHostConcurrency, 1, 10_000);
-        Check.range("perHostDelayMs", perHostDelayMs, 0, DAY_MS);
-        Check.range("maxCrawlDelayMs", maxCrawlDelayMs, 0, DAY_MS);
-        Check.range("maxRedirects", maxRedirects, 0, 100);
+        MAX_DEPTH_RANGE.check("maxDepth", maxDepth);
+        MAX_PAGES_RANGE.check("maxPages", maxPages);
+        PER_HOST_CONCURRENCY_RANGE.check("perHostConcurrency", perHostConcurrency);
+        PER_HOST_DELAY_MS_RANGE.check("perHostDelayMs", perHostDelayMs);
+        MAX_CRAWL_DELAY_MS_RANGE.check("maxCrawlDelayMs", maxCrawlDelayMs);
+        MAX_REDIRECTS_RANGE.check("maxRedirects", maxRedirects);
         Check.notNull("retry", retry);
-        Check.range("leaseTimeoutMs", leaseTimeoutMs, 1, DAY_MS);
-        Check.range("robotsTtlMs", robotsTtlMs, 1, 365 * DAY_MS);
-        Check.range("robotsCacheSize", robotsCacheSize, 1, 100_000_000);
+        LEASE_TIMEOUT_MS_RANGE.check("leaseTimeoutMs", leaseTimeoutMs);
+        ROBOTS_TTL_MS_RANGE.check("robotsTtlMs", robotsTtlMs);
+        ROBOTS_CACHE_SIZE_RANGE.check("robotsCacheSize", robotsCacheSize);
         if (userAgent == null || userAgent.isBlank()) {
-            throw new IllegalArgumentException("userAgent must not be blank");
+            throw new ConfigException("userAgent", "must not be blank");
         }
     }
 
-    /** The shipped defaults (config/crawl.json). */
+    /** The shipped defaults, the same the crawl config reader falls back to (loopback only). */
     public static FrontierSettings defaults() {
-        return new FrontierSettings(8, 0, 16, 0, true, 10_000, 10, RetryPolicy.defaults(), 120_000, 3_600_000,
-                10_000, "crawlcase", false);
+        return new FrontierSettings(DEFAULT_MAX_DEPTH, DEFAULT_MAX_PAGES, DEFAULT_PER_HOST_CONCURRENCY,
+                DEFAULT_PER_HOST_DELAY_MS, DEFAULT_OBEY_ROBOTS, DEFAULT_MAX_CRAWL_DELAY_MS, DEFAULT_MAX_REDIRECTS,
+                RetryPolicy.defaults(), DEFAULT_LEASE_TIMEOUT_MS, DEFAULT_ROBOTS_TTL_MS, DEFAULT_ROBOTS_CACHE_SIZE,
+                DEFAULT_USER_AGENT, false);
     }
 
     public FrontierSettings withLimits(int depth, long pages) {

@@ -7,6 +7,7 @@ import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.json.Check;
 
 /** Builds the final records, hands them to the sink and counts them by outcome. */
 final class Records {

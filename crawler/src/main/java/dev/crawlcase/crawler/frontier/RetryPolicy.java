@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.json.Check;
+import dev.crawlcase.json.Range;
 
 import java.util.Random;
 
@@ -8,20 +10,31 @@ import java.util.Random;
  * When and how long to wait before retrying a fetch. An attempt is retried while {@code attempt <= maxRetries}
  * (so a URL gets at most {@code 1 + maxRetries} attempts). The delay after attempt n is the exponential backoff
  * {@code min(maxDelayMs, baseDelayMs * 2^(n-1))} with equal jitter (half fixed, half uniformly random), but at
- * least the server's Retry-After capped at {@code maxRetryAfterMs}.
+ * least the server's Retry-After capped at {@code maxRetryAfterMs}. The defaults and bounds below are the only ones
+ * (the crawl config's {@code retry} object reads them, and builds this record, so its rules hold at load time).
  */
 public record RetryPolicy(int maxRetries, long baseDelayMs, long maxDelayMs, long maxRetryAfterMs) {
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final Range MAX_RETRIES_RANGE = new Range(0, 100);
+    public static final long DEFAULT_BASE_DELAY_MS = 100;
+    public static final Range BASE_DELAY_MS_RANGE = new Range(0, 600_000);
+    public static final long DEFAULT_MAX_DELAY_MS = 5_000;
+    /** Also never below {@code baseDelayMs}. */
+    public static final Range MAX_DELAY_MS_RANGE = new Range(0, 3_600_000);
+    public static final long DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
+    public static final Range MAX_RETRY_AFTER_MS_RANGE = new Range(0, 3_600_000);
 
     public RetryPolicy {
-        Check.range("retry.maxRetries", maxRetries, 0, 100);
-        Check.range("retry.baseDelayMs", baseDelayMs, 0, 86_400_000L);
-        Check.range("retry.maxDelayMs", maxDelayMs, baseDelayMs, 86_400_000L);
-        Check.range("retry.maxRetryAfterMs", maxRetryAfterMs, 0, 86_400_000L);
+        MAX_RETRIES_RANGE.check("maxRetries", maxRetries);
+        BASE_DELAY_MS_RANGE.check("baseDelayMs", baseDelayMs);
+        MAX_DELAY_MS_RANGE.check("maxDelayMs", maxDelayMs);
+        Check.notBelow("maxDelayMs", maxDelayMs, "baseDelayMs", baseDelayMs);
+        MAX_RETRY_AFTER_MS_RANGE.check("maxRetryAfterMs", maxRetryAfterMs);
     }
 
-    /** maxRetries 3, base 100 ms, max 5 s, Retry-After capped at 10 s. */
     public static RetryPolicy defaults() {
-        return new RetryPolicy(3, 100, 5_000, 10_000);
+        return new RetryPolicy(DEFAULT_MAX_RETRIES, DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS,
+                DEFAULT_MAX_RETRY_AFTER_MS);
     }
 
     /** Whether the attempt that just failed (1-based) may be followed by another. */

@@ -15,9 +15,7 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
                               UrlNormalizer normalizer, boolean respectNofollow, String fetcherId) {
 
     public FetcherSettings {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency: must be >= 1, got " + concurrency);
-        }
+        Mode.CONCURRENCY_RANGE.check("concurrency", concurrency);
     }
 
     PageProcessor processor(Mode mode) {

@@ -5,7 +5,6 @@ import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.fetch.FetchLimits;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
-import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.frontier.Scope;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 import dev.crawlcase.crawler.mode.FetcherSettings;
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
 
 /** Turns one {@link CrawlConfig} into the settings of each pipeline stage. */
 public final class CrawlSetup {
-    private static final int MAX_ROBOTS_BYTES = 512 * 1024;
-
     private final CrawlConfig config;
     private final UrlNormalizer normalizer;
 
@@ -35,19 +32,17 @@ public final class CrawlSetup {
     }
 
     public FrontierSettings frontierSettings() {
-        CrawlConfig.Retry r = config.retry();
         CrawlConfig.Robots robots = config.robots();
         return new FrontierSettings(config.maxDepth(), config.maxPages(), config.politeness().perHostConcurrency(),
                 config.politeness().perHostDelayMs(), robots.obey(), robots.maxCrawlDelayMs(),
-                config.fetch().maxRedirects(), new RetryPolicy(r.maxRetries(), r.baseDelayMs(), r.maxDelayMs(),
-                r.maxRetryAfterMs()), config.leaseTimeoutMs(), robots.cacheTtlSeconds() * 1000, robots.cacheSize(),
-                robots.userAgent(), config.allowRemote());
+                config.fetch().maxRedirects(), config.retry(), config.leaseTimeoutMs(), robots.cacheTtlSeconds() * 1000,
+                robots.cacheSize(), robots.userAgent(), config.allowRemote());
     }
 
     public FetchLimits fetchLimits() {
         CrawlConfig.Fetch f = config.fetch();
         return new FetchLimits((int) f.connectTimeoutMs(), (int) f.firstByteTimeoutMs(), (int) f.totalTimeoutMs(),
-                (int) f.maxBodyBytes(), MAX_ROBOTS_BYTES, f.userAgent(), config.allowRemote());
+                (int) f.maxBodyBytes(), FetchLimits.DEFAULT_MAX_ROBOTS_BYTES, f.userAgent(), config.allowRemote());
     }
 
     /** A fetch verticle's settings for the crawl at {@code addresses}, in this JVM or on another cluster node. */

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.task;
 
+import dev.crawlcase.json.Range;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -7,14 +9,21 @@ import java.util.stream.Collectors;
 
 /**
  * The ways to run the same crawl's fetches. Only this choice differs between them; which verticle runs a mode is
- * the mode package's business ({@code ModeVerticles}), so this leaf type carries only the name and what the JVM
- * must offer.
+ * the mode package's business ({@code ModeVerticles}), so this leaf type carries only the name, what the JVM must
+ * offer, and the default and bounds of the concurrency every mode is run at.
  */
 public enum Mode {
     SEQUENTIAL("sequential"),
     THREAD_POOL("thread-pool"),
     ASYNC("async"),
     VIRTUAL("virtual");
+
+    /** The mode a crawl runs in unless told otherwise. */
+    public static final Mode DEFAULT = ASYNC;
+    /** Fetches in flight at once (threads in thread-pool mode) unless told otherwise; sequential always runs 1. */
+    public static final int DEFAULT_CONCURRENCY = 64;
+    /** The concurrencies any mode accepts, from the config, the flags or a sweep. */
+    public static final Range CONCURRENCY_RANGE = new Range(1, 100_000);
 
     private final String label;
 

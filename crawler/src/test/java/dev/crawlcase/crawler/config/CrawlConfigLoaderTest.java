@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.json.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -15,7 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   tools        cli, compare, bench, cluster
  *   root         run                       (the composition root: wires one crawl together)
  *   endpoints    bus, mode                 (the frontier's event-bus endpoint; the fetch verticles)
- *   stages       frontier, fetch, parse, output, state, metrics, config
+ *   settings     config                    (reads crawl.json against the stages' own defaults and bounds)
+ *   stages       frontier, fetch, parse, output, state, metrics
  *   messages     task                      (FetchTask, FetchResult, FetchOutcome, CrawlRecord, Mode, ...)
  *   leaf         url                       (one URL parser, one host rule, the fingerprint)
  * </pre>
@@ -53,9 +54,10 @@ public final class HouseRules {
                 .whereLayer("bus").mayOnlyBeAccessedByLayers("mode", "run", "tools")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("run", "tools")
+                .whereLayer("config").mayOnlyAccessLayers("url", "task", "frontier", "fetch")
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("mode", "run", "tools")
-                .whereLayer("fetch").mayOnlyBeAccessedByLayers("mode", "run", "tools")
-                .whereLayer("frontier").mayOnlyBeAccessedByLayers("state", "bus", "run", "tools")
+                .whereLayer("fetch").mayOnlyBeAccessedByLayers("config", "mode", "run", "tools")
+                .whereLayer("frontier").mayOnlyBeAccessedByLayers("config", "state", "bus", "run", "tools")
                 .whereLayer("output").mayOnlyBeAccessedByLayers("state", "run", "tools")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("output", "run", "tools")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("metrics", "output", "frontier", "fetch", "parse",

@@ -1,8 +1,8 @@
 package dev.crawlcase.sites.cli;
 
+import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
-import dev.crawlcase.sites.config.ConfigException;
 import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.sites.config.WorldConfigLoader;
 import io.vertx.core.Vertx;

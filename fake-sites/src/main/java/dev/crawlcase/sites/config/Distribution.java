@@ -1,5 +1,7 @@
 package dev.crawlcase.sites.config;
 
+import dev.crawlcase.json.Check;
+
 import java.util.Random;
 
 /**

@@ -1,5 +1,8 @@
 package dev.crawlcase.sites.config;
 
+import dev.crawlcase.json.Check;
+import dev.crawlcase.json.ConfigException;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

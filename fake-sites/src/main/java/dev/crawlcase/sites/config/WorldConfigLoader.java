@@ -1,38 +1,27 @@
 package dev.crawlcase.sites.config;
 
-import io.vertx.core.json.DecodeException;
+import dev.crawlcase.json.JsonFields;
+import dev.crawlcase.json.JsonFiles;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a {@link WorldConfig} from strict JSON; any problem is one {@link ConfigException} line. */
+/** Reads a {@link WorldConfig} from strict JSON; any problem is one {@code ConfigException} line. */
 public final class WorldConfigLoader {
     private WorldConfigLoader() {
     }
 
     public static WorldConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("", "cannot read config file " + file + ": " + e.getMessage());
-        }
-        return parse(text);
+        return read(JsonFiles.read(file));
     }
 
     public static WorldConfig parse(String json) {
-        JsonObject root;
-        try {
-            root = new JsonObject(json);
-        } catch (DecodeException | ClassCastException e) {
-            String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new ConfigException("", "config is not a valid JSON object: " + detail);
-        }
+        return read(JsonFiles.parse(json, "sites config"));
+    }
+
+    private static WorldConfig read(JsonObject root) {
         return new JsonFields(root, "").build(WorldConfigLoader::world);
     }
 
@@ -68,8 +57,7 @@ public final class WorldConfigLoader {
                 case "fixed" -> Distribution.fixed(f.number("value", 0));
                 case "uniform" -> Distribution.uniform(f.number("min", 0), f.number("max", 0));
                 case "lognormal" -> Distribution.lognormal(f.number("median", 0), f.number("sigma", 0), f.number("max", 0));
-                default -> throw new ConfigException(f.key("type"),
-                        "must be one of fixed, uniform, lognormal, got \"" + type + "\"");
+                default -> throw f.problem("type", "must be one of fixed, uniform, lognormal, got \"" + type + "\"");
             };
         });
     }

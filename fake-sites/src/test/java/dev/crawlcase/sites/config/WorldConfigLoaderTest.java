@@ -3,6 +3,7 @@ package dev.crawlcase.sites.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.crawlcase.json.ConfigException;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,10 +34,10 @@ class WorldConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
         {"sites":[{"name":"a","port":0,"latency":{"type":"lognormal","median":5,"sigma":-1,"max":9}}]} | sites[0].latency.sigma: must be >= 0, got -1
-        {"sites":[{"name":"a","port":0,"latncy":1}]}                                   | sites[0].latncy: unknown key
-        {"sites":[{"name":"a","port":0,"pages":"ten"}]}                                | sites[0].pages: must be an integer, got "ten"
+        {"sites":[{"name":"a","port":0,"latncy":1}]}                                   | sites[0].latncy: unknown key (known here: bandwidth, faults, largePageBytes, latency, levels, name, outDegree, pageBytes, pages, port, robots)
+        {"sites":[{"name":"a","port":0,"pages":"ten"}]}                                | sites[0].pages: must be a whole number, got "ten"
         {"sites":[{"name":"a","port":0,"pages":5}]}                                    | sites[0].pages: must be >= 10, got 5
-        {"sites":[{"name":"a","port":0,"pages":10.5}]}                                 | sites[0].pages: must be an integer, got 10.5
+        {"sites":[{"name":"a","port":0,"pages":10.5}]}                                 | sites[0].pages: must be a whole number, got 10.5
         {"sites":[{"name":"a","port":0,"latency":{"type":"fixed","value":-3}}]}        | sites[0].latency.value: must be >= 0, got -3
         {"sites":[{"name":"a","port":0,"latency":{"type":"gauss"}}]}                   | sites[0].latency.type: must be one of fixed, uniform, lognormal, got "gauss"
         {"sites":[{"name":"a","port":0,"latency":{"type":"uniform","min":9,"max":2}}]} | sites[0].latency.max: must be >= 9, got 2
@@ -50,9 +51,9 @@ class WorldConfigLoaderTest {
         {"sites":[{"name":"A b","port":0}]}                                            | sites[0].name: must be lower-case letters and digits starting with a letter, got A b
         {"sites":[{"port":0}]}                                                         | sites[0].name: is required
         {"sites":[]}                                                                   | sites: must contain at least one site
-        {"seed":"x","sites":[]}                                                        | seed: must be an integer, got "x"
-        {"sites":{}}                                                                   | sites: must be an array, got {}
-        {"sites":[{"name":"a","port":0}],"extra":true}                                 | extra: unknown key
+        {"seed":"x","sites":[]}                                                        | seed: must be a whole number, got "x"
+        {"sites":{}}                                                                   | sites: must be an array, got an object
+        {"sites":[{"name":"a","port":0}],"extra":true}                                 | extra: unknown key (known here: seed, sites)
         """)
     void badConfigsAreRejectedWithOneLineNamingTheKey(String json, String message) {
         assertThatThrownBy(() -> WorldConfigLoader.parse(json))
@@ -62,9 +63,9 @@ class WorldConfigLoaderTest {
     @Test
     void invalidJsonAndMissingFilesAreOneLine() {
         assertThatThrownBy(() -> WorldConfigLoader.parse("{nope"))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("config is not a valid JSON object")
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("sites config: not a JSON object (")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         assertThatThrownBy(() -> WorldConfigLoader.load(Path.of("no/such/file.json")))
-                .isInstanceOf(ConfigException.class).hasMessageStartingWith("cannot read config file no/such/file.json");
+                .isInstanceOf(ConfigException.class).hasMessage("no/such/file.json: no such config file");
     }
 }

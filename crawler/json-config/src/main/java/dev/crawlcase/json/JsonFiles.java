@@ -1,4 +1,4 @@
-package dev.crawlcase.crawler.config;
+package dev.crawlcase.json;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -9,31 +9,33 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads a JSON config file into an object, or fails with one line naming the file and the problem. */
-final class JsonFiles {
+/** Reads a JSON config document into an object, or fails with one line naming where it came from and the problem. */
+public final class JsonFiles {
     private JsonFiles() {
     }
 
-    static JsonObject read(Path file) {
+    public static JsonObject read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ConfigException(file + ": no such config file");
+            throw new ConfigException("", "no such config file").in(file.toString());
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read (" + e.getMessage() + ")");
+            throw new ConfigException("", "cannot read (" + e.getMessage() + ")").in(file.toString());
         }
         return parse(text, file.toString());
     }
 
-    static JsonObject parse(String text, String source) {
+    /** @param source what the text is, for the message: its file, or a name such as "bundled crawl.json" */
+    public static JsonObject parse(String text, String source) {
         try {
             return new JsonObject(text);
         } catch (DecodeException | ClassCastException e) {
-            throw new ConfigException(source + ": not a JSON object (" + firstLine(e.getMessage()) + ")");
+            throw new ConfigException("", "not a JSON object (" + firstLine(e.getMessage()) + ")").in(source);
         }
     }
 
+    /** The parser's first line without its source excerpt, so the message stays one short line. */
     private static String firstLine(String s) {
         if (s == null) {
             return "unreadable";
