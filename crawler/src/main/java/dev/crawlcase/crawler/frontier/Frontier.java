@@ -7,8 +7,8 @@ import dev.crawlcase.crawler.url.UrlNormalizer;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
-import dev.crawlcase.json.Check;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -57,21 +57,21 @@ public final class Frontier {
     /** @param urlLog hears of each discovered URL and each lowered depth (a durable crawl state journals them) */
     public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
                     String mode, LongSupplier clockMs, Random random) {
-        this.settings = Check.notNull("settings", settings);
-        this.normalizer = Check.notNull("normalizer", normalizer);
-        this.clock = Check.notNull("clockMs", clockMs);
-        this.random = Check.notNull("random", random);
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
+        this.clock = Objects.requireNonNull(clockMs, "clockMs");
+        this.random = Objects.requireNonNull(random, "random");
         this.book = new UrlBook(settings.maxPages());
         this.records = new Records(sink, mode);
-        this.ledger = new Ledger(settings, Check.notNull("scope", scope), book, hosts, records,
-                Check.notNull("urlLog", urlLog));
+        this.ledger = new Ledger(settings, Objects.requireNonNull(scope, "scope"), book, hosts, records,
+                Objects.requireNonNull(urlLog, "urlLog"));
         this.robots = new RobotsGate(settings, clockMs, random);
         this.picker = new HostPicker(settings, hosts, robots, book, ledger);
     }
 
     /** Adds seeds at depth 0; URLs that do not normalise are ignored (no record). */
     public void seed(List<String> urls) {
-        for (String url : Check.notNull("urls", urls)) {
+        for (String url : Objects.requireNonNull(urls, "urls")) {
             String normalized = normalizer.normalize(url);
             if (normalized != null) {
                 ledger.discover(normalized, 0, 0);
@@ -103,7 +103,9 @@ public final class Frontier {
 
     /** Up to {@code max} tasks that may start now; robots.txt tasks first, then by depth, round-robin by host. */
     public List<FetchTask> lease(int max) {
-        Check.range("max", max, 0, Integer.MAX_VALUE);
+        if (max < 0) {
+            throw new IllegalArgumentException("max must be >= 0, got " + max);
+        }
         List<FetchTask> tasks = new ArrayList<>();
         long now = clock.getAsLong();
         while (!closed && tasks.size() < max) {
@@ -119,7 +121,7 @@ public final class Frontier {
 
     /** Processes one result; false (and nothing changes) when its lease is unknown, expired or completed. */
     public boolean complete(FetchOutcome outcome) {
-        Check.notNull("outcome", outcome);
+        Objects.requireNonNull(outcome, "outcome");
         Leases.Lease lease = leases.get(outcome.task().leaseId());
         if (closed || lease == null || !lease.task().url().equals(outcome.task().url())
                 || lease.task().kind() != outcome.task().kind()) {

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.frontier;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ final class HostTable {
         if (!hosts.isEmpty()) {
             throw new IllegalStateException("spillTo after URLs were queued");
         }
-        this.spill = Check.notNull("spill", spill);
+        this.spill = Objects.requireNonNull(spill, "spill");
     }
 
     /** The queue of host {@code key}, made on first use. */

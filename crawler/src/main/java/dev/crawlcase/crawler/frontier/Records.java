@@ -7,7 +7,8 @@ import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
-import dev.crawlcase.json.Check;
+
+import java.util.Objects;
 
 /** Builds the final records, hands them to the sink and counts them by outcome. */
 final class Records {
@@ -19,8 +20,8 @@ final class Records {
     long redirected;
 
     Records(RecordSink sink, String mode) {
-        this.sink = Check.notNull("sink", sink);
-        this.mode = Check.notNull("mode", mode);
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.mode = Objects.requireNonNull(mode, "mode");
     }
 
     /** A record (not yet emitted) for a fetched attempt: fields from the result, mode from the fetcher. */
