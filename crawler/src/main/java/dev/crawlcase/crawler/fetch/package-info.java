@@ -5,6 +5,6 @@
  * thread; used by the sequential and thread-pool modes). Both apply the same limits (timeouts, body cap, decoding)
  * and the same loopback guard, never follow redirects and never retry: the frontier decides.
  *
- * <p>May import: {@code url}, {@code task}, Vert.x core, the JDK HTTP client.
+ * <p>May import: {@code url}, {@code task}, {@code dev.crawlcase.json} (bounds), Vert.x core, the JDK HTTP client.
  */
 package dev.crawlcase.crawler.fetch;

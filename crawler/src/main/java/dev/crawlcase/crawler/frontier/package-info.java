@@ -5,6 +5,6 @@
  * gating, the page budget) and one {@link dev.crawlcase.crawler.task.CrawlRecord} per discovered URL. Time and
  * randomness are injected.
  *
- * <p>May import: {@code url}, {@code task}, crawler-commons (robots), HPPC. Never a fetcher, a parser or Vert.x.
+ * <p>May import: {@code url}, {@code task}, {@code dev.crawlcase.json} (bounds), crawler-commons (robots), HPPC. Never a fetcher, a parser or Vert.x.
  */
 package dev.crawlcase.crawler.frontier;

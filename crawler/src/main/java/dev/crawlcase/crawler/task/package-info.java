@@ -8,6 +8,6 @@
  * {@link dev.crawlcase.crawler.task.CrawlAddresses} of its frontier. Immutable records and enums; no behaviour
  * beyond small queries on their own fields.
  *
- * <p>May import: {@code url} and the JDK.
+ * <p>May import: {@code url}, {@code dev.crawlcase.json} (bounds) and the JDK.
  */
 package dev.crawlcase.crawler.task;
