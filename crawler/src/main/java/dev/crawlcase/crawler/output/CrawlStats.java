@@ -4,12 +4,14 @@ import dev.crawlcase.crawler.task.RecordSink;
 
 import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.Outcome;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,7 +24,7 @@ public final class CrawlStats implements RecordSink {
 
     static final long MAX_LATENCY_MS = 600_000;
 
-    private final Map<String, Long> byOutcome = new TreeMap<>();
+    private final Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
     private final Map<String, Long> byReason = new TreeMap<>();
     private final Histogram latency = new Histogram(1, MAX_LATENCY_MS, 3);
     private long records;
@@ -47,7 +49,7 @@ public final class CrawlStats implements RecordSink {
 
     /** Fetched (parsed HTML) pages. */
     public synchronized long pages() {
-        return byOutcome.getOrDefault(CrawlRecord.FETCHED, 0L);
+        return byOutcome.getOrDefault(Outcome.FETCHED, 0L);
     }
 
     /** Latency at a percentile (0..100) in ms, 0 when nothing was recorded. */
@@ -60,7 +62,7 @@ public final class CrawlStats implements RecordSink {
         double wallSeconds = Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0;
         long pages = pages();
         return new JsonObject()
-                .put("mode", run.mode())
+                .put("mode", run.mode().label())
                 .put("concurrency", run.concurrency())
                 .put("seeds", new JsonArray(run.seeds()))
                 .put("startedAt", run.startedAt().toString())
@@ -68,7 +70,7 @@ public final class CrawlStats implements RecordSink {
                 .put("wallSeconds", wallSeconds)
                 .put("pages", pages)
                 .put("records", records)
-                .put("outcomes", toJson(byOutcome))
+                .put("outcomes", toJson(labels(byOutcome)))
                 .put("reasons", toJson(byReason))
                 .put("pagesPerSecond", wallSeconds > 0 ? pages / wallSeconds : 0.0)
                 .put("fetchLatencyMs", new JsonObject()
@@ -84,8 +86,18 @@ public final class CrawlStats implements RecordSink {
     }
 
     private static boolean gotResponse(CrawlRecord r) {
-        return CrawlRecord.FETCHED.equals(r.outcome()) || CrawlRecord.REDIRECTED.equals(r.outcome())
-                || CrawlRecord.FAILED.equals(r.outcome()) && r.status() != null;
+        return switch (r.outcome()) {
+            case FETCHED, REDIRECTED -> true;
+            case FAILED -> r.status() != null;
+            case SKIPPED -> false;
+        };
+    }
+
+    /** Counts by label, in label order as the summary has always listed them. */
+    private static Map<String, Long> labels(Map<Outcome, Long> counts) {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((o, n) -> out.put(o.label(), n));
+        return out;
     }
 
     private static JsonObject toJson(Map<String, Long> counts) {

@@ -125,7 +125,7 @@ public final class CrawlRunner {
                         .map(v -> {
                             sampler.stop();
                             int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
-                            RunInfo run = new RunInfo(mode.label(), concurrency, config.seeds(), started,
+                            RunInfo run = new RunInfo(mode, concurrency, config.seeds(), started,
                                     Instant.now(), frontier.stats().peakInFlight());
                             return stats.summary(run, sampler.snapshot());
                         });
@@ -138,7 +138,7 @@ public final class CrawlRunner {
 
     private Frontier frontier(CrawlSetup setup, RecordSink sink, UrlLog urlLog) {
         return new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(), sink, urlLog,
-                config.mode().label(), System::currentTimeMillis, new Random());
+                config.mode(), System::currentTimeMillis, new Random());
     }
 
     /** Seeds the frontier; on a resume first the state's URLs, and the earlier records into the summary counts. */

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
@@ -46,7 +47,7 @@ record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
 
     /** URL -> depth of every fetched HTML page. */
     Map<String, Integer> fetchedPages() {
-        return records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+        return records.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
     }
 
