@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.output.SummaryTable;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.run.CrawlReport;
@@ -106,7 +107,7 @@ final class ClusterCommand implements Callable<Integer> {
                 () -> cluster.join(hazelcast), node)) {
             stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
             CrawlReport report = session.crawl();
-            stdout.println(SummaryTable.render(List.of(report.summary())));
+            stdout.println(SummaryTable.of(List.of(report.summary())).render());
             stdout.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
             return report.stopped() ? ExitCode.INTERRUPTED : ExitCode.OK;
         }

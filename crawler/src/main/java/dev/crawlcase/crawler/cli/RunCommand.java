@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.cli;
 import dev.crawlcase.crawler.config.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.frontier.QueueSpill;
+import dev.crawlcase.crawler.output.SummaryTable;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
@@ -110,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
                 state.describe(ResumeSettings.describe(crawl, bundled));
             }
             CrawlReport report = session.crawl(state, queueMemory == null ? QueueSpill.DEFAULT_MEMORY_LIMIT : queueMemory);
-            out.println(SummaryTable.render(List.of(report.summary())));
+            out.println(SummaryTable.of(List.of(report.summary())).render());
             out.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
             if (report.stopped() && state != null) {
                 out.println("resume with: run --state " + stateDir + " --resume");

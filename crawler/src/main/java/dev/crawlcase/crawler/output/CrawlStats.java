@@ -6,8 +6,6 @@ import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Outcome;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
@@ -57,32 +55,15 @@ public final class CrawlStats implements RecordSink {
         return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile);
     }
 
-    /** The summary JSON, keys in a fixed order. */
-    public synchronized JsonObject summary(RunInfo run, ResourceSnapshot resources) {
+    /** The run's summary from what was counted, the run's facts and the resource samples. */
+    public synchronized RunSummary summary(RunInfo run, ResourceSnapshot resources) {
         double wallSeconds = Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0;
         long pages = pages();
-        return new JsonObject()
-                .put("mode", run.mode().label())
-                .put("concurrency", run.concurrency())
-                .put("seeds", new JsonArray(run.seeds()))
-                .put("startedAt", run.startedAt().toString())
-                .put("finishedAt", run.finishedAt().toString())
-                .put("wallSeconds", wallSeconds)
-                .put("pages", pages)
-                .put("records", records)
-                .put("outcomes", toJson(labels(byOutcome)))
-                .put("reasons", toJson(byReason))
-                .put("pagesPerSecond", wallSeconds > 0 ? pages / wallSeconds : 0.0)
-                .put("fetchLatencyMs", new JsonObject()
-                        .put("p50", latencyMs(50))
-                        .put("p90", latencyMs(90))
-                        .put("p99", latencyMs(99))
-                        .put("max", latency.getTotalCount() == 0 ? 0 : latency.getMaxValue()))
-                .put("peakInFlight", run.peakInFlight())
-                .put("peakThreads", resources.peakThreads())
-                .put("cpuSeconds", resources.cpuSeconds())
-                .put("peakHeapBytes", resources.peakHeapBytes())
-                .put("bytes", bytes);
+        return new RunSummary(run.mode(), run.concurrency(), run.seeds(), run.startedAt(), run.finishedAt(),
+                wallSeconds, pages, records, byOutcome, byReason, wallSeconds > 0 ? pages / wallSeconds : 0.0,
+                new RunSummary.Latency(latencyMs(50), latencyMs(90), latencyMs(99),
+                        latency.getTotalCount() == 0 ? 0 : latency.getMaxValue()),
+                run.peakInFlight(), resources.peakThreads(), resources.cpuSeconds(), resources.peakHeapBytes(), bytes);
     }
 
     private static boolean gotResponse(CrawlRecord r) {
@@ -91,18 +72,5 @@ public final class CrawlStats implements RecordSink {
             case FAILED -> r.status() != null;
             case SKIPPED -> false;
         };
-    }
-
-    /** Counts by label, in label order as the summary has always listed them. */
-    private static Map<String, Long> labels(Map<Outcome, Long> counts) {
-        Map<String, Long> out = new TreeMap<>();
-        counts.forEach((o, n) -> out.put(o.label(), n));
-        return out;
-    }
-
-    private static JsonObject toJson(Map<String, Long> counts) {
-        JsonObject json = new JsonObject();
-        counts.forEach(json::put);
-        return json;
     }
 }

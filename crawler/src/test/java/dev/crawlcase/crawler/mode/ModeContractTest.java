@@ -110,7 +110,7 @@ class ModeContractTest {
             assertThat(world.counters().peakConcurrent(site)).as("peak on %s", site).isBetween(1, limit);
         }
         assertThat(crawl.records()).allSatisfy(r -> assertThat(r.mode()).isEqualTo(mode));
-        assertThat(crawl.summary().getLong("pages")).isEqualTo(truth.pages().size());
+        assertThat(crawl.summary().pages()).isEqualTo(truth.pages().size());
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
@@ -10,7 +11,6 @@ import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +51,7 @@ record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
     }
 
-    JsonObject summary() {
+    RunSummary summary() {
         return report.summary();
     }
 }

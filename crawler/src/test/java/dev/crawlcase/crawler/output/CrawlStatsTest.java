@@ -66,7 +66,7 @@ class CrawlStatsTest {
         stats.accept(CrawlRecord.skipped("t", 1, "scope", Mode.ASYNC));
         RunInfo run = new RunInfo(Mode.ASYNC, 64, List.of("http://127.0.0.1:1/"), Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2025-01-01T00:00:10Z"), 60);
-        JsonObject s = stats.summary(run, new ResourceSnapshot(40, 30, 12.5, 1 << 26, 100));
+        JsonObject s = stats.summary(run, new ResourceSnapshot(40, 30, 12.5, 1 << 26, 100)).toJson();
         assertThat(List.copyOf(s.fieldNames())).containsExactly("mode", "concurrency", "seeds", "startedAt",
                 "finishedAt", "wallSeconds", "pages", "records", "outcomes", "reasons", "pagesPerSecond",
                 "fetchLatencyMs", "peakInFlight", "peakThreads", "cpuSeconds", "peakHeapBytes", "bytes");
@@ -88,7 +88,7 @@ class CrawlStatsTest {
     void emptyRunSummaryHasZeros() {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
         JsonObject s = new CrawlStats().summary(new RunInfo(Mode.SEQUENTIAL, 1, List.of(), now, now, 0),
-                new ResourceSnapshot(0, 0, -1, 0, 0));
+                new ResourceSnapshot(0, 0, -1, 0, 0)).toJson();
         assertThat(s.getDouble("pagesPerSecond")).isZero();
         assertThat(s.getJsonObject("fetchLatencyMs").getLong("p50")).isZero();
     }
