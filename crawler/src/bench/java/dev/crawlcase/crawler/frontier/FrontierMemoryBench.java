@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
@@ -62,7 +63,7 @@ public final class FrontierMemoryBench {
         FrontierSettings settings = FrontierSettings.defaults().withRobots(false, 0).withLimits(5, 0)
                 .withPoliteness(10_000, 0);
         Frontier frontier = new Frontier(settings, Scope.ofSeeds(seeds), UrlNormalizer.defaults(), r -> records[0]++,
-                "bench", System::currentTimeMillis, new Random(1));
+                Mode.ASYNC, System::currentTimeMillis, new Random(1));
         if (spill != null) {
             frontier.spillTo(spill);
         }

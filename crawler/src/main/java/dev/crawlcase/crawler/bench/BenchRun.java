@@ -55,7 +55,7 @@ public final class BenchRun {
         Future<JsonObject> probe = probeInFlight > 0
                 ? new MemoryProbe(vertx, probeInFlight).watch(runner.addresses().progress()) : null;
         CpuBreakdown cpu = new CpuBreakdown();
-        Future<JsonObject> crawl = runner.run().map(report -> new JsonObject().put("summary", report.summary()));
+        Future<JsonObject> crawl = runner.run().map(report -> new JsonObject().put("summary", report.summary().toJson()));
         if (probe != null) {
             // the crawl is abandoned: the process exits once the result is written
             return join(probe.map(p -> new JsonObject().put("probe", p)));

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
+import dev.crawlcase.crawler.bus.CrawlProgress;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -32,16 +33,16 @@ final class MemoryProbe {
 
     /** Listens on a crawl's progress address; completes with {@code {baseline, loaded}}. */
     Future<JsonObject> watch(String progressAddress) {
-        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(progressAddress, m -> onProgress(m.body()));
+        MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(progressAddress,
+                m -> onProgress(CrawlProgress.fromJson(m.body())));
         return result.future().eventually(consumer::unregister);
     }
 
-    private void onProgress(JsonObject progress) {
+    private void onProgress(CrawlProgress progress) {
         if (sampling || result.future().isComplete()) {
             return;
         }
-        boolean loaded = baseline != null && progress.getLong("fetched", 0L) >= 1
-                && progress.getInteger("inFlight", 0) >= targetInFlight;
+        boolean loaded = baseline != null && progress.fetched() >= 1 && progress.inFlight() >= targetInFlight;
         if (baseline != null && !loaded) {
             return;
         }
@@ -58,11 +59,10 @@ final class MemoryProbe {
         });
     }
 
-    private JsonObject sample(JsonObject progress) {
+    private JsonObject sample(CrawlProgress progress) {
         memory.gc();
         memory.gc();
-        return new JsonObject().put("queued", progress.getLong("queued", 0L))
-                .put("inFlight", progress.getInteger("inFlight", 0))
+        return new JsonObject().put("queued", progress.queued()).put("inFlight", progress.inFlight())
                 .put("heapBytes", memory.getHeapMemoryUsage().getUsed())
                 .put("rssBytes", ProcStatus.rssBytes());
     }

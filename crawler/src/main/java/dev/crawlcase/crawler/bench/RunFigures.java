@@ -1,8 +1,10 @@
 package dev.crawlcase.crawler.bench;
 
+import dev.crawlcase.crawler.output.RunSummary;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** The figures of one child crawl's result ({@link BenchRun}), or its failure. */
 record RunFigures(JsonObject result) {
@@ -16,32 +18,34 @@ record RunFigures(JsonObject result) {
         return result.getString("failed");
     }
 
-    JsonObject summary() {
-        return result.getJsonObject("summary", new JsonObject());
+    /** The crawl's summary; empty when it failed or was measured by a memory probe instead. */
+    Optional<RunSummary> summary() {
+        JsonObject json = result.getJsonObject("summary");
+        return json == null ? Optional.empty() : Optional.of(RunSummary.fromJson(json));
     }
 
     double wallSeconds() {
-        return summary().getDouble("wallSeconds", Double.NaN);
+        return summary().map(RunSummary::wallSeconds).orElse(Double.NaN);
     }
 
     long pages() {
-        return summary().getLong("pages", 0L);
+        return summary().map(RunSummary::pages).orElse(0L);
     }
 
     double pagesPerSecond() {
-        return summary().getDouble("pagesPerSecond", Double.NaN);
+        return summary().map(RunSummary::pagesPerSecond).orElse(Double.NaN);
     }
 
     double cpuSeconds() {
-        return summary().getDouble("cpuSeconds", Double.NaN);
+        return summary().map(RunSummary::cpuSeconds).orElse(Double.NaN);
     }
 
     int peakThreads() {
-        return summary().getInteger("peakThreads", 0);
+        return summary().map(RunSummary::peakThreads).orElse(0);
     }
 
     double peakHeapMb() {
-        return summary().getLong("peakHeapBytes", 0L) / MB;
+        return summary().map(RunSummary::peakHeapBytes).orElse(0L) / MB;
     }
 
     double peakRssMb() {
@@ -49,7 +53,7 @@ record RunFigures(JsonObject result) {
     }
 
     long bytes() {
-        return summary().getLong("bytes", 0L);
+        return summary().map(RunSummary::bytes).orElse(0L);
     }
 
     /** TCP listen-queue overflows during the run (warm-up included), -1 when unknown. */

@@ -4,7 +4,6 @@ import dev.crawlcase.crawler.task.CrawlAddresses;
 
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.frontier.Frontier;
-import dev.crawlcase.crawler.frontier.FrontierStats;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -144,15 +143,8 @@ public final class FrontierVerticle extends VerticleBase {
         }
         serveParked();
         if (++ticks % TICKS_PER_PROGRESS == 0) {
-            vertx.eventBus().publish(addresses.progress(), progress());
+            vertx.eventBus().publish(addresses.progress(), CrawlProgress.of(frontier.stats()).toJson());
         }
-    }
-
-    private JsonObject progress() {
-        FrontierStats s = frontier.stats();
-        return new JsonObject().put("queued", s.queued()).put("inFlight", s.inFlight())
-                .put("fetched", s.fetched()).put("failed", s.failed()).put("skipped", s.skipped())
-                .put("redirected", s.redirected()).put("retries", s.retries());
     }
 
     private void serveParked() {

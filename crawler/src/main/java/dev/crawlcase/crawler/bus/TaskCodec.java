@@ -1,8 +1,10 @@
 package dev.crawlcase.crawler.bus;
 
+import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.ParsedPage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +45,7 @@ final class TaskCodec {
         FetchResult r = o.result();
         JsonObject result = new JsonObject().put("status", r.status()).put("contentType", r.contentType())
                 .put("charset", r.charset()).put("bytes", r.bytes()).put("truncated", r.truncated())
-                .put("location", r.location()).put("retryAfterMs", r.retryAfterMs()).put("error", r.error())
+                .put("location", r.location()).put("retryAfterMs", r.retryAfterMs()).put("error", name(r.error()))
                 .put("fetchMillis", r.fetchMillis());
         if (r.body().length > 0) {
             result.put("body", r.body());
@@ -51,7 +53,7 @@ final class TaskCodec {
         ParsedPage p = o.page();
         JsonObject page = new JsonObject().put("title", p.title()).put("links", new JsonArray(new ArrayList<>(p.links())))
                 .put("rawLinks", p.rawLinks());
-        return new JsonObject().put("task", task(o.task())).put("result", result).put("page", page).put("mode", o.mode());
+        return new JsonObject().put("task", task(o.task())).put("result", result).put("page", page).put("mode", name(o.mode()));
     }
 
     static FetchOutcome outcome(JsonObject j) {
@@ -59,11 +61,20 @@ final class TaskCodec {
         byte[] body = r.containsKey("body") ? r.getBinary("body") : new byte[0];
         FetchResult result = new FetchResult(r.getInteger("status"), r.getString("contentType"), r.getString("charset"),
                 body, r.getLong("bytes"), r.getBoolean("truncated"), r.getString("location"), r.getLong("retryAfterMs"),
-                r.getString("error"), r.getLong("fetchMillis"));
+                value(ErrorKind.class, r.getString("error")), r.getLong("fetchMillis"));
         JsonObject p = j.getJsonObject("page");
         List<String> links = new ArrayList<>(p.getJsonArray("links").size());
         p.getJsonArray("links").forEach(l -> links.add((String) l));
         ParsedPage page = new ParsedPage(p.getString("title"), List.copyOf(links), p.getInteger("rawLinks"));
-        return new FetchOutcome(task(j.getJsonObject("task")), result, page, j.getString("mode"));
+        return new FetchOutcome(task(j.getJsonObject("task")), result, page, value(Mode.class, j.getString("mode")));
+    }
+
+    /** Enums travel by constant name, null as null: both ends run the same code, so names are the simplest form. */
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
     }
 }

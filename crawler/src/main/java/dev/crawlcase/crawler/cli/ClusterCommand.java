@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.Range;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.output.SummaryTable;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.run.CrawlReport;
@@ -18,7 +19,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * records, summary) and may fetch too; fetcher nodes of any mode lease work from it over the clustered event bus
  * and exit 0 when it says the crawl is finished.
  */
-@Command(name = "cluster", mixinStandardHelpOptions = true,
+@Command(name = "cluster", mixinStandardHelpOptions = true, resourceBundle = "dev.crawlcase.crawler.cli.ClusterHelp",
         description = "Run one node of a clustered crawl: --role frontier (owns the crawl and the output) or "
                 + "--role fetcher (leases work from the frontier; exits 0 when the crawl it joined has finished).")
 final class ClusterCommand implements Callable<Integer> {
@@ -51,8 +51,8 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--role", required = true, paramLabel = "ROLE", description = "frontier or fetcher")
     Role role;
 
-    @Option(names = "--mode", paramLabel = "M", description = "sequential, thread-pool, async or virtual")
-    String mode;
+    @Mixin
+    ModeOption mode;
 
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Requests in flight on this node. On the frontier, N > 0 also fetches there (0: no fetching).")
@@ -65,14 +65,12 @@ final class ClusterCommand implements Callable<Integer> {
             description = "Which crawl to serve or join; nodes with the same id work together. Default: ${DEFAULT-VALUE}.")
     String crawlId;
 
-    @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Frontier only: one JSON record per URL.")
-    Path out;
+    /** Frontier only: the help texts say so through the command's resource bundle. */
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--summary", paramLabel = "FILE.json", description = "Frontier only: the run's summary.")
-    Path summary;
-
-    @Option(names = "--quiet", description = "No live progress line.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progress;
 
     @Parameters(paramLabel = "SEED_URL", arity = "0..*",
             description = "Frontier only: start URLs (none: the bundled fake sites, started in the frontier's JVM).")
@@ -86,7 +84,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (!CRAWL_ID.matcher(crawlId).matches()) {
             throw new ConfigException("--crawl-id", "letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
         }
-        CrawlConfig crawl = withMode(config.load());
+        CrawlConfig crawl = mode.apply(config.load());
         Config hazelcast = cluster.hazelcast();
         return role == Role.frontier ? frontier(crawl, hazelcast) : fetcher(crawl, hazelcast);
     }
@@ -96,28 +94,25 @@ final class ClusterCommand implements Callable<Integer> {
             long c = RunCommand.inRange("--concurrency", concurrency, FRONTIER_CONCURRENCY);
             crawl = c == 0 ? crawl : crawl.withConcurrency((int) c);
         }
-        if (out != null || summary != null) {
-            crawl = crawl.withOutput(new CrawlConfig.Output(out == null ? crawl.output().records() : out,
-                    summary == null ? crawl.output().summary() : summary));
-        }
+        crawl = output.apply(crawl);
         if (!seeds.isEmpty()) {
             crawl = crawl.withSeeds(seeds);
         }
         boolean localFetch = fetch || (concurrency != null && concurrency > 0);
         CrawlSession.Node node = new CrawlSession.Node(new CrawlAddresses(crawlId), localFetch, LINGER_MS);
         PrintWriter stdout = spec.commandLine().getOut();
-        try (CrawlSession session = CrawlSession.open(crawl, !quiet, spec.commandLine().getErr(),
+        try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), spec.commandLine().getErr(),
                 () -> cluster.join(hazelcast), node)) {
             stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
             CrawlReport report = session.crawl();
-            stdout.println(SummaryTable.render(List.of(report.summary())));
+            stdout.println(SummaryTable.of(List.of(report.summary())).render());
             stdout.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
             return report.stopped() ? ExitCode.INTERRUPTED : ExitCode.OK;
         }
     }
 
     private int fetcher(CrawlConfig crawl, Config hazelcast) {
-        if (out != null || summary != null || fetch || !seeds.isEmpty()) {
+        if (output.given() || fetch || !seeds.isEmpty()) {
             throw new ConfigException("--role fetcher", "--out, --summary, --fetch and seed URLs belong to the frontier");
         }
         if (concurrency != null) {
@@ -146,17 +141,6 @@ final class ClusterCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already leaving the cluster
             }
-        }
-    }
-
-    private CrawlConfig withMode(CrawlConfig c) {
-        if (mode == null) {
-            return c;
-        }
-        try {
-            return c.withMode(Mode.parse(mode));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--mode", e.getMessage());
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.crawlcase.crawler.cli;
 
-import dev.crawlcase.crawler.output.TextTable;
-
 import dev.crawlcase.crawler.compare.CompareReport;
 import dev.crawlcase.crawler.compare.CompareTable;
 import dev.crawlcase.crawler.compare.Comparison;
@@ -81,10 +79,8 @@ final class CompareCommand implements Callable<Integer> {
             results = comparison.runAll(cc.modes(), cc.concurrency(), concurrencies, notes::add);
         }
         notes.addAll(PageSetCheck.notes(results));
-        TextTable table = new TextTable(CompareTable.HEADERS);
-        CompareTable.rows(results).forEach(table::row);
         out.println();
-        out.print(table.render());
+        out.print(CompareTable.of(results).render());
         notes.forEach(n -> out.println("* " + n));
         Path html = CompareReport.write(reportDir, results, notes, context(sitesFile, world, seeds));
         out.println("report: " + html);

@@ -3,9 +3,12 @@ package dev.crawlcase.crawler.cli;
 import dev.crawlcase.crawler.bench.BenchCommand;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.state.StateException;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.sites.cli.SitesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 import java.io.PrintWriter;
 
@@ -30,8 +33,9 @@ public final class CrawlerMain implements Runnable {
         CommandLine cli = new CommandLine(new CrawlerMain());
         cli.setOut(out);
         cli.setErr(err);
+        cli.registerConverter(Mode.class, new ModeConverter());
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("crawler: " + ex.getMessage() + " (see --help)");
+            err.println("crawler: " + problem(ex));
             return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -47,6 +51,14 @@ public final class CrawlerMain implements Runnable {
             return ExitCode.FAILED;
         });
         return cli.execute(args);
+    }
+
+    /** A refusal of one of our converters reads "--flag: problem", like the checks after parsing; picocli's as is. */
+    static String problem(ParameterException ex) {
+        if (ex.getCause() instanceof BadFlagValue bad && ex.getArgSpec() instanceof OptionSpec option) {
+            return option.longestName() + ": " + bad.getMessage();
+        }
+        return ex.getMessage() + " (see --help)";
     }
 
     static boolean isBadInput(Throwable ex) {

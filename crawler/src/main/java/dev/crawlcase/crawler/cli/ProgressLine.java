@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.bus.CrawlProgress;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -27,15 +28,13 @@ final class ProgressLine implements AutoCloseable {
     }
 
     void follow(CrawlAddresses addresses) {
-        consumer = vertx.eventBus().consumer(addresses.progress(), m -> draw(m.body()));
+        consumer = vertx.eventBus().consumer(addresses.progress(), m -> draw(CrawlProgress.fromJson(m.body())));
     }
 
-    private synchronized void draw(JsonObject p) {
+    private synchronized void draw(CrawlProgress p) {
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        long done = p.getLong("fetched") + p.getLong("failed") + p.getLong("skipped") + p.getLong("redirected");
         err.printf(Locale.ROOT, "\r%6.1fs  done %d  queued %d  in flight %d  %.1f pages/s  errors %d   ",
-                seconds, done, p.getLong("queued"), p.getLong("inFlight"), p.getLong("fetched") / seconds,
-                p.getLong("failed"));
+                seconds, p.done(), p.queued(), p.inFlight(), p.fetched() / seconds, p.failed());
         err.flush();
         drawn = true;
     }

@@ -4,8 +4,9 @@ import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.QueueSpill;
-import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.output.SummaryTable;
 import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.state.StateStore;
 import dev.crawlcase.json.Range;
@@ -26,8 +27,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--mode", paramLabel = "M", description = "sequential, thread-pool, async or virtual")
-    String mode;
+    @Mixin
+    ModeOption mode;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight (threads in thread-pool mode).")
     Integer concurrency;
@@ -38,14 +39,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-depth", paramLabel = "N", description = "Follow links at most N hops from a seed.")
     Integer maxDepth;
 
-    @Option(names = "--out", paramLabel = "FILE.jsonl", description = "One JSON record per URL.")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--summary", paramLabel = "FILE.json", description = "Counts, rates, latency percentiles, resources.")
-    Path summary;
-
-    @Option(names = "--quiet", description = "No live progress line.")
-    boolean quiet;
+    @Mixin
+    ProgressOption progress;
 
     @Option(names = "--state", paramLabel = "DIR",
             description = "Keep the crawl's state in DIR (H2 MVStore), so that a crashed or stopped crawl can resume.")
@@ -84,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
                             + state.meta().records());
                     return ExitCode.OK;
                 }
-                crawl = ResumeSettings.apply(crawl, state.meta(), seeds, out, summary);
+                crawl = ResumeSettings.apply(crawl, state.meta(), seeds, output.records, output.summary);
             }
             return crawl(crawl, state);
         } finally {
@@ -99,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean bundled = crawl.seeds().isEmpty();
         StateStore state = resumed;
-        try (CrawlSession session = CrawlSession.open(crawl, !quiet, err)) {
+        try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err)) {
             if (resumed != null) {
                 RecordsFileRepair.Result r = RecordsFileRepair.repair(crawl.output().records(), resumed);
                 err.println("crawler: resuming " + stateDir + ": " + (r.keptLines() + r.appendedLines())
@@ -109,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
                 state.describe(ResumeSettings.describe(crawl, bundled));
             }
             CrawlReport report = session.crawl(state, queueMemory == null ? QueueSpill.DEFAULT_MEMORY_LIMIT : queueMemory);
-            out.println(SummaryTable.render(List.of(report.summary())));
+            out.println(SummaryTable.of(List.of(report.summary())).render());
             out.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
             if (report.stopped() && state != null) {
                 out.println("resume with: run --state " + stateDir + " --resume");
@@ -123,13 +121,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private CrawlConfig overrides(CrawlConfig c) {
-        if (mode != null) {
-            try {
-                c = c.withMode(Mode.parse(mode));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("--mode", e.getMessage());
-            }
-        }
+        c = mode.apply(c);
         if (concurrency != null) {
             c = c.withConcurrency((int) inRange("--concurrency", concurrency, Mode.CONCURRENCY_RANGE));
         }
@@ -140,10 +132,7 @@ final class RunCommand implements Callable<Integer> {
                     : inRange("--max-pages", maxPages, FrontierSettings.MAX_PAGES_RANGE);
             c = c.withLimits(depth, pages);
         }
-        if (out != null || summary != null) {
-            c = c.withOutput(new CrawlConfig.Output(out == null ? c.output().records() : out,
-                    summary == null ? c.output().summary() : summary));
-        }
+        c = output.apply(c);
         if (!seeds.isEmpty()) {
             c = c.withSeeds(seeds);
         }

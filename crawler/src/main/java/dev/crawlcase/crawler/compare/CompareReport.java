@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.compare;
 
+import dev.crawlcase.crawler.output.SummaryTable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -40,11 +41,12 @@ public final class CompareReport {
                 .append(escape(context.getString("machine", ""))).append("<br>Sites: ")
                 .append(escape(context.getString("sites", ""))).append(", command: <code>")
                 .append(escape(context.getString("command", ""))).append("</code></p>\n<table><tr>");
-        for (String header : CompareTable.HEADERS) {
+        SummaryTable<RunResult> table = CompareTable.of(results);
+        for (String header : table.headers()) {
             h.append("<th>").append(escape(header)).append("</th>");
         }
         h.append("</tr>\n");
-        for (String[] row : CompareTable.rows(results)) {
+        for (List<String> row : table.cells()) {
             h.append("<tr>");
             for (String cell : row) {
                 h.append("<td>").append(escape(cell)).append("</td>");

@@ -2,7 +2,7 @@ package dev.crawlcase.crawler.compare;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
-import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
@@ -80,7 +80,7 @@ public final class Comparison implements AutoCloseable {
         try {
             CrawlReport report = new CrawlRunner(vertx, config, () -> 0).run().toCompletionStage().toCompletableFuture().join();
             Map<String, Integer> pages = new TreeMap<>();
-            RecordsFile.read(report.records()).stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+            RecordsFile.read(report.records()).stream().filter(r -> r.outcome() == Outcome.FETCHED)
                     .forEach(r -> pages.put(relabel(r.url()), r.depth()));
             Map<String, Integer> truthPages = null;
             double idealSeconds = Double.NaN;

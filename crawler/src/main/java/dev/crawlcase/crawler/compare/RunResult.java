@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.compare;
 
+import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.json.JsonObject;
 
@@ -13,15 +14,15 @@ import java.util.Map;
  * @param idealSeconds the simulated shortest makespan, or NaN when unknown
  * @param sweep        true for a run of the concurrency sweep
  */
-public record RunResult(Mode mode, int concurrency, JsonObject summary, Map<String, Integer> pages,
+public record RunResult(Mode mode, int concurrency, RunSummary summary, Map<String, Integer> pages,
                         Map<String, Integer> truth, double idealSeconds, boolean sweep) {
 
     public double wallSeconds() {
-        return summary.getDouble("wallSeconds");
+        return summary.wallSeconds();
     }
 
     public int peakThreads() {
-        return summary.getInteger("peakThreads");
+        return summary.peakThreads();
     }
 
     public boolean matchesTruth() {
@@ -29,7 +30,7 @@ public record RunResult(Mode mode, int concurrency, JsonObject summary, Map<Stri
     }
 
     public JsonObject toJson() {
-        return summary.copy().put("sweep", sweep).put("idealSeconds", Double.isNaN(idealSeconds) ? null : idealSeconds)
+        return summary.toJson().put("sweep", sweep).put("idealSeconds", Double.isNaN(idealSeconds) ? null : idealSeconds)
                 .put("ratioToIdeal", Double.isNaN(idealSeconds) || idealSeconds <= 0 ? null : wallSeconds() / idealSeconds)
                 .put("pageSetMatchesGroundTruth", truth == null ? null : matchesTruth())
                 .put("groundTruthPages", truth == null ? null : truth.size());

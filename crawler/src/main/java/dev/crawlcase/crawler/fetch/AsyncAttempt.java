@@ -53,7 +53,7 @@ final class AsyncAttempt {
         return client.request(options)
                 .compose(this::send)
                 .compose(this::readBody)
-                .recover(error -> Future.succeededFuture(FetchResult.failure(kindOf(error).label(), elapsed())))
+                .recover(error -> Future.succeededFuture(FetchResult.failure(kindOf(error), elapsed())))
                 .onComplete(ar -> finish());
     }
 

@@ -61,7 +61,7 @@ public final class AsyncFetcher {
         ErrorKind refused = LoopbackGuard.check(task.url(), limits.allowRemote());
         if (refused != null) {
             return Future.succeededFuture(
-                    FetchResult.failure(refused.label(), (System.nanoTime() - start) / 1_000_000));
+                    FetchResult.failure(refused, (System.nanoTime() - start) / 1_000_000));
         }
         int shard = clients.acquire();
         return new AsyncAttempt(vertx, clients.client(shard), limits, task).run()

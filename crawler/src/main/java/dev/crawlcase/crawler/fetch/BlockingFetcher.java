@@ -73,7 +73,7 @@ public final class BlockingFetcher implements AutoCloseable {
         long start = System.nanoTime();
         ErrorKind refused = LoopbackGuard.check(task.url(), limits.allowRemote());
         if (refused != null) {
-            return FetchResult.failure(refused.label(), millisSince(start));
+            return FetchResult.failure(refused, millisSince(start));
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(task.url()))
                 .GET()
@@ -118,7 +118,7 @@ public final class BlockingFetcher implements AutoCloseable {
     }
 
     private static FetchResult failure(ErrorKind kind, long start) {
-        return FetchResult.failure(kind.label(), millisSince(start));
+        return FetchResult.failure(kind, millisSince(start));
     }
 
     private static long millisSince(long startNanos) {

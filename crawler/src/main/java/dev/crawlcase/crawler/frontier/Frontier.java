@@ -5,6 +5,8 @@ import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
 
@@ -49,14 +51,14 @@ public final class Frontier {
     private long pageRetries;
     private boolean closed;
 
-    public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, String mode,
+    public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, Mode mode,
                     LongSupplier clockMs, Random random) {
         this(settings, scope, normalizer, sink, UrlLog.NONE, mode, clockMs, random);
     }
 
     /** @param urlLog hears of each discovered URL and each lowered depth (a durable crawl state journals them) */
     public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
-                    String mode, LongSupplier clockMs, Random random) {
+                    Mode mode, LongSupplier clockMs, Random random) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.clock = Objects.requireNonNull(clockMs, "clockMs");
@@ -245,13 +247,13 @@ public final class Frontier {
         }
         Records r = records;
         switch (verdict.kind()) {
-            case FETCHED -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.FETCHED, null, null),
+            case FETCHED -> ledger.completed(t, r.ofOutcome(o, Outcome.FETCHED, null, null),
                     (o.page() == null ? ParsedPage.EMPTY : o.page()).links(), 0);
-            case REDIRECTED -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.REDIRECTED, null, verdict.target()),
+            case REDIRECTED -> ledger.completed(t, r.ofOutcome(o, Outcome.REDIRECTED, null, verdict.target()),
                     List.of(verdict.target()), t.redirects() + 1);
-            case SKIPPED -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.SKIPPED, verdict.reason(), null),
+            case SKIPPED -> ledger.completed(t, r.ofOutcome(o, Outcome.SKIPPED, verdict.reason(), null),
                     List.of(), 0);
-            default -> ledger.completed(t, r.ofOutcome(o, CrawlRecord.FAILED, verdict.reason(), verdict.target()),
+            default -> ledger.completed(t, r.ofOutcome(o, Outcome.FAILED, verdict.reason(), verdict.target()),
                     List.of(), 0);
         }
     }

@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.url.HostKey;
 
 import dev.crawlcase.crawler.frontier.UrlBook.State;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.ErrorKind;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -138,7 +139,7 @@ final class Ledger {
         if (page != null) {
             records.emit(page.record(), depth);
         } else if (scope.inScope(url)) {
-            records.failed(url, depth, "not_allowed");
+            records.failed(url, depth, ErrorKind.NOT_ALLOWED);
         } else {
             records.skipped(url, depth, "scope", 0);
         }

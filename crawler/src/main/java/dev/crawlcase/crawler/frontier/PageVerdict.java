@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.Reasons;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
 import dev.crawlcase.crawler.task.FetchResult;
@@ -26,11 +27,11 @@ record PageVerdict(Kind kind, String reason, String target) {
     static PageVerdict of(FetchTask task, FetchResult r, FrontierSettings settings, UrlNormalizer normalizer) {
         boolean canRetry = settings.retry().canRetry(task.attempt());
         if (r.error() != null) {
-            return canRetry && RetryPolicy.retryableError(r.error()) ? RETRY : failed(r.error(), null);
+            return canRetry && r.error().retryable() ? RETRY : failed(Reasons.of(r.error()), null);
         }
         int status = r.status();
         if (RetryPolicy.retryableStatus(status)) {
-            return canRetry ? RETRY : failed("http_" + status, null);
+            return canRetry ? RETRY : failed(Reasons.httpStatus(status), null);
         }
         if (status >= 200 && status < 300) {
             return r.isHtml() ? FETCHED : new PageVerdict(Kind.SKIPPED, "content_type", null);
@@ -45,7 +46,7 @@ record PageVerdict(Kind kind, String reason, String target) {
             }
             return new PageVerdict(Kind.REDIRECTED, null, target);
         }
-        return failed("http_" + status, null);
+        return failed(Reasons.httpStatus(status), null);
     }
 
     private static PageVerdict failed(String reason, String target) {

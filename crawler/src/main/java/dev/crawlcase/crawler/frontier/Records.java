@@ -1,10 +1,14 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
 
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
+import dev.crawlcase.crawler.task.Reasons;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
 
@@ -13,22 +17,22 @@ import java.util.Objects;
 /** Builds the final records, hands them to the sink and counts them by outcome. */
 final class Records {
     private final RecordSink sink;
-    private final String mode;
+    private final Mode mode;
     long fetched;
     long failed;
     long skipped;
     long redirected;
 
-    Records(RecordSink sink, String mode) {
+    Records(RecordSink sink, Mode mode) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.mode = Objects.requireNonNull(mode, "mode");
     }
 
     /** A record (not yet emitted) for a fetched attempt: fields from the result, mode from the fetcher. */
-    CrawlRecord ofOutcome(FetchOutcome o, String outcome, String reason, String finalUrl) {
+    CrawlRecord ofOutcome(FetchOutcome o, Outcome outcome, String reason, String finalUrl) {
         FetchTask t = o.task();
         FetchResult r = o.result();
-        boolean page = CrawlRecord.FETCHED.equals(outcome);
+        boolean page = outcome == Outcome.FETCHED;
         ParsedPage parsed = o.page() == null ? ParsedPage.EMPTY : o.page();
         return new CrawlRecord(t.url(), finalUrl, r.status() == 0 ? null : r.status(), t.depth(), r.bytes(),
                 r.contentType(), page ? parsed.title() : null, page ? parsed.links().size() : 0, r.fetchMillis(),
@@ -37,7 +41,7 @@ final class Records {
 
     /** A skipped record (not yet emitted) no fetcher produced (attempts made so far, usually 0). */
     CrawlRecord ofSkip(String url, int depth, String reason, int attempts) {
-        return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, attempts, CrawlRecord.SKIPPED, reason,
+        return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, attempts, Outcome.SKIPPED, reason,
                 false, mode);
     }
 
@@ -46,10 +50,10 @@ final class Records {
         emit(ofSkip(url, depth, reason, attempts));
     }
 
-    /** A failed record no fetcher produced (e.g. "not_allowed": a remote host while only loopback is allowed). */
-    void failed(String url, int depth, String reason) {
-        emit(new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, 0, CrawlRecord.FAILED, reason, false,
-                mode));
+    /** A failed record no fetcher produced (e.g. NOT_ALLOWED: a remote host while only loopback is allowed). */
+    void failed(String url, int depth, ErrorKind error) {
+        emit(new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, 0, Outcome.FAILED, Reasons.of(error),
+                false, mode));
     }
 
     /** Emits {@code record} with {@code depth} (a kept record's depth may have been lowered since it was built). */
@@ -61,10 +65,10 @@ final class Records {
 
     private void emit(CrawlRecord record) {
         switch (record.outcome()) {
-            case CrawlRecord.FETCHED -> fetched++;
-            case CrawlRecord.FAILED -> failed++;
-            case CrawlRecord.SKIPPED -> skipped++;
-            default -> redirected++;
+            case FETCHED -> fetched++;
+            case FAILED -> failed++;
+            case SKIPPED -> skipped++;
+            case REDIRECTED -> redirected++;
         }
         sink.accept(record);
     }

@@ -59,14 +59,4 @@ public record RetryPolicy(int maxRetries, long baseDelayMs, long maxDelayMs, lon
     public static boolean retryableStatus(int status) {
         return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
-
-    /** I/O errors are worth retrying except the ones {@link ErrorKind#retryable()} rules out; unknown labels are. */
-    public static boolean retryableError(String error) {
-        for (ErrorKind kind : ErrorKind.values()) {
-            if (kind.label().equals(error)) {
-                return kind.retryable();
-            }
-        }
-        return true;
-    }
 }

@@ -25,7 +25,7 @@ final class AsyncVerticle extends FetchVerticle {
         fetcher = new AsyncFetcher(vertx, settings.limits(), settings.concurrency());
         parsePool = ParsePool.of(vertx, deploymentID(), settings.processor(Mode.ASYNC));
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
-        ended(new FetchSlots(vertx, client, settings.concurrency(), Mode.ASYNC.label(),
+        ended(new FetchSlots(vertx, client, settings.concurrency(), Mode.ASYNC,
                 task -> fetcher.fetch(task).compose(result -> parsePool.process(task, result)))
                 .run());
         return Future.succeededFuture();

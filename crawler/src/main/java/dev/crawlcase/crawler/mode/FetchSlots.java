@@ -1,11 +1,13 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.ParsedPage;
 import dev.crawlcase.crawler.bus.FrontierClient;
 import dev.crawlcase.crawler.task.Lease;
+import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -29,14 +31,14 @@ final class FetchSlots {
     private final FrontierClient client;
     private final int slots;
     private final Function<FetchTask, Future<FetchOutcome>> work;
-    private final String mode;
+    private final Mode mode;
     private final Promise<Void> finished = Promise.promise();
     private int inFlight;
     private boolean leasing;
     private boolean ended;
     private boolean waitingLogged;
 
-    FetchSlots(Vertx vertx, FrontierClient client, int slots, String mode, Function<FetchTask, Future<FetchOutcome>> work) {
+    FetchSlots(Vertx vertx, FrontierClient client, int slots, Mode mode, Function<FetchTask, Future<FetchOutcome>> work) {
         this.vertx = vertx;
         this.client = client;
         this.slots = slots;
@@ -102,7 +104,7 @@ final class FetchSlots {
 
     private FetchOutcome internalError(FetchTask task, Throwable err) {
         LOG.warn("fetch of {} failed unexpectedly", task.url(), err);
-        return new FetchOutcome(task, FetchResult.failure("io", 0), ParsedPage.EMPTY, mode);
+        return new FetchOutcome(task, FetchResult.failure(ErrorKind.IO, 0), ParsedPage.EMPTY, mode);
     }
 
     private void maybeFinish() {

@@ -19,6 +19,6 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
     }
 
     PageProcessor processor(Mode mode) {
-        return new PageProcessor(normalizer, respectNofollow, mode.label());
+        return new PageProcessor(normalizer, respectNofollow, mode);
     }
 }

@@ -39,7 +39,7 @@ class ThreadPoolVerticle extends FetchVerticle {
                 maxBlockMs, TimeUnit.MILLISECONDS);
         PageProcessor processor = settings.processor(mode);
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
-        ended(new FetchSlots(vertx, client, threads, mode.label(),
+        ended(new FetchSlots(vertx, client, threads, mode,
                 task -> pool.executeBlocking(() -> processor.process(task, fetcher.fetch(task)), false))
                 .run());
         return Future.succeededFuture();

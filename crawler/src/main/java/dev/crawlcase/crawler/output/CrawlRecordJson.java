@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.output;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
 
 import io.vertx.core.json.JsonObject;
 
@@ -25,20 +27,20 @@ public final class CrawlRecordJson {
         json.put("links", r.links());
         json.put("fetchMs", r.fetchMs());
         json.put("attempts", r.attempts());
-        put(json, "outcome", r.outcome());
+        put(json, "outcome", r.outcome() == null ? null : r.outcome().label());
         put(json, "reason", r.reason());
         json.put("truncated", r.truncated());
-        put(json, "mode", r.mode());
+        put(json, "mode", r.mode() == null ? null : r.mode().label());
         return json;
     }
 
-    /** Reads a record back; absent fields become null, 0 or false. */
+    /** Reads a record back; absent fields become null, 0 or false; an unknown outcome or mode is an error. */
     public static CrawlRecord fromJson(JsonObject json) {
         return new CrawlRecord(json.getString("url"), json.getString("finalUrl"), json.getInteger("status"),
                 json.getInteger("depth", 0), json.getLong("bytes", 0L), json.getString("contentType"),
                 json.getString("title"), json.getInteger("links", 0), json.getLong("fetchMs", 0L),
-                json.getInteger("attempts", 0), json.getString("outcome"), json.getString("reason"),
-                json.getBoolean("truncated", false), json.getString("mode"));
+                json.getInteger("attempts", 0), outcome(json.getString("outcome")), json.getString("reason"),
+                json.getBoolean("truncated", false), mode(json.getString("mode")));
     }
 
     /** One JSONL line, without the line break. */
@@ -48,6 +50,14 @@ public final class CrawlRecordJson {
 
     public static CrawlRecord fromLine(String line) {
         return fromJson(new JsonObject(line));
+    }
+
+    private static Outcome outcome(String label) {
+        return label == null ? null : Outcome.parse(label);
+    }
+
+    private static Mode mode(String label) {
+        return label == null ? null : Mode.parse(label);
     }
 
     private static void put(JsonObject json, String key, Object value) {

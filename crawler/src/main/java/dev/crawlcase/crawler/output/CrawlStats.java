@@ -4,12 +4,12 @@ import dev.crawlcase.crawler.task.RecordSink;
 
 import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.Outcome;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,7 +22,7 @@ public final class CrawlStats implements RecordSink {
 
     static final long MAX_LATENCY_MS = 600_000;
 
-    private final Map<String, Long> byOutcome = new TreeMap<>();
+    private final Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
     private final Map<String, Long> byReason = new TreeMap<>();
     private final Histogram latency = new Histogram(1, MAX_LATENCY_MS, 3);
     private long records;
@@ -47,7 +47,7 @@ public final class CrawlStats implements RecordSink {
 
     /** Fetched (parsed HTML) pages. */
     public synchronized long pages() {
-        return byOutcome.getOrDefault(CrawlRecord.FETCHED, 0L);
+        return byOutcome.getOrDefault(Outcome.FETCHED, 0L);
     }
 
     /** Latency at a percentile (0..100) in ms, 0 when nothing was recorded. */
@@ -55,42 +55,22 @@ public final class CrawlStats implements RecordSink {
         return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile);
     }
 
-    /** The summary JSON, keys in a fixed order. */
-    public synchronized JsonObject summary(RunInfo run, ResourceSnapshot resources) {
+    /** The run's summary from what was counted, the run's facts and the resource samples. */
+    public synchronized RunSummary summary(RunInfo run, ResourceSnapshot resources) {
         double wallSeconds = Duration.between(run.startedAt(), run.finishedAt()).toMillis() / 1000.0;
         long pages = pages();
-        return new JsonObject()
-                .put("mode", run.mode())
-                .put("concurrency", run.concurrency())
-                .put("seeds", new JsonArray(run.seeds()))
-                .put("startedAt", run.startedAt().toString())
-                .put("finishedAt", run.finishedAt().toString())
-                .put("wallSeconds", wallSeconds)
-                .put("pages", pages)
-                .put("records", records)
-                .put("outcomes", toJson(byOutcome))
-                .put("reasons", toJson(byReason))
-                .put("pagesPerSecond", wallSeconds > 0 ? pages / wallSeconds : 0.0)
-                .put("fetchLatencyMs", new JsonObject()
-                        .put("p50", latencyMs(50))
-                        .put("p90", latencyMs(90))
-                        .put("p99", latencyMs(99))
-                        .put("max", latency.getTotalCount() == 0 ? 0 : latency.getMaxValue()))
-                .put("peakInFlight", run.peakInFlight())
-                .put("peakThreads", resources.peakThreads())
-                .put("cpuSeconds", resources.cpuSeconds())
-                .put("peakHeapBytes", resources.peakHeapBytes())
-                .put("bytes", bytes);
+        return new RunSummary(run.mode(), run.concurrency(), run.seeds(), run.startedAt(), run.finishedAt(),
+                wallSeconds, pages, records, byOutcome, byReason, wallSeconds > 0 ? pages / wallSeconds : 0.0,
+                new RunSummary.Latency(latencyMs(50), latencyMs(90), latencyMs(99),
+                        latency.getTotalCount() == 0 ? 0 : latency.getMaxValue()),
+                run.peakInFlight(), resources.peakThreads(), resources.cpuSeconds(), resources.peakHeapBytes(), bytes);
     }
 
     private static boolean gotResponse(CrawlRecord r) {
-        return CrawlRecord.FETCHED.equals(r.outcome()) || CrawlRecord.REDIRECTED.equals(r.outcome())
-                || CrawlRecord.FAILED.equals(r.outcome()) && r.status() != null;
-    }
-
-    private static JsonObject toJson(Map<String, Long> counts) {
-        JsonObject json = new JsonObject();
-        counts.forEach(json::put);
-        return json;
+        return switch (r.outcome()) {
+            case FETCHED, REDIRECTED -> true;
+            case FAILED -> r.status() != null;
+            case SKIPPED -> false;
+        };
     }
 }

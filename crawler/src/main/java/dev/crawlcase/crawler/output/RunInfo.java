@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.Mode;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +10,7 @@ import java.util.List;
  *
  * @param peakInFlight most fetches in flight at once, as counted by the frontier
  */
-public record RunInfo(String mode, int concurrency, List<String> seeds, Instant startedAt, Instant finishedAt,
+public record RunInfo(Mode mode, int concurrency, List<String> seeds, Instant startedAt, Instant finishedAt,
                       long peakInFlight) {
 
     public RunInfo {

@@ -3,7 +3,6 @@ package dev.crawlcase.crawler.output;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 
@@ -13,7 +12,7 @@ public final class SummaryWriter {
     private SummaryWriter() {
     }
 
-    public static Future<Void> write(Vertx vertx, Path file, JsonObject summary) {
-        return vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(summary.encodePrettily() + "\n"));
+    public static Future<Void> write(Vertx vertx, Path file, RunSummary summary) {
+        return vertx.fileSystem().writeFile(file.toString(), Buffer.buffer(summary.toJson().encodePrettily() + "\n"));
     }
 }

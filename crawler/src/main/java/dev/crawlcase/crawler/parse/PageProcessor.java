@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.parse;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 import dev.crawlcase.crawler.task.ParsedPage;
 
@@ -17,9 +18,9 @@ public final class PageProcessor {
     private final PageParser parser = new PageParser();
     private final UrlNormalizer normalizer;
     private final boolean respectNofollow;
-    private final String mode;
+    private final Mode mode;
 
-    public PageProcessor(UrlNormalizer normalizer, boolean respectNofollow, String mode) {
+    public PageProcessor(UrlNormalizer normalizer, boolean respectNofollow, Mode mode) {
         this.normalizer = normalizer;
         this.respectNofollow = respectNofollow;
         this.mode = mode;

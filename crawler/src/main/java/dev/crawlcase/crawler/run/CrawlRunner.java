@@ -16,6 +16,7 @@ import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.output.CrawlStats;
 import dev.crawlcase.crawler.output.RunInfo;
+import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.output.SummaryWriter;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.state.StateJournal;
@@ -127,7 +128,7 @@ public final class CrawlRunner {
      * Crawls with the records file open, then closes the spill and the file; the run's summary. Known gap, kept
      * as it was: {@code eventually} keeps the crawl's outcome and drops the close's, so a failed close goes unseen.
      */
-    private Future<JsonObject> crawl(CrawlSetup setup, JsonlRecordWriter writer, CrawlStats stats,
+    private Future<RunSummary> crawl(CrawlSetup setup, JsonlRecordWriter writer, CrawlStats stats,
                                      ResourceSampler sampler, Instant started) {
         RecordSink out = r -> {
             writer.accept(r);
@@ -182,22 +183,22 @@ public final class CrawlRunner {
         return state != null;
     }
 
-    private JsonObject summary(Frontier frontier, CrawlStats stats, ResourceSampler sampler, Instant started) {
+    private RunSummary summary(Frontier frontier, CrawlStats stats, ResourceSampler sampler, Instant started) {
         sampler.stop();
         int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
-        RunInfo run = new RunInfo(config.mode().label(), concurrency, config.seeds(), started, Instant.now(),
+        RunInfo run = new RunInfo(config.mode(), concurrency, config.seeds(), started, Instant.now(),
                 frontier.stats().peakInFlight());
         return stats.summary(run, sampler.snapshot());
     }
 
-    private Future<CrawlReport> writeSummary(JsonObject summary) {
+    private Future<CrawlReport> writeSummary(RunSummary summary) {
         return SummaryWriter.write(vertx, config.output().summary(), summary)
                 .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested));
     }
 
     private Frontier frontier(CrawlSetup setup, RecordSink sink, UrlLog urlLog) {
         return new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(), sink, urlLog,
-                config.mode().label(), clockMs, new Random());
+                config.mode(), clockMs, new Random());
     }
 
     /** Seeds the frontier; on a resume first the state's URLs, and the earlier records into the summary counts. */

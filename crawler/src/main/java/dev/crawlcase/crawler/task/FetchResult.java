@@ -11,14 +11,14 @@ package dev.crawlcase.crawler.task;
  * @param truncated    true when the body was cut at the size cap
  * @param location     the Location header of a 3xx response, as sent (unresolved), else null
  * @param retryAfterMs the Retry-After header in milliseconds, or -1
- * @param error        null on success, else an error kind such as "timeout_first_byte" or "reset"
+ * @param error        null on success (a response arrived), else why none did
  * @param fetchMillis  time from the start of the request to the end of the body (or the error)
  */
 public record FetchResult(int status, String contentType, String charset, byte[] body, long bytes,
-                          boolean truncated, String location, long retryAfterMs, String error,
+                          boolean truncated, String location, long retryAfterMs, ErrorKind error,
                           long fetchMillis) {
 
-    public static FetchResult failure(String error, long fetchMillis) {
+    public static FetchResult failure(ErrorKind error, long fetchMillis) {
         return new FetchResult(0, null, null, new byte[0], 0, false, null, -1, error, fetchMillis);
     }
 

@@ -27,6 +27,7 @@ class BenchCommandTest {
         "bench --scenario nope        | crawler: --scenario: unknown scenario 'nope' (expected one of c10k, throughput, parse, memory, all)",
         "bench --scenario c10k,bogus  | crawler: --scenario: unknown scenario 'bogus'",
         "bench --modes turbo          | crawler: --modes: unknown mode 'turbo'",
+        "bench --modes async,turbo    | crawler: --modes: unknown mode 'turbo'",
         "bench --scale 0              | crawler: --scale: must be > 0 and <= 1, got 0.0",
         "bench --scale 1.5            | crawler: --scale: must be > 0 and <= 1, got 1.5",
         "bench --scale lots           | crawler: Invalid value for option '--scale'",

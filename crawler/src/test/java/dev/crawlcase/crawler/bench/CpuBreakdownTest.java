@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
+import dev.crawlcase.crawler.output.Summaries;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class CpuBreakdownTest {
     @Test
     void theLineNamesEveryShareAndTheJitLeftover() {
         RunFigures f = new RunFigures(new JsonObject().put("mode", "async").put("warmupRounds", 3)
-                .put("jitSecondsDuringRun", 0.5).put("summary", new JsonObject().put("wallSeconds", 5.0))
+                .put("jitSecondsDuringRun", 0.5).put("summary", Summaries.ASYNC.toJson().put("wallSeconds", 5.0))
                 .put("cpuBreakdown", new JsonObject().put("cores", 2).put("parseThreads", 1.2).put("eventLoops", 0.2)
                         .put("jvmInternal", 0.15).put("outsideProcess", 0.1).put("machineBusy", 1.65)
                         .put("stolen", 0.25)));

@@ -9,6 +9,7 @@ import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.Lease;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.ParsedPage;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 import io.vertx.core.Future;
@@ -49,7 +50,7 @@ class FrontierVerticleTest {
                 .withLeaseTimeoutMs(3_600_000);
         List<String> seeds = Arrays.stream(paths).map(p -> HOST + p).toList();
         Frontier frontier = new Frontier(settings, Scope.ofSeeds(List.of(HOST + "/")), UrlNormalizer.defaults(),
-                records::add, "test", clockMs, new Random(1));
+                records::add, Mode.ASYNC, clockMs, new Random(1));
         frontier.seed(seeds);
         return frontier;
     }
@@ -63,7 +64,7 @@ class FrontierVerticleTest {
 
     private static FetchOutcome fetched(FetchTask task) {
         FetchResult result = new FetchResult(200, "text/html", "utf-8", new byte[0], 100, false, null, -1, null, 7);
-        return new FetchOutcome(task, result, new ParsedPage("t", List.of(), 0), "test");
+        return new FetchOutcome(task, result, new ParsedPage("t", List.of(), 0), Mode.ASYNC);
     }
 
     private static <T> T await(Future<T> future) throws Exception {

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.task.Mode;
@@ -91,10 +93,10 @@ class ClusterProcessesTest {
         assertThat(survivor.output()).contains("crawl 'kill-test' finished");
 
         List<CrawlRecord> all = RecordsFile.read(records);
-        Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+        Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
         assertThat(fetched).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(all).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        assertThat(all).extracting(CrawlRecord::mode).contains("thread-pool", "async");
+        assertThat(all).extracting(CrawlRecord::mode).contains(Mode.THREAD_POOL, Mode.ASYNC);
     }
 }

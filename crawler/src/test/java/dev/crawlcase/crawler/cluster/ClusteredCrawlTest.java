@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -64,11 +65,11 @@ class ClusteredCrawlTest {
         await(Future.all(asyncDone, poolDone));
 
         List<CrawlRecord> records = RecordsFile.read(report.records());
-        Map<String, Integer> fetched = records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+        Map<String, Integer> fetched = records.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
         assertThat(fetched).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(records).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        assertThat(records).filteredOn(r -> r.outcome().equals(CrawlRecord.FETCHED)).extracting(CrawlRecord::mode)
-                .contains(Mode.ASYNC.label(), Mode.THREAD_POOL.label());
+        assertThat(records).filteredOn(r -> r.outcome().equals(Outcome.FETCHED)).extracting(CrawlRecord::mode)
+                .contains(Mode.ASYNC, Mode.THREAD_POOL);
     }
 }

@@ -260,7 +260,7 @@ class FetcherContractTest {
     }
 
     private static void assertError(FetchResult r, ErrorKind expected) {
-        assertThat(r.error()).isEqualTo(expected.label());
+        assertThat(r.error()).isEqualTo(expected);
         assertThat(r.status()).isZero();
         assertThat(r.body()).isEmpty();
         assertThat(r.fetchMillis()).isGreaterThanOrEqualTo(0);

@@ -96,7 +96,7 @@ class FetcherThreadsAndContextsTest {
                 .compose(v -> fetcher.close())
                 .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertThat(results).extracting(FetchResult::status).containsExactly(200, 0);
-        assertThat(results.get(1).error()).isEqualTo(ErrorKind.TIMEOUT_FIRST_BYTE.label());
+        assertThat(results.get(1).error()).isEqualTo(ErrorKind.TIMEOUT_FIRST_BYTE);
     }
 
     /** The pool spreads its connections over the event loops, but every callback comes back on the caller's loop. */

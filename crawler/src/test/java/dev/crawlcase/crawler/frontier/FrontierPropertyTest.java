@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.HostKey;
@@ -88,7 +90,7 @@ class FrontierPropertyTest {
             if (left > 0) {
                 faults.put(t.url(), left - 1);
                 return switch (rnd.nextInt(3)) {
-                    case 0 -> Outcomes.error(t, "reset");
+                    case 0 -> Outcomes.error(t, ErrorKind.RESET);
                     case 1 -> Outcomes.status(t, 429, rnd.nextInt(300));
                     default -> Outcomes.status(t, 503);
                 };
@@ -183,7 +185,7 @@ class FrontierPropertyTest {
                                   long steps, int slowOneIn) {
         AtomicLong now = new AtomicLong();
         Frontier frontier = new Frontier(settings, Scope.ofSeeds(world.seeds), UrlNormalizer.defaults(),
-                records::add, "async", now::get, new Random(rnd.nextLong()));
+                records::add, Mode.ASYNC, now::get, new Random(rnd.nextLong()));
         frontier.seed(world.seeds);
         List<FetchTask> inFlight = new ArrayList<>();
         List<FetchTask> lost = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
@@ -23,7 +25,7 @@ class FrontierRobotsTest {
 
     Frontier frontier(FrontierSettings settings, String... seeds) {
         Frontier f = new Frontier(settings, Scope.ofSeeds(List.of(A + "/")), UrlNormalizer.defaults(), records::add,
-                "async", now::get, new Random(7));
+                Mode.ASYNC, now::get, new Random(7));
         f.seed(List.of(seeds));
         return f;
     }
@@ -39,7 +41,7 @@ class FrontierRobotsTest {
         assertThat(f.lease(10)).as("pages wait for robots.txt").isEmpty();
         f.complete(robots(first.get(0), 200, "User-agent: crawlcase\nDisallow: /private\n"));
         assertThat(records).singleElement().extracting(CrawlRecord::url, CrawlRecord::outcome, CrawlRecord::reason)
-                .containsExactly(A + "/private/a", "skipped", "robots");
+                .containsExactly(A + "/private/a", Outcome.SKIPPED, "robots");
         FetchTask home = f.lease(10).get(0);
         assertThat(home.url()).isEqualTo(A + "/");
         f.complete(html(home, A + "/private/b", A + "/ok"));

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
@@ -31,7 +34,7 @@ class FrontierTest {
 
     Frontier frontier(FrontierSettings settings, String... seeds) {
         Frontier f = new Frontier(settings, Scope.ofSeeds(List.of(A + "/", B + "/")), UrlNormalizer.defaults(),
-                records::add, "async", now::get, new Random(42));
+                records::add, Mode.ASYNC, now::get, new Random(42));
         f.seed(List.of(seeds));
         return f;
     }
@@ -59,7 +62,7 @@ class FrontierTest {
         next.forEach(t -> f.complete(html(t)));
         assertThat(f.isFinished()).isTrue();
         f.finish();
-        assertThat(byUrl()).hasSize(7).allSatisfy((u, r) -> assertThat(r.outcome()).isEqualTo("fetched"));
+        assertThat(byUrl()).hasSize(7).allSatisfy((u, r) -> assertThat(r.outcome()).isEqualTo(Outcome.FETCHED));
         assertThat(byUrl().get(A + "/").links()).isEqualTo(3);
         assertThat(byUrl().get(A + "/").mode()).isEqualTo(Outcomes.MODE);
     }
@@ -90,7 +93,7 @@ class FrontierTest {
         f.finish();
         assertThat(byUrl()).hasSize(6);
         assertThat(byUrl().get(A + "/y")).extracting(CrawlRecord::depth, CrawlRecord::outcome, CrawlRecord::attempts)
-                .containsExactly(2, "fetched", 1);
+                .containsExactly(2, Outcome.FETCHED, 1);
         assertThat(byUrl().get(A + "/x").depth()).isEqualTo(2);
         assertThat(f.stats().pagesLeased()).isEqualTo(6);
     }
@@ -115,8 +118,8 @@ class FrontierTest {
         f.finish();
         Map<String, CrawlRecord> byUrl = byUrl();
         assertThat(byUrl).hasSize(7);
-        assertThat(byUrl.get(A + "/p")).extracting(CrawlRecord::depth, CrawlRecord::outcome).containsExactly(2, "fetched");
-        assertThat(byUrl.get(A + "/q")).extracting(CrawlRecord::depth, CrawlRecord::outcome).containsExactly(3, "fetched");
+        assertThat(byUrl.get(A + "/p")).extracting(CrawlRecord::depth, CrawlRecord::outcome).containsExactly(2, Outcome.FETCHED);
+        assertThat(byUrl.get(A + "/q")).extracting(CrawlRecord::depth, CrawlRecord::outcome).containsExactly(3, Outcome.FETCHED);
         assertThat(byUrl.get(A + "/r")).extracting(CrawlRecord::depth, CrawlRecord::reason).containsExactly(4, "depth");
     }
 
@@ -137,9 +140,9 @@ class FrontierTest {
         f.complete(html(t));
         f.finish();
         assertThat(byUrl().get(A + "/r")).extracting(CrawlRecord::depth, CrawlRecord::outcome)
-                .containsExactly(2, "redirected");
+                .containsExactly(2, Outcome.REDIRECTED);
         assertThat(byUrl().get(A + "/t")).extracting(CrawlRecord::depth, CrawlRecord::outcome)
-                .containsExactly(3, "fetched");
+                .containsExactly(3, Outcome.FETCHED);
     }
 
     @Test
@@ -188,14 +191,14 @@ class FrontierTest {
         FetchTask t2 = f.lease(1).get(0);
         assertThat(t2.attempt()).isEqualTo(2);
         assertThat(t2.leaseId()).isNotEqualTo(t1.leaseId());
-        f.complete(Outcomes.error(t2, "reset"));             // backoff 200 ms with equal jitter: 100..200
+        f.complete(Outcomes.error(t2, ErrorKind.RESET));             // backoff 200 ms with equal jitter: 100..200
         long wake = f.nextWakeupMs();
         assertThat(wake).isBetween(3_100L, 3_200L);
         now.set(wake);
         FetchTask t3 = f.lease(1).get(0);
         f.complete(html(t3));
         CrawlRecord r = byUrl().get(A + "/");
-        assertThat(r.outcome()).isEqualTo("fetched");
+        assertThat(r.outcome()).isEqualTo(Outcome.FETCHED);
         assertThat(r.attempts()).isEqualTo(3);
         assertThat(f.stats().retries()).isEqualTo(2);
     }
@@ -207,12 +210,12 @@ class FrontierTest {
             List<FetchTask> tasks = f.lease(10);
             assertThat(tasks).hasSize(2).allSatisfy(t -> assertThat(t.attempt()).isIn(1, 2, 3));
             f.complete(status(tasks.get(0), 502));
-            f.complete(Outcomes.error(tasks.get(1), "timeout_first_byte"));
+            f.complete(Outcomes.error(tasks.get(1), ErrorKind.TIMEOUT_FIRST_BYTE));
             now.addAndGet(10);
         }
         assertThat(f.isFinished()).isTrue();
         assertThat(byUrl().get(A + "/")).extracting(CrawlRecord::outcome, CrawlRecord::reason, CrawlRecord::attempts,
-                CrawlRecord::status).containsExactly("failed", "http_502", 3, 502);
+                CrawlRecord::status).containsExactly(Outcome.FAILED, "http_502", 3, 502);
         assertThat(byUrl().get(B + "/")).extracting(CrawlRecord::reason, CrawlRecord::status, CrawlRecord::fetchMs)
                 .containsExactly("timeout_first_byte", null, 9L);
     }
@@ -223,7 +226,7 @@ class FrontierTest {
         List<FetchTask> tasks = f.lease(10);
         f.complete(status(tasks.get(0), 404));
         f.complete(status(tasks.get(1), 410));
-        f.complete(Outcomes.error(tasks.get(2), "unknown_host"));
+        f.complete(Outcomes.error(tasks.get(2), ErrorKind.UNKNOWN_HOST));
         assertThat(records).extracting(CrawlRecord::reason).containsExactly("http_404", "http_410", "unknown_host");
     }
 
@@ -241,9 +244,9 @@ class FrontierTest {
                 .containsExactly(B + "/final", 2, 2);
         f.complete(html(t2));
         assertThat(byUrl().get(A + "/")).extracting(CrawlRecord::outcome, CrawlRecord::finalUrl, CrawlRecord::status)
-                .containsExactly("redirected", A + "/r1", 301);
+                .containsExactly(Outcome.REDIRECTED, A + "/r1", 301);
         assertThat(byUrl().get(A + "/r1").finalUrl()).isEqualTo(B + "/final");
-        assertThat(byUrl().get(B + "/final").outcome()).isEqualTo("fetched");
+        assertThat(byUrl().get(B + "/final").outcome()).isEqualTo(Outcome.FETCHED);
         assertThat(f.stats().redirected()).isEqualTo(2);
     }
 
@@ -256,7 +259,7 @@ class FrontierTest {
         f.finish();
         assertThat(records).hasSize(2);
         assertThat(byUrl().get(A + "/r1")).extracting(CrawlRecord::outcome, CrawlRecord::reason, CrawlRecord::finalUrl)
-                .containsExactly("failed", "too_many_redirects", A + "/r2");
+                .containsExactly(Outcome.FAILED, "too_many_redirects", A + "/r2");
     }
 
     @Test
@@ -266,7 +269,7 @@ class FrontierTest {
         f.complete(redirect(f.lease(1).get(0), 302, "/a"));
         assertThat(f.lease(10)).isEmpty();
         assertThat(f.isFinished()).isTrue();
-        assertThat(records).extracting(CrawlRecord::outcome).containsExactly("redirected", "redirected");
+        assertThat(records).extracting(CrawlRecord::outcome).containsExactly(Outcome.REDIRECTED, Outcome.REDIRECTED);
     }
 
     @Test
@@ -279,10 +282,10 @@ class FrontierTest {
         f.finish();
         assertThat(byUrl().get(A + "/1").reason()).isEqualTo("bad_redirect");
         assertThat(byUrl().get(A + "/2").reason()).isEqualTo("bad_redirect");
-        assertThat(byUrl().get(A + "/3").outcome()).isEqualTo("redirected");
+        assertThat(byUrl().get(A + "/3").outcome()).isEqualTo(Outcome.REDIRECTED);
         assertThat(byUrl().get("http://127.0.0.9:1/elsewhere")).extracting(CrawlRecord::outcome,
                 CrawlRecord::reason, CrawlRecord::depth, CrawlRecord::mode)
-                .containsExactly("skipped", "scope", 1, "async");
+                .containsExactly(Outcome.SKIPPED, "scope", 1, Mode.ASYNC);
     }
 
     @Test
@@ -291,21 +294,21 @@ class FrontierTest {
         f.complete(Outcomes.contentType(f.lease(1).get(0), "application/pdf"));
         assertThat(records.get(0)).extracting(CrawlRecord::outcome, CrawlRecord::reason, CrawlRecord::status,
                 CrawlRecord::contentType, CrawlRecord::bytes, CrawlRecord::truncated)
-                .containsExactly("skipped", "content_type", 200, "application/pdf", 1234L, true);
+                .containsExactly(Outcome.SKIPPED, "content_type", 200, "application/pdf", 1234L, true);
     }
 
     @Test
     void remoteHostsAreNotAllowedUnlessEnabled() {
         Scope scope = Scope.ofSeeds(List.of("http://example.test/", A + "/"));
-        Frontier f = new Frontier(noRobots(), scope, UrlNormalizer.defaults(), records::add, "async", now::get,
+        Frontier f = new Frontier(noRobots(), scope, UrlNormalizer.defaults(), records::add, Mode.ASYNC, now::get,
                 new Random(1));
         f.seed(List.of("http://example.test/", A + "/"));
         assertThat(urls(f.lease(10))).containsExactly(A + "/");
         assertThat(records).singleElement().extracting(CrawlRecord::outcome, CrawlRecord::reason)
-                .containsExactly("failed", "not_allowed");
+                .containsExactly(Outcome.FAILED, "not_allowed");
 
         Frontier remote = new Frontier(noRobots().withAllowRemote(true), scope, UrlNormalizer.defaults(),
-                records::add, "async", now::get, new Random(1));
+                records::add, Mode.ASYNC, now::get, new Random(1));
         remote.seed(List.of("http://example.test/"));
         assertThat(urls(remote.lease(10))).containsExactly("http://example.test/");
     }
@@ -320,7 +323,7 @@ class FrontierTest {
         assertThat(records).hasSize(3);
         f.finish();
         assertThat(byUrl().get(A + "/2")).extracting(CrawlRecord::outcome, CrawlRecord::reason, CrawlRecord::depth)
-                .containsExactly("skipped", "depth", 2);
+                .containsExactly(Outcome.SKIPPED, "depth", 2);
         f.finish();
         assertThat(records).hasSize(4);
     }

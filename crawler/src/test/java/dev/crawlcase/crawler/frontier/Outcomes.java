@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
 
@@ -11,7 +13,8 @@ import java.util.List;
 
 /** Fake fetcher results for frontier tests. */
 final class Outcomes {
-    static final String MODE = "test";
+    /** Not the crawl's mode (async), so a record shows whether a fetcher or the frontier made it. */
+    static final Mode MODE = Mode.VIRTUAL;
 
     private Outcomes() {
     }
@@ -40,7 +43,7 @@ final class Outcomes {
         return new FetchOutcome(task, r, ParsedPage.EMPTY, MODE);
     }
 
-    static FetchOutcome error(FetchTask task, String error) {
+    static FetchOutcome error(FetchTask task, ErrorKind error) {
         return new FetchOutcome(task, FetchResult.failure(error, 9), ParsedPage.EMPTY, MODE);
     }
 

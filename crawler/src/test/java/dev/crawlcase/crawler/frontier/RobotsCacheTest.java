@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchResult;
 import org.junit.jupiter.api.Test;
 
@@ -47,10 +48,10 @@ class RobotsCacheTest {
         assertThat(cache.store(HOST, robots(301, "")).rules().isAllowAll()).isTrue();
         assertThat(cache.store(HOST, robots(503, "")).rules().isAllowNone()).isTrue();
         assertThat(cache.store(HOST, robots(429, "")).rules().isAllowNone()).isTrue();
-        assertThat(cache.store(HOST, FetchResult.failure("reset", 3)).rules().isAllowAll()).isTrue();
+        assertThat(cache.store(HOST, FetchResult.failure(ErrorKind.RESET, 3)).rules().isAllowAll()).isTrue();
         assertThat(RobotsCache.retryable(robots(500, ""))).isTrue();
         assertThat(RobotsCache.retryable(robots(429, ""))).isTrue();
-        assertThat(RobotsCache.retryable(FetchResult.failure("timeout_total", 1))).isTrue();
+        assertThat(RobotsCache.retryable(FetchResult.failure(ErrorKind.TIMEOUT_TOTAL, 1))).isTrue();
         assertThat(RobotsCache.retryable(robots(404, ""))).isFalse();
     }
 

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -61,13 +62,13 @@ class BadInputLinksTest extends BadInputCrawlTest {
         Map<String, CrawlRecord> byUrl = crawl.byUrl();
         assertThat(byUrl.get(site.url("/a")).finalUrl()).isEqualTo(site.url("/b"));
         assertThat(byUrl.get(site.url("/b")).finalUrl()).isEqualTo(site.url("/a"));
-        assertThat(byUrl.get(site.url("/a")).outcome()).isEqualTo(CrawlRecord.REDIRECTED);
-        assertThat(byUrl.get(site.url("/b")).outcome()).isEqualTo(CrawlRecord.REDIRECTED);
+        assertThat(byUrl.get(site.url("/a")).outcome()).isEqualTo(Outcome.REDIRECTED);
+        assertThat(byUrl.get(site.url("/b")).outcome()).isEqualTo(Outcome.REDIRECTED);
         for (int i = 0; i < 5; i++) {
-            assertThat(byUrl.get(site.url("/r" + i)).outcome()).isEqualTo(CrawlRecord.REDIRECTED);
+            assertThat(byUrl.get(site.url("/r" + i)).outcome()).isEqualTo(Outcome.REDIRECTED);
         }
         CrawlRecord last = byUrl.get(site.url("/r5"));
-        assertThat(last.outcome()).isEqualTo(CrawlRecord.FAILED);
+        assertThat(last.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(last.reason()).isEqualTo("too_many_redirects");
         assertThat(last.finalUrl()).isEqualTo(site.url("/r6"));
         assertThat(crawl.records()).hasSize(2 + 6);
@@ -100,7 +101,7 @@ class BadInputLinksTest extends BadInputCrawlTest {
         TestCrawl crawl = crawl(mode, List.of(site.url("/"), site.url("/self")), c -> c);
 
         assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        assertThat(crawl.records()).hasSize(10_002).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED));
+        assertThat(crawl.records()).hasSize(10_002).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.FETCHED));
         assertThat(crawl.byUrl().get(site.url("/"))).extracting(CrawlRecord::links).isEqualTo(10_000);
         assertThat(site.requests("/self")).isEqualTo(1);
         assertThat(site.requests().entrySet()).filteredOn(e -> e.getKey().startsWith("/p/"))
@@ -121,9 +122,9 @@ class BadInputLinksTest extends BadInputCrawlTest {
         TestCrawl crawl = crawl(mode, List.of(site.url("/go")), c -> c);
 
         assertThat(crawl.byUrl().get(site.url("/go"))).extracting(CrawlRecord::outcome, CrawlRecord::finalUrl)
-                .containsExactly(CrawlRecord.REDIRECTED, outside.url("/x"));
+                .containsExactly(Outcome.REDIRECTED, outside.url("/x"));
         assertThat(crawl.byUrl().get(outside.url("/x"))).extracting(CrawlRecord::outcome, CrawlRecord::reason)
-                .containsExactly(CrawlRecord.SKIPPED, "scope");
+                .containsExactly(Outcome.SKIPPED, "scope");
         assertThat(crawl.records()).hasSize(2);
         assertThat(outside.totalRequests()).isZero();
     }

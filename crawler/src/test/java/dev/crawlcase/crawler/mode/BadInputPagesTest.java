@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -54,10 +55,10 @@ class BadInputPagesTest extends BadInputCrawlTest {
         for (String path : paths) {
             assertThat(byUrl.get(site.url(path))).as(path)
                     .extracting(CrawlRecord::outcome, CrawlRecord::title)
-                    .containsExactly(CrawlRecord.FETCHED, TITLE);
+                    .containsExactly(Outcome.FETCHED, TITLE);
         }
         assertThat(byUrl.get(site.url("/header")).links()).isEqualTo(1);
-        assertThat(byUrl.get(site.url("/ok")).outcome()).isEqualTo(CrawlRecord.FETCHED);
+        assertThat(byUrl.get(site.url("/ok")).outcome()).isEqualTo(Outcome.FETCHED);
     }
 
     /**
@@ -83,9 +84,9 @@ class BadInputPagesTest extends BadInputCrawlTest {
         Map<String, CrawlRecord> byUrl = crawl(mode, List.of(site.url("/"))).byUrl();
 
         assertThat(byUrl.get(site.url("/early/x"))).extracting(CrawlRecord::outcome, CrawlRecord::reason)
-                .containsExactly(CrawlRecord.SKIPPED, "robots");
-        assertThat(byUrl.get(site.url("/late/x")).outcome()).isEqualTo(CrawlRecord.FETCHED);
-        assertThat(byUrl.get(site.url("/ok")).outcome()).isEqualTo(CrawlRecord.FETCHED);
+                .containsExactly(Outcome.SKIPPED, "robots");
+        assertThat(byUrl.get(site.url("/late/x")).outcome()).isEqualTo(Outcome.FETCHED);
+        assertThat(byUrl.get(site.url("/ok")).outcome()).isEqualTo(Outcome.FETCHED);
         assertThat(site.requests("/robots.txt")).isEqualTo(1);
         assertThat(site.requests("/early/x")).isZero();
     }
@@ -106,7 +107,7 @@ class BadInputPagesTest extends BadInputCrawlTest {
         });
         TestCrawl crawl = crawl(mode, List.of(site.url("/")));
 
-        assertThat(crawl.records()).hasSize(2).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED));
+        assertThat(crawl.records()).hasSize(2).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.FETCHED));
         assertThat(site.requests("/robots.txt")).isEqualTo(1);
     }
 }

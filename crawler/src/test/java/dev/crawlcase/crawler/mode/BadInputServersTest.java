@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -61,7 +62,7 @@ class BadInputServersTest extends BadInputCrawlTest {
         String base = sites.raw(socket -> socket.write("SSH-2.0-OpenSSH_9.6 not http at all\r\n\r\n")
                 .onComplete(ar -> socket.close()));
         CrawlRecord r = only(crawl(mode, base + "/", c -> c));
-        assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.reason()).isEqualTo("protocol");
         assertThat(r.attempts()).isEqualTo(4);
         assertThat(r.status()).isNull();
@@ -73,7 +74,7 @@ class BadInputServersTest extends BadInputCrawlTest {
         String page = "<html><head><title>Big</title></head><body>" + "x".repeat(300_000) + "</body></html>";
         BadInputSites.Site site = sites.http(request -> route(request, "/", page));
         CrawlRecord r = only(crawl(mode, site.url("/"), c -> BadInputLinksTest.patient(c).maxBodyBytes(100_000)));
-        assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED);
+        assertThat(r.outcome()).isEqualTo(Outcome.FETCHED);
         assertThat(r.truncated()).isTrue();
         assertThat(r.bytes()).isEqualTo(100_000);
         assertThat(r.title()).isEqualTo("Big");
@@ -90,7 +91,7 @@ class BadInputServersTest extends BadInputCrawlTest {
             }
         });
         CrawlRecord r = only(crawl(mode, site.url("/"), c -> BadInputLinksTest.patient(c).maxBodyBytes(CAP)));
-        assertThat(r.outcome()).isEqualTo(CrawlRecord.FETCHED);
+        assertThat(r.outcome()).isEqualTo(Outcome.FETCHED);
         assertThat(r.truncated()).isTrue();
         assertThat(r.bytes()).isEqualTo(CAP);
         assertThat(site.requests("/")).isEqualTo(1);
@@ -102,7 +103,7 @@ class BadInputServersTest extends BadInputCrawlTest {
         String base = sites.raw(socket -> socket.write(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n<html><title>t"));
         CrawlRecord r = only(crawl(mode, base + "/", c -> c.timeouts(500, 300, 700).retries(1, 1, 5)));
-        assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.reason()).isEqualTo("timeout_total");
         assertThat(r.attempts()).isEqualTo(2);
     }
@@ -111,7 +112,7 @@ class BadInputServersTest extends BadInputCrawlTest {
     @EnumSource(Mode.class)
     void aSeedOnAPortNobodyListensOnFailsAsRefused(Mode mode) {
         CrawlRecord r = only(crawl(mode, "http://127.0.0.1:" + sites.closedPort() + "/", c -> c));
-        assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.reason()).isEqualTo("refused");
     }
 
@@ -119,7 +120,7 @@ class BadInputServersTest extends BadInputCrawlTest {
     @EnumSource(Mode.class)
     void withoutRobotsASeedOnAPortNobodyListensOnFailsAsRefused(Mode mode) {
         CrawlRecord r = only(crawl(mode, "http://127.0.0.1:" + sites.closedPort() + "/", c -> c.obeyRobots(false)));
-        assertThat(r.outcome()).isEqualTo(CrawlRecord.FAILED);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(r.reason()).isEqualTo("refused");
         assertThat(r.attempts()).isEqualTo(4);
     }
@@ -137,12 +138,12 @@ class BadInputServersTest extends BadInputCrawlTest {
         UnaryOperator<TestConfig> remote = c -> c.allowRemote(true).include("^http://nonexistent\\.invalid/");
         TestCrawl obeying = crawl(mode, site.url("/"), remote);
         assertThat(obeying.byUrl().get("http://nonexistent.invalid/page"))
-                .extracting(CrawlRecord::outcome, CrawlRecord::reason).containsExactly(CrawlRecord.FAILED, "unknown_host");
+                .extracting(CrawlRecord::outcome, CrawlRecord::reason).containsExactly(Outcome.FAILED, "unknown_host");
 
         TestCrawl ignoring = crawl(mode, site.url("/"), c -> remote.apply(c).obeyRobots(false));
         assertThat(ignoring.byUrl().get("http://nonexistent.invalid/page"))
                 .extracting(CrawlRecord::outcome, CrawlRecord::reason, CrawlRecord::attempts)
-                .containsExactly(CrawlRecord.FAILED, "unknown_host", 1);
+                .containsExactly(Outcome.FAILED, "unknown_host", 1);
     }
 
     private static void route(HttpServerRequest request, String path, String html) {

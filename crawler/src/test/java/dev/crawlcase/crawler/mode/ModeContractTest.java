@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
@@ -105,8 +106,8 @@ class ModeContractTest {
         for (String site : world.baseUrls().keySet()) {
             assertThat(world.counters().peakConcurrent(site)).as("peak on %s", site).isBetween(1, limit);
         }
-        assertThat(crawl.records()).allSatisfy(r -> assertThat(r.mode()).isEqualTo(mode.label()));
-        assertThat(crawl.summary().getLong("pages")).isEqualTo(truth.pages().size());
+        assertThat(crawl.records()).allSatisfy(r -> assertThat(r.mode()).isEqualTo(mode));
+        assertThat(crawl.summary().pages()).isEqualTo(truth.pages().size());
     }
 
     @ParameterizedTest
@@ -123,7 +124,7 @@ class ModeContractTest {
         assertThat(robotsSkips).containsOnlyKeys("private");
         assertThat(crawl.records()).filteredOn(r -> "depth".equals(r.reason())).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.depth()).isEqualTo(4));
-        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(CrawlRecord.FETCHED))
+        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
                 .allSatisfy(r -> assertThat(r.depth()).isLessThanOrEqualTo(3));
     }
 
@@ -162,7 +163,7 @@ class ModeContractTest {
         TestCrawl crawl = TestCrawl.run(vertx, config);
         assertThat(crawl.fetchedPages()).isEmpty();
         assertThat(crawl.records()).isNotEmpty();
-        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(CrawlRecord.FAILED) || "robots".equals(r.reason()))
+        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FAILED) || "robots".equals(r.reason()))
                 .hasSize(crawl.records().size());
     }
 }

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
@@ -60,9 +62,9 @@ class ParsePoolTest {
     @Test
     void responsesThatNeedNoParsingStayOnTheCallersThread() throws Exception {
         ParsePool pool = new ParsePool(vertx, "crawl-parse-test", this::meet);
-        FetchOutcome outcome = pool.process(task(), FetchResult.failure("reset", 1))
+        FetchOutcome outcome = pool.process(task(), FetchResult.failure(ErrorKind.RESET, 1))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertThat(outcome.result().error()).isEqualTo("reset");
+        assertThat(outcome.result().error()).isEqualTo(ErrorKind.RESET);
         assertThat(parseThreads).containsExactly(Thread.currentThread().getName());
     }
 
@@ -76,7 +78,7 @@ class ParsePoolTest {
                 throw new IllegalStateException("the two parses did not run at the same time", e);
             }
         }
-        return new FetchOutcome(task, result, ParsedPage.EMPTY, "test");
+        return new FetchOutcome(task, result, ParsedPage.EMPTY, Mode.ASYNC);
     }
 
     private List<FetchOutcome> parseTwiceFrom(ThreadingModel model) throws Exception {

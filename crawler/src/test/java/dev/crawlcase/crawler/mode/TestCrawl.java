@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.output.RunSummary;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
@@ -9,7 +11,6 @@ import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -48,11 +49,11 @@ record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
 
     /** URL -> depth of every fetched HTML page. */
     Map<String, Integer> fetchedPages() {
-        return records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+        return records.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
     }
 
-    JsonObject summary() {
+    RunSummary summary() {
         return report.summary();
     }
 }

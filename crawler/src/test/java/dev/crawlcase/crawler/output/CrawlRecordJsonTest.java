@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
 
 import io.vertx.core.json.JsonObject;
@@ -11,11 +13,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CrawlRecordJsonTest {
 
     static final CrawlRecord FULL = new CrawlRecord("http://127.0.0.1/a", "http://127.0.0.1/b", 301, 2, 1234,
-            "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, CrawlRecord.REDIRECTED, "why", true, "async");
+            "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, Outcome.REDIRECTED, "why", true, Mode.ASYNC);
 
     @Test
     void roundTripsEveryField() {
@@ -31,10 +34,24 @@ class CrawlRecordJsonTest {
 
     @Test
     void nullFieldsAreOmittedAndReadBackAsNull() {
-        CrawlRecord skipped = CrawlRecord.skipped("http://127.0.0.1/x", 1, "robots", "virtual");
+        CrawlRecord skipped = CrawlRecord.skipped("http://127.0.0.1/x", 1, "robots", Mode.VIRTUAL);
         JsonObject json = CrawlRecordJson.toJson(skipped);
         assertThat(json.fieldNames()).doesNotContain("finalUrl", "status", "contentType", "title");
         assertThat(CrawlRecordJson.toLine(skipped)).doesNotContain("null").doesNotContain("\n");
         assertThat(CrawlRecordJson.fromJson(json)).isEqualTo(skipped);
+    }
+
+    @Test
+    void anUnknownOutcomeIsRefusedNotCountedAsAnother() {
+        String line = CrawlRecordJson.toLine(FULL).replace("\"redirected\"", "\"teleported\"");
+        assertThatThrownBy(() -> CrawlRecordJson.fromLine(line)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown outcome 'teleported'");
+    }
+
+    @Test
+    void outcomeAndModeAreWrittenAsTheirLabels() {
+        JsonObject json = CrawlRecordJson.toJson(FULL);
+        assertThat(json.getString("outcome")).isEqualTo("redirected");
+        assertThat(json.getString("mode")).isEqualTo("async");
     }
 }

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.task.CrawlRecord;
 
@@ -15,7 +17,7 @@ class CrawlStatsTest {
 
     private static CrawlRecord fetched(long ms) {
         return new CrawlRecord("http://127.0.0.1/" + ms, null, 200, 1, 1000, "text/html", "t", 3, ms, 1,
-                CrawlRecord.FETCHED, null, false, "async");
+                Outcome.FETCHED, null, false, Mode.ASYNC);
     }
 
     @Test
@@ -34,13 +36,13 @@ class CrawlStatsTest {
     void onlyRecordsWithAResponseCountTowardsLatency() {
         CrawlStats stats = new CrawlStats();
         stats.accept(fetched(10));
-        stats.accept(new CrawlRecord("u1", "u2", 302, 0, 0, null, null, 0, 20, 1, CrawlRecord.REDIRECTED, null,
-                false, "async"));
-        stats.accept(new CrawlRecord("u3", null, 404, 0, 0, null, null, 0, 30, 1, CrawlRecord.FAILED, "http_404",
-                false, "async"));
-        stats.accept(new CrawlRecord("u4", null, null, 0, 0, null, null, 0, 9_999, 3, CrawlRecord.FAILED,
-                "timeout_first_byte", false, "async"));
-        stats.accept(CrawlRecord.skipped("u5", 1, "robots", "async"));
+        stats.accept(new CrawlRecord("u1", "u2", 302, 0, 0, null, null, 0, 20, 1, Outcome.REDIRECTED, null,
+                false, Mode.ASYNC));
+        stats.accept(new CrawlRecord("u3", null, 404, 0, 0, null, null, 0, 30, 1, Outcome.FAILED, "http_404",
+                false, Mode.ASYNC));
+        stats.accept(new CrawlRecord("u4", null, null, 0, 0, null, null, 0, 9_999, 3, Outcome.FAILED,
+                "timeout_first_byte", false, Mode.ASYNC));
+        stats.accept(CrawlRecord.skipped("u5", 1, "robots", Mode.ASYNC));
         assertThat(stats.latencyMs(100)).isEqualTo(30);
         assertThat(stats.records()).isEqualTo(5);
         assertThat(stats.pages()).isEqualTo(1);
@@ -60,11 +62,11 @@ class CrawlStatsTest {
         for (long ms = 1; ms <= 100; ms++) {
             stats.accept(fetched(ms));
         }
-        stats.accept(CrawlRecord.skipped("s", 1, "scope", "async"));
-        stats.accept(CrawlRecord.skipped("t", 1, "scope", "async"));
-        RunInfo run = new RunInfo("async", 64, List.of("http://127.0.0.1:1/"), Instant.parse("2025-01-01T00:00:00Z"),
+        stats.accept(CrawlRecord.skipped("s", 1, "scope", Mode.ASYNC));
+        stats.accept(CrawlRecord.skipped("t", 1, "scope", Mode.ASYNC));
+        RunInfo run = new RunInfo(Mode.ASYNC, 64, List.of("http://127.0.0.1:1/"), Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2025-01-01T00:00:10Z"), 60);
-        JsonObject s = stats.summary(run, new ResourceSnapshot(40, 30, 12.5, 1 << 26, 100));
+        JsonObject s = stats.summary(run, new ResourceSnapshot(40, 30, 12.5, 1 << 26, 100)).toJson();
         assertThat(List.copyOf(s.fieldNames())).containsExactly("mode", "concurrency", "seeds", "startedAt",
                 "finishedAt", "wallSeconds", "pages", "records", "outcomes", "reasons", "pagesPerSecond",
                 "fetchLatencyMs", "peakInFlight", "peakThreads", "cpuSeconds", "peakHeapBytes", "bytes");
@@ -85,8 +87,8 @@ class CrawlStatsTest {
     @Test
     void emptyRunSummaryHasZeros() {
         Instant now = Instant.parse("2025-01-01T00:00:00Z");
-        JsonObject s = new CrawlStats().summary(new RunInfo("sequential", 1, List.of(), now, now, 0),
-                new ResourceSnapshot(0, 0, -1, 0, 0));
+        JsonObject s = new CrawlStats().summary(new RunInfo(Mode.SEQUENTIAL, 1, List.of(), now, now, 0),
+                new ResourceSnapshot(0, 0, -1, 0, 0)).toJson();
         assertThat(s.getDouble("pagesPerSecond")).isZero();
         assertThat(s.getJsonObject("fetchLatencyMs").getLong("p50")).isZero();
     }

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
 
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
@@ -30,7 +32,7 @@ class JsonlRecordWriterTest {
 
     private static CrawlRecord record(int i) {
         return new CrawlRecord("http://127.0.0.1/p/" + i, null, 200, i % 5, i * 10L, "text/html", "Page " + i,
-                i % 7, i % 100, 1, CrawlRecord.FETCHED, null, false, "async");
+                i % 7, i % 100, 1, Outcome.FETCHED, null, false, Mode.ASYNC);
     }
 
     /** Runs {@code steps} on an event loop, as the frontier writes its records, and waits for their end. */

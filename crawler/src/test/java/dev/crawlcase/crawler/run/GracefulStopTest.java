@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.run;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
@@ -55,7 +56,7 @@ class GracefulStopTest {
         List<CrawlRecord> records = RecordsFile.read(report.records());
         assertThat(records).extracting(CrawlRecord::url).doesNotHaveDuplicates();
         assertThat(records).filteredOn(r -> "stopped".equals(r.reason())).isNotEmpty();
-        long fetched = records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED)).count();
+        long fetched = records.stream().filter(r -> r.outcome().equals(Outcome.FETCHED)).count();
         assertThat(fetched).isBetween(5L, 199L);
         JsonObject summary = new JsonObject(Files.readString(report.summaryFile()));
         assertThat(summary.getLong("records")).isEqualTo(records.size());

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.state;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -52,7 +53,7 @@ class DurableModesTest {
 
             List<CrawlRecord> records = RecordsFile.read(report.records());
             assertThat(records).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-            Map<String, Integer> fetched = records.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+            Map<String, Integer> fetched = records.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
                     .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
             assertThat(fetched).isEqualTo(sites.groundTruth(CrawlRules.defaults()).pages());
             assertThat(state.finished()).isTrue();

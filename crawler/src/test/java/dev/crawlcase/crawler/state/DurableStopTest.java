@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.state;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
@@ -77,7 +78,7 @@ class DurableStopTest {
         List<CrawlRecord> all = RecordsFile.read(resumed.records());
         assertThat(all).extracting(CrawlRecord::url).doesNotHaveDuplicates();
         assertThat(all.subList(0, before.size())).isEqualTo(before);
-        Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+        Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
         assertThat(fetched).isEqualTo(sites.groundTruth(CrawlRules.defaults()).pages());
         Map<String, Integer> requestsAfter = sites.counters().requestsPerUrl();

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.state;
 
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.task.Mode;
@@ -75,7 +76,7 @@ class ResumeAfterKillTest {
 
         List<CrawlRecord> all = RecordsFile.read(records);
         assertThat(all).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(CrawlRecord.FETCHED))
+        Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
         assertThat(fetched).isEqualTo(truth);
         Map<String, Integer> requests = world.counters().requestsPerUrl();

@@ -1,0 +1,38 @@
+package dev.crawlcase.crawler.bus;
+
+import dev.crawlcase.crawler.frontier.FrontierStats;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * What the frontier publishes on {@code CrawlAddresses.progress()} about once a second, typed for its readers (the
+ * progress line, the memory probe) and as JSON on the bus.
+ *
+ * @param queued   URLs waiting to be leased (including ones awaiting a retry or robots.txt)
+ * @param inFlight leased tasks
+ * @param fetched  records so far by outcome: fetched, failed, skipped, redirected
+ * @param retries  retries scheduled
+ */
+public record CrawlProgress(long queued, int inFlight, long fetched, long failed, long skipped, long redirected,
+                            long retries) {
+
+    static CrawlProgress of(FrontierStats s) {
+        return new CrawlProgress(s.queued(), s.inFlight(), s.fetched(), s.failed(), s.skipped(), s.redirected(),
+                s.retries());
+    }
+
+    /** Records written so far, whatever their outcome. */
+    public long done() {
+        return fetched + failed + skipped + redirected;
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject().put("queued", queued).put("inFlight", inFlight).put("fetched", fetched)
+                .put("failed", failed).put("skipped", skipped).put("redirected", redirected).put("retries", retries);
+    }
+
+    public static CrawlProgress fromJson(JsonObject json) {
+        return new CrawlProgress(json.getLong("queued", 0L), json.getInteger("inFlight", 0),
+                json.getLong("fetched", 0L), json.getLong("failed", 0L), json.getLong("skipped", 0L),
+                json.getLong("redirected", 0L), json.getLong("retries", 0L));
+    }
+}
