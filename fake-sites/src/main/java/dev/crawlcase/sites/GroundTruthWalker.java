@@ -7,7 +7,7 @@ import dev.crawlcase.sites.model.Ref;
 import dev.crawlcase.sites.model.Replies;
 import dev.crawlcase.sites.model.Resource;
 import dev.crawlcase.sites.model.SiteModel;
-import dev.crawlcase.sites.model.UrlNormalizer;
+import dev.crawlcase.sites.model.ReferenceNormalizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -85,7 +85,7 @@ final class GroundTruthWalker {
             }
             return;
         }
-        String target = UrlNormalizer.target(url);
+        String target = ReferenceNormalizer.target(url);
         if (depth > rules.maxDepth() || (rules.obeyRobots() && sites.get(site).spec().robots().disallows(target))) {
             return;
         }
@@ -99,7 +99,7 @@ final class GroundTruthWalker {
 
     private void visit(Node node) {
         SiteModel site = sites.get(node.site);
-        String target = UrlNormalizer.target(node.url);
+        String target = ReferenceNormalizer.target(node.url);
         if (site.spec().faults().isPermanent(new Ref(node.site, target).path())) {
             node.kind = Kind.FAULTY;
             node.bodyBytes = Replies.error(500).body().length;
@@ -125,11 +125,11 @@ final class GroundTruthWalker {
     }
 
     private String normalize(Ref ref) {
-        return UrlNormalizer.normalize(ref.absolute(baseUrls.get(ref.site())), rules.sortQuery());
+        return ReferenceNormalizer.normalize(ref.absolute(baseUrls.get(ref.site())), rules.sortQuery());
     }
 
     private String siteOf(String url) {
-        String base = UrlNormalizer.base(url);
+        String base = ReferenceNormalizer.base(url);
         for (Map.Entry<String, String> entry : baseUrls.entrySet()) {
             if (entry.getValue().equals(base)) {
                 return entry.getKey();

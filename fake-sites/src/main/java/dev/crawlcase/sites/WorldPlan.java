@@ -8,7 +8,7 @@ import dev.crawlcase.sites.model.Replies;
 import dev.crawlcase.sites.model.Seeds;
 import dev.crawlcase.sites.model.SiteGenerator;
 import dev.crawlcase.sites.model.SiteModel;
-import dev.crawlcase.sites.model.UrlNormalizer;
+import dev.crawlcase.sites.model.ReferenceNormalizer;
 import dev.crawlcase.sites.server.FaultPlan;
 
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ public final class WorldPlan {
 
     /** The fault this attempt (0 = first) at this normalised URL gets, or null for a normal answer. */
     public FaultKind fault(String site, String url, int attempt) {
-        String path = new Ref(site, UrlNormalizer.target(url)).path();
+        String path = new Ref(site, ReferenceNormalizer.target(url)).path();
         return faults.get(site).decide(path, url, attempt);
     }
 

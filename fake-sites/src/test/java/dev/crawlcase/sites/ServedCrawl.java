@@ -1,6 +1,6 @@
 package dev.crawlcase.sites;
 
-import dev.crawlcase.sites.model.UrlNormalizer;
+import dev.crawlcase.sites.model.ReferenceNormalizer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -77,7 +77,7 @@ final class ServedCrawl {
                 next.addAll(links(item.url(), response));
             }
             for (String href : next) {
-                String url = UrlNormalizer.normalize(href, rules.sortQuery());
+                String url = ReferenceNormalizer.normalize(href, rules.sortQuery());
                 if (url != null && inScope(url) && !requested.containsKey(url) && item.depth() + 1 <= rules.maxDepth()
                         && !(rules.obeyRobots() && isDisallowed(url))) {
                     requested.put(url, "queued");
@@ -137,12 +137,12 @@ final class ServedCrawl {
     }
 
     private boolean isDisallowed(String url) {
-        String target = UrlNormalizer.target(url);
-        return disallowed.getOrDefault(UrlNormalizer.base(url), List.of()).stream().anyMatch(target::startsWith);
+        String target = ReferenceNormalizer.target(url);
+        return disallowed.getOrDefault(ReferenceNormalizer.base(url), List.of()).stream().anyMatch(target::startsWith);
     }
 
     private boolean inScope(String url) {
-        String base = UrlNormalizer.base(url);
+        String base = ReferenceNormalizer.base(url);
         return baseUrls.entrySet().stream().anyMatch(e -> e.getValue().equals(base)
                 && (rules.sites().isEmpty() || rules.sites().contains(e.getKey())));
     }

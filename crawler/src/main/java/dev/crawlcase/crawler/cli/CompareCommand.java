@@ -8,7 +8,7 @@ import dev.crawlcase.crawler.config.CompareConfig;
 import dev.crawlcase.crawler.config.CompareConfigLoader;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
-import dev.crawlcase.crawler.config.Seeds;
+import dev.crawlcase.crawler.config.SeedCheck;
 import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.sites.config.WorldConfigLoader;
 import io.vertx.core.json.JsonObject;
@@ -63,7 +63,7 @@ final class CompareCommand implements Callable<Integer> {
         WorldConfig world = null;
         List<String> seeds = List.of();
         if (sites != null) {
-            Seeds.validate(sites, crawl.allowRemote());
+            SeedCheck.validate(sites, crawl.allowRemote());
             seeds = sites;
         } else {
             world = WorldConfigLoader.load(sitesFile);

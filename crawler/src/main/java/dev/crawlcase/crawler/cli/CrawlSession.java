@@ -3,7 +3,7 @@ package dev.crawlcase.crawler.cli;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.OutputFiles;
-import dev.crawlcase.crawler.config.Seeds;
+import dev.crawlcase.crawler.config.SeedCheck;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
@@ -69,7 +69,7 @@ final class CrawlSession implements AutoCloseable {
             sites = SitesHost.start(config.sites());
             config = config.withSeeds(sites.world().seedUrls());
         } else {
-            Seeds.validate(config.seeds(), config.allowRemote());
+            SeedCheck.validate(config.seeds(), config.allowRemote());
         }
         try {
             return new CrawlSession(config, progress, err, vertx.get(), sites, node);

@@ -20,12 +20,12 @@ import java.util.List;
  * @param sites       the fake-sites world to start when there are no seeds (null: the one bundled in the jar)
  */
 public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPages, List<String> seeds,
-                          Scope scope, boolean sortQuery, boolean respectNofollow, Robots robots,
+                          ScopePatterns scope, boolean sortQuery, boolean respectNofollow, Robots robots,
                           Politeness politeness, Fetch fetch, RetryPolicy retry, long leaseTimeoutMs,
                           boolean allowRemote, Path sites, Output output) {
 
     /** Hosts of the seeds are in scope; include patterns add more, exclude patterns (regex on the URL) win. */
-    public record Scope(List<String> include, List<String> exclude) {
+    public record ScopePatterns(List<String> include, List<String> exclude) {
     }
 
     /** robots.txt: obeyed unless {@code obey} is false; cached per host; Crawl-delay honoured up to the cap. */

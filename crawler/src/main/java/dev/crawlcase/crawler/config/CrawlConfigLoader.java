@@ -69,7 +69,7 @@ public final class CrawlConfigLoader {
         int maxDepth = f.intIn("maxDepth", FrontierSettings.DEFAULT_MAX_DEPTH, FrontierSettings.MAX_DEPTH_RANGE);
         long maxPages = f.longIn("maxPages", FrontierSettings.DEFAULT_MAX_PAGES, FrontierSettings.MAX_PAGES_RANGE);
         List<String> seeds = f.strings("seeds");
-        var scope = f.object("scope").build(s -> new CrawlConfig.Scope(patterns(s, "include"), patterns(s, "exclude")));
+        var scope = f.object("scope").build(s -> new CrawlConfig.ScopePatterns(patterns(s, "include"), patterns(s, "exclude")));
         boolean sortQuery = f.bool("sortQuery", false);
         boolean respectNofollow = f.bool("respectNofollow", false);
         var robots = f.object("robots").build(CrawlConfigLoader::robots);

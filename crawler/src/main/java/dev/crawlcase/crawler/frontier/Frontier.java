@@ -124,7 +124,7 @@ public final class Frontier {
     /** Processes one result; false (and nothing changes) when its lease is unknown, expired or completed. */
     public boolean complete(FetchOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
-        Leases.Lease lease = leases.get(outcome.task().leaseId());
+        Leases.Held lease = leases.get(outcome.task().leaseId());
         if (closed || lease == null || !lease.task().url().equals(outcome.task().url())
                 || lease.task().kind() != outcome.task().kind()) {
             return false;
@@ -153,8 +153,8 @@ public final class Frontier {
             return 0;
         }
         long now = clock.getAsLong();
-        List<Leases.Lease> expired = leases.expire(now);
-        for (Leases.Lease lease : expired) {
+        List<Leases.Held> expired = leases.expire(now);
+        for (Leases.Held lease : expired) {
             FetchTask t = lease.task();
             lease.host().ended();
             if (t.kind() == FetchTask.Kind.ROBOTS) {
@@ -188,7 +188,7 @@ public final class Frontier {
             return;
         }
         closed = true;
-        for (Leases.Lease lease : leases.all()) {
+        for (Leases.Held lease : leases.all()) {
             if (lease.task().kind() == FetchTask.Kind.PAGE) {
                 ledger.stopLeased(ledger.current(lease.task()));
             }

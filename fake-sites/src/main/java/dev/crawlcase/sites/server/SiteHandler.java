@@ -8,7 +8,7 @@ import dev.crawlcase.sites.model.Replies;
 import dev.crawlcase.sites.model.Reply;
 import dev.crawlcase.sites.model.Seeds;
 import dev.crawlcase.sites.model.SiteModel;
-import dev.crawlcase.sites.model.UrlNormalizer;
+import dev.crawlcase.sites.model.ReferenceNormalizer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -49,8 +49,8 @@ final class SiteHandler implements Handler<HttpServerRequest> {
             request.response().setStatusCode(503).end();
             return;
         }
-        String url = UrlNormalizer.requestKey(baseUrl.get(), request.uri());
-        String target = UrlNormalizer.target(url);
+        String url = ReferenceNormalizer.requestKey(baseUrl.get(), request.uri());
+        String target = ReferenceNormalizer.target(url);
         int attempt = counters.begin(site.name(), url);
         HttpServerResponse response = request.response();
         Runnable finished = once(() -> counters.end(site.name()));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class UrlNormalizerTest {
+class ReferenceNormalizerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
@@ -23,6 +23,6 @@ class UrlNormalizerTest {
         data:text/html,hi                              | false | NULL
         """)
     void normalises(String url, boolean sortQuery, String expected) {
-        assertThat(UrlNormalizer.normalize(url, sortQuery)).isEqualTo(expected);
+        assertThat(ReferenceNormalizer.normalize(url, sortQuery)).isEqualTo(expected);
     }
 }

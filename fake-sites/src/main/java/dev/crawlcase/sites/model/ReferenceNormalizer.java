@@ -11,9 +11,12 @@ import java.util.Locale;
  * The shared normal form of a URL: lower-case scheme and host, no default port, no fragment, dot segments
  * resolved, percent-encoded unreserved characters decoded (other escapes upper-cased), query kept as
  * written unless sorted by name then value. Only http and https URLs have a normal form.
+ *
+ * <p>Written apart from the crawler's own {@code UrlNormalizer} on purpose: the ground truth is an independent
+ * reference the crawler is checked against, not the crawler checking itself.
  */
-public final class UrlNormalizer {
-    private UrlNormalizer() {
+public final class ReferenceNormalizer {
+    private ReferenceNormalizer() {
     }
 
     /** The normal form of an absolute URL, or null if it is not an http(s) URL. */

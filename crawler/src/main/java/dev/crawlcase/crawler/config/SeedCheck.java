@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * by the crawl's own {@link UrlNormalizer} and the host judged by {@link HostRule}, so a seed accepted here is never
  * refused at fetch time.
  */
-public final class Seeds {
+public final class SeedCheck {
     /** Scheme and port as written, only to word the messages; the normaliser decides what is valid. */
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
     private static final Pattern PORT = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*?:(\\d+)(?:[/?#]|$)");
@@ -24,7 +24,7 @@ public final class Seeds {
     private static final Pattern URL_CHARS = Pattern.compile("[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%\\x{80}-\\x{10FFFF}]+");
     private static final Pattern EMPTY_AUTHORITY = Pattern.compile("(?i)https?://");
 
-    private Seeds() {
+    private SeedCheck() {
     }
 
     public static void validate(List<String> seeds, boolean allowRemote) {
