@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 
 /**
@@ -46,7 +47,8 @@ public final class Frontier {
     private final Records records;
     private final Ledger ledger;
     private final HostPicker picker;
-    private final Leases leases = new Leases();
+    private final int epoch;
+    private final Leases leases;
     private long robotsFetches;
     private long pageRetries;
     private boolean closed;
@@ -59,6 +61,18 @@ public final class Frontier {
     /** @param urlLog hears of each discovered URL and each lowered depth (a durable crawl state journals them) */
     public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
                     Mode mode, LongSupplier clockMs, Random random) {
+        this(settings, scope, normalizer, sink, urlLog, mode, clockMs, random, freshEpoch());
+    }
+
+    /**
+     * @param epoch this frontier's epoch (nonzero), the high half of every lease id it hands out. Drawn at random
+     *              rather than counted in the durable state: a crawl without {@code --state} (a cluster's frontier)
+     *              has no state to count in, and a random draw also separates two frontiers started at once; the
+     *              crawl's injected {@code random} is not used, so a resume with the same seed still gets another
+     *              epoch and the crawl's retry jitter stays as it was.
+     */
+    Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
+             Mode mode, LongSupplier clockMs, Random random, int epoch) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.clock = Objects.requireNonNull(clockMs, "clockMs");
@@ -69,6 +83,21 @@ public final class Frontier {
                 Objects.requireNonNull(urlLog, "urlLog"));
         this.robots = new RobotsGate(settings, clockMs, random);
         this.picker = new HostPicker(settings, hosts, robots, book, ledger);
+        this.epoch = epoch;
+        this.leases = new Leases(epoch);
+    }
+
+    private static int freshEpoch() {
+        int epoch;
+        do {
+            epoch = ThreadLocalRandom.current().nextInt();
+        } while (epoch == 0);
+        return epoch;
+    }
+
+    /** This frontier's epoch: a result whose lease id carries another epoch is refused by {@link #complete}. */
+    public int epoch() {
+        return epoch;
     }
 
     /** Adds seeds at depth 0; URLs that do not normalise are ignored (no record). */
@@ -121,7 +150,10 @@ public final class Frontier {
         return tasks;
     }
 
-    /** Processes one result; false (and nothing changes) when its lease is unknown, expired or completed. */
+    /**
+     * Processes one result; false (and nothing changes) when its lease is unknown, of another epoch (an earlier
+     * frontier of this crawl), expired or completed.
+     */
     public boolean complete(FetchOutcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
         Leases.Held lease = leases.get(outcome.task().leaseId());

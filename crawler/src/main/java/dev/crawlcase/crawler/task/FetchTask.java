@@ -3,7 +3,8 @@ package dev.crawlcase.crawler.task;
 /**
  * One unit of work the frontier hands to a fetcher: fetch {@code url} once.
  *
- * @param leaseId   unique per lease; a result whose lease expired or was already completed is ignored
+ * @param leaseId   unique per lease, across the frontiers of a crawl too (the frontier's epoch is its high 32 bits); a
+ *                  result whose lease expired, was already completed or came from another frontier is ignored
  * @param url       normalised absolute http(s) URL
  * @param depth     link (and redirect) hops from a seed
  * @param attempt   1 for the first try, 2 for the first retry, ...
