@@ -28,7 +28,8 @@ import java.util.function.LongSupplier;
  * (robots.txt fetches included). robots.txt is leased before a host's first page, and again after its TTL.
  *
  * <p>Leases: an expired lease ({@link #expireLeases}) is re-queued as the same attempt (a lost attempt is not a
- * failed one). A result for an unknown, expired or completed lease is refused; a result arriving after the
+ * failed one). A result for an unknown, expired or completed lease, or one another frontier of the crawl handed out
+ * (its lease id carries another {@link #epoch}), is refused; a result arriving after the
  * deadline but before expireLeases ran is still accepted. Not thread-safe: one thread calls it.
  *
  * <p>This class holds the leases and turns results into the next step; each invariant has its own owner: URL
@@ -46,7 +47,7 @@ public final class Frontier {
     private final HostTable hosts = new HostTable();
     private final Records records;
     private final Ledger ledger;
-    private final HostPicker picker;
+    private final Picker picker;
     private final int epoch;
     private final Leases leases;
     private long robotsFetches;
@@ -61,7 +62,7 @@ public final class Frontier {
     /** @param urlLog hears of each discovered URL and each lowered depth (a durable crawl state journals them) */
     public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
                     Mode mode, LongSupplier clockMs, Random random) {
-        this(settings, scope, normalizer, sink, urlLog, mode, clockMs, random, freshEpoch());
+        this(settings, scope, normalizer, sink, urlLog, mode, clockMs, random, freshEpoch(), HostPicker::new);
     }
 
     /**
@@ -70,9 +71,10 @@ public final class Frontier {
      *              has no state to count in, and a random draw also separates two frontiers started at once; the
      *              crawl's injected {@code random} is not used, so a resume with the same seed still gets another
      *              epoch and the crawl's retry jitter stays as it was.
+     * @param pickers makes the picker that chooses the next lease ({@code HostPicker::new}; tests compare others)
      */
     Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
-             Mode mode, LongSupplier clockMs, Random random, int epoch) {
+             Mode mode, LongSupplier clockMs, Random random, int epoch, Picker.Factory pickers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.clock = Objects.requireNonNull(clockMs, "clockMs");
@@ -81,8 +83,8 @@ public final class Frontier {
         this.records = new Records(sink, mode);
         this.ledger = new Ledger(settings, Objects.requireNonNull(scope, "scope"), book, hosts, records,
                 Objects.requireNonNull(urlLog, "urlLog"));
-        this.robots = new RobotsGate(settings, clockMs, random);
-        this.picker = new HostPicker(settings, hosts, robots, book, ledger);
+        this.robots = new RobotsGate(settings, clockMs, random, hosts::changedOutside);
+        this.picker = pickers.make(settings, hosts, robots, book, ledger);
         this.epoch = epoch;
         this.leases = new Leases(epoch);
     }

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -17,16 +18,23 @@ import java.util.function.Predicate;
  * and its politeness and robots.txt state, each changed only through the methods named for what happened (a
  * request started or ended; a robots.txt fetch was leased, answered, retried or lost).
  *
+ * <p>Every change is told to the {@code changes} listener (the {@link HostPicker}, which re-ranks the host lazily
+ * instead of scanning every host on each lease).
+ *
  * <p>With a {@link QueueSpill}, fresh URLs go to the host's map on disk while the spill is full or that map is not
  * empty; so every entry in memory is older than every entry on disk, and taking the smaller depth (memory first at
  * equal depth) keeps the queue FIFO within each depth.
  */
 final class HostQueue {
     final String key;
+    /** The host's place in the round-robin order (0 for the first host seen). */
+    final int order;
+    private final Consumer<HostQueue> changes;
     private int inFlight;
     private long lastStartMs = Long.MIN_VALUE;
     private boolean robotsLeased;
     private long robotsReadyAtMs = Long.MIN_VALUE;
+    private long rulesUntilMs = Long.MIN_VALUE;
     private int robotsAttempts;
 
     private final TreeMap<Integer, ArrayDeque<QueuedUrl>> byDepth = new TreeMap<>();
@@ -43,12 +51,23 @@ final class HostQueue {
     }
 
     HostQueue(String key, QueueSpill spill) {
+        this(key, 0, spill, host -> { });
+    }
+
+    HostQueue(String key, int order, QueueSpill spill, Consumer<HostQueue> changes) {
         this.key = key;
+        this.order = order;
         this.spill = spill;
+        this.changes = changes;
+    }
+
+    private void changed() {
+        changes.accept(this);
     }
 
     /** Adds a fresh URL (attempt 1, ready now). */
     void add(QueuedUrl url) {
+        changed();
         if (spill != null && (diskSize > 0 || spill.full())) {
             if (disk == null) {
                 disk = spill.newQueue();
@@ -73,6 +92,7 @@ final class HostQueue {
         if (head == null) {
             return null;
         }
+        changed();
         if (head == diskHead) {
             disk.remove(diskHeadKey);
             diskHead = null;
@@ -90,6 +110,7 @@ final class HostQueue {
 
     /** Removes and returns the queued entries matching {@code filter}. */
     List<QueuedUrl> removeQueued(Predicate<QueuedUrl> filter) {
+        changed();
         List<QueuedUrl> removed = new ArrayList<>();
         for (Iterator<ArrayDeque<QueuedUrl>> it = byDepth.values().iterator(); it.hasNext(); ) {
             ArrayDeque<QueuedUrl> deque = it.next();
@@ -146,6 +167,7 @@ final class HostQueue {
     }
 
     void addRetry(QueuedUrl url) {
+        changed();
         retries.add(url);
     }
 
@@ -155,6 +177,7 @@ final class HostQueue {
     }
 
     QueuedUrl pollRetry() {
+        changed();
         return retries.poll();
     }
 
@@ -164,9 +187,15 @@ final class HostQueue {
 
     /** Removes and returns the retries (every retry entry is live). */
     List<QueuedUrl> drainRetries() {
+        changed();
         List<QueuedUrl> all = new ArrayList<>(retries);
         retries.clear();
         return all;
+    }
+
+    /** A retry entry's URL was found at a smaller depth: the entry stays, but it ranks by the new depth. */
+    void retryLowered() {
+        changed();
     }
 
     /** Removes and returns the queued entries, stale ones included. */
@@ -180,12 +209,14 @@ final class HostQueue {
 
     /** A request to this host (page or robots.txt) was leased at {@code nowMs}. */
     void started(long nowMs) {
+        changed();
         inFlight++;
         lastStartMs = nowMs;
     }
 
     /** A leased request to this host ended: its result came, or its lease expired. */
     void ended() {
+        changed();
         inFlight--;
     }
 
@@ -203,6 +234,7 @@ final class HostQueue {
 
     /** A robots.txt fetch was leased; returns its attempt number (a retry or a lost lease counts on). */
     int robotsLeased() {
+        changed();
         robotsLeased = true;
         return robotsAttempts + 1;
     }
@@ -216,15 +248,26 @@ final class HostQueue {
         return robotsReadyAtMs;
     }
 
+    /** When the robots.txt rules last answered expire (the cache may forget them sooner); Long.MIN_VALUE if never. */
+    long rulesUntilMs() {
+        return rulesUntilMs;
+    }
+
     /** robots.txt attempt {@code attempt} failed retryably: the next one may be leased at {@code readyAtMs}. */
     void robotsRetryAt(int attempt, long readyAtMs) {
+        changed();
         robotsLeased = false;
         robotsAttempts = attempt;
         robotsReadyAtMs = readyAtMs;
     }
 
-    /** robots.txt was answered for good (rules, or none): the next fetch, after the TTL, starts at attempt 1. */
-    void robotsAnswered() {
+    /**
+     * robots.txt was answered for good (rules, or none), and the rules hold until {@code rulesUntilMs}: the next
+     * fetch, after that, starts at attempt 1.
+     */
+    void robotsAnswered(long rulesUntilMs) {
+        changed();
+        this.rulesUntilMs = rulesUntilMs;
         robotsLeased = false;
         robotsAttempts = 0;
         robotsReadyAtMs = Long.MIN_VALUE;
@@ -232,6 +275,7 @@ final class HostQueue {
 
     /** The robots.txt lease expired: lease it again at once, as the same attempt. */
     void robotsLost() {
+        changed();
         robotsLeased = false;
         robotsReadyAtMs = Long.MIN_VALUE;
     }

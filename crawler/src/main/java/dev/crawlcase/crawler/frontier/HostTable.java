@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The frontier's host queues: one per host key ({@code scheme://host:port}), in the order the hosts were first
@@ -17,6 +18,7 @@ final class HostTable {
     private final List<HostQueue> view = Collections.unmodifiableList(hosts);
     private final Map<String, HostQueue> byKey = new HashMap<>();
     private QueueSpill spill;
+    private Consumer<HostQueue> changes = host -> { };
 
     void spillTo(QueueSpill spill) {
         if (!hosts.isEmpty()) {
@@ -25,11 +27,27 @@ final class HostTable {
         this.spill = Objects.requireNonNull(spill, "spill");
     }
 
+    /** Tells {@code changes} of every change to any host queue, including ones made later; call before the first. */
+    void tellChangesTo(Consumer<HostQueue> changes) {
+        if (!hosts.isEmpty()) {
+            throw new IllegalStateException("tellChangesTo after URLs were queued");
+        }
+        this.changes = Objects.requireNonNull(changes, "changes");
+    }
+
+    /** Host {@code key} changed outside its queue (its robots.txt rules were dropped), if it has a queue. */
+    void changedOutside(String key) {
+        HostQueue host = byKey.get(key);
+        if (host != null) {
+            changes.accept(host);
+        }
+    }
+
     /** The queue of host {@code key}, made on first use. */
     HostQueue queueOf(String key) {
         HostQueue host = byKey.get(key);
         if (host == null) {
-            host = new HostQueue(key, spill);
+            host = new HostQueue(key, hosts.size(), spill, changes);
             byKey.put(key, host);
             hosts.add(host);
         }

@@ -108,6 +108,9 @@ final class Ledger {
                 gate.remove(old);
                 gate.add(depth);
                 book.lower(url, depth);
+                if (state == State.RETRY) {
+                    hosts.queueOf(key).retryLowered();
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.frontier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
@@ -10,6 +11,7 @@ import dev.crawlcase.crawler.task.FetchResult;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * robots.txt rules per host key ({@code scheme://host:port}), parsed with crawler-commons for one user-agent name
@@ -35,6 +37,11 @@ final class RobotsCache {
     private final Cache<String, HostRules> cache;
 
     RobotsCache(String userAgent, long ttlMs, long maxHosts, Ticker ticker) {
+        this(userAgent, ttlMs, maxHosts, ticker, key -> { });
+    }
+
+    /** @param forgotten hears each host key whose rules left the cache (evicted, expired or replaced), at once */
+    RobotsCache(String userAgent, long ttlMs, long maxHosts, Ticker ticker, Consumer<String> forgotten) {
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("robots user-agent must not be blank");
         }
@@ -43,7 +50,8 @@ final class RobotsCache {
         }
         this.agentNames = List.of(userAgent.toLowerCase(java.util.Locale.ROOT));
         this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofMillis(ttlMs)).maximumSize(maxHosts)
-                .ticker(ticker).executor(Runnable::run).build();
+                .ticker(ticker).executor(Runnable::run)
+                .removalListener((String key, HostRules rules, RemovalCause cause) -> forgotten.accept(key)).build();
     }
 
     /** The cached rules of a host, or null when unknown or expired. */

@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.task.FetchResult;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -19,11 +20,12 @@ final class RobotsGate {
     private final Random random;
     private long retries;
 
-    RobotsGate(FrontierSettings settings, LongSupplier clockMs, Random random) {
+    /** @param forgotten hears the host key of rules the cache dropped (evicted, expired or replaced) */
+    RobotsGate(FrontierSettings settings, LongSupplier clockMs, Random random, Consumer<String> forgotten) {
         this.settings = settings;
         this.random = random;
         this.cache = new RobotsCache(settings.userAgent(), settings.robotsTtlMs(), settings.robotsCacheSize(),
-                () -> TimeUnit.MILLISECONDS.toNanos(clockMs.getAsLong()));
+                () -> TimeUnit.MILLISECONDS.toNanos(clockMs.getAsLong()), forgotten);
     }
 
     static String robotsUrl(HostQueue host) {
@@ -75,7 +77,7 @@ final class RobotsGate {
             retries++;
             return null;
         }
-        host.robotsAnswered();
+        host.robotsAnswered(nowMs + settings.robotsTtlMs());
         return cache.store(host.key, result);
     }
 

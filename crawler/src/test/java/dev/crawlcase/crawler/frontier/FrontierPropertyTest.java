@@ -38,7 +38,7 @@ class FrontierPropertyTest {
     record Page(Kind kind, List<String> links, String target) {
     }
 
-    /** A random world: pages on three loopback hosts, some robots.txt rules, a fault budget per URL. */
+    /** A random world: pages on three (or more) loopback hosts, some robots.txt rules, a fault budget per URL. */
     static final class World {
         final Map<String, Page> pages = new HashMap<>();
         final Map<String, Boolean> disallowP7 = new HashMap<>();
@@ -46,12 +46,17 @@ class FrontierPropertyTest {
         final List<String> seeds = new ArrayList<>();
 
         World(Random rnd, int maxRetries) {
-            int n = 20 + rnd.nextInt(60);
+            this(rnd, maxRetries, 3);
+        }
+
+        /** A world on {@code hosts} hosts, with about as many pages per host as the three-host one. */
+        World(Random rnd, int maxRetries, int hosts) {
+            int n = (20 + rnd.nextInt(60)) * hosts / 3;
             List<String> urls = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                urls.add("http://127.0.0.1:" + (9001 + i % 3) + "/p" + i);
+                urls.add("http://127.0.0.1:" + (9001 + i % hosts) + "/p" + i);
             }
-            for (int h = 0; h < 3; h++) {
+            for (int h = 0; h < hosts; h++) {
                 seeds.add(urls.get(h));
                 disallowP7.put("http://127.0.0.1:" + (9001 + h), rnd.nextInt(3) == 0);
             }
@@ -76,7 +81,7 @@ class FrontierPropertyTest {
                             target));
                 }
             }
-            for (int h = 0; h < 3; h++) {
+            for (int h = 0; h < hosts; h++) {
                 faults.put("http://127.0.0.1:" + (9001 + h) + "/robots.txt", rnd.nextInt(maxRetries + 1));
             }
         }
@@ -143,7 +148,7 @@ class FrontierPropertyTest {
         assertExact(world, maxDepth, frontier, records);
     }
 
-    private static void assertExact(World world, int maxDepth, Frontier frontier, List<CrawlRecord> records) {
+    static void assertExact(World world, int maxDepth, Frontier frontier, List<CrawlRecord> records) {
         Map<String, Integer> depths = bfs(world, maxDepth);
         Map<String, CrawlRecord> byUrl = new HashMap<>();
         for (CrawlRecord r : records) {

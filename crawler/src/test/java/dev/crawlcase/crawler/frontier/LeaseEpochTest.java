@@ -24,7 +24,7 @@ class LeaseEpochTest {
 
     private Frontier frontier(int epoch) {
         Frontier f = new Frontier(noRobots(), Scope.ofSeeds(List.of(A + "/")), UrlNormalizer.defaults(),
-                records::add, UrlLog.NONE, Mode.ASYNC, now::get, new Random(42), epoch);
+                records::add, UrlLog.NONE, Mode.ASYNC, now::get, new Random(42), epoch, HostPicker::new);
         f.seed(List.of(A + "/"));
         return f;
     }
