@@ -160,6 +160,25 @@ class FrontierTest {
         assertThat(f.stats().discovered()).isEqualTo(2);
     }
 
+    /**
+     * The round-robin cursor never hides a shallower page: the scan this picker replaced moved its cursor while
+     * scanning, skipped B here and leased A's depth-1 page before B's depth-0 one.
+     */
+    @Test
+    void aShallowerPageGoesFirstWhereverTheRoundRobinStands() {
+        String c = "http://127.0.0.1:8003";
+        Frontier f = new Frontier(noRobots().withPoliteness(1, 0), Scope.ofSeeds(List.of(A + "/", B + "/", c + "/")),
+                UrlNormalizer.defaults(), records::add, Mode.ASYNC, now::get, new Random(42));
+        f.seed(List.of(A + "/", B + "/", B + "/2", c + "/"));
+        List<FetchTask> seeds = f.lease(3);
+        assertThat(urls(seeds)).containsExactly(A + "/", B + "/", c + "/");
+        f.complete(html(seeds.get(0), A + "/a"));
+        f.complete(html(seeds.get(1)));
+        f.complete(html(seeds.get(2), c + "/c"));
+        assertThat(urls(f.lease(1))).containsExactly(B + "/2");
+        assertThat(urls(f.lease(2))).as("round-robin goes on after B").containsExactly(c + "/c", A + "/a");
+    }
+
     @Test
     void perHostConcurrencyAndDelay() {
         Frontier f = frontier(noRobots().withPoliteness(2, 0), A + "/1", A + "/2", A + "/3", B + "/1");
