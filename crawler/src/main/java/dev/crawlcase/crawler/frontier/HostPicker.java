@@ -92,7 +92,7 @@ final class HostPicker {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            ledger.skipRobots(host.pollRetry());
+            ledger.skipRobots(host.pollRetry(), rules.reason());
         }
         return null;
     }
@@ -105,7 +105,7 @@ final class HostPicker {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            ledger.skipRobots(host.poll());
+            ledger.skipRobots(host.poll(), rules.reason());
         }
         return null;
     }

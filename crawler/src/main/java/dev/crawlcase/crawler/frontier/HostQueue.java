@@ -28,6 +28,8 @@ final class HostQueue {
     private boolean robotsLeased;
     private long robotsReadyAtMs = Long.MIN_VALUE;
     private int robotsAttempts;
+    private String robotsUrl;
+    private int robotsRedirects;
 
     private final TreeMap<Integer, ArrayDeque<QueuedUrl>> byDepth = new TreeMap<>();
     private final QueueSpill spill;
@@ -223,11 +225,35 @@ final class HostQueue {
         robotsReadyAtMs = readyAtMs;
     }
 
-    /** robots.txt was answered for good (rules, or none): the next fetch, after the TTL, starts at attempt 1. */
+    /**
+     * robots.txt was answered for good (rules, or none): the next fetch, after the TTL, starts at attempt 1 from
+     * the host's own robots.txt.
+     */
     void robotsAnswered() {
         robotsLeased = false;
         robotsAttempts = 0;
         robotsReadyAtMs = Long.MIN_VALUE;
+        robotsUrl = null;
+        robotsRedirects = 0;
+    }
+
+    /** robots.txt redirected to {@code target}: fetch that next, at once, as attempt 1 of one more hop. */
+    void robotsRedirected(String target) {
+        robotsLeased = false;
+        robotsAttempts = 0;
+        robotsReadyAtMs = Long.MIN_VALUE;
+        robotsUrl = target;
+        robotsRedirects++;
+    }
+
+    /** The robots.txt URL to fetch next: a redirect's target, or null for the host's own. */
+    String robotsUrl() {
+        return robotsUrl;
+    }
+
+    /** Redirects followed so far in the current robots.txt chain. */
+    int robotsRedirects() {
+        return robotsRedirects;
     }
 
     /** The robots.txt lease expired: lease it again at once, as the same attempt. */
