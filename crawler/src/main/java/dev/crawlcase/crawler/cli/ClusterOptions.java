@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
 
 /** {@code --cluster-host} and {@code --cluster-config}: how this node joins the others. */
 final class ClusterOptions {
@@ -27,8 +28,19 @@ final class ClusterOptions {
         return HazelcastConfig.load(file);
     }
 
-    /** Joins the cluster; blocks the calling (main) thread until this node is a member. */
+    /**
+     * Joins the cluster; blocks the calling (main) thread until this node is a member. Hazelcast refuses some
+     * settings only now, while starting the member: that is still bad input, worded in one line.
+     */
     Vertx join(Config hazelcast) {
-        return ClusterVertx.start(hazelcast, host).toCompletionStage().toCompletableFuture().join();
+        try {
+            return ClusterVertx.start(hazelcast, host).toCompletionStage().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            String message = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst()
+                    .orElse(cause.toString());
+            throw new ConfigException("--cluster-config", HazelcastConfig.source(file)
+                    + ": this node could not join with it (or with --cluster-host " + host + "): " + message);
+        }
     }
 }

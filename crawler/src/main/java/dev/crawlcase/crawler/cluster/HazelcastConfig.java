@@ -25,18 +25,36 @@ public final class HazelcastConfig {
         // before the first Hazelcast class logs: through SLF4J (logback keeps com.hazelcast at WARN), not JUL
         System.setProperty("hazelcast.logging.type", "slf4j");
         Config config = read(file);
+        String problem = MembershipCheck.problem(config);
+        if (problem != null) {
+            throw new ConfigException("--cluster-config", source(file) + ": " + problem);
+        }
         config.setProperty("hazelcast.phone.home.enabled", "false");
         return config;
     }
 
+    /** Where {@link #load load(file)} reads from: the file, config/cluster.xml, or the bundled copy. */
+    public static String source(Path file) {
+        Path chosen = chosen(file);
+        return chosen == null ? BUNDLED + " (bundled)" : chosen.toString();
+    }
+
+    private static Path chosen(Path file) {
+        return file != null ? file : Files.isRegularFile(DEFAULT) ? DEFAULT : null;
+    }
+
     private static Config read(Path file) {
-        Path chosen = file != null ? file : Files.isRegularFile(DEFAULT) ? DEFAULT : null;
+        Path chosen = chosen(file);
         try {
             if (chosen == null) {
                 return new ClasspathXmlConfig(HazelcastConfig.class.getClassLoader(), BUNDLED);
             }
             if (!Files.isRegularFile(chosen)) {
                 throw new ConfigException("--cluster-config", "no such file: " + chosen);
+            }
+            String notXml = XmlCheck.problem(chosen);
+            if (notXml != null) {
+                throw new ConfigException("--cluster-config", chosen + ": " + notXml);
             }
             return new FileSystemXmlConfig(chosen.toFile());
         } catch (FileNotFoundException e) {

@@ -83,7 +83,7 @@ public final class Frontier {
         this.records = new Records(sink, mode);
         this.ledger = new Ledger(settings, Objects.requireNonNull(scope, "scope"), book, hosts, records,
                 Objects.requireNonNull(urlLog, "urlLog"));
-        this.robots = new RobotsGate(settings, clockMs, random, hosts::changedOutside);
+        this.robots = new RobotsGate(settings, normalizer, clockMs, random, hosts::changedOutside);
         this.picker = pickers.make(settings, hosts, robots, book, ledger);
         this.epoch = epoch;
         this.leases = new Leases(epoch);
@@ -170,7 +170,8 @@ public final class Frontier {
         if (lease.task().kind() == FetchTask.Kind.ROBOTS) {
             HostRules rules = robots.complete(host, lease.task(), outcome.result(), now);
             if (rules != null) {
-                host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url())).forEach(ledger::skipRobots);
+                host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url()))
+                        .forEach(q -> ledger.skipRobots(q, rules.reason()));
             }
         } else {
             FetchTask task = ledger.current(lease.task());
@@ -258,8 +259,8 @@ public final class Frontier {
         long deadline = now + settings.leaseTimeoutMs();
         if (robots.gated(host)) {
             robotsFetches++;
-            return leases.open(RobotsGate.robotsUrl(host), 0, robots.lease(host), 0, FetchTask.Kind.ROBOTS, host,
-                    deadline);
+            return leases.open(RobotsGate.robotsUrl(host), 0, robots.lease(host), host.robotsRedirects(),
+                    FetchTask.Kind.ROBOTS, host, deadline);
         }
         QueuedUrl chosen = picker.take(host, now);
         int depth = ledger.depth(chosen);

@@ -217,7 +217,7 @@ final class HostPicker implements Picker {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            ledger.skipRobots(host.pollRetry());
+            ledger.skipRobots(host.pollRetry(), rules.reason());
         }
         return null;
     }
@@ -230,7 +230,7 @@ final class HostPicker implements Picker {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            ledger.skipRobots(host.poll());
+            ledger.skipRobots(host.poll(), rules.reason());
         }
         return null;
     }

@@ -36,6 +36,8 @@ final class HostQueue {
     private long robotsReadyAtMs = Long.MIN_VALUE;
     private long rulesUntilMs = Long.MIN_VALUE;
     private int robotsAttempts;
+    private String robotsUrl;
+    private int robotsRedirects;
 
     private final TreeMap<Integer, ArrayDeque<QueuedUrl>> byDepth = new TreeMap<>();
     private final QueueSpill spill;
@@ -263,7 +265,7 @@ final class HostQueue {
 
     /**
      * robots.txt was answered for good (rules, or none), and the rules hold until {@code rulesUntilMs}: the next
-     * fetch, after that, starts at attempt 1.
+     * fetch, after that, starts at attempt 1 from the host's own robots.txt.
      */
     void robotsAnswered(long rulesUntilMs) {
         changed();
@@ -271,6 +273,28 @@ final class HostQueue {
         robotsLeased = false;
         robotsAttempts = 0;
         robotsReadyAtMs = Long.MIN_VALUE;
+        robotsUrl = null;
+        robotsRedirects = 0;
+    }
+
+    /** robots.txt redirected to {@code target}: fetch that next, at once, as attempt 1 of one more hop. */
+    void robotsRedirected(String target) {
+        changed();
+        robotsLeased = false;
+        robotsAttempts = 0;
+        robotsReadyAtMs = Long.MIN_VALUE;
+        robotsUrl = target;
+        robotsRedirects++;
+    }
+
+    /** The robots.txt URL to fetch next: a redirect's target, or null for the host's own. */
+    String robotsUrl() {
+        return robotsUrl;
+    }
+
+    /** Redirects followed so far in the current robots.txt chain. */
+    int robotsRedirects() {
+        return robotsRedirects;
     }
 
     /** The robots.txt lease expired: lease it again at once, as the same attempt. */

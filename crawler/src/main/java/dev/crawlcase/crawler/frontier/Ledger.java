@@ -186,10 +186,10 @@ final class Ledger {
     }
 
     /** A queued (attempts 0) or retrying URL that robots.txt disallows, already removed from its host. */
-    void skipRobots(QueuedUrl q) {
+    void skipRobots(QueuedUrl q, String reason) {
         int depth = depth(q);
         gate.remove(depth);
-        settle(q.url(), depth, records.ofSkip(q.url(), depth, "robots", q.attempt() - 1), List.of(), 0);
+        settle(q.url(), depth, records.ofSkip(q.url(), depth, reason, q.attempt() - 1), List.of(), 0);
     }
 
     boolean isQueued(QueuedUrl q) {

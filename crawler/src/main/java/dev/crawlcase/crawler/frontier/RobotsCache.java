@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchResult;
 
 import java.time.Duration;
@@ -18,14 +19,19 @@ import java.util.function.Consumer;
  * and kept in a Caffeine cache that expires entries {@code ttlMs} after they were stored and holds at most
  * {@code maxHosts}. Time comes from the {@link Ticker}, so tests move it by hand.
  *
- * <p>How a final robots.txt response becomes rules:
+ * <p>How a final robots.txt response (the {@link RobotsGate} follows redirects and retries first) becomes rules,
+ * after RFC 9309 section 2.3.1:
  * <ul>
  *   <li>2xx: the body (first {@link #MAX_BODY_BYTES} only) is parsed;</li>
- *   <li>3xx: allow all (fetchers never follow redirects, and a moved robots.txt is rare enough to not chase);</li>
+ *   <li>3xx: a redirect the gate would not follow (too many, or no usable Location): unreachable, allow nothing;</li>
  *   <li>4xx except 429: allow all ({@code failedFetch(4xx)});</li>
- *   <li>429, 5xx, no response: crawler-commons' {@code failedFetch} rules for a server error, which allow nothing
- *       (and set deferVisits); the caller retries before giving up, and the verdict lasts one TTL.</li>
+ *   <li>429, 5xx: crawler-commons' {@code failedFetch} rules for a server error, which allow nothing (and set
+ *       deferVisits);</li>
+ *   <li>no response (timeout, reset, garbage instead of HTTP, ...): unreachable, allow nothing; except a refused
+ *       connection or an unknown host at the host's own robots.txt, where no server is there to protect and its
+ *       pages fail with that same error, which says more than a skip.</li>
  * </ul>
+ * A disallow-all verdict lasts one TTL, like any other: the next fetch after it may lift it.
  * Crawl-delay: crawler-commons 1.5 reads fractional seconds ("0.1" is 100 ms); its own cap (which would turn a
  * long delay into allow-none) is disabled here, the frontier caps the delay instead. Single-threaded use.
  */
@@ -59,9 +65,19 @@ final class RobotsCache {
         return cache.getIfPresent(hostKey);
     }
 
-    /** Turns the final robots.txt response of a host into rules and caches them. */
+    /** Turns the response of a host's own robots.txt (no redirect on the way) into rules and caches them. */
     HostRules store(String hostKey, FetchResult result) {
-        HostRules rules = HostRules.of(rulesFor(hostKey + "/robots.txt", result));
+        return store(hostKey, hostKey + "/robots.txt", false, result);
+    }
+
+    /**
+     * Turns the final response of a host's robots.txt chain into rules for the host and caches them.
+     *
+     * @param robotsUrl  the URL that gave the response (the host's own robots.txt, or where redirects led)
+     * @param redirected whether redirects led there
+     */
+    HostRules store(String hostKey, String robotsUrl, boolean redirected, FetchResult result) {
+        HostRules rules = rulesFor(robotsUrl, redirected, result);
         cache.put(hostKey, rules);
         return rules;
     }
@@ -72,24 +88,25 @@ final class RobotsCache {
         return cache.estimatedSize();
     }
 
-    private SimpleRobotRules rulesFor(String robotsUrl, FetchResult r) {
+    private HostRules rulesFor(String robotsUrl, boolean redirected, FetchResult r) {
         if (r.error() != null) {
-            // No answer at all (refused, reset, timed out, unknown host), even after retries: there is nothing to
-            // obey, and the host's pages, when tried, fail with their own error, which says what is wrong.
-            return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+            boolean noServer = r.error() == ErrorKind.REFUSED || r.error() == ErrorKind.UNKNOWN_HOST;
+            return noServer && !redirected
+                    ? HostRules.of(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL))
+                    : HostRules.unreachable();
         }
         int status = r.status();
         if (status >= 200 && status < 300) {
             byte[] body = r.body().length > MAX_BODY_BYTES ? Arrays.copyOf(r.body(), MAX_BODY_BYTES) : r.body();
-            return parser.parseContent(robotsUrl, body, r.contentType(), agentNames);
+            return HostRules.of(parser.parseContent(robotsUrl, body, r.contentType(), agentNames));
         }
         if (status >= 300 && status < 400) {
-            return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
+            return HostRules.unreachable();
         }
         if (status >= 400 && status < 500 && status != 429) {
-            return parser.failedFetch(status);
+            return HostRules.of(parser.failedFetch(status));
         }
-        return parser.failedFetch(status >= 500 ? status : 503);
+        return HostRules.of(parser.failedFetch(status >= 500 ? status : 503));
     }
 
     /** Whether a robots.txt response should be retried (429, 5xx, no response). */

@@ -17,6 +17,10 @@ public final class StateException extends RuntimeException {
         CANNOT_CREATE,
         /** The store file cannot be opened (locked by another process, damaged, unreadable). */
         CANNOT_OPEN,
+        /** The store's entries do not match the checksum committed with them (changed bytes). */
+        DAMAGED,
+        /** The store is behind its last commit: the file was cut short, or an older copy was put back. */
+        BEHIND,
         /** The records file does not belong to this state (more lines than committed records). */
         FOREIGN_RECORDS,
         /** The records file cannot be read or repaired. */

@@ -21,7 +21,10 @@ import java.util.function.Consumer;
  * its smallest depth, or a mark that it has its record ({@code found}); every record's JSON line by sequence number,
  * in the order they reach the JSONL file ({@code records}); and what the crawl was started with ({@code meta}).
  * MVStore is append-only and copy-on-write: a commit writes a new chunk, and after a crash the store opens at the
- * last complete commit, so a batch is in the store whole or not at all. Blocking: call it from worker threads or
+ * last complete commit, so a batch is in the store whole or not at all. Each commit also stores a checksum of every
+ * entry ({@link StateChecksum}) and the commit count, and then updates a seal file ({@link StateSeal}); a resume
+ * refuses a store whose entries do not match the checksum ({@code DAMAGED}) or that is behind its seal
+ * ({@code BEHIND}: cut short, or an older copy put back), rather than crawl from damaged data. Blocking: call it from worker threads or
  * the main thread, never an event loop. One process at a time (MVStore locks the file).
  */
 public final class StateStore implements AutoCloseable {
@@ -31,12 +34,17 @@ public final class StateStore implements AutoCloseable {
     /** {@code found} value of a URL whose record is written without a fetch (skipped by scope, robots, depth...). */
     static final int DONE_UNFETCHED = -2;
     private static final int CACHE_MB = 8;
+    /** meta keys of the bookkeeping itself (the checksum covers every other entry). */
+    private static final String SUM = "sum";
+    private static final String COMMITS = "commits";
 
     private final Path dir;
     private final MVStore store;
     private final MVMap<String, Integer> found;
     private final MVMap<Long, String> records;
     private final MVMap<String, String> meta;
+    private final StateChecksum checksum;
+    private long commits;
 
     private StateStore(Path dir, MVStore store) {
         this.dir = dir;
@@ -44,6 +52,10 @@ public final class StateStore implements AutoCloseable {
         this.found = store.openMap("found");
         this.records = store.openMap("records");
         this.meta = store.openMap("meta");
+        String sum = meta.get(SUM);
+        this.checksum = new StateChecksum(sum == null ? 0 : Long.parseUnsignedLong(sum, 16));
+        String n = meta.get(COMMITS);
+        this.commits = n == null ? 0 : Long.parseLong(n);
     }
 
     /**
@@ -64,12 +76,53 @@ public final class StateStore implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             throw new StateException(Problem.CANNOT_CREATE, dir, "cannot create the folder (" + e.getMessage() + ")");
         }
+        StateStore opened;
         try {
             MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB)
                     .open();
-            return new StateStore(dir, store);
+            opened = new StateStore(dir, store);
         } catch (RuntimeException e) {
             throw new StateException(Problem.CANNOT_OPEN, dir, "cannot open " + FILE + " (" + firstLine(e) + ")");
+        }
+        if (resume) {
+            try {
+                opened.verify();
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        }
+        return opened;
+    }
+
+    /**
+     * Refuses a store that is behind its {@link StateSeal} (cut short, or an older copy put back: MVStore opens
+     * those at an older commit as if nothing happened) or whose entries do not add up to their checksum.
+     */
+    private void verify() {
+        StateSeal seal = StateSeal.read(dir);
+        if (seal != null && seal.commits() > commits) {
+            throw new StateException(Problem.BEHIND, dir, FILE + " is behind the crawl's last commit (it holds "
+                    + commits + " of " + seal.commits() + " commits): it was cut short, or an older copy was put"
+                    + " back");
+        }
+        if (meta.containsKey(SUM)) {
+            StateChecksum actual = new StateChecksum(0);
+            try {
+                found.forEach((k, v) -> actual.add("found", k, v));
+                records.forEach((k, v) -> actual.add("records", k, v));
+                meta.forEach((k, v) -> {
+                    if (!k.equals(SUM) && !k.equals(COMMITS)) {
+                        actual.add("meta", k, v);
+                    }
+                });
+            } catch (RuntimeException e) {
+                throw new StateException(Problem.DAMAGED, dir, FILE + " is damaged (" + firstLine(e) + ")");
+            }
+            if (actual.value() != checksum.value()) {
+                throw new StateException(Problem.DAMAGED, dir, FILE + " is damaged: what it holds does not match"
+                        + " its checksum");
+            }
         }
     }
 
@@ -79,8 +132,8 @@ public final class StateStore implements AutoCloseable {
 
     /** What the crawl was started with; written once when the state is new. */
     public void describe(StateMeta m) {
-        meta.put("meta", m.toJson().encode());
-        store.commit();
+        putMeta("meta", m.toJson().encode());
+        commit();
     }
 
     /** What the crawl was started with, or null if the state has none (a state that never got going). */
@@ -91,13 +144,40 @@ public final class StateStore implements AutoCloseable {
 
     /** Writes one batch and commits it: found URLs (depths and done marks) and the records that follow them. */
     void write(StateBatch batch) {
-        batch.found().forEach(found::put);
+        batch.found().forEach((url, depth) -> {
+            Integer old = found.put(url, depth);
+            if (old != null) {
+                checksum.remove("found", url, old);
+            }
+            checksum.add("found", url, depth);
+        });
         long seq = batch.firstSeq();
         for (String line : batch.recordLines()) {
-            records.put(seq++, line);
+            String old = records.put(seq, line);
+            if (old != null) {
+                checksum.remove("records", seq, old);
+            }
+            checksum.add("records", seq++, line);
         }
+        commit();
+    }
+
+    private void putMeta(String key, String value) {
+        String old = meta.put(key, value);
+        if (old != null) {
+            checksum.remove("meta", key, old);
+        }
+        checksum.add("meta", key, value);
+    }
+
+    /** Commits with the checksum and commit count inside, syncs, then seals: the seal never runs ahead. */
+    private void commit() {
+        commits++;
+        meta.put(SUM, Long.toHexString(checksum.value()));
+        meta.put(COMMITS, Long.toString(commits));
         store.commit();
         store.sync();
+        new StateSeal(commits).write(dir);
     }
 
     /** Records written so far, which is also the next record's sequence number. */
@@ -134,9 +214,8 @@ public final class StateStore implements AutoCloseable {
 
     /** Marks the crawl finished: every discovered URL has its record. */
     public void markFinished() {
-        meta.put("finished", "true");
-        store.commit();
-        store.sync();
+        putMeta("finished", "true");
+        commit();
     }
 
     @Override

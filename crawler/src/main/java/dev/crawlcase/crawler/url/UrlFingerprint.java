@@ -1,31 +1,32 @@
 package dev.crawlcase.crawler.url;
 
+import java.security.SecureRandom;
+import java.nio.ByteBuffer;
+
 /**
  * A 64-bit fingerprint of a normalised URL, so the seen map holds 8 bytes per URL instead of the URL string (as
- * Heritrix's seen filter does). FNV-1a over the UTF-16 chars, then MurmurHash3's 64-bit finaliser to spread the
- * bits. Two distinct URLs collide with probability about n&sup2; / 2&sup6;&sup5;: about 3 in 100 million for a
- * crawl of a million URLs; a collision would make the second URL look already seen.
+ * Heritrix's seen filter does). It is {@link SipHash SipHash-2-4} under a random 128-bit key drawn once per JVM:
+ * an unkeyed hash (FNV-1a, as before) lets a site craft two URLs with one fingerprint, and the second would look
+ * already seen, never get a record nor be fetched. With a secret key, a collision is chance alone: two distinct URLs
+ * collide with probability about n&sup2; / 2&sup6;&sup5;.
+ *
+ * <p>The key need not be kept: fingerprints live only in the frontier's memory and are never written to a state, a
+ * spill or a message (a resume fingerprints the stored URL strings afresh), so a new JVM may draw a new key.
  */
 public final class UrlFingerprint {
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final SipHash HASH = keyed();
 
     private UrlFingerprint() {
     }
 
     public static long of(String url) {
-        long h = FNV_OFFSET;
-        for (int i = 0; i < url.length(); i++) {
-            h = (h ^ url.charAt(i)) * FNV_PRIME;
-        }
-        return mix(h ^ url.length());
+        return HASH.hash(url);
     }
 
-    private static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        return h ^ (h >>> 33);
+    private static SipHash keyed() {
+        byte[] key = new byte[16];
+        new SecureRandom().nextBytes(key);
+        ByteBuffer k = ByteBuffer.wrap(key);
+        return new SipHash(k.getLong(), k.getLong());
     }
 }

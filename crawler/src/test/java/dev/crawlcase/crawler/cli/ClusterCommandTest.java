@@ -1,18 +1,24 @@
 package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.testkit.CliRun;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code cluster}'s bad input: one line, exit code 2, and no cluster joined. */
 class ClusterCommandTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
 
@@ -46,6 +52,33 @@ class ClusterCommandTest {
         String err = run(2, "cluster", "--role", "fetcher", "--cluster-config", xml.toString()).err();
         assertThat(err).startsWith("crawler: --cluster-config: " + xml);
         assertThat(err.strip()).doesNotContain("\n");
+    }
+
+    /**
+     * Broken copies of config/cluster.xml, given to a real crawler JVM (so Hazelcast's own logging is seen too):
+     * whether Hazelcast would refuse them while reading or only while starting the member, the whole output is one
+     * line naming the file, and the exit code is 2.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<member>127.0.0.1</member>          | <member>127.0.0.1:5701-5703</member>",
+        "<member>127.0.0.1</member>          | <member>127.0.0.1:notaport</member>",
+        ">5701</port>                        | >70000</port>",
+        "<interface>127.0.0.1</interface>    | <interface>10.255.255.77</interface>",
+        "<cluster-name>crawlcase</cluster-name> | <cluster-name></cluster-name>",
+        "</hazelcast>                        | ''",
+        "<backup-count>1</backup-count>      | <backup-count>-1</backup-count>",
+    })
+    void aBrokenClusterConfigIsOneLineAndExitCodeTwo(String from, String to) throws Exception {
+        String good = Files.readString(Path.of("..", "config", "cluster.xml"));
+        assertThat(good).contains(from.strip());
+        Path xml = Files.writeString(dir.resolve("cluster.xml"), good.replace(from.strip(), to.strip()));
+        try (CrawlerProcess node = kit.start(dir, "fetcher",
+                List.of("cluster", "--role", "fetcher", "--cluster-config", xml.toString()))) {
+            assertThat(node.exitCode(60)).as(node.output()).isEqualTo(2);
+            assertThat(node.output()).startsWith("crawler: --cluster-config: " + xml + ": ");
+            assertThat(node.output().strip()).doesNotContain("\n");
+        }
     }
 
     @Test

@@ -85,4 +85,23 @@ class RunStateFlagsTest {
         assertBadInput(CliRun.of("run", "--state", state.toString(), "--resume", "http://127.0.0.1:9/"),
                 "SEED_URL: a resumed crawl keeps its seeds");
     }
+
+    /** One changed character of a stored URL: refused in one line that says what is wrong and what to do. */
+    @Test
+    void aDamagedStateIsRefusedInOneLine() throws Exception {
+        Path state = dir.resolve("state");
+        assertThat(run(state, world.seedUrls().get(0)).code()).isZero();
+        Path file = state.resolve(StateStore.FILE);
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] url = world.seedUrls().get(0).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i + url.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + url.length, url, 0, url.length)) {
+                bytes[i + 7] = '8';
+            }
+        }
+        Files.write(file, bytes);
+        CliRun r = run(state, "--resume");
+        assertBadInput(r, "--state " + state + ": " + StateStore.FILE + " is damaged");
+        assertThat(r.err()).contains("start again with an empty --state folder");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.FetchTask;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static dev.crawlcase.crawler.frontier.Outcomes.error;
 import static dev.crawlcase.crawler.frontier.Outcomes.html;
+import static dev.crawlcase.crawler.frontier.Outcomes.redirect;
 import static dev.crawlcase.crawler.frontier.Outcomes.robots;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -110,5 +113,61 @@ class FrontierRobotsTest {
         assertThat(f.complete(robots(lost, 404, ""))).isFalse();
         FetchTask again = f.lease(1).get(0);
         assertThat(again).extracting(FetchTask::kind, FetchTask::attempt).containsExactly(FetchTask.Kind.ROBOTS, 1);
+    }
+
+    static final String B = "http://127.0.0.1:8002";
+
+    @Test
+    void redirectsAreFollowedFiveHopsAcrossHostsAndTheFinalRulesApplyToTheAskingHost() {
+        Frontier f = frontier(FrontierSettings.defaults(), A + "/", A + "/private/a");
+        List<String> hops = List.of(A + "/r1", B + "/r2", A + "/r3", B + "/r4", B + "/final.txt");
+        FetchTask t = f.lease(10).get(0);
+        for (int hop = 0; hop < hops.size(); hop++) {
+            assertThat(t).extracting(FetchTask::kind, FetchTask::redirects, FetchTask::attempt)
+                    .containsExactly(FetchTask.Kind.ROBOTS, hop, 1);
+            f.complete(redirect(t, 301, hops.get(hop)));
+            assertThat(records).isEmpty();
+            t = f.lease(10).get(0);
+            assertThat(t.url()).isEqualTo(hops.get(hop));
+        }
+        f.complete(robots(t, 200, "User-agent: *\nDisallow: /private\n"));
+        assertThat(records).singleElement().extracting(CrawlRecord::url, CrawlRecord::reason)
+                .containsExactly(A + "/private/a", "robots");
+        assertThat(f.lease(10)).extracting(FetchTask::url).containsExactly(A + "/");
+    }
+
+    @Test
+    void aSixthRedirectLeavesRobotsUnreachableAndDisallowsAll() {
+        Frontier f = frontier(FrontierSettings.defaults(), A + "/");
+        FetchTask t = f.lease(10).get(0);
+        for (int hop = 0; hop <= RobotsGate.MAX_REDIRECTS; hop++) {
+            f.complete(redirect(t, 302, "/loop" + (hop % 2)));
+            t = hop < RobotsGate.MAX_REDIRECTS ? f.lease(10).get(0) : null;
+        }
+        assertThat(records).singleElement().extracting(CrawlRecord::url, CrawlRecord::outcome, CrawlRecord::reason)
+                .containsExactly(A + "/", Outcome.SKIPPED, "robots_unreachable");
+        assertThat(f.isFinished()).isTrue();
+    }
+
+    @Test
+    void anUnreachableRobotsDisallowsAllUntilALaterFetchSucceeds() {
+        FrontierSettings settings = new FrontierSettings(8, 0, 4, 0, true, 0, 10, new RetryPolicy(1, 100, 100, 0),
+                60_000, 10_000, 100, "crawlcase", false);
+        Frontier f = frontier(settings, A + "/");
+        FetchTask r1 = f.lease(1).get(0);
+        f.complete(error(r1, ErrorKind.TIMEOUT_TOTAL));
+        now.set(f.nextWakeupMs());
+        f.complete(error(f.lease(1).get(0), ErrorKind.RESET));
+        assertThat(records).singleElement().extracting(CrawlRecord::reason).isEqualTo("robots_unreachable");
+        f.seed(List.of(A + "/again"));
+        assertThat(f.lease(10)).as("still disallowed within the TTL").isEmpty();
+        assertThat(records).extracting(CrawlRecord::reason).containsExactly("robots_unreachable", "robots_unreachable");
+        now.addAndGet(10_000);
+        f.seed(List.of(A + "/later"));
+        FetchTask again = f.lease(10).get(0);
+        assertThat(again).extracting(FetchTask::kind, FetchTask::url, FetchTask::redirects)
+                .containsExactly(FetchTask.Kind.ROBOTS, A + "/robots.txt", 0);
+        f.complete(robots(again, 404, ""));
+        assertThat(f.lease(10)).extracting(FetchTask::url).containsExactly(A + "/later");
     }
 }

@@ -45,14 +45,29 @@ class RobotsCacheTest {
     void statusRules() {
         assertThat(cache.store(HOST, robots(404, "")).rules().isAllowAll()).isTrue();
         assertThat(cache.store(HOST, robots(403, "")).rules().isAllowAll()).isTrue();
-        assertThat(cache.store(HOST, robots(301, "")).rules().isAllowAll()).isTrue();
         assertThat(cache.store(HOST, robots(503, "")).rules().isAllowNone()).isTrue();
-        assertThat(cache.store(HOST, robots(429, "")).rules().isAllowNone()).isTrue();
-        assertThat(cache.store(HOST, FetchResult.failure(ErrorKind.RESET, 3)).rules().isAllowAll()).isTrue();
+        assertThat(cache.store(HOST, robots(429, "")).reason()).isEqualTo("robots");
+        assertThat(RobotsCache.retryable(robots(500, ""))).isTrue();
         assertThat(RobotsCache.retryable(robots(500, ""))).isTrue();
         assertThat(RobotsCache.retryable(robots(429, ""))).isTrue();
         assertThat(RobotsCache.retryable(FetchResult.failure(ErrorKind.TIMEOUT_TOTAL, 1))).isTrue();
         assertThat(RobotsCache.retryable(robots(404, ""))).isFalse();
+    }
+
+    /** RFC 9309 2.3.1.4: unreachable means complete disallow; a redirect that was not followed is unreachable. */
+    @Test
+    void noAnswerAndAnUnfollowedRedirectDisallowAllAsUnreachable() {
+        for (FetchResult r : new FetchResult[]{robots(301, ""), FetchResult.failure(ErrorKind.RESET, 3),
+                FetchResult.failure(ErrorKind.TIMEOUT_TOTAL, 3), FetchResult.failure(ErrorKind.PROTOCOL, 3)}) {
+            HostRules rules = cache.store(HOST, r);
+            assertThat(rules.rules().isAllowNone()).as("%s", r).isTrue();
+            assertThat(rules.reason()).isEqualTo("robots_unreachable");
+        }
+        assertThat(cache.store(HOST, HOST + "/elsewhere", true, FetchResult.failure(ErrorKind.REFUSED, 1)).reason())
+                .as("refused where a redirect led").isEqualTo("robots_unreachable");
+        assertThat(cache.store(HOST, FetchResult.failure(ErrorKind.REFUSED, 1)).rules().isAllowAll())
+                .as("no server at the host itself: its pages fail as refused").isTrue();
+        assertThat(cache.store(HOST, FetchResult.failure(ErrorKind.UNKNOWN_HOST, 1)).rules().isAllowAll()).isTrue();
     }
 
     @Test

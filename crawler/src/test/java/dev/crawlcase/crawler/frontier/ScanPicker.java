@@ -102,7 +102,7 @@ final class ScanPicker implements Picker {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            ledger.skipRobots(host.pollRetry());
+            ledger.skipRobots(host.pollRetry(), rules.reason());
         }
         return null;
     }
@@ -115,7 +115,7 @@ final class ScanPicker implements Picker {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            ledger.skipRobots(host.poll());
+            ledger.skipRobots(host.poll(), rules.reason());
         }
         return null;
     }
