@@ -78,8 +78,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (state != null) {
                 if (state.finished()) {
+                    // a finished state still vouches for its records file: one lost or cut since is made whole
+                    RecordsFileRepair.Result r = RecordsFileRepair.repair(state.meta().records(), state);
                     spec.commandLine().getOut().println("crawl in " + stateDir + " already finished; records: "
-                            + state.meta().records());
+                            + state.meta().records() + repaired(r));
                     return ExitCode.OK;
                 }
                 crawl = ResumeSettings.apply(crawl, state.meta(), seeds, output.records, output.summary);
@@ -118,6 +120,11 @@ final class RunCommand implements Callable<Integer> {
                 state.close();
             }
         }
+    }
+
+    private static String repaired(RecordsFileRepair.Result r) {
+        return r.appendedLines() == 0 && r.tornBytes() == 0 ? ""
+                : " (repaired: " + r.appendedLines() + " records caught up, " + r.tornBytes() + " torn bytes cut)";
     }
 
     private CrawlConfig overrides(CrawlConfig c) {

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.state;
 
+import dev.crawlcase.crawler.output.OutputFailure;
 import dev.crawlcase.crawler.state.StateException.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +38,7 @@ public final class StateStore implements AutoCloseable {
     private final MVMap<String, Integer> found;
     private final MVMap<Long, String> records;
     private final MVMap<String, String> meta;
+    private volatile boolean broken;
 
     private StateStore(Path dir, MVStore store) {
         this.dir = dir;
@@ -79,8 +81,7 @@ public final class StateStore implements AutoCloseable {
 
     /** What the crawl was started with; written once when the state is new. */
     public void describe(StateMeta m) {
-        meta.put("meta", m.toJson().encode());
-        store.commit();
+        committing(() -> meta.put("meta", m.toJson().encode()));
     }
 
     /** What the crawl was started with, or null if the state has none (a state that never got going). */
@@ -89,15 +90,31 @@ public final class StateStore implements AutoCloseable {
         return json == null ? null : StateMeta.fromJson(new JsonObject(json));
     }
 
-    /** Writes one batch and commits it: found URLs (depths and done marks) and the records that follow them. */
+    /**
+     * Writes one batch and commits it: found URLs (depths and done marks) and the records that follow them. A
+     * failure (disk full) is an {@link OutputFailure}; the last complete commit stays for a resume.
+     */
     void write(StateBatch batch) {
-        batch.found().forEach(found::put);
-        long seq = batch.firstSeq();
-        for (String line : batch.recordLines()) {
-            records.put(seq++, line);
+        committing(() -> {
+            batch.found().forEach(found::put);
+            long seq = batch.firstSeq();
+            for (String line : batch.recordLines()) {
+                records.put(seq++, line);
+            }
+        });
+    }
+
+    /** Applies {@code changes}, commits and syncs them; a failed write breaks the store for this process. */
+    private void committing(Runnable changes) {
+        try {
+            changes.run();
+            store.commit();
+            store.sync();
+        } catch (RuntimeException e) {
+            broken = true;
+            throw new OutputFailure("crawl state", dir.resolve(FILE), e,
+                    "free space, then run again with --state " + dir + " --resume");
         }
-        store.commit();
-        store.sync();
     }
 
     /** Records written so far, which is also the next record's sequence number. */
@@ -134,14 +151,21 @@ public final class StateStore implements AutoCloseable {
 
     /** Marks the crawl finished: every discovered URL has its record. */
     public void markFinished() {
-        meta.put("finished", "true");
-        store.commit();
-        store.sync();
+        committing(() -> meta.put("finished", "true"));
     }
 
+    /**
+     * Closes the store. After a failed write it is closed without a last commit: that failure was already
+     * reported, and what was committed before it is what a resume starts from.
+     */
     @Override
     public void close() {
-        if (!store.isClosed()) {
+        if (store.isClosed()) {
+            return;
+        }
+        if (broken) {
+            store.closeImmediately();
+        } else {
             store.close();
         }
     }
