@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.output.SummaryTable;
@@ -98,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean bundled = crawl.seeds().isEmpty();
+        OutputFiles.check(crawl.output(), stateDir);
         StateStore state = resumed;
         try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err)) {
             if (resumed != null) {
