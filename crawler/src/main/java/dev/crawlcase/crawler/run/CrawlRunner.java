@@ -52,6 +52,8 @@ public final class CrawlRunner {
     private final CrawlAddresses addresses;
     private final boolean localFetcher;
     private final Promise<CrawlReport> report = Promise.promise();
+    /** Completes once the frontier listens (so a stop can reach it); fails if the run ends before that. */
+    private final Promise<Void> listening = Promise.promise();
     private volatile boolean stopRequested;
     private StateStore state;
     private long queueMemoryLimit;
@@ -121,6 +123,7 @@ public final class CrawlRunner {
                         .compose(written -> markFinished(ended.complete()).map(written)))
                 .recover(this::worded)
                 .onComplete(report);
+        report.future().onComplete(ar -> listening.tryFail("the crawl ended before its frontier listened"));
         return report.future();
     }
 
@@ -179,6 +182,7 @@ public final class CrawlRunner {
         FrontierVerticle verticle = new FrontierVerticle(frontier, addresses,
                 journal == null ? null : journal::checkpoint, clockMs);
         return startFrontier(verticle)
+                .onSuccess(frontierId -> listening.tryComplete())
                 .compose(frontierId -> Closing.after(fetchLocally(setup, verticle.done()),
                         () -> vertx.undeploy(frontierId)))
                 .map(v -> !verticle.suspended());
@@ -264,9 +268,15 @@ public final class CrawlRunner {
                 .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }
 
-    /** Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. */
+    /**
+     * Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. A stop
+     * that comes before the frontier listens (while the records file opens or a large state is restored) is held
+     * and delivered the moment it does, before any fetcher can lease: the frontier's stop message is sent before
+     * the local fetcher is even deployed.
+     */
     public Future<CrawlReport> stop(long graceMs) {
         stopRequested = true;
-        return vertx.eventBus().request(addresses.stop(), graceMs).transform(ar -> report.future());
+        return listening.future().compose(v -> vertx.eventBus().request(addresses.stop(), graceMs))
+                .transform(ar -> report.future());
     }
 }
