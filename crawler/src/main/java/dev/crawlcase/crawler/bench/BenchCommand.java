@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
+import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.json.JsonObject;
@@ -40,8 +41,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Multiply page counts and concurrencies by F, 0 < F <= 1 (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--out", paramLabel = "FILE", defaultValue = "crawler/results/bench.json",
-            description = "Results JSON (default: ${DEFAULT-VALUE}); the Markdown tables go beside it as .md.")
+    /** A trial run never overwrites the reference results: crawler/results/bench.json is written only when named. */
+    static final String DEFAULT_OUT = "target/bench/bench.json";
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = DEFAULT_OUT,
+            description = "Results JSON (default: ${DEFAULT-VALUE}; name crawler/results/bench.json to update the"
+                    + " reference results); the Markdown tables go beside it as .md.")
     Path out;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench",
@@ -62,6 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ConfigException("--scale", "must be > 0 and <= 1, got " + scale);
         }
         checkWritable(out);
+        OutputFiles.check("--out", out);
+        OutputFiles.check("--out", BenchReport.markdownPath(out));
         PrintWriter log = spec.commandLine().getOut();
         BenchContext ctx = new BenchContext(log, work, scale, chosenModes, !noWrk);
         JsonObject context = context();

@@ -1,11 +1,11 @@
 package dev.crawlcase.crawler.bench;
 
 import io.vertx.core.json.DecodeException;
+import dev.crawlcase.crawler.output.OutputFailure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ final class BenchReport {
                     .encodePrettily() + "\n", StandardCharsets.UTF_8);
             Files.writeString(md, text.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + json, e);
+            throw new OutputFailure("bench results", json, e, null);
         }
         return md;
     }

@@ -7,6 +7,7 @@ import dev.crawlcase.crawler.compare.RunResult;
 import dev.crawlcase.crawler.config.CompareConfig;
 import dev.crawlcase.crawler.config.CompareConfigLoader;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
 import dev.crawlcase.crawler.config.SeedCheck;
 import dev.crawlcase.sites.config.WorldConfig;
@@ -57,6 +58,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Integer> concurrencies = sweep == null ? cc.sweep()
                 : sweep.stream().map(v -> CompareConfigLoader.parseConcurrency("--sweep", v)).toList();
         Path reportDir = report != null ? report : cc.report();
+        OutputFiles.checkFolder("--report", reportDir);
         CrawlConfig crawl = CrawlConfigLoader.load(cc.crawl()).withPoliteness(
                 new CrawlConfig.Politeness(cc.perHostConcurrency(), 0));
         Path sitesFile = quick ? cc.quickSites() : cc.sites();

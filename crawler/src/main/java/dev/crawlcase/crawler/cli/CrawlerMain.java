@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.bench.BenchCommand;
 import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.crawler.output.OutputFailure;
 import dev.crawlcase.crawler.state.StateException;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.sites.cli.SitesCommand;
@@ -43,6 +44,11 @@ public final class CrawlerMain implements Runnable {
                 err.println("crawler: " + StateFlags.worded(stateProblem).getMessage());
                 return ExitCode.BAD_INPUT;
             }
+            OutputFailure output = outputFailure(ex);
+            if (output != null) {
+                err.println("crawler: " + output.getMessage());
+                return ExitCode.OUTPUT_FAILED;
+            }
             if (isBadInput(ex)) {
                 err.println("crawler: " + ex.getMessage());
                 return ExitCode.BAD_INPUT;
@@ -59,6 +65,16 @@ public final class CrawlerMain implements Runnable {
             return option.longestName() + ": " + bad.getMessage();
         }
         return ex.getMessage() + " (see --help)";
+    }
+
+    /** The output failure behind {@code ex} (a crawl's future wraps it in a CompletionException), or null. */
+    static OutputFailure outputFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutputFailure f) {
+                return f;
+            }
+        }
+        return null;
     }
 
     static boolean isBadInput(Throwable ex) {

@@ -11,11 +11,11 @@ import java.nio.file.Path;
  * descriptions by key in its resource bundle.
  */
 final class OutputOptions {
-    @Option(names = "--out", paramLabel = "FILE.jsonl", descriptionKey = "out",
+    @Option(names = "--out", paramLabel = "FILE.jsonl", descriptionKey = "out", converter = FilePath.class,
             description = "One JSON record per URL.")
     Path records;
 
-    @Option(names = "--summary", paramLabel = "FILE.json", descriptionKey = "summary",
+    @Option(names = "--summary", paramLabel = "FILE.json", descriptionKey = "summary", converter = FilePath.class,
             description = "Counts, rates, latency percentiles, resources.")
     Path summary;
 

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.output.SummaryTable;
@@ -78,8 +79,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             if (state != null) {
                 if (state.finished()) {
+                    // a finished state still vouches for its records file: one lost or cut since is made whole
+                    RecordsFileRepair.Result r = RecordsFileRepair.repair(state.meta().records(), state);
                     spec.commandLine().getOut().println("crawl in " + stateDir + " already finished; records: "
-                            + state.meta().records());
+                            + state.meta().records() + repaired(r));
                     return ExitCode.OK;
                 }
                 crawl = ResumeSettings.apply(crawl, state.meta(), seeds, output.records, output.summary);
@@ -96,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean bundled = crawl.seeds().isEmpty();
+        OutputFiles.check(crawl.output(), stateDir);
         StateStore state = resumed;
         try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err)) {
             if (resumed != null) {
@@ -118,6 +122,11 @@ final class RunCommand implements Callable<Integer> {
                 state.close();
             }
         }
+    }
+
+    private static String repaired(RecordsFileRepair.Result r) {
+        return r.appendedLines() == 0 && r.tornBytes() == 0 ? ""
+                : " (repaired: " + r.appendedLines() + " records caught up, " + r.tornBytes() + " torn bytes cut)";
     }
 
     private CrawlConfig overrides(CrawlConfig c) {

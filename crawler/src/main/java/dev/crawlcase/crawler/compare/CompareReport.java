@@ -4,6 +4,8 @@ import dev.crawlcase.crawler.output.SummaryTable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import dev.crawlcase.crawler.output.OutputFailure;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +29,8 @@ public final class CompareReport {
             Path html = dir.resolve("report.html");
             Files.writeString(html, html(results, notes, charts, context), StandardCharsets.UTF_8);
             return html;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new OutputFailure("compare report", dir, e, null);
         }
     }
 

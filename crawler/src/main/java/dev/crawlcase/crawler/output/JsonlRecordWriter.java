@@ -5,18 +5,24 @@ import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.CrawlRecord;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
  * Writes records as JSON lines without blocking the caller (the frontier's event loop): lines collect in a buffer
  * that is handed to an {@link AsyncFile} when it reaches {@value #BATCH_BYTES} bytes or every {@value #FLUSH_MS} ms.
  * Batches are written one after another, so at most one write is in flight and memory holds only what the disk
- * has not yet taken. {@link #close()} writes the rest and closes the file.
+ * has not yet taken. {@link #close()} writes the rest, syncs and closes the file.
+ *
+ * <p>A failed write (disk full, file gone) is never swallowed: no later batch is written after it (so no line
+ * follows a torn one), {@link #failed()} fails at once so the crawl can stop taking new work, and {@link #close()}
+ * cuts the file back to its last complete batch and fails with an {@link OutputFailure}.
  */
 public final class JsonlRecordWriter implements RecordSink {
 
@@ -24,7 +30,11 @@ public final class JsonlRecordWriter implements RecordSink {
     static final long FLUSH_MS = 200;
 
     private final Vertx vertx;
+    private final Path path;
     private final AsyncFile file;
+    private final Promise<Void> failed = Promise.promise();
+    /** Bytes of the file that end with a complete line: what it held at open plus every batch fully written. */
+    private long goodBytes;
     private final long timer;
     private Buffer pending = Buffer.buffer(BATCH_BYTES + 1024);
     private Future<Void> lastWrite = Future.succeededFuture();
@@ -32,9 +42,11 @@ public final class JsonlRecordWriter implements RecordSink {
     private long records;
     private boolean closed;
 
-    private JsonlRecordWriter(Vertx vertx, AsyncFile file) {
+    private JsonlRecordWriter(Vertx vertx, Path path, AsyncFile file, long goodBytes) {
         this.vertx = vertx;
+        this.path = path;
         this.file = file;
+        this.goodBytes = goodBytes;
         this.timer = vertx.setPeriodic(FLUSH_MS, id -> flush());
     }
 
@@ -50,7 +62,9 @@ public final class JsonlRecordWriter implements RecordSink {
         Path parent = file.toAbsolutePath().getParent();
         return vertx.fileSystem().mkdirs(parent.toString())
                 .compose(v -> vertx.fileSystem().open(file.toString(), options))
-                .map(f -> new JsonlRecordWriter(vertx, f));
+                .compose(f -> (append ? f.size() : Future.succeededFuture(0L)).map(size ->
+                        new JsonlRecordWriter(vertx, file, f, size)))
+                .recover(e -> Future.failedFuture(new OutputFailure("records file", file, e, null)));
     }
 
     @Override
@@ -70,12 +84,17 @@ public final class JsonlRecordWriter implements RecordSink {
         if (pending.length() > 0) {
             Buffer batch = pending;
             pending = Buffer.buffer(BATCH_BYTES + 1024);
-            lastWrite = lastWrite.transform(ar -> file.write(batch)).onFailure(this::remember);
+            lastWrite = lastWrite.compose(v -> file.write(batch)).onSuccess(v -> wrote(batch.length()))
+                    .onFailure(this::remember);
         }
         return lastWrite;
     }
 
-    /** Flushes everything, closes the file, and fails if any write failed. */
+    /**
+     * Flushes everything, syncs it to the disk and closes the file; the file is closed whatever failed. Fails with
+     * an {@link OutputFailure} if any write, the sync or the close failed, or the file was deleted meanwhile, after
+     * cutting the file back to its last complete line.
+     */
     public synchronized Future<Void> close() {
         if (closed) {
             return lastWrite;
@@ -83,10 +102,44 @@ public final class JsonlRecordWriter implements RecordSink {
         closed = true;
         vertx.cancelTimer(timer);
         lastWrite = flush()
-                .transform(ar -> file.flush())
+                .compose(v -> file.flush())
+                .onFailure(this::remember)
                 .transform(ar -> file.close())
-                .compose(v -> failure == null ? Future.succeededFuture() : Future.failedFuture(failure));
+                .onFailure(this::remember)
+                .compose(v -> vertx.fileSystem().exists(path.toString()))
+                .onSuccess(exists -> {
+                    if (!exists) {
+                        // unlinked while open: every write went to a file nobody can read any more
+                        remember(new IOException("the file was deleted during the crawl"));
+                    }
+                })
+                .transform(ar -> failure() == null ? Future.<Void>succeededFuture() : cutBackAndFail());
         return lastWrite;
+    }
+
+    /** Fails when the first write, sync or close fails: the crawl stops taking new work. */
+    public Future<Void> failed() {
+        return failed.future();
+    }
+
+    /** Cuts a torn last batch off (truncating never needs free space), then fails with the first failure. */
+    private Future<Void> cutBackAndFail() {
+        long keep = goodBytes();
+        OutputFailure failure = new OutputFailure("records file", path, failure(), null);
+        return vertx.fileSystem().truncate(path.toString(), keep)
+                .transform(ar -> Future.failedFuture(failure));
+    }
+
+    private synchronized void wrote(long bytes) {
+        goodBytes += bytes;
+    }
+
+    private synchronized long goodBytes() {
+        return goodBytes;
+    }
+
+    private synchronized Throwable failure() {
+        return failure;
     }
 
     public synchronized long records() {
@@ -96,6 +149,7 @@ public final class JsonlRecordWriter implements RecordSink {
     private synchronized void remember(Throwable error) {
         if (failure == null) {
             failure = error;
+            failed.tryFail(error);
         }
     }
 }

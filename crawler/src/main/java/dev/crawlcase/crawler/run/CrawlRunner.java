@@ -12,6 +12,7 @@ import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.frontier.UrlLog;
 import dev.crawlcase.crawler.output.CrawlRecordJson;
 import dev.crawlcase.crawler.output.JsonlRecordWriter;
+import dev.crawlcase.crawler.output.OutputFailure;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.output.CrawlStats;
@@ -51,6 +52,8 @@ public final class CrawlRunner {
     private final CrawlAddresses addresses;
     private final boolean localFetcher;
     private final Promise<CrawlReport> report = Promise.promise();
+    /** Completes once the frontier listens (so a stop can reach it); fails if the run ends before that. */
+    private final Promise<Void> listening = Promise.promise();
     private volatile boolean stopRequested;
     private StateStore state;
     private long queueMemoryLimit;
@@ -102,9 +105,11 @@ public final class CrawlRunner {
 
     /**
      * Runs the crawl, one named step after another: open the records file, build the frontier, serve it (deploy
-     * the frontier verticle and a local fetcher, wait until every URL has its record), mark the state finished,
-     * close the spill and the records file, then write the summary. The records file is closed before the summary
-     * is built and written, so the summary counts what the file holds.
+     * the frontier verticle and a local fetcher, wait until every URL has its record), close the spill and the
+     * records file (flushed and synced), write the summary, and only then mark a durable state finished. So a
+     * state marked finished always has its records file and summary on disk, and a kill at any moment before
+     * leaves a state that {@code --resume} completes. The records file is closed before the summary is built and
+     * written, so the summary counts what the file holds. The first failure is the run's; every close still runs.
      */
     public Future<CrawlReport> run() {
         CrawlSetup setup = new CrawlSetup(config);
@@ -113,10 +118,26 @@ public final class CrawlRunner {
         Instant started = Instant.now();
         CrawlStats stats = new CrawlStats();
         openRecords()
-                .compose(writer -> crawl(setup, writer, stats, sampler, started).eventually(writer::close))
-                .compose(this::writeSummary)
+                .compose(writer -> crawl(setup, writer, stats, sampler, started))
+                .compose(ended -> writeSummary(ended.summary())
+                        .compose(written -> markFinished(ended.complete()).map(written)))
+                .recover(this::worded)
                 .onComplete(report);
+        report.future().onComplete(ar -> listening.tryFail("the crawl ended before its frontier listened"));
         return report.future();
+    }
+
+    /** How a crawl ended: its summary, and whether every URL has its record (not suspended for a resume). */
+    private record Ended(RunSummary summary, boolean complete) {
+    }
+
+    /** An output failure of a durable crawl says that a resume goes on from the state once space is back. */
+    private Future<CrawlReport> worded(Throwable failure) {
+        if (state != null && failure instanceof OutputFailure f && !(f.getMessage().contains("--resume"))) {
+            return Future.failedFuture(f.withHint("free space, then run again with --state " + state.dir()
+                    + " --resume"));
+        }
+        return Future.failedFuture(failure);
     }
 
     /** Opens the records file: appended to when the crawl is durable (a resume goes on where it stopped). */
@@ -125,20 +146,21 @@ public final class CrawlRunner {
     }
 
     /**
-     * Crawls with the records file open, then closes the spill and the file; the run's summary. Known gap, kept
-     * as it was: {@code eventually} keeps the crawl's outcome and drops the close's, so a failed close goes unseen.
+     * Crawls with the records file open, then closes the spill and the file, each whatever failed before it; the
+     * run's summary. A failed write stops the crawl at once (no new work for a file that cannot take it).
      */
-    private Future<RunSummary> crawl(CrawlSetup setup, JsonlRecordWriter writer, CrawlStats stats,
-                                     ResourceSampler sampler, Instant started) {
+    private Future<Ended> crawl(CrawlSetup setup, JsonlRecordWriter writer, CrawlStats stats,
+                                ResourceSampler sampler, Instant started) {
         RecordSink out = r -> {
             writer.accept(r);
             stats.accept(r);
         };
+        writer.failed().onFailure(e -> vertx.eventBus().request(addresses.stop(), 0L));
         StateJournal journal = state == null ? null : new StateJournal(vertx, state, state.recordCount(), out);
-        return buildFrontier(setup, out, journal, stats).compose(frontier -> serve(setup, frontier, journal)
-                .eventually(this::closeSpill)
-                .eventually(writer::close)
-                .map(v -> summary(frontier, stats, sampler, started)));
+        Future<Ended> crawled = buildFrontier(setup, out, journal, stats).compose(frontier ->
+                Closing.after(serve(setup, frontier, journal), this::closeSpill)
+                        .map(complete -> new Ended(summary(frontier, stats, sampler, started), complete)));
+        return Closing.after(crawled, writer::close);
     }
 
     /**
@@ -153,16 +175,17 @@ public final class CrawlRunner {
     }
 
     /**
-     * Starts the frontier verticle, fetches until it says every URL has its record, undeploys it and marks a
-     * durable state finished (unless the crawl was suspended for a resume).
+     * Starts the frontier verticle, fetches until it says every URL has its record and undeploys it; whether the
+     * crawl is complete (false when it was suspended for a resume).
      */
-    private Future<Void> serve(CrawlSetup setup, Frontier frontier, StateJournal journal) {
+    private Future<Boolean> serve(CrawlSetup setup, Frontier frontier, StateJournal journal) {
         FrontierVerticle verticle = new FrontierVerticle(frontier, addresses,
                 journal == null ? null : journal::checkpoint, clockMs);
         return startFrontier(verticle)
-                .compose(frontierId -> fetchLocally(setup, verticle.done())
-                        .eventually(() -> vertx.undeploy(frontierId)))
-                .compose(v -> markFinished(verticle));
+                .onSuccess(frontierId -> listening.tryComplete())
+                .compose(frontierId -> Closing.after(fetchLocally(setup, verticle.done()),
+                        () -> vertx.undeploy(frontierId)))
+                .map(v -> !verticle.suspended());
     }
 
     /** Deploys the frontier verticle on the thread {@link #frontierThreading} names; its deployment id. */
@@ -224,8 +247,9 @@ public final class CrawlRunner {
         });
     }
 
-    private Future<Void> markFinished(FrontierVerticle frontier) {
-        if (state == null || frontier.suspended()) {
+    /** The last step: the state says finished only once the records file and the summary are on disk. */
+    private Future<Void> markFinished(boolean complete) {
+        if (state == null || !complete) {
             return Future.succeededFuture();
         }
         return vertx.executeBlocking(() -> {
@@ -244,9 +268,15 @@ public final class CrawlRunner {
                 .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }
 
-    /** Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. */
+    /**
+     * Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. A stop
+     * that comes before the frontier listens (while the records file opens or a large state is restored) is held
+     * and delivered the moment it does, before any fetcher can lease: the frontier's stop message is sent before
+     * the local fetcher is even deployed.
+     */
     public Future<CrawlReport> stop(long graceMs) {
         stopRequested = true;
-        return vertx.eventBus().request(addresses.stop(), graceMs).transform(ar -> report.future());
+        return listening.future().compose(v -> vertx.eventBus().request(addresses.stop(), graceMs))
+                .transform(ar -> report.future());
     }
 }

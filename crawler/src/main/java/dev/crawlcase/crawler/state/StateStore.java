@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.state;
 
+import dev.crawlcase.crawler.output.OutputFailure;
 import dev.crawlcase.crawler.state.StateException.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -45,6 +46,7 @@ public final class StateStore implements AutoCloseable {
     private final MVMap<String, String> meta;
     private final StateChecksum checksum;
     private long commits;
+    private volatile boolean broken;
 
     private StateStore(Path dir, MVStore store) {
         this.dir = dir;
@@ -132,8 +134,7 @@ public final class StateStore implements AutoCloseable {
 
     /** What the crawl was started with; written once when the state is new. */
     public void describe(StateMeta m) {
-        putMeta("meta", m.toJson().encode());
-        commit();
+        committing(() -> putMeta("meta", m.toJson().encode()));
     }
 
     /** What the crawl was started with, or null if the state has none (a state that never got going). */
@@ -142,24 +143,28 @@ public final class StateStore implements AutoCloseable {
         return json == null ? null : StateMeta.fromJson(new JsonObject(json));
     }
 
-    /** Writes one batch and commits it: found URLs (depths and done marks) and the records that follow them. */
+    /**
+     * Writes one batch and commits it: found URLs (depths and done marks) and the records that follow them. A
+     * failure (disk full) is an {@link OutputFailure}; the last complete commit stays for a resume.
+     */
     void write(StateBatch batch) {
-        batch.found().forEach((url, depth) -> {
-            Integer old = found.put(url, depth);
-            if (old != null) {
-                checksum.remove("found", url, old);
+        committing(() -> {
+            batch.found().forEach((url, depth) -> {
+                Integer old = found.put(url, depth);
+                if (old != null) {
+                    checksum.remove("found", url, old);
+                }
+                checksum.add("found", url, depth);
+            });
+            long seq = batch.firstSeq();
+            for (String line : batch.recordLines()) {
+                String old = records.put(seq, line);
+                if (old != null) {
+                    checksum.remove("records", seq, old);
+                }
+                checksum.add("records", seq++, line);
             }
-            checksum.add("found", url, depth);
         });
-        long seq = batch.firstSeq();
-        for (String line : batch.recordLines()) {
-            String old = records.put(seq, line);
-            if (old != null) {
-                checksum.remove("records", seq, old);
-            }
-            checksum.add("records", seq++, line);
-        }
-        commit();
     }
 
     private void putMeta(String key, String value) {
@@ -170,14 +175,24 @@ public final class StateStore implements AutoCloseable {
         checksum.add("meta", key, value);
     }
 
-    /** Commits with the checksum and commit count inside, syncs, then seals: the seal never runs ahead. */
-    private void commit() {
-        commits++;
-        meta.put(SUM, Long.toHexString(checksum.value()));
-        meta.put(COMMITS, Long.toString(commits));
-        store.commit();
-        store.sync();
-        new StateSeal(commits).write(dir);
+    /**
+     * Applies {@code changes}, then commits with the checksum and commit count inside, syncs, and seals: the seal
+     * never runs ahead. A failed write breaks the store for this process.
+     */
+    private void committing(Runnable changes) {
+        try {
+            changes.run();
+            commits++;
+            meta.put(SUM, Long.toHexString(checksum.value()));
+            meta.put(COMMITS, Long.toString(commits));
+            store.commit();
+            store.sync();
+            new StateSeal(commits).write(dir);
+        } catch (RuntimeException e) {
+            broken = true;
+            throw new OutputFailure("crawl state", dir.resolve(FILE), e,
+                    "free space, then run again with --state " + dir + " --resume");
+        }
     }
 
     /** Records written so far, which is also the next record's sequence number. */
@@ -214,13 +229,21 @@ public final class StateStore implements AutoCloseable {
 
     /** Marks the crawl finished: every discovered URL has its record. */
     public void markFinished() {
-        putMeta("finished", "true");
-        commit();
+        committing(() -> putMeta("finished", "true"));
     }
 
+    /**
+     * Closes the store. After a failed write it is closed without a last commit: that failure was already
+     * reported, and what was committed before it is what a resume starts from.
+     */
     @Override
     public void close() {
-        if (!store.isClosed()) {
+        if (store.isClosed()) {
+            return;
+        }
+        if (broken) {
+            store.closeImmediately();
+        } else {
             store.close();
         }
     }

@@ -75,4 +75,10 @@ class BenchCommandTest {
         assertThat(async.getLong("peakRssBytes")).isPositive();
         assertThat(Files.readString(BenchReport.markdownPath(out))).contains("| async | 64 |");
     }
+
+    @Test
+    void aTrialRunWritesUnderTargetNotOverTheReferenceResults() {
+        String out = new picocli.CommandLine(new BenchCommand()).getCommandSpec().findOption("--out").defaultValue();
+        assertThat(out).startsWith("target/").doesNotContain("results");
+    }
 }

@@ -104,4 +104,26 @@ class RunStateFlagsTest {
         assertBadInput(r, "--state " + state + ": " + StateStore.FILE + " is damaged");
         assertThat(r.err()).contains("start again with an empty --state folder");
     }
+
+    @Test
+    void aResumeOfAFinishedStateRepairsItsRecordsFile() throws Exception {
+        Path state = dir.resolve("state");
+        Path records = dir.resolve("r.jsonl");
+        CliRun first = run(state, world.seedUrls().get(0));
+        assertThat(first.code()).as(first.err()).isZero();
+        String whole = Files.readString(records);
+        long requests = world.counters().totalRequests();
+        // a kill that cut the file after the state was marked finished, or a user who lost part of the file
+        Files.writeString(records, whole.substring(0, whole.indexOf('\n', whole.length() / 2) + 5));
+
+        CliRun again = run(state, "--resume");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("already finished").contains("repaired");
+        assertThat(Files.readString(records)).isEqualTo(whole);
+        assertThat(world.counters().totalRequests()).isEqualTo(requests);
+
+        Files.delete(records);
+        assertThat(run(state, "--resume").code()).isZero();
+        assertThat(Files.readString(records)).isEqualTo(whole);
+    }
 }

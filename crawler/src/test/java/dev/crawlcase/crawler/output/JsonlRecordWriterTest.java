@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
 
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.SmallDisk;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -90,5 +91,55 @@ class JsonlRecordWriterTest {
                 .compose(w -> w.close().map(w)));
         org.assertj.core.api.Assertions.assertThatIllegalStateException()
                 .isThrownBy(() -> writer.accept(record(1)));
+    }
+
+    @Test
+    void aFullDiskFailsTheCloseAndLeavesOnlyCompleteLines() throws Exception {
+        Vertx vertx = kit.vertx();
+        try (SmallDisk disk = SmallDisk.mount(dir.resolve("small"), 200)) {
+            Path file = disk.dir().resolve("records.jsonl");
+            List<Throwable> stopSignal = new ArrayList<>();
+            Throwable failure = onEventLoop(vertx, () -> JsonlRecordWriter.open(vertx, file).compose(writer -> {
+                writer.failed().onFailure(stopSignal::add);
+                for (int i = 0; i < 5_000; i++) {
+                    writer.accept(record(i));
+                }
+                return writer.close().transform(ar -> Future.succeededFuture(ar.cause()));
+            }));
+            assertThat(failure).isInstanceOf(OutputFailure.class)
+                    .hasMessage("records file " + file + ": cannot write (No space left on device)");
+            assertThat(stopSignal).hasSize(1);
+            String content = Files.readString(file);
+            assertThat(content).isNotEmpty().endsWith("\n");
+            List<CrawlRecord> kept = content.lines().map(CrawlRecordJson::fromLine).toList();
+            assertThat(kept).hasSizeLessThan(5_000).isEqualTo(
+                    java.util.stream.IntStream.range(0, kept.size()).mapToObj(JsonlRecordWriterTest::record).toList());
+        }
+    }
+
+    @Test
+    void aDeviceThatTakesNothingFailsTheClose() {
+        Vertx vertx = kit.vertx();
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full");
+        Throwable failure = onEventLoop(vertx, () -> JsonlRecordWriter.open(vertx, full).compose(writer -> {
+            writer.accept(record(1));
+            return writer.close().transform(ar -> Future.succeededFuture(ar.cause()));
+        }));
+        assertThat(failure).isInstanceOf(OutputFailure.class)
+                .hasMessage("records file /dev/full: cannot write (No space left on device)");
+    }
+
+    @Test
+    void aFileDeletedWhileOpenFailsTheClose() throws Exception {
+        Vertx vertx = kit.vertx();
+        Path file = dir.resolve("gone.jsonl");
+        Throwable failure = onEventLoop(vertx, () -> JsonlRecordWriter.open(vertx, file).compose(writer -> {
+            writer.accept(record(1));
+            return writer.flush().compose(v -> vertx.fileSystem().delete(file.toString()))
+                    .compose(v -> writer.close()).transform(ar -> Future.succeededFuture(ar.cause()));
+        }));
+        assertThat(failure).isInstanceOf(OutputFailure.class)
+                .hasMessage("records file " + file + ": cannot write (the file was deleted during the crawl)");
     }
 }
