@@ -70,6 +70,10 @@ final class AsyncAttempt {
         vertx.cancelTimer(firstByteTimer);
         // failures of the body arrive through end(); without a handler Vert.x would also log each one as an error
         response.exceptionHandler(ignored -> { });
+        if (!Framing.valid(response.headers().getAll("Content-Length"), response.headers().getAll("Transfer-Encoding"))) {
+            request.reset();
+            return Future.succeededFuture(FetchResult.failure(ErrorKind.PROTOCOL, elapsed()));
+        }
         head = ResponseHead.of(response.statusCode(), response::getHeader, System.currentTimeMillis());
         if (head.hasNoBody()) {
             return response.end().transform(ar -> Future.succeededFuture(head.withoutBody(elapsed())));

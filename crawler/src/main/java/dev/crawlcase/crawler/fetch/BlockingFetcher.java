@@ -25,6 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * modes, which call it from worker threads. Thread-safe; one shared JDK {@link HttpClient} (HTTP/1.1, redirects
  * NEVER, no Accept-Encoding).
  *
+ * <p>Framing: {@link Framing}'s rule, checked on the head (the JDK client would otherwise read a Content-Length's
+ * bytes of a chunked body and call it whole).
+ *
  * <p>Deadlines: the connect timeout is the client's; the first-byte timeout is {@link HttpRequest#timeout} (which
  * the JDK applies up to the response headers only); the total deadline is enforced by waiting on
  * {@code sendAsync(...)} with {@code get(remaining)} and cancelling the body subscription when it passes.
@@ -86,6 +89,9 @@ public final class BlockingFetcher implements AutoCloseable {
             long remaining = limits.totalTimeoutMs() - millisSince(start);
             CappedSubscriber.Read read = future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body();
             ResponseHead head = handler.head;
+            if (handler.badFraming) {
+                return failure(ErrorKind.PROTOCOL, start);
+            }
             return read.cap() < 0 ? head.withoutBody(millisSince(start))
                     : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
         } catch (TimeoutException e) {
@@ -130,6 +136,7 @@ public final class BlockingFetcher implements AutoCloseable {
         private final FetchTask.Kind kind;
         private volatile ResponseHead head;
         private volatile CappedSubscriber subscriber;
+        private volatile boolean badFraming;
 
         Handler(FetchTask.Kind kind) {
             this.kind = kind;
@@ -140,7 +147,10 @@ public final class BlockingFetcher implements AutoCloseable {
             ResponseHead h = ResponseHead.of(info.statusCode(),
                     name -> info.headers().firstValue(name).orElse(null), System.currentTimeMillis());
             head = h;
-            CappedSubscriber s = new CappedSubscriber(h.hasNoBody() ? -1 : h.bodyCap(kind, limits));
+            // a refused framing is not read: cancelling closes the connection, so no stray bytes reach the next use
+            badFraming = !Framing.valid(info.headers().allValues("Content-Length"),
+                    info.headers().allValues("Transfer-Encoding"));
+            CappedSubscriber s = new CappedSubscriber(badFraming || h.hasNoBody() ? -1 : h.bodyCap(kind, limits));
             subscriber = s;
             return s;
         }
