@@ -12,6 +12,9 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+import java.net.InetSocketAddress;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,6 +53,11 @@ final class AsyncAttempt {
                 .setFollowRedirects(false)
                 .setConnectTimeout(limits.connectTimeoutMs())
                 .putHeader(HttpHeaders.USER_AGENT, limits.userAgent());
+        InetSocketAddress loopback = LoopbackGuard.unresolvedLoopback(task.url());
+        if (loopback != null) {
+            // connect to the address literal, never resolving the name; the Host header still names the URL's host
+            options.setServer(SocketAddress.inetSocketAddress(loopback.getPort(), loopback.getHostString()));
+        }
         return client.request(options)
                 .compose(this::send)
                 .compose(this::readBody)

@@ -5,7 +5,6 @@ import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -78,7 +77,9 @@ public final class BlockingFetcher implements AutoCloseable {
         if (refused != null) {
             return FetchResult.failure(refused, millisSince(start));
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(task.url()))
+        // the JDK client would resolve a loopback name through the system resolver (and so maybe DNS); the Host
+        // header then names the address, which a loopback server cannot tell from the name
+        HttpRequest request = HttpRequest.newBuilder(LoopbackGuard.connectUri(task.url()))
                 .GET()
                 .timeout(Duration.ofMillis(limits.firstByteTimeoutMs()))
                 .header("User-Agent", limits.userAgent())
