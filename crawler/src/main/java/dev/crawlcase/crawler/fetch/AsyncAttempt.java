@@ -12,6 +12,9 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+import java.net.InetSocketAddress;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,6 +53,11 @@ final class AsyncAttempt {
                 .setFollowRedirects(false)
                 .setConnectTimeout(limits.connectTimeoutMs())
                 .putHeader(HttpHeaders.USER_AGENT, limits.userAgent());
+        InetSocketAddress loopback = LoopbackGuard.unresolvedLoopback(task.url());
+        if (loopback != null) {
+            // connect to the address literal, never resolving the name; the Host header still names the URL's host
+            options.setServer(SocketAddress.inetSocketAddress(loopback.getPort(), loopback.getHostString()));
+        }
         return client.request(options)
                 .compose(this::send)
                 .compose(this::readBody)
@@ -70,6 +78,10 @@ final class AsyncAttempt {
         vertx.cancelTimer(firstByteTimer);
         // failures of the body arrive through end(); without a handler Vert.x would also log each one as an error
         response.exceptionHandler(ignored -> { });
+        if (!Framing.valid(response.headers().getAll("Content-Length"), response.headers().getAll("Transfer-Encoding"))) {
+            request.reset();
+            return Future.succeededFuture(FetchResult.failure(ErrorKind.PROTOCOL, elapsed()));
+        }
         head = ResponseHead.of(response.statusCode(), response::getHeader, System.currentTimeMillis());
         if (head.hasNoBody()) {
             return response.end().transform(ar -> Future.succeededFuture(head.withoutBody(elapsed())));

@@ -21,6 +21,8 @@ import io.vertx.core.http.PoolOptions;
  * only fails the request after the body has been read; the core client hands us the head first and lets us
  * {@code reset()} the request at any point, which makes both rules a few lines.
  *
+ * <p>Framing: {@link Framing}'s rule, partly checked on each connection's raw bytes by {@link SplitFramingCheck}.
+ *
  * <p>Settings: HTTP/1.1, keep-alive, no redirects, no Accept-Encoding (gzip sent anyway is inflated with a cap),
  * TCP connect timeout, and a per-host pool of {@code maxConnections} (Vert.x's default of 5 per host would
  * silently cap the crawl's concurrency). Threads: none of its own; it uses the Vertx instance's event loops. The pool
@@ -50,6 +52,7 @@ public final class AsyncFetcher {
                 .setConnectTimeout(limits.connectTimeoutMs());
         this.clients = new ClientShards(maxConnections, poolSize -> vertx.httpClientBuilder()
                 .with(options)
+                .withConnectHandler(SplitFramingCheck::install)
                 .with(new PoolOptions().setHttp1MaxSize(poolSize)
                         .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
                 .build());

@@ -5,7 +5,6 @@ import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -24,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Fetches one URL per call and blocks the calling thread until the attempt ends: for the sequential and thread-pool
  * modes, which call it from worker threads. Thread-safe; one shared JDK {@link HttpClient} (HTTP/1.1, redirects
  * NEVER, no Accept-Encoding).
+ *
+ * <p>Framing: {@link Framing}'s rule, checked on the head (the JDK client would otherwise read a Content-Length's
+ * bytes of a chunked body and call it whole).
  *
  * <p>Deadlines: the connect timeout is the client's; the first-byte timeout is {@link HttpRequest#timeout} (which
  * the JDK applies up to the response headers only); the total deadline is enforced by waiting on
@@ -75,7 +77,9 @@ public final class BlockingFetcher implements AutoCloseable {
         if (refused != null) {
             return FetchResult.failure(refused, millisSince(start));
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(task.url()))
+        // the JDK client would resolve a loopback name through the system resolver (and so maybe DNS); the Host
+        // header then names the address, which a loopback server cannot tell from the name
+        HttpRequest request = HttpRequest.newBuilder(LoopbackGuard.connectUri(task.url()))
                 .GET()
                 .timeout(Duration.ofMillis(limits.firstByteTimeoutMs()))
                 .header("User-Agent", limits.userAgent())
@@ -86,6 +90,9 @@ public final class BlockingFetcher implements AutoCloseable {
             long remaining = limits.totalTimeoutMs() - millisSince(start);
             CappedSubscriber.Read read = future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body();
             ResponseHead head = handler.head;
+            if (handler.badFraming) {
+                return failure(ErrorKind.PROTOCOL, start);
+            }
             return read.cap() < 0 ? head.withoutBody(millisSince(start))
                     : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
         } catch (TimeoutException e) {
@@ -130,6 +137,7 @@ public final class BlockingFetcher implements AutoCloseable {
         private final FetchTask.Kind kind;
         private volatile ResponseHead head;
         private volatile CappedSubscriber subscriber;
+        private volatile boolean badFraming;
 
         Handler(FetchTask.Kind kind) {
             this.kind = kind;
@@ -140,7 +148,10 @@ public final class BlockingFetcher implements AutoCloseable {
             ResponseHead h = ResponseHead.of(info.statusCode(),
                     name -> info.headers().firstValue(name).orElse(null), System.currentTimeMillis());
             head = h;
-            CappedSubscriber s = new CappedSubscriber(h.hasNoBody() ? -1 : h.bodyCap(kind, limits));
+            // a refused framing is not read: cancelling closes the connection, so no stray bytes reach the next use
+            badFraming = !Framing.valid(info.headers().allValues("Content-Length"),
+                    info.headers().allValues("Transfer-Encoding"));
+            CappedSubscriber s = new CappedSubscriber(badFraming || h.hasNoBody() ? -1 : h.bodyCap(kind, limits));
             subscriber = s;
             return s;
         }

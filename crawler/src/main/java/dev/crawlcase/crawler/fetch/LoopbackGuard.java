@@ -5,10 +5,14 @@ import dev.crawlcase.crawler.url.HostKey;
 import dev.crawlcase.crawler.url.HostRule;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
+
 /**
  * Checks a task URL before any connection: a normalised http(s) URL, loopback-only unless remote is allowed, and
  * never a host in the reserved {@code .invalid} domain (reported as unknown_host without a DNS query). The host
- * rule is {@link HostRule}'s, the same one that accepted the seeds.
+ * rule is {@link HostRule}'s, the same one that accepted the seeds. A loopback name is never resolved either: both
+ * clients connect to its address literal ({@link #unresolvedLoopback}).
  */
 final class LoopbackGuard {
     private static final UrlNormalizer NORMALIZER = UrlNormalizer.defaults();
@@ -27,5 +31,32 @@ final class LoopbackGuard {
             return ErrorKind.NOT_ALLOWED;
         }
         return HostRule.isReservedInvalid(host) ? ErrorKind.UNKNOWN_HOST : null;
+    }
+
+    /**
+     * Where to connect for a checked URL without a name lookup: the address literal of a loopback name
+     * ({@link HostRule#loopbackNameAddress}) and the URL's port, or null when the host needs no such help (a literal,
+     * or a remote name the crawl was allowed to resolve).
+     */
+    static InetSocketAddress unresolvedLoopback(String url) {
+        URI uri = URI.create(url);
+        String address = HostRule.loopbackNameAddress(uri.getHost());
+        if (address == null) {
+            return null;
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return InetSocketAddress.createUnresolved(address, port);
+    }
+
+    /** {@code url} with a loopback name replaced by its address literal (for a client that connects to its URL's host). */
+    static URI connectUri(String url) {
+        URI uri = URI.create(url);
+        InetSocketAddress loopback = unresolvedLoopback(url);
+        if (loopback == null) {
+            return uri;
+        }
+        String prefix = uri.getScheme() + "://" + uri.getRawAuthority();
+        return URI.create(uri.getScheme() + "://" + loopback.getHostString() + ":" + loopback.getPort()
+                + url.substring(prefix.length()));
     }
 }

@@ -1,10 +1,7 @@
 package dev.crawlcase.crawler.mode;
 
-import dev.crawlcase.crawler.task.ErrorKind;
-import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
-import dev.crawlcase.crawler.task.ParsedPage;
 import dev.crawlcase.crawler.bus.FrontierClient;
 import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
@@ -77,7 +74,7 @@ final class FetchSlots {
         for (FetchTask task : lease.tasks()) {
             inFlight++;
             work.apply(task)
-                    .recover(err -> Future.succeededFuture(internalError(task, err)))
+                    .recover(err -> Future.succeededFuture(TaskFailure.of(task, err, mode)))
                     .compose(client::report)
                     .onComplete(ar -> {
                         if (ar.failed()) {
@@ -100,11 +97,6 @@ final class FetchSlots {
             waitingLogged = true;
             LOG.info("no frontier answers yet; asking every {} ms", RETRY_LEASE_MS);
         }
-    }
-
-    private FetchOutcome internalError(FetchTask task, Throwable err) {
-        LOG.warn("fetch of {} failed unexpectedly", task.url(), err);
-        return new FetchOutcome(task, FetchResult.failure(ErrorKind.IO, 0), ParsedPage.EMPTY, mode);
     }
 
     private void maybeFinish() {

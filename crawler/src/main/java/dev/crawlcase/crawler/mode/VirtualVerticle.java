@@ -22,7 +22,8 @@ import java.util.List;
  * thread is parked and the carrier thread runs another. Same non-blocking client as async, sequential-looking
  * code. The verticle's context runs one virtual thread at a time, so parsing is awaited from a {@link ParsePool}
  * like async mode's; inline it would keep every other worker waiting. Needs JDK 21+. A failed lease (no frontier
- * yet on a cluster) is asked again after a short pause.
+ * yet on a cluster) is asked again after a short pause; a task that throws gets a failed outcome
+ * ({@link TaskFailure}) and its worker goes on.
  */
 final class VirtualVerticle extends FetchVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualVerticle.class);
@@ -61,14 +62,26 @@ final class VirtualVerticle extends FetchVerticle {
                 return;
             }
             for (FetchTask task : lease.tasks()) {
-                FetchResult result = fetcher.fetch(task).await();
-                FetchOutcome outcome = parsePool.process(task, result).await();
+                FetchOutcome outcome = fetchAndParse(task);
                 try {
                     client.report(outcome).await();
                 } catch (RuntimeException e) {
                     LOG.warn("report of {} failed; its lease will expire: {}", task.url(), e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * Whatever one task throws (a parser bug, an OutOfMemoryError on a huge page) becomes its failed outcome, as the
+     * other modes' futures turn it into one: an await that throws out of the loop would end this worker for good.
+     */
+    private FetchOutcome fetchAndParse(FetchTask task) {
+        try {
+            FetchResult result = fetcher.fetch(task).await();
+            return parsePool.process(task, result).await();
+        } catch (Throwable e) {
+            return TaskFailure.of(task, e, Mode.VIRTUAL);
         }
     }
 

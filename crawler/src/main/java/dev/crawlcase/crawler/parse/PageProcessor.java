@@ -4,7 +4,6 @@ import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.Mode;
-import dev.crawlcase.crawler.url.UrlNormalizer;
 import dev.crawlcase.crawler.task.ParsedPage;
 
 /**
@@ -16,11 +15,11 @@ public final class PageProcessor {
     private static final byte[] NO_BODY = new byte[0];
 
     private final PageParser parser = new PageParser();
-    private final UrlNormalizer normalizer;
+    private final LinkNormalizer normalizer;
     private final boolean respectNofollow;
     private final Mode mode;
 
-    public PageProcessor(UrlNormalizer normalizer, boolean respectNofollow, Mode mode) {
+    public PageProcessor(LinkNormalizer normalizer, boolean respectNofollow, Mode mode) {
         this.normalizer = normalizer;
         this.respectNofollow = respectNofollow;
         this.mode = mode;
@@ -32,7 +31,7 @@ public final class PageProcessor {
         }
         ParsedPage page = ParsedPage.EMPTY;
         if (needsParsing(task, result)) {
-            page = parser.parse(result.body(), result.charset(), task.url(), respectNofollow, normalizer::normalize);
+            page = parser.parse(result.body(), result.charset(), task.url(), respectNofollow, normalizer);
         }
         return new FetchOutcome(task, withoutBody(result), page, mode);
     }

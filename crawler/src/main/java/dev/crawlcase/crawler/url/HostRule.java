@@ -39,6 +39,16 @@ public final class HostRule {
         return isDottedQuad(h) && h.startsWith("127.");
     }
 
+    /**
+     * The address a loopback <em>name</em> stands for, so a client can connect without resolving it: "localhost"
+     * (any case, with or without the root dot) is 127.0.0.1 (RFC 6761 section 6.3 lets a client answer it itself;
+     * a resolver asked instead may ask DNS, and whatever DNS answers would be fetched). Null for every other host,
+     * literals included (they need no lookup).
+     */
+    public static String loopbackNameAddress(String host) {
+        return "localhost".equals(bare(host)) ? "127.0.0.1" : null;
+    }
+
     /** {@code invalid} and its subdomains: guaranteed not to exist, so never worth a DNS query (RFC 6761 6.4). */
     public static boolean isReservedInvalid(String host) {
         String h = bare(host);

@@ -12,7 +12,6 @@ public final class PercentCodec {
     private static final String SUB_DELIMS = "!$&'()*+,;=";
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    static final PercentCodec USERINFO = new PercentCodec(UNRESERVED + SUB_DELIMS + ":");
     static final PercentCodec PATH = new PercentCodec(UNRESERVED + SUB_DELIMS + ":@/");
     static final PercentCodec QUERY = new PercentCodec(UNRESERVED + SUB_DELIMS + ":@/?");
 

@@ -13,9 +13,11 @@ import java.util.Locale;
  *
  * <p>Resolution follows RFC 3986 section 5 (dot segments, "?q" only, "#frag" only, "" = the base without its
  * fragment, "//host/x"). The result has a lower-case scheme and host (IDN hosts in punycode), no default port, no
- * fragment, userinfo kept (escaped), dot segments removed, percent-encoding
- * normalised ({@link PercentCodec}), "/" for an empty path, and no "?" when the query is empty. With
+ * fragment, no userinfo, dot segments removed, percent-encoding normalised ({@link PercentCodec}), "/" for an empty path, and no "?" when the query is empty. With
  * {@code sortQuery} the query parameters are sorted by name, then value (stable: repeats are kept).
+ *
+ * <p>Userinfo ({@code user:password@}) is dropped: the crawler never authenticates, a link with it names the same
+ * resource as one without, and credentials a page carries must not reach the queue, the records or the logs.
  *
  * <p>Anything else yields null, never an exception: other schemes (mailto:, javascript:, tel:, data:, ftp:),
  * a missing or malformed host or port, and URLs longer than {@link #MAX_LENGTH}. Immutable and thread-safe.
@@ -101,7 +103,6 @@ public final class UrlNormalizer {
 
     private static String authority(String raw, int defaultPort) {
         int at = raw.lastIndexOf('@');
-        String userinfo = at < 0 ? null : PercentCodec.USERINFO.normalize(raw.substring(0, at));
         String hostPort = raw.substring(at + 1);
         String host;
         String port;
@@ -125,8 +126,7 @@ public final class UrlNormalizer {
         if (host == null || portNumber < 0) {
             return null;
         }
-        String withPort = portNumber == defaultPort ? host : host + ":" + portNumber;
-        return userinfo == null ? withPort : userinfo + "@" + withPort;
+        return portNumber == defaultPort ? host : host + ":" + portNumber;
     }
 
     private static String ipv6(String bracketed) {

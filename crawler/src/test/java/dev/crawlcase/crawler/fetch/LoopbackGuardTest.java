@@ -44,4 +44,14 @@ class LoopbackGuardTest {
         assertThat(LoopbackGuard.check("http:///nohost", false)).isEqualTo(ErrorKind.PROTOCOL);
         assertThat(LoopbackGuard.check("http://a b/", false)).isEqualTo(ErrorKind.PROTOCOL);
     }
+
+    /** The JDK client connects to its URI's host: a loopback name is handed over as its address literal. */
+    @Test
+    void aLoopbackNameIsConnectedToByItsAddressLiteral() {
+        assertThat(LoopbackGuard.connectUri("http://localhost:8080/a?b=c%20d").toString())
+                .isEqualTo("http://127.0.0.1:8080/a?b=c%20d");
+        assertThat(LoopbackGuard.connectUri("https://localhost/x").toString()).isEqualTo("https://127.0.0.1:443/x");
+        assertThat(LoopbackGuard.connectUri("http://127.0.0.2:81/").toString()).isEqualTo("http://127.0.0.2:81/");
+        assertThat(LoopbackGuard.unresolvedLoopback("http://[::1]:81/")).isNull();
+    }
 }

@@ -57,7 +57,8 @@ class UrlNormalizerTest {
                 arguments(null, "http://bücher.test/", "http://xn--bcher-kva.test/"),
                 arguments("https://s.test/a/b", "//other.test/x", "https://other.test/x"),
                 arguments(null, "  http://a.test/x\n y \t", "http://a.test/x%20y"),
-                arguments(null, "http://user:pw@a.test/", "http://user:pw@a.test/"),
+                arguments(null, "http://user:pw@a.test/", "http://a.test/"),
+                arguments(null, "http://us%40er:p@ss@a.test:80/x", "http://a.test/x"),
                 // percent-encoding
                 arguments(null, "http://a.test/%7euser/%41%2d", "http://a.test/~user/A-"),
                 arguments(null, "http://a.test/a%2fb%3f", "http://a.test/a%2Fb%3F"),
