@@ -77,6 +77,11 @@ public final class CrawlerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM on Linux: the shutdown hooks run, as on Ctrl-C. */
+    public void interrupt() {
+        process.destroy();
+    }
+
     /** SIGKILL on Linux: no shutdown hooks, the node just vanishes with whatever it had leased. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
