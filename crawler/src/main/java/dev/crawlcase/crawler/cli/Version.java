@@ -1,30 +1,15 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.sites.cli.SitesVersion;
 import picocli.CommandLine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
-
 /**
- * Version line for {@code --version}, on every command. The number is written into version.properties by Maven's
- * resource filtering, so it is the build's own in the jar and in tests alike.
+ * Version line for {@code --version}, on every command. The number is the build's, written by Maven's resource
+ * filtering where fake-sites keeps it (one version for the whole reactor), so it is right in the jar and in tests.
  */
 final class Version implements CommandLine.IVersionProvider {
-    private static final String RESOURCE = "version.properties";
-
     static String number() {
-        try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " missing from the build");
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SitesVersion.number();
     }
 
     @Override
