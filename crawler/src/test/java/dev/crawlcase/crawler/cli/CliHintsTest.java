@@ -1,9 +1,16 @@
 package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.testkit.CliRun;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,5 +68,19 @@ class CliHintsTest {
     @Test
     void perHostHelpShowsItsDefault() {
         assertThat(CliRun.of("run", "--help").out()).contains("--per-host=N").contains("default 16");
+    }
+
+    @Test
+    void aPortClashNamesThePortAndTheFix(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Path sites = dir.resolve("sites.json");
+            Files.writeString(sites, "{\"seed\": 3, \"sites\": [{\"name\": \"tiny\", \"port\": "
+                    + taken.getLocalPort() + ", \"pages\": 12, \"levels\": 2}]}");
+            Path config = TestConfig.crawl().sites("sites.json").outputIn(dir).writeTo(dir.resolve("crawl.json"));
+            CliRun r = CliRun.of("run", "--quiet", "--config", config.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).contains("port already in use (configured ports: " + taken.getLocalPort() + ")")
+                    .contains("--ephemeral-ports").doesNotContain("\n").doesNotContain("Exception");
+        }
     }
 }
