@@ -1,10 +1,13 @@
 package dev.crawlcase.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -21,7 +24,7 @@ public final class JsonFiles {
         } catch (NoSuchFileException e) {
             throw new ConfigException("", "no such config file").in(file.toString());
         } catch (IOException e) {
-            throw new ConfigException("", "cannot read (" + e.getMessage() + ")").in(file.toString());
+            throw new ConfigException("", unreadable(e)).in(file.toString());
         }
         return parse(text, file.toString());
     }
@@ -30,9 +33,28 @@ public final class JsonFiles {
     public static JsonObject parse(String text, String source) {
         try {
             return new JsonObject(text);
-        } catch (DecodeException | ClassCastException e) {
+        } catch (DecodeException e) {
+            // Jackson knows where the text went wrong: the line and column make a typo easy to find
+            if (e.getCause() instanceof JsonProcessingException parse && parse.getLocation() != null) {
+                JsonLocation at = parse.getLocation();
+                throw new ConfigException("", "not a JSON object (" + firstLine(parse.getOriginalMessage())
+                        + ") at line " + at.getLineNr() + ", column " + at.getColumnNr()).in(source);
+            }
+            throw new ConfigException("", "not a JSON object (" + firstLine(e.getMessage()) + ")").in(source);
+        } catch (ClassCastException e) {
             throw new ConfigException("", "not a JSON object (" + firstLine(e.getMessage()) + ")").in(source);
         }
+    }
+
+    /** Why a file could not be read, in the words a user searches for ("permission denied", "is a folder"). */
+    static String unreadable(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "cannot read: permission denied";
+        }
+        if (e.getMessage() != null && e.getMessage().contains("Is a directory")) {
+            return "cannot read: is a folder, not a file";
+        }
+        return "cannot read (" + e.getMessage() + ")";
     }
 
     /** The parser's first line without its source excerpt, so the message stays one short line. */

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
+import dev.crawlcase.crawler.run.JvmFlags;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class ChildJvm {
             Files.writeString(crawlFile, crawlConfig.encodePrettily(), StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(probeInFlight > 0 ? PROBE_JVM : CRAWL_JVM);
+            command.addAll(JvmFlags.child());
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchRun.class.getName(),
                     crawlFile.toString(), resultFile.toString(), Long.toString(warmupPages), Integer.toString(probeInFlight)));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -5,10 +5,8 @@ import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.Range;
 import dev.crawlcase.crawler.config.CrawlConfig;
-import dev.crawlcase.crawler.output.SummaryTable;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
-import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlSetup;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
@@ -54,6 +52,9 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     ModeOption mode;
 
+    @Mixin
+    CrawlFlags flags;
+
     @Option(names = "--concurrency", paramLabel = "N",
             description = "Requests in flight on this node. On the frontier, N > 0 also fetches there (0: no fetching).")
     Integer concurrency;
@@ -84,7 +85,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (!CRAWL_ID.matcher(crawlId).matches()) {
             throw new ConfigException("--crawl-id", "letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
         }
-        CrawlConfig crawl = mode.apply(config.load());
+        CrawlConfig crawl = flags.apply(mode.apply(config.load()));
         Config hazelcast = cluster.hazelcast();
         return role == Role.frontier ? frontier(crawl, hazelcast) : fetcher(crawl, hazelcast);
     }
@@ -104,10 +105,7 @@ final class ClusterCommand implements Callable<Integer> {
         try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), spec.commandLine().getErr(),
                 () -> cluster.join(hazelcast), node)) {
             stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
-            CrawlReport report = session.crawl();
-            stdout.println(SummaryTable.of(List.of(report.summary())).render());
-            stdout.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
-            return report.stopped() ? ExitCode.INTERRUPTED : ExitCode.OK;
+            return session.crawl(report -> CrawlEnding.print(report, null, stdout, spec.commandLine().getErr()));
         }
     }
 

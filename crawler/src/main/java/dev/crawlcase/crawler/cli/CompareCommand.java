@@ -59,8 +59,8 @@ final class CompareCommand implements Callable<Integer> {
                 : sweep.stream().map(v -> CompareConfigLoader.parseConcurrency("--sweep", v)).toList();
         Path reportDir = report != null ? report : cc.report();
         OutputFiles.checkFolder("--report", reportDir);
-        CrawlConfig crawl = CrawlConfigLoader.load(cc.crawl()).withPoliteness(
-                new CrawlConfig.Politeness(cc.perHostConcurrency(), 0));
+        CrawlConfig configured = CrawlConfigLoader.load(cc.crawl());
+        CrawlConfig crawl = configured.withPoliteness(new CrawlConfig.Politeness(cc.perHostConcurrency(), 0));
         Path sitesFile = quick ? cc.quickSites() : cc.sites();
         WorldConfig world = null;
         List<String> seeds = List.of();
@@ -73,6 +73,7 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("crawlcase compare: " + (world == null ? String.join(" ", seeds) : sitesFile) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version().feature());
+        differences(configured, cc).forEach(out::println);
         List<String> notes = new ArrayList<>();
         Path runs = reportDir.resolve("runs");
         List<RunResult> results;
@@ -87,6 +88,19 @@ final class CompareCommand implements Callable<Integer> {
         Path html = CompareReport.write(reportDir, results, notes, context(sitesFile, world, seeds));
         out.println("report: " + html);
         return results.stream().allMatch(RunResult::matchesTruth) ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** Where compare's settings differ from what {@code run} takes from the same crawl.json, said up front. */
+    static List<String> differences(CrawlConfig run, CompareConfig cc) {
+        List<String> lines = new ArrayList<>();
+        CrawlConfig.Politeness p = run.politeness();
+        if (p.perHostConcurrency() != cc.perHostConcurrency() || p.perHostDelayMs() != 0) {
+            lines.add("note: compare runs " + cc.perHostConcurrency() + " per host with no delay; run uses "
+                    + p.perHostConcurrency() + " per host, " + p.perHostDelayMs() + " ms delay (" + cc.crawl()
+                    + "), so run --concurrency " + cc.concurrency() + " needs --per-host " + cc.perHostConcurrency()
+                    + " --delay 0 to match");
+        }
+        return lines;
     }
 
     private JsonObject context(Path sitesFile, WorldConfig world, List<String> seeds) {

@@ -16,7 +16,9 @@ import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +35,8 @@ final class CrawlSession implements AutoCloseable {
     private final Vertx vertx;
     private final SitesHost sites;
     private final Node node;
+    /** Printed when the crawl starts (after every input check), or null. */
+    private final String concurrencyNote;
 
     /**
      * Where this session's frontier listens, whether a fetch verticle runs beside it, and how long the node keeps
@@ -44,7 +48,9 @@ final class CrawlSession implements AutoCloseable {
         }
     }
 
-    private CrawlSession(CrawlConfig config, boolean progress, PrintWriter err, Vertx vertx, SitesHost sites, Node node) {
+    private CrawlSession(CrawlConfig config, boolean progress, PrintWriter err, Vertx vertx, SitesHost sites, Node node,
+                         String concurrencyNote) {
+        this.concurrencyNote = concurrencyNote;
         this.config = config;
         this.progress = progress;
         this.err = err;
@@ -71,8 +77,13 @@ final class CrawlSession implements AutoCloseable {
         } else {
             SeedCheck.validate(config.seeds(), config.allowRemote());
         }
+        // lowered here, so the thread pool and the summary's "conc" are what can run; said when the crawl starts
+        ReachableConcurrency.Cap cap = node.localFetcher() ? ReachableConcurrency.of(config) : null;
+        if (cap != null) {
+            config = config.withConcurrency(cap.concurrency());
+        }
         try {
-            return new CrawlSession(config, progress, err, vertx.get(), sites, node);
+            return new CrawlSession(config, progress, err, vertx.get(), sites, node, cap == null ? null : cap.note());
         } catch (RuntimeException e) {
             if (sites != null) {
                 sites.close();
@@ -81,15 +92,20 @@ final class CrawlSession implements AutoCloseable {
         }
     }
 
-    CrawlReport crawl() {
-        return crawl(null, 0);
+    int crawl(Function<CrawlReport, Integer> ending) {
+        return crawl(null, 0, ending);
     }
 
     /**
      * @param state       the crawl's durable state (new or resumed), or null for a crawl that is not kept
      * @param queueMemory with a state: queued URLs held in memory before the queues spill to disk
+     * @param ending      prints the end (table, files, hints) and gives the exit code; on Ctrl-C too, before the JVM
+     *                    halts: the stop hook waits for it
      */
-    CrawlReport crawl(StateStore state, long queueMemory) {
+    int crawl(StateStore state, long queueMemory, Function<CrawlReport, Integer> ending) {
+        if (concurrencyNote != null) {
+            err.println(concurrencyNote);
+        }
         CrawlRunner runner = new CrawlRunner(vertx, config, SitesHost::threadCount, node.addresses(), node.localFetcher());
         if (state != null) {
             runner.withState(state, queueMemory);
@@ -98,14 +114,23 @@ final class CrawlSession implements AutoCloseable {
         if (line != null) {
             line.follow(runner.addresses());
         }
+        CountDownLatch ended = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             awaitQuietly(runner.stop(STOP_GRACE_MS).toCompletionStage().toCompletableFuture());
+            awaitEnding(ended);
             err.println("\ncrawler: stopped; records: " + config.output().records() + ", summary: "
                     + config.output().summary());
         }, "crawlcase-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runner.run().compose(this::linger).toCompletionStage().toCompletableFuture().join();
+            CrawlReport report = runner.run().compose(this::linger).toCompletionStage().toCompletableFuture().join();
+            if (line != null) {
+                line.close();
+                line = null;
+            }
+            int code = ending.apply(report);
+            ended.countDown();
+            return code;
         } finally {
             if (line != null) {
                 line.close();
@@ -128,6 +153,15 @@ final class CrawlSession implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already stopping: the hook is running and will finish the files
+        }
+    }
+
+    /** The main thread's ending (the table) is printed before the stop hook returns and the JVM halts. */
+    private static void awaitEnding(CountDownLatch ended) {
+        try {
+            ended.await(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,8 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.PrintWriter;
+import java.util.stream.Stream;
 
 /**
  * {@code java -jar crawler.jar <command>}: parses the command line and hands over to one subcommand. Bad input
@@ -35,6 +37,12 @@ public final class CrawlerMain implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(Mode.class, new ModeConverter());
+        // every command answers --version with the build's version, not only the top level
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+        // and --help ends with the exit codes, on every command
+        Stream.concat(Stream.of(cli), cli.getSubcommands().values().stream())
+                .forEach(c -> c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(ExitCode.described()));
         cli.setParameterExceptionHandler((ex, a) -> {
             err.println("crawler: " + problem(ex));
             return ExitCode.BAD_INPUT;
@@ -64,7 +72,8 @@ public final class CrawlerMain implements Runnable {
         if (ex.getCause() instanceof BadFlagValue bad && ex.getArgSpec() instanceof OptionSpec option) {
             return option.longestName() + ": " + bad.getMessage();
         }
-        return ex.getMessage() + " (see --help)";
+        String suggestion = ex instanceof UnmatchedArgumentException unmatched ? Suggestion.of(unmatched) : "";
+        return ex.getMessage() + suggestion + " (see --help)";
     }
 
     /** The output failure behind {@code ex} (a crawl's future wraps it in a CompletionException), or null. */

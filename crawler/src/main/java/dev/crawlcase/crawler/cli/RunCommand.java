@@ -5,8 +5,6 @@ import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.QueueSpill;
-import dev.crawlcase.crawler.output.SummaryTable;
-import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.state.StateStore;
@@ -39,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--max-depth", paramLabel = "N", description = "Follow links at most N hops from a seed.")
     Integer maxDepth;
+
+    @Mixin
+    CrawlFlags flags;
 
     @Mixin
     OutputOptions output;
@@ -110,13 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 state = StateFlags.open(stateDir, false);
                 state.describe(ResumeSettings.describe(crawl, bundled));
             }
-            CrawlReport report = session.crawl(state, queueMemory == null ? QueueSpill.DEFAULT_MEMORY_LIMIT : queueMemory);
-            out.println(SummaryTable.of(List.of(report.summary())).render());
-            out.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
-            if (report.stopped() && state != null) {
-                out.println("resume with: run --state " + stateDir + " --resume");
-            }
-            return report.stopped() ? ExitCode.INTERRUPTED : ExitCode.OK;
+            return session.crawl(state, queueMemory == null ? QueueSpill.DEFAULT_MEMORY_LIMIT : queueMemory,
+                    report -> CrawlEnding.print(report, stateDir, out, err));
         } finally {
             if (state != null && state != resumed) {
                 state.close();
@@ -141,6 +137,7 @@ final class RunCommand implements Callable<Integer> {
                     : inRange("--max-pages", maxPages, FrontierSettings.MAX_PAGES_RANGE);
             c = c.withLimits(depth, pages);
         }
+        c = flags.apply(c);
         c = output.apply(c);
         if (!seeds.isEmpty()) {
             c = c.withSeeds(seeds);

@@ -3,14 +3,17 @@ package dev.crawlcase.crawler.cli;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.sites.config.WorldConfigLoader;
+import dev.crawlcase.json.ConfigException;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * The bundled fake sites running in this JVM on a Vert.x instance of their own, whose threads live in their
@@ -32,12 +35,13 @@ final class SitesHost implements AutoCloseable {
         WorldConfig config = file == null ? bundled() : WorldConfigLoader.load(file);
         AtomicReference<Object> result = new AtomicReference<>();
         Thread starter = new Thread(THREADS, () -> {
+            Vertx v = Vertx.builder().build();
             try {
-                Vertx v = Vertx.builder().build();
                 FakeWorld w = FakeWorld.start(v, config).toCompletionStage().toCompletableFuture().join();
                 result.set(new SitesHost(v, w));
             } catch (RuntimeException e) {
-                result.set(e);
+                v.close();
+                result.set(portClash(e, config));
             }
         }, "crawlcase-sites-starter");
         starter.start();
@@ -51,6 +55,20 @@ final class SitesHost implements AutoCloseable {
             throw e;
         }
         return (SitesHost) result.get();
+    }
+
+    /** A port already in use is bad input worded with the port and the fix, not a raw BindException. */
+    private static RuntimeException portClash(RuntimeException e, WorldConfig config) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                String ports = config.sites().stream().filter(site -> site.port() > 0)
+                        .map(site -> String.valueOf(site.port())).collect(Collectors.joining(", "));
+                return new ConfigException("sites", "port already in use (configured ports: " + ports
+                        + "); stop what listens there, or set the ports to 0 in the sites config"
+                        + " (the sites command: --ephemeral-ports)");
+            }
+        }
+        return e;
     }
 
     private static WorldConfig bundled() {

@@ -1,12 +1,19 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.sites.cli.SitesVersion;
 import picocli.CommandLine;
 
-/** Version line for {@code --version}. */
+/**
+ * Version line for {@code --version}, on every command. The number is the build's, written by Maven's resource
+ * filtering where fake-sites keeps it (one version for the whole reactor), so it is right in the jar and in tests.
+ */
 final class Version implements CommandLine.IVersionProvider {
+    static String number() {
+        return SitesVersion.number();
+    }
+
     @Override
     public String[] getVersion() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"crawlcase " + (v == null ? "dev" : v) + " on Java " + Runtime.version()};
+        return new String[] {"crawlcase " + number() + " on Java " + Runtime.version()};
     }
 }

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.compare;
 
+import dev.crawlcase.crawler.run.JvmFlags;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,7 +9,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -64,9 +67,12 @@ public final class SitesProcess implements AutoCloseable {
     /** Like {@link #start(Path, int)}, each site served from {@code eventLoops} event loops sharing its port. */
     public static SitesProcess start(Path config, int siteCount, int eventLoops) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), MAIN,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        command.addAll(JvmFlags.child());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN,
                 "--config", config.toString(), "--ephemeral-ports", "--control-stdin",
-                "--event-loops", Integer.toString(eventLoops))
+                "--event-loops", Integer.toString(eventLoops)));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process;
         try {

@@ -85,6 +85,16 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
                 robots, politeness, f, retry, leaseTimeoutMs, allowRemote, sites, output);
     }
 
+    public CrawlConfig withScope(ScopePatterns s) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, s, sortQuery, respectNofollow,
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    public CrawlConfig withAllowRemote(boolean allow) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
+                robots, politeness, fetch, retry, leaseTimeoutMs, allow, sites, output);
+    }
+
     /** Sequential mode has one request in flight whatever the configured concurrency. */
     public int effectiveConcurrency() {
         return mode == Mode.SEQUENTIAL ? 1 : concurrency;

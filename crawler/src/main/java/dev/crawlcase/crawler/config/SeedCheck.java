@@ -33,7 +33,8 @@ public final class SeedCheck {
             Matcher scheme = SCHEME.matcher(seed);
             String s = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : "";
             if (!s.equals("http") && !s.equals("https")) {
-                throw new ConfigException("seed '" + seed + "'", "only http and https URLs can be crawled");
+                throw new ConfigException("seed '" + seed + "'", "only http and https URLs can be crawled"
+                        + (seed.contains("://") ? "" : "; did you mean http://" + seed + "?"));
             }
             Matcher port = PORT.matcher(seed);
             if (port.find() && (port.group(1).length() > 5 || Integer.parseInt(port.group(1)) == 0
@@ -49,13 +50,14 @@ public final class SeedCheck {
             if (host == null) {
                 throw new ConfigException("seed '" + seed + "'", "has no host");
             }
+            // checked first: allowRemote would not help a host that can never resolve
+            if (HostRule.isReservedInvalid(host)) {
+                throw new ConfigException("seed '" + seed + "'", "host " + host + " is not loopback, and is in the"
+                        + " reserved .invalid domain (RFC 6761): it can never resolve, so allowRemote would not help");
+            }
             if (!allowRemote && !HostRule.isLoopback(host)) {
                 throw new ConfigException("seed '" + seed + "'", "host " + host
-                        + " is not loopback (127.0.0.0/8, localhost, ::1); set \"allowRemote\": true in the config to crawl it");
-            }
-            if (HostRule.isReservedInvalid(host)) {
-                throw new ConfigException("seed '" + seed + "'", "host " + host
-                        + " is in the reserved .invalid domain (RFC 6761) and can never resolve");
+                        + " is not loopback (127.0.0.0/8, localhost, ::1); set \"allowRemote\": true in the config (or --allow-remote) to crawl it");
             }
         }
     }

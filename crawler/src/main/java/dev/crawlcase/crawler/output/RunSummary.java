@@ -29,11 +29,12 @@ import java.util.TreeMap;
  * @param peakThreads    most live platform threads of the crawl's JVM (the bundled sites' threads left out)
  * @param cpuSeconds     process CPU time, or -1 when the JVM does not report it
  * @param bytes          body bytes received
+ * @param stopped        true when a stop request (Ctrl-C) ended the crawl before its end; in the file only when true
  */
 public record RunSummary(Mode mode, int concurrency, List<String> seeds, Instant startedAt, Instant finishedAt,
                          double wallSeconds, long pages, long records, Map<Outcome, Long> outcomes,
                          Map<String, Long> reasons, double pagesPerSecond, Latency fetchLatencyMs, long peakInFlight,
-                         int peakThreads, double cpuSeconds, long peakHeapBytes, long bytes) {
+                         int peakThreads, double cpuSeconds, long peakHeapBytes, long bytes, boolean stopped) {
 
     /** Fetch latency percentiles and maximum in ms, 0 when nothing was measured. */
     public record Latency(long p50, long p90, long p99, long max) {
@@ -55,6 +56,21 @@ public record RunSummary(Mode mode, int concurrency, List<String> seeds, Instant
         reasons = Collections.unmodifiableMap(new TreeMap<>(reasons));
     }
 
+    /** A summary of a crawl that ran to its end. */
+    public RunSummary(Mode mode, int concurrency, List<String> seeds, Instant startedAt, Instant finishedAt,
+                      double wallSeconds, long pages, long records, Map<Outcome, Long> outcomes,
+                      Map<String, Long> reasons, double pagesPerSecond, Latency fetchLatencyMs, long peakInFlight,
+                      int peakThreads, double cpuSeconds, long peakHeapBytes, long bytes) {
+        this(mode, concurrency, seeds, startedAt, finishedAt, wallSeconds, pages, records, outcomes, reasons,
+                pagesPerSecond, fetchLatencyMs, peakInFlight, peakThreads, cpuSeconds, peakHeapBytes, bytes, false);
+    }
+
+    /** The same summary, marked as stopped early or not. */
+    public RunSummary withStopped(boolean s) {
+        return new RunSummary(mode, concurrency, seeds, startedAt, finishedAt, wallSeconds, pages, records, outcomes,
+                reasons, pagesPerSecond, fetchLatencyMs, peakInFlight, peakThreads, cpuSeconds, peakHeapBytes, bytes, s);
+    }
+
     /** Records with this outcome. */
     public long count(Outcome outcome) {
         return outcomes.getOrDefault(outcome, 0L);
@@ -66,7 +82,7 @@ public record RunSummary(Mode mode, int concurrency, List<String> seeds, Instant
         labels(outcomes).forEach(byOutcome::put);
         JsonObject byReason = new JsonObject();
         reasons.forEach(byReason::put);
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("mode", mode.label())
                 .put("concurrency", concurrency)
                 .put("seeds", new JsonArray(new ArrayList<>(seeds)))
@@ -84,6 +100,11 @@ public record RunSummary(Mode mode, int concurrency, List<String> seeds, Instant
                 .put("cpuSeconds", cpuSeconds)
                 .put("peakHeapBytes", peakHeapBytes)
                 .put("bytes", bytes);
+        if (stopped) {
+            // only a stopped crawl carries the mark, so a finished crawl's file keeps exactly the keys it always had
+            json.put("stopped", true);
+        }
+        return json;
     }
 
     /** Reads a summary.json object back; an unknown mode or outcome is an {@link IllegalArgumentException}. */
@@ -102,7 +123,8 @@ public record RunSummary(Mode mode, int concurrency, List<String> seeds, Instant
                 outcomes, reasons, json.getDouble("pagesPerSecond", 0.0),
                 Latency.fromJson(json.getJsonObject("fetchLatencyMs", new JsonObject())),
                 json.getLong("peakInFlight", 0L), json.getInteger("peakThreads", 0),
-                json.getDouble("cpuSeconds", -1.0), json.getLong("peakHeapBytes", 0L), json.getLong("bytes", 0L));
+                json.getDouble("cpuSeconds", -1.0), json.getLong("peakHeapBytes", 0L), json.getLong("bytes", 0L),
+                json.getBoolean("stopped", false));
     }
 
     private static Map<String, Long> labels(Map<Outcome, Long> counts) {

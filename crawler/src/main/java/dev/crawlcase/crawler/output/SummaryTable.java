@@ -1,12 +1,15 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.Outcome;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The one table of run summaries, a row per run: mode, concurrency, pages, wall time and rate, then latency, peak in
+ * The one table of run summaries, a row per run: mode, concurrency, pages fetched, records failed and skipped, wall
+ * time and rate, then latency, peak in
  * flight, threads, CPU and heap. A caller with more to say per run (compare: speed-up and the ideal time) adds its
  * columns after the rate instead of drawing a table of its own. Rendered as text, or handed out as headers and cells
  * for other renderers (the HTML report).
@@ -19,7 +22,8 @@ public final class SummaryTable<T> {
     public record Column<T>(String header, Function<T, String> cell) {
     }
 
-    private static final List<String> LEADING = List.of("mode", "conc", "pages", "wall s", "pages/s");
+    private static final List<String> LEADING = List.of("mode", "conc", "pages", "failed", "skipped", "wall s",
+            "pages/s");
     private static final List<String> TRAILING = List.of("p50 ms", "p99 ms", "peak in flight", "threads", "cpu s",
             "heap MB");
     private static final double MB = 1024.0 * 1024.0;
@@ -66,7 +70,8 @@ public final class SummaryTable<T> {
     private List<String> cells(T row) {
         RunSummary s = summary.apply(row);
         List<String> cells = new ArrayList<>(List.of(s.mode().label(), String.valueOf(s.concurrency()),
-                String.valueOf(s.pages()), fixed(s.wallSeconds(), 2), fixed(s.pagesPerSecond(), 1)));
+                String.valueOf(s.pages()), String.valueOf(s.count(Outcome.FAILED)),
+                String.valueOf(s.count(Outcome.SKIPPED)), fixed(s.wallSeconds(), 2), fixed(s.pagesPerSecond(), 1)));
         afterRate.forEach(c -> cells.add(c.cell().apply(row)));
         cells.addAll(List.of(String.valueOf(s.fetchLatencyMs().p50()), String.valueOf(s.fetchLatencyMs().p99()),
                 String.valueOf(s.peakInFlight()), String.valueOf(s.peakThreads()), fixed(s.cpuSeconds(), 2),

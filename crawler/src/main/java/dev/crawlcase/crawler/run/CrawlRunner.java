@@ -214,7 +214,8 @@ public final class CrawlRunner {
         return stats.summary(run, sampler.snapshot());
     }
 
-    private Future<CrawlReport> writeSummary(RunSummary summary) {
+    private Future<CrawlReport> writeSummary(RunSummary finished) {
+        RunSummary summary = finished.withStopped(stopRequested);
         return SummaryWriter.write(vertx, config.output().summary(), summary)
                 .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested));
     }

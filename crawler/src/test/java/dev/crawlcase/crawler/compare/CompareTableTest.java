@@ -21,20 +21,20 @@ class CompareTableTest {
     @Test
     void theSummaryTableWithSpeedUpAndIdealAfterTheRate() {
         assertThat(CompareTable.of(List.of(SEQUENTIAL, ASYNC, THREAD_POOL)).render()).isEqualTo("""
-                mode         conc  pages  wall s  pages/s  speed-up  ideal s  x ideal  p50 ms  p99 ms  peak in flight  threads  cpu s  heap MB
-                -----------  ----  -----  ------  -------  --------  -------  -------  ------  ------  --------------  -------  -----  -------
-                sequential      1    120   12.35      9.7      1.0x    10.00     1.23       3     250               1       21   3.46       80
-                async          64    120    1.50     80.0      8.2x        -        -       4    1000              64       25   2.00      118
-                thread-pool   512      7    0.25     28.0     49.4x     0.00        -       0       0               0      530  -1.00        0
+                mode         conc  pages  failed  skipped  wall s  pages/s  speed-up  ideal s  x ideal  p50 ms  p99 ms  peak in flight  threads  cpu s  heap MB
+                -----------  ----  -----  ------  -------  ------  -------  --------  -------  -------  ------  ------  --------------  -------  -----  -------
+                sequential      1    120       0        0   12.35      9.7      1.0x    10.00     1.23       3     250               1       21   3.46       80
+                async          64    120       0        0    1.50     80.0      8.2x        -        -       4    1000              64       25   2.00      118
+                thread-pool   512      7       0        0    0.25     28.0     49.4x     0.00        -       0       0               0      530  -1.00        0
                 """);
     }
 
     @Test
     void withoutASequentialRunThereIsNoSpeedUp() {
         assertThat(CompareTable.of(List.of(ASYNC)).render()).isEqualTo("""
-                mode   conc  pages  wall s  pages/s  speed-up  ideal s  x ideal  p50 ms  p99 ms  peak in flight  threads  cpu s  heap MB
-                -----  ----  -----  ------  -------  --------  -------  -------  ------  ------  --------------  -------  -----  -------
-                async    64    120    1.50     80.0         -        -        -       4    1000              64       25   2.00      118
+                mode   conc  pages  failed  skipped  wall s  pages/s  speed-up  ideal s  x ideal  p50 ms  p99 ms  peak in flight  threads  cpu s  heap MB
+                -----  ----  -----  ------  -------  ------  -------  --------  -------  -------  ------  ------  --------------  -------  -----  -------
+                async    64    120       0        0    1.50     80.0         -        -        -       4    1000              64       25   2.00      118
                 """);
     }
 }

@@ -13,11 +13,11 @@ class SummaryTableTest {
     @Test
     void rendersTheSameTableAsRunAlwaysPrinted() {
         assertThat(SummaryTable.of(List.of(SEQUENTIAL, ASYNC, THREAD_POOL)).render()).isEqualTo("""
-                mode         conc  pages  wall s  pages/s  p50 ms  p99 ms  peak in flight  threads  cpu s  heap MB
-                -----------  ----  -----  ------  -------  ------  ------  --------------  -------  -----  -------
-                sequential      1    120   12.35      9.7       3     250               1       21   3.46       80
-                async          64    120    1.50     80.0       4    1000              64       25   2.00      118
-                thread-pool   512      7    0.25     28.0       0       0               0      530  -1.00        0
+                mode         conc  pages  failed  skipped  wall s  pages/s  p50 ms  p99 ms  peak in flight  threads  cpu s  heap MB
+                -----------  ----  -----  ------  -------  ------  -------  ------  ------  --------------  -------  -----  -------
+                sequential      1    120       0        0   12.35      9.7       3     250               1       21   3.46       80
+                async          64    120       0        0    1.50     80.0       4    1000              64       25   2.00      118
+                thread-pool   512      7       0        0    0.25     28.0       0       0               0      530  -1.00        0
                 """);
     }
 
@@ -25,9 +25,10 @@ class SummaryTableTest {
     void addedColumnsGoAfterTheRate() {
         SummaryTable<RunSummary> table = SummaryTable.of(List.of(ASYNC), s -> s,
                 List.of(new SummaryTable.Column<>("extra", s -> "x" + s.concurrency())));
-        assertThat(table.headers()).containsExactly("mode", "conc", "pages", "wall s", "pages/s", "extra", "p50 ms",
+        assertThat(table.headers()).containsExactly("mode", "conc", "pages", "failed", "skipped", "wall s", "pages/s", "extra",
+                "p50 ms",
                 "p99 ms", "peak in flight", "threads", "cpu s", "heap MB");
-        assertThat(table.cells()).singleElement().satisfies(row -> assertThat(row.get(5)).isEqualTo("x64"));
+        assertThat(table.cells()).singleElement().satisfies(row -> assertThat(row.get(7)).isEqualTo("x64"));
     }
 
     @Test

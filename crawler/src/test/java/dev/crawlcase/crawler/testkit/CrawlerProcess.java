@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.testkit;
 
+import dev.crawlcase.crawler.run.JvmFlags;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +31,7 @@ public final class CrawlerProcess implements AutoCloseable {
     public static CrawlerProcess start(Path dir, String name, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(JvmFlags.child());
         command.add("-cp");
         command.add(absoluteClassPath());
         command.add("dev.crawlcase.crawler.cli.CrawlerMain");

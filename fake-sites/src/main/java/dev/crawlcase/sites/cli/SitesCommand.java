@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sites}: serves the fake world until Ctrl-C. Usable alone or as a subcommand of the crawler's CLI. */
-@Command(name = "sites", mixinStandardHelpOptions = true,
+@Command(name = "sites", mixinStandardHelpOptions = true, versionProvider = SitesVersion.class,
         description = "Serve the fake web sites on 127.0.0.1 until Ctrl-C.")
 public final class SitesCommand implements Callable<Integer> {
     public static final int OK = 0;

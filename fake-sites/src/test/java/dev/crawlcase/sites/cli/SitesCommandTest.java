@@ -23,6 +23,13 @@ class SitesCommandTest {
     }
 
     @Test
+    void versionIsTheBuilds() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("fake-sites " + SitesVersion.number() + " on Java ");
+        assertThat(SitesVersion.number()).matches("\\d+\\.\\d+.*");
+    }
+
+    @Test
     void badConfigExitsWith2AndOneLine(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("bad.json"), "{\"sites\":[{\"name\":\"a\",\"port\":0,\"pages\":3}]}");
         assertThat(run("--config", config.toString())).isEqualTo(2);

@@ -1,0 +1,35 @@
+package dev.crawlcase.crawler.cli;
+
+import dev.crawlcase.crawler.output.SummaryTable;
+import dev.crawlcase.crawler.run.CrawlReport;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How run and the cluster's frontier end a crawl, finished or stopped: the table, where the files are, the resume
+ * hint when there is a state, why nothing was fetched when nothing was; and the exit code that goes with it.
+ */
+final class CrawlEnding {
+    private CrawlEnding() {
+    }
+
+    /**
+     * @param stateDir the crawl's state folder, or null when it keeps none
+     */
+    static int print(CrawlReport report, Path stateDir, PrintWriter out, PrintWriter err) {
+        out.println(SummaryTable.of(List.of(report.summary())).render());
+        out.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
+        if (report.stopped() && stateDir != null) {
+            out.println("resume with: run --state " + stateDir + " --resume");
+        }
+        if (report.stopped()) {
+            return ExitCode.INTERRUPTED;
+        }
+        Optional<String> nothing = NothingFetched.line(report.summary());
+        nothing.ifPresent(err::println);
+        return nothing.isPresent() ? ExitCode.NOTHING_FETCHED : ExitCode.OK;
+    }
+}
