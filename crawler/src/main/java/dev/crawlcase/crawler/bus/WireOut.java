@@ -21,22 +21,22 @@ final class WireOut {
         if (value < 0) {
             throw new IllegalArgumentException("negative where the wire form wants a count: " + value);
         }
-        long v = value;
-        while ((v & ~0x7FL) != 0) {
-            buffer.appendByte((byte) ((v & 0x7F) | 0x80));
-            v >>>= 7;
-        }
-        buffer.appendByte((byte) v);
-        return this;
+        return varint(value);
     }
 
+    /** Zig-zag first, so that small negative numbers (-1 for "none") stay one byte. */
     WireOut svarint(long value) {
-        long v = (value << 1) ^ (value >> 63);
-        while ((v & ~0x7FL) != 0) {
-            buffer.appendByte((byte) ((v & 0x7F) | 0x80));
-            v >>>= 7;
+        return varint((value << 1) ^ (value >> 63));
+    }
+
+    /** Seven bits a byte, low bits first, the high bit set on every byte but the last; {@code v} read unsigned. */
+    private WireOut varint(long v) {
+        long rest = v;
+        while ((rest & ~0x7FL) != 0) {
+            buffer.appendByte((byte) ((rest & 0x7F) | 0x80));
+            rest >>>= 7;
         }
-        buffer.appendByte((byte) v);
+        buffer.appendByte((byte) rest);
         return this;
     }
 

@@ -23,15 +23,11 @@ class ClusteredMessagesTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();
 
-    private Vertx join(String clusterName) {
-        return kit.adopt(await(ClusterVertx.start(ClusterFixtures.hazelcast(clusterName), "127.0.0.1")));
-    }
-
     @Test
     void exchangesAndLeasesCrossTheClusterUnchanged() {
         String cluster = ClusterFixtures.uniqueClusterName();
-        Vertx frontierNode = join(cluster);
-        Vertx fetcherNode = join(cluster);
+        Vertx frontierNode = ClusterFixtures.join(kit, cluster);
+        Vertx fetcherNode = ClusterFixtures.join(kit, cluster);
         CrawlAddresses addresses = new CrawlAddresses("wire");
         RandomMessages messages = new RandomMessages(42);
         List<Lease> answers = List.of(messages.lease(), messages.lease(), messages.lease());

@@ -23,15 +23,11 @@ class FrontierClaimTest {
     @TempDir
     Path dir;
 
-    private Vertx join(String clusterName) {
-        return kit.adopt(await(ClusterVertx.start(ClusterFixtures.hazelcast(clusterName), "127.0.0.1")));
-    }
-
     @Test
     void aSecondFrontierOfTheSameCrawlIsRefusedUntilTheFirstLeaves() {
         String cluster = ClusterFixtures.uniqueClusterName();
-        Vertx first = join(cluster);
-        Vertx second = join(cluster);
+        Vertx first = ClusterFixtures.join(kit, cluster);
+        Vertx second = ClusterFixtures.join(kit, cluster);
         CrawlAddresses crawl = new CrawlAddresses("twice");
 
         await(FrontierClaim.claim(first, crawl));
@@ -46,7 +42,7 @@ class FrontierClaimTest {
     @Test
     void theCommandRefusesASecondFrontierWithOneLineAndExitCodeTwo() throws Exception {
         String cluster = ClusterFixtures.uniqueClusterName();
-        Vertx first = join(cluster);
+        Vertx first = ClusterFixtures.join(kit, cluster);
         await(FrontierClaim.claim(first, new CrawlAddresses("dup")));
         Path crawlJson = ClusterFixtures.shortLeases(Mode.ASYNC, 2, dir).writeTo(dir.resolve("crawl.json"));
         Path xml = ClusterFixtures.clusterXml(dir, cluster);
