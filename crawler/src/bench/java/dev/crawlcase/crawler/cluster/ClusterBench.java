@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * a latency-bound world (3 sites, 200 pages each, 50 ms per response, no faults) served from this JVM. For each
  * run the fetchers join first, then the frontier starts the crawl; the frontier's summary gives the crawl's wall
  * time and pages/s (the frontier JVM's own start-up is left out), with the peak in flight and the median fetch
- * time: each page also costs a report and a lease round trip over the clustered event bus, and on a machine with
- * few cores the JVMs compete for CPU, so expect less than linear scaling there. Writes
+ * time: each page also costs a round trip (its outcome and the next ask) over the clustered event bus, and on a
+ * machine with few cores the JVMs compete for CPU, so expect less than linear scaling there. Writes
  * {@code crawler/target/cluster-bench.json} (the figures quoted in the README are in
  * {@code crawler/results/cluster-bench.json}).
  *

@@ -4,8 +4,9 @@ import dev.crawlcase.crawler.task.CrawlAddresses;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
+import dev.crawlcase.crawler.task.Lease;
+
+import java.util.List;
 
 /**
  * Deployed by a frontier node after its crawl has ended, for a short while before the node leaves: answers every
@@ -13,7 +14,7 @@ import io.vertx.core.json.JsonObject;
  * that the crawl is over instead of waiting for a frontier that will not come back.
  */
 public final class FinishedAnswer extends VerticleBase {
-    private static final JsonObject FINISHED = new JsonObject().put("tasks", new JsonArray()).put("finished", true);
+    private static final Lease FINISHED = new Lease(List.of(), true);
 
     private final CrawlAddresses addresses;
 
@@ -23,6 +24,8 @@ public final class FinishedAnswer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        return vertx.eventBus().<JsonObject>consumer(addresses.lease(), request -> request.reply(FINISHED)).completion();
+        BusCodecs.register(vertx);
+        // outcomes that come this late have no frontier to take them: their URLs were recorded at the end
+        return vertx.eventBus().<Exchange>consumer(addresses.lease(), request -> request.reply(FINISHED)).completion();
     }
 }

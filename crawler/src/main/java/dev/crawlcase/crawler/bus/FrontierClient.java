@@ -1,18 +1,19 @@
 package dev.crawlcase.crawler.bus;
 
 import dev.crawlcase.crawler.task.CrawlAddresses;
-import dev.crawlcase.crawler.task.Lease;
-
 import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.Lease;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
+
+import java.util.List;
 
 /**
- * A fetcher's view of the frontier: ask for work, report what came of it. Plain request/reply over the event
- * bus, so a fetcher works the same in the frontier's JVM or on another node of a cluster.
+ * A fetcher's view of the frontier: one request/reply carries what the fetcher finished and asks for new work.
+ * Plain request/reply over the event bus, so a fetcher works the same in the frontier's JVM or on another node of
+ * a cluster.
  */
 public final class FrontierClient {
     /** Longer than the frontier's longest park of a lease request. */
@@ -23,21 +24,18 @@ public final class FrontierClient {
     private final String fetcherId;
 
     public FrontierClient(Vertx vertx, CrawlAddresses addresses, String fetcherId) {
+        BusCodecs.register(vertx);
         this.bus = vertx.eventBus();
         this.addresses = addresses;
         this.fetcherId = fetcherId;
     }
 
-    /** Up to {@code max} tasks; the frontier holds the request until it has work or the crawl ends. */
-    public Future<Lease> lease(int max) {
-        JsonObject request = new JsonObject().put("fetcher", fetcherId).put("max", max);
-        return bus.<JsonObject>request(addresses.lease(), request, OPTIONS).map(reply -> {
-            JsonObject body = reply.body();
-            return new Lease(TaskCodec.tasks(body.getJsonArray("tasks")), body.getBoolean("finished"));
-        });
-    }
-
-    public Future<Void> report(FetchOutcome outcome) {
-        return bus.request(addresses.result(), TaskCodec.outcome(outcome), OPTIONS).mapEmpty();
+    /**
+     * Hands in {@code outcomes} and asks for up to {@code max} tasks. The frontier takes the outcomes on arrival;
+     * with {@code max} > 0 it holds the request until it has work or the crawl ends, with 0 it answers at once.
+     */
+    public Future<Lease> exchange(List<FetchOutcome> outcomes, int max) {
+        return bus.<Lease>request(addresses.lease(), new Exchange(fetcherId, outcomes, max), OPTIONS)
+                .map(reply -> reply.body());
     }
 }

@@ -3,14 +3,13 @@ package dev.crawlcase.crawler.bus;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.frontier.Frontier;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayDeque;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.function.LongSupplier;
  * Owns one crawl's {@link Frontier} on a single event-loop context and serves it over the event bus: fetchers
  * lease tasks and report outcomes. A lease request with nothing ready is parked until work appears (a result
  * arrives, a politeness delay or retry delay passes) or the crawl ends. All frontier calls happen on this
- * verticle's thread, so the frontier needs no locks.
+ * verticle's thread, so the frontier needs no locks. One {@link Exchange} carries a fetcher's finished outcomes
+ * and its request for more; the outcomes are taken on arrival, whether the request is then answered or parked.
  *
  * <p>Its life is a {@link FrontierPhase}, changed only through that enum's transitions. It reads time from the
  * clock it is given, the same one its frontier reads, so a park's age and a wakeup's delay are measured on the
@@ -43,7 +43,7 @@ public final class FrontierVerticle extends VerticleBase {
     private long wakeupAt = Long.MAX_VALUE;
     private int ticks;
 
-    private record Parked(Message<JsonObject> request, long since) {
+    private record Parked(Message<Exchange> request, long since) {
     }
 
     /** Runs checkpoints of a durable crawl state on the frontier's own thread, between its calls. */
@@ -91,8 +91,8 @@ public final class FrontierVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        MessageConsumer<JsonObject> leases = vertx.eventBus().consumer(addresses.lease(), this::onLease);
-        MessageConsumer<JsonObject> results = vertx.eventBus().consumer(addresses.result(), this::onResult);
+        BusCodecs.register(vertx);
+        MessageConsumer<Exchange> exchanges = vertx.eventBus().consumer(addresses.lease(), this::onExchange);
         MessageConsumer<Long> stops = vertx.eventBus().consumer(addresses.stop(), this::onStop);
         vertx.setPeriodic(TICK_MS, id -> onTick());
         if (checkpoints != null) {
@@ -102,24 +102,22 @@ public final class FrontierVerticle extends VerticleBase {
                 }
             });
         }
-        return Future.all(leases.completion(), results.completion(), stops.completion())
+        return Future.all(exchanges.completion(), stops.completion())
                 .onSuccess(v -> checkFinished());
     }
 
-    private void onLease(Message<JsonObject> request) {
-        if (!phase.leasing()) {
-            request.reply(reply(List.of(), true));
-            return;
-        }
-        parked.add(new Parked(request, clockMs.getAsLong()));
-        serveParked();
-    }
-
-    private void onResult(Message<JsonObject> message) {
+    private void onExchange(Message<Exchange> request) {
+        Exchange exchange = request.body();
         if (!phase.ended()) {
-            frontier.complete(TaskCodec.outcome(message.body()));
+            exchange.outcomes().forEach(frontier::complete);
         }
-        message.reply(null);
+        if (!phase.leasing()) {
+            request.reply(new Lease(List.of(), true));
+        } else if (exchange.max() == 0) {
+            request.reply(new Lease(List.of(), false));
+        } else {
+            parked.add(new Parked(request, clockMs.getAsLong()));
+        }
         serveParked();
     }
 
@@ -139,7 +137,7 @@ public final class FrontierVerticle extends VerticleBase {
         frontier.expireLeases();
         long now = clockMs.getAsLong();
         while (!parked.isEmpty() && now - parked.peek().since() > MAX_PARK_MS) {
-            parked.poll().request().reply(reply(List.of(), false));
+            parked.poll().request().reply(new Lease(List.of(), false));
         }
         serveParked();
         if (++ticks % TICKS_PER_PROGRESS == 0) {
@@ -153,12 +151,12 @@ public final class FrontierVerticle extends VerticleBase {
         }
         while (!parked.isEmpty()) {
             Parked next = parked.peek();
-            List<FetchTask> tasks = frontier.lease(Math.max(1, next.request().body().getInteger("max", 1)));
+            List<FetchTask> tasks = frontier.lease(next.request().body().max());
             if (tasks.isEmpty()) {
                 break;
             }
             parked.poll();
-            next.request().reply(reply(tasks, false));
+            next.request().reply(new Lease(List.copyOf(tasks), false));
         }
         scheduleWakeup();
     }
@@ -209,7 +207,7 @@ public final class FrontierVerticle extends VerticleBase {
 
     private void replyFinishedToParked() {
         while (!parked.isEmpty()) {
-            parked.poll().request().reply(reply(List.of(), true));
+            parked.poll().request().reply(new Lease(List.of(), true));
         }
     }
 
@@ -230,10 +228,5 @@ public final class FrontierVerticle extends VerticleBase {
             wakeupAt = Long.MAX_VALUE;
             serveParked();
         });
-    }
-
-    private static JsonObject reply(List<FetchTask> tasks, boolean finished) {
-        JsonArray array = TaskCodec.tasks(tasks);
-        return new JsonObject().put("tasks", array).put("finished", finished);
     }
 }

@@ -1,8 +1,9 @@
 /**
  * The frontier on the event bus: {@code FrontierVerticle} serves leases and takes outcomes at the crawl's
  * {@link dev.crawlcase.crawler.task.CrawlAddresses}; {@code FrontierClient} is how fetchers (local or on other
- * cluster nodes) talk to it; {@code TaskCodec} is the wire form of the messages; {@code FrontierPhase} is the
- * endpoint's lifecycle (running, stopping, finished, suspended, aborted), changed in one place.
+ * cluster nodes) talk to it, one {@code Exchange} (finished outcomes and a request for tasks) answered by one
+ * {@code Lease}; {@code BusCodecs} registers their binary wire form ({@code TaskWire}, over {@code WireOut} and
+ * {@code WireIn}); {@code FrontierPhase} is the endpoint's lifecycle (running, stopping, finished, suspended, aborted), changed in one place.
  *
  * <p>May import: {@code url}, {@code task}, {@code frontier}, Vert.x core.
  */

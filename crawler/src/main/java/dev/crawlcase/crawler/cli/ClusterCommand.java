@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.FetcherNode;
+import dev.crawlcase.crawler.cluster.FrontierClaim;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.Range;
 import dev.crawlcase.crawler.config.CrawlConfig;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -100,10 +102,11 @@ final class ClusterCommand implements Callable<Integer> {
             crawl = crawl.withSeeds(seeds);
         }
         boolean localFetch = fetch || (concurrency != null && concurrency > 0);
-        CrawlSession.Node node = new CrawlSession.Node(new CrawlAddresses(crawlId), localFetch, LINGER_MS);
+        CrawlAddresses addresses = new CrawlAddresses(crawlId);
+        CrawlSession.Node node = new CrawlSession.Node(addresses, localFetch, LINGER_MS);
         PrintWriter stdout = spec.commandLine().getOut();
         try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), spec.commandLine().getErr(),
-                () -> cluster.join(hazelcast), node)) {
+                () -> claimed(cluster.join(hazelcast), addresses), node)) {
             stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
             return session.crawl(report -> CrawlEnding.print(report, null, stdout, spec.commandLine().getErr()));
         }
@@ -139,6 +142,23 @@ final class ClusterCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // the hook is already leaving the cluster
             }
+        }
+    }
+
+    /**
+     * Holds the crawl's frontier role for as long as this node is a member, or leaves and refuses with one line
+     * (exit 2) before any output is touched when another frontier of the same crawl id already runs.
+     */
+    private static Vertx claimed(Vertx vertx, CrawlAddresses addresses) {
+        try {
+            FrontierClaim.claim(vertx, addresses).toCompletionStage().toCompletableFuture().join();
+            return vertx;
+        } catch (CompletionException e) {
+            close(vertx);
+            if (e.getCause() instanceof ConfigException refused) {
+                throw refused;
+            }
+            throw e;
         }
     }
 

@@ -5,6 +5,8 @@ import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.bus.FrontierClient;
 import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,12 +15,21 @@ import io.vertx.core.eventbus.ReplyFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * Keeps up to N fetches in flight from an event-loop verticle: lease tasks for the free slots, run each through
- * {@code work} (whatever the mode makes of it: a blocking call on a worker thread, or a non-blocking request),
- * report the outcome, repeat until the frontier says the crawl is finished. Runs on one event-loop thread.
+ * Keeps up to N fetches in flight from an event-loop verticle: ask the frontier for tasks for the free slots, run
+ * each through {@code work} (whatever the mode makes of it: a blocking call on a worker thread, or a non-blocking
+ * request), and hand the outcomes back in the next exchange, repeat until the frontier says the crawl is finished.
+ * Runs on one event-loop thread.
+ *
+ * <p>One exchange at a time asks for tasks; it may be parked at the frontier while nothing is ready. Outcomes
+ * that finish meanwhile go at once in a report-only exchange (asking for nothing, answered at once), because they
+ * may be what makes new work ready; outcomes that finish together, or while a report is on its way, go together
+ * in the next one. A slot is free once its outcome is buffered: the frontier takes the outcomes of an exchange before it
+ * leases, so no more than N tasks are ever out.
  */
 final class FetchSlots {
     private static final Logger LOG = LoggerFactory.getLogger(FetchSlots.class);
@@ -30,8 +41,15 @@ final class FetchSlots {
     private final Function<FetchTask, Future<FetchOutcome>> work;
     private final Mode mode;
     private final Promise<Void> finished = Promise.promise();
-    private int inFlight;
-    private boolean leasing;
+    private final List<FetchOutcome> ready = new ArrayList<>();
+    private int fetching;
+    /** Tasks asked for by the exchange that is on its way, 0 when none asks. */
+    private int asked;
+    private boolean asking;
+    private boolean reporting;
+    private boolean retryPending;
+    private boolean flushScheduled;
+    private Context context;
     private boolean ended;
     private boolean waitingLogged;
 
@@ -43,49 +61,89 @@ final class FetchSlots {
         this.work = work;
     }
 
-    /** Starts pulling work; the future completes when the crawl is over and nothing is in flight. */
+    /** Starts pulling work; the future completes when the crawl is over and every outcome is handed in. */
     Future<Void> run() {
-        fill();
+        context = vertx.getOrCreateContext();
+        exchange();
         return finished.future();
     }
 
-    private void fill() {
-        if (ended || leasing || inFlight >= slots) {
-            return;
+    private void exchange() {
+        if (!retryPending) {
+            send();
         }
-        leasing = true;
-        client.lease(slots - inFlight).onComplete(ar -> {
-            leasing = false;
-            if (ar.failed()) {
-                logLeaseFailure(ar.cause());
-                vertx.setTimer(RETRY_LEASE_MS, id -> fill());
-            } else {
-                accept(ar.result());
-            }
-        });
+        maybeFinish();
     }
 
-    private void accept(Lease lease) {
-        if (lease.finished()) {
-            ended = true;
+    private void send() {
+        int free = ended ? 0 : slots - fetching - asked;
+        if (!asking && free > 0) {
+            List<FetchOutcome> outcomes = take();
+            asking = true;
+            asked = free;
+            client.exchange(outcomes, free).onComplete(ar -> {
+                asking = false;
+                asked = 0;
+                answered(ar, outcomes);
+            });
+        } else if (!reporting && !ready.isEmpty()) {
+            List<FetchOutcome> outcomes = take();
+            reporting = true;
+            client.exchange(outcomes, 0).onComplete(ar -> {
+                reporting = false;
+                answered(ar, outcomes);
+            });
+        }
+    }
+
+    /**
+     * Sends the ready outcomes once the event loop has run what is already queued, so outcomes that finish
+     * together (several responses read in one turn, parses done at once) travel in one exchange.
+     */
+    private void flushSoon() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            context.runOnContext(v -> {
+                flushScheduled = false;
+                exchange();
+            });
+        }
+    }
+
+    private List<FetchOutcome> take() {
+        List<FetchOutcome> outcomes = List.copyOf(ready);
+        ready.clear();
+        return outcomes;
+    }
+
+    private void answered(AsyncResult<Lease> ar, List<FetchOutcome> outcomes) {
+        if (ar.failed()) {
+            outcomes.forEach(o -> LOG.warn("report of {} failed; its lease will expire: {}", o.task().url(),
+                    ar.cause().getMessage()));
+            logLeaseFailure(ar.cause());
+            retryPending = true;
+            vertx.setTimer(RETRY_LEASE_MS, id -> {
+                retryPending = false;
+                exchange();
+            });
             maybeFinish();
             return;
         }
+        Lease lease = ar.result();
+        if (lease.finished()) {
+            ended = true;
+        }
         for (FetchTask task : lease.tasks()) {
-            inFlight++;
+            fetching++;
             work.apply(task)
                     .recover(err -> Future.succeededFuture(TaskFailure.of(task, err, mode)))
-                    .compose(client::report)
-                    .onComplete(ar -> {
-                        if (ar.failed()) {
-                            LOG.warn("report of {} failed; its lease will expire: {}", task.url(), ar.cause().getMessage());
-                        }
-                        inFlight--;
-                        maybeFinish();
-                        fill();
+                    .onComplete(done -> {
+                        fetching--;
+                        ready.add(done.result());
+                        flushSoon();
                     });
         }
-        fill();
+        exchange();
     }
 
     /** No frontier (yet) is normal for a cluster fetcher that started first: say so once, not every retry. */
@@ -100,7 +158,7 @@ final class FetchSlots {
     }
 
     private void maybeFinish() {
-        if (ended && inFlight == 0) {
+        if (ended && fetching == 0 && ready.isEmpty() && !asking && !reporting) {
             finished.tryComplete();
         }
     }

@@ -18,12 +18,12 @@ import java.util.List;
 
 /**
  * Virtual mode: deployed with {@code ThreadingModel.VIRTUAL_THREAD}. Each of C workers is a plain loop that
- * reads top to bottom (lease, fetch, parse, report) and {@code await}s each step; while one awaits, its virtual
- * thread is parked and the carrier thread runs another. Same non-blocking client as async, sequential-looking
- * code. The verticle's context runs one virtual thread at a time, so parsing is awaited from a {@link ParsePool}
- * like async mode's; inline it would keep every other worker waiting. Needs JDK 21+. A failed lease (no frontier
- * yet on a cluster) is asked again after a short pause; a task that throws gets a failed outcome
- * ({@link TaskFailure}) and its worker goes on.
+ * reads top to bottom (hand in the last outcome and get a task, fetch, parse) and {@code await}s each step; while
+ * one awaits, its virtual thread is parked and the carrier thread runs another. Same non-blocking client as async,
+ * sequential-looking code. The verticle's context runs one virtual thread at a time, so parsing is awaited from a
+ * {@link ParsePool} like async mode's; inline it would keep every other worker waiting. Needs JDK 21+. A failed
+ * exchange (no frontier yet on a cluster) is asked again after a short pause; a task that throws gets a failed
+ * outcome ({@link TaskFailure}) and its worker goes on.
  */
 final class VirtualVerticle extends FetchVerticle {
     private static final Logger LOG = LoggerFactory.getLogger(VirtualVerticle.class);
@@ -55,20 +55,19 @@ final class VirtualVerticle extends FetchVerticle {
         return Future.succeededFuture();
     }
 
+    /** Each exchange hands in the outcome of the last task (none the first time) and asks for the next one. */
     private void work(FrontierClient client) {
+        List<FetchOutcome> outcomes = List.of();
         while (true) {
-            Lease lease = lease(client);
+            Lease lease = exchange(client, outcomes);
             if (lease.finished()) {
                 return;
             }
+            List<FetchOutcome> done = new ArrayList<>(lease.tasks().size());
             for (FetchTask task : lease.tasks()) {
-                FetchOutcome outcome = fetchAndParse(task);
-                try {
-                    client.report(outcome).await();
-                } catch (RuntimeException e) {
-                    LOG.warn("report of {} failed; its lease will expire: {}", task.url(), e.getMessage());
-                }
+                done.add(fetchAndParse(task));
             }
+            outcomes = done;
         }
     }
 
@@ -85,11 +84,15 @@ final class VirtualVerticle extends FetchVerticle {
         }
     }
 
-    private Lease lease(FrontierClient client) {
+    private Lease exchange(FrontierClient client, List<FetchOutcome> outcomes) {
+        List<FetchOutcome> handIn = outcomes;
         while (true) {
             try {
-                return client.lease(1).await();
+                return client.exchange(handIn, 1).await();
             } catch (RuntimeException e) {
+                handIn.forEach(o -> LOG.warn("report of {} failed; its lease will expire: {}", o.task().url(),
+                        e.getMessage()));
+                handIn = List.of();
                 LOG.debug("lease failed, asking again: {}", e.getMessage());
                 vertx.timer(RETRY_LEASE_MS).await();
             }

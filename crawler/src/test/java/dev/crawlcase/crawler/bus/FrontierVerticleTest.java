@@ -84,16 +84,16 @@ class FrontierVerticleTest {
         FrontierVerticle verticle = deploy(vertx, frontier(clock, "/a"), null, clock);
         FrontierClient client = new FrontierClient(vertx, addresses, "test");
 
-        List<FetchTask> first = await(client.lease(1)).tasks();
+        List<FetchTask> first = await(client.exchange(List.of(), 1)).tasks();
         assertThat(first).extracting(FetchTask::url).containsExactly(HOST + "/a");
         // the host is busy and nothing else is queued: parked until the fake clock says it waited too long
-        Lease parked = await(client.lease(1));
+        Lease parked = await(client.exchange(List.of(), 1));
         assertThat(parked.tasks()).isEmpty();
         assertThat(parked.finished()).isFalse();
 
-        await(client.report(fetched(first.get(0))));
+        await(client.exchange(List.of(fetched(first.get(0))), 0));
         await(verticle.done());
-        assertThat(await(client.lease(1)).finished()).isTrue();
+        assertThat(await(client.exchange(List.of(), 1)).finished()).isTrue();
         assertThat(verticle.phase()).isEqualTo(FrontierPhase.FINISHED);
         assertThat(outcomes()).containsExactly("/a fetched/null");
     }
@@ -108,7 +108,7 @@ class FrontierVerticleTest {
         assertThat(verticle.done().succeeded()).isTrue();
         assertThat(verticle.phase()).isEqualTo(FrontierPhase.FINISHED);
         assertThat(verticle.suspended()).isFalse();
-        assertThat(await(new FrontierClient(vertx, addresses, "test").lease(1)).finished()).isTrue();
+        assertThat(await(new FrontierClient(vertx, addresses, "test").exchange(List.of(), 1)).finished()).isTrue();
         assertThat(outcomes()).containsExactly("/a skipped/stopped", "/b skipped/stopped");
     }
 
@@ -118,15 +118,15 @@ class FrontierVerticleTest {
         LongSupplier clock = new AtomicLong(1_000)::get;
         FrontierVerticle verticle = deploy(vertx, frontier(clock, "/a", "/b"), null, clock);
         FrontierClient client = new FrontierClient(vertx, addresses, "test");
-        FetchTask a = await(client.lease(1)).tasks().get(0);
+        FetchTask a = await(client.exchange(List.of(), 1)).tasks().get(0);
 
         // long graces: the drain ends the crawl, not a grace timer
         Future<?> stop1 = vertx.eventBus().request(addresses.stop(), 600_000L);
         Future<?> stop2 = vertx.eventBus().request(addresses.stop(), 600_000L);
-        assertThat(await(client.lease(1)).finished()).as("no leases while stopping").isTrue();
+        assertThat(await(client.exchange(List.of(), 1)).finished()).as("no leases while stopping").isTrue();
         assertThat(stop1.isComplete() || stop2.isComplete()).isFalse();
 
-        await(client.report(fetched(a)));
+        await(client.exchange(List.of(fetched(a)), 0));
         await(stop1);
         await(stop2);
         assertThat(verticle.phase()).isEqualTo(FrontierPhase.FINISHED);
@@ -160,7 +160,7 @@ class FrontierVerticleTest {
                 .hasMessageContaining("disk full");
         assertThat(verticle.phase()).isEqualTo(FrontierPhase.ABORTED);
         assertThat(verticle.suspended()).isTrue();
-        assertThat(await(new FrontierClient(vertx, addresses, "test").lease(1)).finished()).isTrue();
+        assertThat(await(new FrontierClient(vertx, addresses, "test").exchange(List.of(), 1)).finished()).isTrue();
         assertThat(records).isEmpty();
     }
 }

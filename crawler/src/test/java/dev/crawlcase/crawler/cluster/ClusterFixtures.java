@@ -2,7 +2,9 @@ package dev.crawlcase.crawler.cluster;
 
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.TestConfig;
+import io.vertx.core.Vertx;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +25,11 @@ final class ClusterFixtures {
 
     static String uniqueClusterName() {
         return "crawlcase-test-" + UUID.randomUUID();
+    }
+
+    /** A clustered Vert.x on 127.0.0.1 in this JVM, joined to {@code clusterName}, closed by {@code kit}. */
+    static Vertx join(CrawlcaseExtension kit, String clusterName) {
+        return kit.adopt(CrawlcaseExtension.await(ClusterVertx.start(hazelcast(clusterName), "127.0.0.1")));
     }
 
     static Config hazelcast(String clusterName) {

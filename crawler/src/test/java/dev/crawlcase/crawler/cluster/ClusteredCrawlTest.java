@@ -40,10 +40,6 @@ class ClusteredCrawlTest {
     @TempDir
     Path dir;
 
-    private Vertx join(String clusterName) {
-        return kit.adopt(await(ClusterVertx.start(ClusterFixtures.hazelcast(clusterName), "127.0.0.1")));
-    }
-
     @Test
     void aFrontierNodeAndTwoFetcherNodesOfDifferentModesCrawlTheGroundTruthOnce() throws Exception {
         FakeWorld world = await(FakeWorld.start(kit.vertx(), WorldConfig.of(11,
@@ -54,12 +50,12 @@ class ClusteredCrawlTest {
         CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, 4, dir).load(dir).withSeeds(world.seedUrls());
         CrawlSetup setup = new CrawlSetup(config);
 
-        Vertx asyncNode = join(cluster);
-        Vertx poolNode = join(cluster);
+        Vertx asyncNode = ClusterFixtures.join(kit, cluster);
+        Vertx poolNode = ClusterFixtures.join(kit, cluster);
         Future<Void> asyncDone = FetcherNode.run(asyncNode, Mode.ASYNC, setup.fetcherSettings(addresses, 4, "n-async"));
         Future<Void> poolDone = FetcherNode.run(poolNode, Mode.THREAD_POOL,
                 setup.fetcherSettings(addresses, 4, "n-pool"));
-        Vertx frontierNode = join(cluster);
+        Vertx frontierNode = ClusterFixtures.join(kit, cluster);
         CrawlReport report = await(new CrawlRunner(frontierNode, config, () -> 0, addresses, false).run());
         await(frontierNode.deployVerticle(new FinishedAnswer(addresses)));
         await(Future.all(asyncDone, poolDone));

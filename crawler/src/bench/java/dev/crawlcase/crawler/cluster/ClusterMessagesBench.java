@@ -1,0 +1,116 @@
+package dev.crawlcase.crawler.cluster;
+
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.bus.FinishedAnswer;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlRunner;
+import dev.crawlcase.crawler.run.CrawlSetup;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.sites.FakeWorld;
+import dev.crawlcase.sites.config.Distribution;
+import dev.crawlcase.sites.config.SiteSpec;
+import dev.crawlcase.sites.config.WorldConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.impl.clustered.ClusteredMessage;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Event-bus messages and bytes per page between the nodes of a clustered crawl: three clustered Vert.x instances
+ * in this JVM (a frontier that does not fetch, and two async fetcher nodes at {@value #PER_NODE} in flight) crawl
+ * a small latency-bound world ({@value #SITES} sites x {@value #PAGES} pages, fixed {@value #LATENCY_MS} ms)
+ * served by a separate, non-clustered Vert.x. An outbound interceptor on each node counts every message it sends
+ * (requests, replies, publishes) and the size of its wire frame. The frontier fetches nothing, so every message
+ * of the crawl's protocol crosses between nodes. Appends one JSON object (a label from the first argument) to
+ * the file given as the second.
+ *
+ * <pre>
+ * mvn -B -q package -DskipTests
+ * java -cp crawler/target/crawler.jar:crawler/target/test-classes \
+ *     dev.crawlcase.crawler.cluster.ClusterMessagesBench after crawler/results/cluster-messages.jsonl
+ * </pre>
+ */
+public final class ClusterMessagesBench {
+    private static final int PER_NODE = 4;
+    private static final int SITES = 6;
+    private static final int PAGES = 40;
+    private static final int LATENCY_MS = 20;
+    private static final long BOUND_S = 180;
+
+    public static void main(String[] args) throws Exception {
+        String label = args.length > 0 ? args[0] : "run";
+        Path out = Path.of(args.length > 1 ? args[1] : "crawler/target/cluster-messages.jsonl");
+        Vertx sitesVertx = Vertx.vertx();
+        List<Vertx> nodes = new ArrayList<>();
+        try {
+            List<SiteSpec> sites = new ArrayList<>();
+            for (int i = 0; i < SITES; i++) {
+                sites.add(SiteSpec.named("s" + i).withPages(PAGES, 4).withLatency(Distribution.fixed(LATENCY_MS)));
+            }
+            FakeWorld world = get(FakeWorld.start(sitesVertx, WorldConfig.of(5, sites.toArray(SiteSpec[]::new))));
+            Path dir = Files.createTempDirectory("cluster-messages");
+            CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, PER_NODE, dir).load(dir)
+                    .withSeeds(world.seedUrls());
+            CrawlSetup setup = new CrawlSetup(config);
+            CrawlAddresses addresses = new CrawlAddresses("messages");
+            String cluster = ClusterFixtures.uniqueClusterName();
+            AtomicLong messages = new AtomicLong();
+            AtomicLong bytes = new AtomicLong();
+            List<Future<Void>> fetchers = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Vertx node = get(ClusterVertx.start(ClusterFixtures.hazelcast(cluster), "127.0.0.1"));
+                nodes.add(node);
+                node.eventBus().addOutboundInterceptor(context -> {
+                    messages.incrementAndGet();
+                    if (context.message() instanceof ClusteredMessage<?, ?> m) {
+                        bytes.addAndGet(m.encodeToWire().length());
+                    }
+                    context.next();
+                });
+                if (i < 2) {
+                    fetchers.add(FetcherNode.run(node, Mode.ASYNC, setup.fetcherSettings(addresses, PER_NODE,
+                            "fetcher-" + i)));
+                }
+            }
+            Vertx frontier = nodes.get(2);
+            CrawlReport report = get(new CrawlRunner(frontier, config, () -> 0, addresses, false).run());
+            get(frontier.deployVerticle(new FinishedAnswer(addresses)));
+            get(Future.all(fetchers));
+            long pages = report.summary().pages();
+            JsonObject row = new JsonObject().put("label", label).put("pages", pages)
+                    .put("world", SITES + " sites x " + PAGES + " pages, fixed " + LATENCY_MS + " ms")
+                    .put("nodes", "1 frontier (no fetching) + 2 async fetchers at " + PER_NODE)
+                    .put("messages", messages.get()).put("bytes", bytes.get())
+                    .put("messagesPerPage", round((double) messages.get() / pages))
+                    .put("bytesPerPage", round((double) bytes.get() / pages));
+            System.out.println(row.encode());
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, row.encode() + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } finally {
+            for (Vertx node : nodes) {
+                get(node.close());
+            }
+            get(sitesVertx.close());
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static <T> T get(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
+    }
+
+    private ClusterMessagesBench() {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.crawlcase.crawler.bus;
+
+import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.FetchOutcome;
+import dev.crawlcase.crawler.task.FetchResult;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.Lease;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.ParsedPage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The binary form of the frontier's messages: field by field, in record order, through {@link WireOut} and
+ * {@link WireIn}. Every message starts with {@link #VERSION}, so a node running other code fails loudly on the
+ * first message instead of misreading enum ordinals or fields.
+ */
+final class TaskWire {
+    /** Bump on any change to the layout below or to the order of an enum that travels. */
+    static final byte VERSION = 1;
+
+    private static final FetchTask.Kind[] KINDS = FetchTask.Kind.values();
+    private static final ErrorKind[] ERRORS = ErrorKind.values();
+    private static final Mode[] MODES = Mode.values();
+
+    private TaskWire() {
+    }
+
+    static void version(WireIn in) {
+        long version = in.uvarint();
+        if (version != VERSION) {
+            throw new IllegalStateException("bus message of wire version " + version + ", this node reads "
+                    + VERSION + ": every node of a crawl must run the same crawler");
+        }
+    }
+
+    static void writeExchange(WireOut out, Exchange e) {
+        out.uvarint(VERSION).string(e.fetcherId()).uvarint(e.max()).uvarint(e.outcomes().size());
+        e.outcomes().forEach(o -> writeOutcome(out, o));
+    }
+
+    static Exchange readExchange(WireIn in) {
+        version(in);
+        String fetcherId = in.string();
+        int max = in.count();
+        int n = in.count();
+        List<FetchOutcome> outcomes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            outcomes.add(readOutcome(in));
+        }
+        return new Exchange(fetcherId, outcomes, max);
+    }
+
+    static void writeLease(WireOut out, Lease lease) {
+        out.uvarint(VERSION).bool(lease.finished()).uvarint(lease.tasks().size());
+        lease.tasks().forEach(t -> writeTask(out, t));
+    }
+
+    static Lease readLease(WireIn in) {
+        version(in);
+        boolean finished = in.bool();
+        int n = in.count();
+        List<FetchTask> tasks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            tasks.add(readTask(in));
+        }
+        return new Lease(List.copyOf(tasks), finished);
+    }
+
+    static void writeTask(WireOut out, FetchTask t) {
+        out.fixedLong(t.leaseId()).string(t.url()).uvarint(t.depth()).uvarint(t.attempt()).uvarint(t.redirects())
+                .constant(t.kind());
+    }
+
+    static FetchTask readTask(WireIn in) {
+        return new FetchTask(in.fixedLong(), in.string(), in.count(), in.count(), in.count(), in.constant(KINDS));
+    }
+
+    static void writeOutcome(WireOut out, FetchOutcome o) {
+        writeTask(out, o.task());
+        FetchResult r = o.result();
+        out.svarint(r.status()).string(r.contentType()).string(r.charset()).bytes(r.body()).svarint(r.bytes())
+                .bool(r.truncated()).string(r.location()).svarint(r.retryAfterMs()).constant(r.error())
+                .svarint(r.fetchMillis());
+        ParsedPage p = o.page();
+        out.string(p.title()).uvarint(p.links().size());
+        p.links().forEach(out::string);
+        out.svarint(p.rawLinks()).constant(o.mode());
+    }
+
+    static FetchOutcome readOutcome(WireIn in) {
+        FetchTask task = readTask(in);
+        FetchResult result = new FetchResult(Math.toIntExact(in.svarint()), in.string(), in.string(), in.bytes(),
+                in.svarint(), in.bool(), in.string(), in.svarint(), in.constant(ERRORS), in.svarint());
+        String title = in.string();
+        int n = in.count();
+        List<String> links = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            links.add(in.string());
+        }
+        ParsedPage page = new ParsedPage(title, List.copyOf(links), Math.toIntExact(in.svarint()));
+        return new FetchOutcome(task, result, page, in.constant(MODES));
+    }
+}
