@@ -7,7 +7,6 @@ import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,25 +30,28 @@ class OutputPathsTest {
     final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
+    /** Sites whose request counter shows that a refused run asked nothing of them; started on first use. */
     private FakeWorld world;
 
-    @BeforeEach
-    void sites() {
-        world = CrawlcaseExtension.await(FakeWorld.start(kit.vertx(),
-                WorldConfig.of(3, SiteSpec.named("tiny").withPages(12, 3))));
+    private FakeWorld world() {
+        if (world == null) {
+            world = CrawlcaseExtension.await(FakeWorld.start(kit.vertx(),
+                    WorldConfig.of(3, SiteSpec.named("dozen").withPages(12, 3))));
+        }
+        return world;
     }
 
     private CliRun run(String... flags) {
         List<String> args = new ArrayList<>(List.of("run", "--quiet"));
         args.addAll(List.of(flags));
-        args.add(world.seedUrls().get(0));
+        args.add(world().seedUrls().get(0));
         return CliRun.of(args.toArray(String[]::new));
     }
 
     private void assertRefusedBeforeAnyRequest(CliRun r, String line) {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err().strip()).startsWith("crawler: " + line).doesNotContain("\n").doesNotContain("Exception");
-        assertThat(world.counters().totalRequests()).isZero();
+        assertThat(world().counters().totalRequests()).isZero();
     }
 
     @Test
