@@ -9,9 +9,8 @@ import java.util.TreeSet;
 /**
  * Chooses what the frontier leases next, and says when that could change. A host may take a request when fewer
  * than perHostConcurrency of its requests are leased and its delay since its last start has passed (robots.txt
- * Crawl-delay included). Among those, robots.txt comes first, then the host whose best entry (due retry or queue
- * head) is shallowest, round-robin among equals. Stale heads and heads robots.txt disallows are dropped on the way
- * (the latter get their record).
+ * Crawl-delay included). Among those, the lowest {@link HostRanking} goes first (robots.txt, then the shallowest
+ * best entry), round-robin among equals.
  *
  * <p>Without scanning every host: each host's rank is kept in a ready set ordered by (rank, round-robin order),
  * and re-computed only when the host changed (its {@link HostQueue} says so, and so does the robots cache when it
@@ -20,8 +19,7 @@ import java.util.TreeSet;
  * lease then costs O(log hosts) per changed host, and the next wake-up is the first of those times.
  */
 final class HostPicker implements Picker {
-    private static final int ROBOTS_RANK = -1;
-    private static final int NONE = Integer.MAX_VALUE;
+    private static final int NONE = HostRanking.NONE;
     private static final long NEVER = Long.MAX_VALUE;
 
     /** The picker's view of one host: its rank while ready, the time it waits for, whether it must be re-ranked. */
@@ -41,7 +39,7 @@ final class HostPicker implements Picker {
     private final FrontierSettings settings;
     private final RobotsGate robots;
     private final UrlBook book;
-    private final Ledger ledger;
+    private final HostRanking ranking;
     private final List<Slot> slots = new ArrayList<>();
     private final TreeSet<Slot> ready = new TreeSet<>(Comparator.<Slot>comparingInt(s -> s.rank)
             .thenComparingInt(s -> s.order));
@@ -57,7 +55,7 @@ final class HostPicker implements Picker {
         this.settings = settings;
         this.robots = robots;
         this.book = book;
-        this.ledger = ledger;
+        this.ranking = new HostRanking(robots, book, ledger);
         this.budgetLeft = book.pageBudgetLeft();
         hosts.tellChangesTo(this::changed);
     }
@@ -98,9 +96,7 @@ final class HostPicker implements Picker {
 
     @Override
     public QueuedUrl take(HostQueue host, long now) {
-        QueuedUrl retry = dueRetry(host, now);
-        QueuedUrl next = leasableHead(host);
-        return retry != null && (next == null || ledger.depth(retry) <= next.depth()) ? host.pollRetry() : host.poll();
+        return ranking.take(host, now);
     }
 
     @Override
@@ -143,11 +139,11 @@ final class HostPicker implements Picker {
         if (!host.busy(settings.perHostConcurrency())) {
             long startAt = host.nextStartMs(robots.delayMs(host));
             if (now < startAt) {
-                long workAt = workAtMs(host);
+                long workAt = ranking.workAtMs(host);
                 wakeAt = workAt == NEVER ? NEVER : Math.min(Math.max(workAt, startAt), rulesLapseAtMs(host, now));
             } else {
-                rank = rank(host, now);
-                wakeAt = hasWork(host) ? Math.min(dueAtMs(host, now), rulesLapseAtMs(host, now)) : NEVER;
+                rank = ranking.rank(host, now);
+                wakeAt = ranking.hasWork(host) ? Math.min(dueAtMs(host, now), rulesLapseAtMs(host, now)) : NEVER;
             }
         }
         slot.rank = rank;
@@ -159,28 +155,6 @@ final class HostPicker implements Picker {
             waiting.add(slot);
         }
         slot.dirty = false;
-    }
-
-    /** The host's best lease now: ROBOTS_RANK, a page's depth, or NONE. Drops stale and disallowed heads. */
-    private int rank(HostQueue host, long now) {
-        if (robots.gated(host)) {
-            return robots.due(host, now) && hasWork(host) ? ROBOTS_RANK : NONE;
-        }
-        QueuedUrl retry = dueRetry(host, now);
-        QueuedUrl next = leasableHead(host);
-        return Math.min(retry == null ? NONE : ledger.depth(retry), next == null ? NONE : next.depth());
-    }
-
-    /** When the idle host has work to lease if its delay allows (Long.MIN_VALUE: a queued page), or NEVER. */
-    private long workAtMs(HostQueue host) {
-        if (robots.gated(host)) {
-            return hasWork(host) ? robots.dueAtMs(host) : NEVER;
-        }
-        QueuedUrl retry = host.peekRetry();
-        if (book.pageBudgetLeft() && ledger.queuedHead(host) != null) {
-            return Long.MIN_VALUE;
-        }
-        return retry == null ? NEVER : retry.readyAtMs();
     }
 
     /** The next time after {@code now} at which time alone could change the rank of an idle host, or NEVER. */
@@ -202,36 +176,5 @@ final class HostPicker implements Picker {
             return NEVER;
         }
         return host.rulesUntilMs() > now ? host.rulesUntilMs() : now + 1;
-    }
-
-    /** Whether the host has a retry, or a queued URL the page limit still lets through. */
-    private boolean hasWork(HostQueue host) {
-        return host.hasRetries() || (book.pageBudgetLeft() && ledger.queuedHead(host) != null);
-    }
-
-    /** The first retry if due now (disallowed ones are recorded and dropped), else null. */
-    private QueuedUrl dueRetry(HostQueue host, long now) {
-        HostRules rules = robots.rules(host);
-        QueuedUrl q;
-        while ((q = host.peekRetry()) != null && q.readyAtMs() <= now) {
-            if (rules == null || rules.allowed(q.url())) {
-                return q;
-            }
-            ledger.skipRobots(host.pollRetry(), rules.reason());
-        }
-        return null;
-    }
-
-    /** The queue head if a new page may be leased now (budget left), disallowed heads dropped, else null. */
-    private QueuedUrl leasableHead(HostQueue host) {
-        HostRules rules = robots.rules(host);
-        QueuedUrl q;
-        while (book.pageBudgetLeft() && (q = ledger.queuedHead(host)) != null) {
-            if (rules == null || rules.allowed(q.url())) {
-                return q;
-            }
-            ledger.skipRobots(host.poll(), rules.reason());
-        }
-        return null;
     }
 }

@@ -86,6 +86,10 @@ class FrontierPropertyTest {
             }
         }
 
+        int hosts() {
+            return disallowP7.size();
+        }
+
         boolean disallowed(String url) {
             return disallowP7.get(HostKey.of(url)) && url.substring(url.indexOf('/', 8)).startsWith("/p7");
         }

@@ -19,13 +19,12 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The heap-based {@link HostPicker} hands out exactly the tasks the scanning picker it replaced ({@link ScanPicker})
- * did, in the same order, on random worlds with many hosts, politeness delays, per-host concurrency, retries,
+ * did, in the same order, on the property test's random worlds, with up to 31 hosts, politeness delays, per-host concurrency, retries,
  * lost and late results, robots.txt rules that expire (a short TTL) and a page limit that runs out: two frontiers,
  * one with each picker and the same epoch, are driven in lockstep with the same results, and every lease, every
  * accepted result and every expiry must match; the records must match as sets.
@@ -39,17 +38,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on every pick; there the order may differ, and the second test checks the invariants instead.
  */
 class SchedulerEquivalenceTest {
-    static LongStream seeds() {
-        return LongStream.rangeClosed(1, 80);
-    }
-
     @ParameterizedTest(name = "world {0}")
-    @MethodSource("seeds")
+    @MethodSource("dev.crawlcase.crawler.frontier.FrontierPropertyTest#seeds")
     void theHeapPickerLeasesWhatTheScanLeasedInTheSameOrder(long seed) {
         Random rnd = new Random(seed);
-        int hosts = 2 + rnd.nextInt(30);
-        World world = new World(rnd, 3, hosts);
-        FrontierSettings settings = settings(rnd, hosts + rnd.nextInt(4));
+        World world = new World(rnd, 3, 2 + rnd.nextInt(30));
+        FrontierSettings settings = settings(rnd, world.hosts() + rnd.nextInt(4));
         AtomicLong now = new AtomicLong();
         List<CrawlRecord> heapRecords = new ArrayList<>();
         List<CrawlRecord> scanRecords = new ArrayList<>();
@@ -98,13 +92,12 @@ class SchedulerEquivalenceTest {
      * and starts at least the delay apart; every discovered URL has one record at its shortest depth.
      */
     @ParameterizedTest(name = "world {0}")
-    @MethodSource("seeds")
+    @MethodSource("dev.crawlcase.crawler.frontier.FrontierPropertyTest#seeds")
     void withEvictedRobotsRulesPolitenessAndDepthsStillHold(long seed) {
         Random rnd = new Random(seed);
-        int hosts = 4 + rnd.nextInt(20);
-        World world = new World(rnd, 2, hosts);
+        World world = new World(rnd, 2, 4 + rnd.nextInt(20));
         int maxDepth = 2 + rnd.nextInt(5);
-        FrontierSettings settings = settings(rnd, 1 + rnd.nextInt(hosts / 2)).withLimits(maxDepth, 0);
+        FrontierSettings settings = settings(rnd, 1 + rnd.nextInt(world.hosts() / 2)).withLimits(maxDepth, 0);
         AtomicLong now = new AtomicLong();
         List<CrawlRecord> records = new ArrayList<>();
         Frontier frontier = frontier(world, settings, now, records, rnd.nextLong(), HostPicker::new);
@@ -124,18 +117,16 @@ class SchedulerEquivalenceTest {
                 }
                 inFlight.add(task);
             }
-            if (inFlight.isEmpty()) {
-                long wake = frontier.nextWakeupMs();
-                assertThat(wake).as("stuck: nothing in flight and nothing to wait for").isNotEqualTo(Long.MAX_VALUE);
-                now.set(Math.max(now.get() + 1, wake));
-                continue;
-            }
             for (int k = rnd.nextInt(inFlight.size() + 1); k > 0; k--) {
                 FetchTask task = inFlight.remove(rnd.nextInt(inFlight.size()));
                 leasedPerHost.merge(HostKey.of(task.url()), -1, Integer::sum);
                 assertThat(frontier.complete(world.fetch(task, rnd))).isTrue();
             }
-            now.addAndGet(rnd.nextInt(40));
+            // idle: sleep until the frontier's own wake-up, which must come
+            long next = inFlight.isEmpty() ? frontier.nextWakeupMs() : now.get() + rnd.nextInt(40);
+            assertThat(next == Long.MAX_VALUE && !frontier.isFinished()).as("nothing in flight and nothing to wait for")
+                    .isFalse();
+            now.set(Math.max(now.get() + (inFlight.isEmpty() ? 1 : 0), next));
         }
         frontier.finish();
         FrontierPropertyTest.assertExact(world, maxDepth, frontier, records);
