@@ -20,6 +20,7 @@ final class ExitCode {
         codes.put(String.valueOf(OK), "done");
         codes.put(String.valueOf(FAILED), "failed (compare: a page set differs from the ground truth)");
         codes.put(String.valueOf(BAD_INPUT), "bad input (flag, config, seed URL, output path), before any request");
+        codes.put(String.valueOf(OUTPUT_FAILED), "output failed (records, summary, state or report not written in full)");
         codes.put(String.valueOf(NOTHING_FETCHED), "the crawl fetched no page (a line says why)");
         codes.put(String.valueOf(INTERRUPTED), "stopped by Ctrl-C");
         return codes;

@@ -35,8 +35,13 @@ final class NothingFetched {
             return " (connection refused: nothing listens on the seed's port"
                     + (ipv6 ? "; the sites may listen on IPv4 only, try 127.0.0.1" : "") + ")";
         }
-        if ((reason.equals("protocol") || reason.equals("io") || reason.equals("reset")) && https) {
+        // robots.txt is fetched first, so a TLS failure usually shows as an unreachable robots.txt (RFC 9309)
+        if ((reason.equals("protocol") || reason.equals("io") || reason.equals("reset")
+                || reason.equals("robots_unreachable")) && https) {
             return " (TLS failed: is the port plain http? try http:// instead of https://)";
+        }
+        if (reason.equals("robots_unreachable")) {
+            return " (robots.txt could not be fetched, which disallows every page, RFC 9309)";
         }
         if (reason.startsWith("http_")) {
             return " (the server answered " + reason.substring(5) + " to the seed)";
