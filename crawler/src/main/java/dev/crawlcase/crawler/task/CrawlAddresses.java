@@ -4,12 +4,9 @@ package dev.crawlcase.crawler.task;
 public record CrawlAddresses(String crawlId) {
     public static final CrawlAddresses DEFAULT = new CrawlAddresses("main");
 
+    /** One exchange: a fetcher's finished outcomes in, its next tasks out (bus.Exchange, answered by a Lease). */
     public String lease() {
         return "crawlcase." + crawlId + ".lease";
-    }
-
-    public String result() {
-        return "crawlcase." + crawlId + ".result";
     }
 
     /** Published about once a second by the frontier: a JSON snapshot of its counters. */
