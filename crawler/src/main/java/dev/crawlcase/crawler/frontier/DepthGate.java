@@ -37,8 +37,11 @@ final class DepthGate {
         return min;
     }
 
-    /** Whether a URL of this depth can no longer be found at a smaller depth. */
-    boolean isFinal(int depth) {
-        return min == Integer.MAX_VALUE || depth <= min + 1;
+    /**
+     * Whether a URL of this depth can no longer be found at a smaller depth, when {@code minUnfinished} is the
+     * smallest depth unfinished in the whole crawl.
+     */
+    static boolean isFinal(int depth, int minUnfinished) {
+        return minUnfinished == Integer.MAX_VALUE || depth <= minUnfinished + 1;
     }
 }

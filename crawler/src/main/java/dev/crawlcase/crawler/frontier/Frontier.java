@@ -62,7 +62,16 @@ public final class Frontier {
     /** @param urlLog hears of each discovered URL and each lowered depth (a durable crawl state journals them) */
     public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
                     Mode mode, LongSupplier clockMs, Random random) {
-        this(settings, scope, normalizer, sink, urlLog, mode, clockMs, random, freshEpoch(), HostPicker::new);
+        this(settings, scope, normalizer, sink, urlLog, CrawlShare.WHOLE, mode, clockMs, random);
+    }
+
+    /**
+     * A frontier of one part of a crawl: it schedules the hosts {@code share} says it owns, hands every other URL
+     * to {@code share}, and holds each record until its depth is final in the whole crawl.
+     */
+    public Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
+                    CrawlShare share, Mode mode, LongSupplier clockMs, Random random) {
+        this(settings, scope, normalizer, sink, urlLog, share, mode, clockMs, random, freshEpoch(), HostPicker::new);
     }
 
     /**
@@ -74,7 +83,7 @@ public final class Frontier {
      * @param pickers makes the picker that chooses the next lease ({@code HostPicker::new}; tests compare others)
      */
     Frontier(FrontierSettings settings, Scope scope, UrlNormalizer normalizer, RecordSink sink, UrlLog urlLog,
-             Mode mode, LongSupplier clockMs, Random random, int epoch, Picker.Factory pickers) {
+             CrawlShare share, Mode mode, LongSupplier clockMs, Random random, int epoch, Picker.Factory pickers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.clock = Objects.requireNonNull(clockMs, "clockMs");
@@ -82,7 +91,7 @@ public final class Frontier {
         this.book = new UrlBook(settings.maxPages());
         this.records = new Records(sink, mode);
         this.ledger = new Ledger(settings, Objects.requireNonNull(scope, "scope"), book, hosts, records,
-                Objects.requireNonNull(urlLog, "urlLog"));
+                Objects.requireNonNull(urlLog, "urlLog"), Objects.requireNonNull(share, "share"));
         this.robots = new RobotsGate(settings, normalizer, clockMs, random, hosts::changedOutside);
         this.picker = pickers.make(settings, hosts, robots, book, ledger);
         this.epoch = epoch;
@@ -132,6 +141,30 @@ public final class Frontier {
     /** Resume: a URL discovered in an earlier run at {@code depth}, without a record yet; offered again. */
     public void restoreFound(String url, int depth) {
         ledger.discover(url, depth, 0);
+    }
+
+    /**
+     * A URL of one of this frontier's hosts, found by another part of the crawl at {@code depth} after
+     * {@code redirects} redirects: queued, lowered or ignored exactly as a link found here. Offering the same URL
+     * again at the same or a greater depth changes nothing, so a re-sent offer is harmless.
+     */
+    public void offer(String url, int depth, int redirects) {
+        if (!closed) {
+            ledger.discover(Objects.requireNonNull(url, "url"), depth, redirects);
+            ledger.flushPending();
+        }
+    }
+
+    /** The smallest depth of a URL queued, leased or retrying here, or Integer.MAX_VALUE when none is. */
+    public int minUnfinishedDepth() {
+        return ledger.minUnfinishedHere();
+    }
+
+    /** The rest of the crawl moved on: writes the held records whose depth is now final everywhere. */
+    public void elsewhereChanged() {
+        if (!closed) {
+            ledger.flushPending();
+        }
     }
 
     /** Up to {@code max} tasks that may start now; robots.txt tasks first, then by depth, round-robin by host. */

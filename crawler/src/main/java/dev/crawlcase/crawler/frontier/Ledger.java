@@ -32,6 +32,7 @@ final class Ledger {
     private final HostTable hosts;
     private final Records records;
     private final UrlLog urlLog;
+    private final CrawlShare share;
     private final DepthGate gate = new DepthGate();
     private final PendingRecords pending = new PendingRecords();
     private final ArrayDeque<Offer> offers = new ArrayDeque<>();
@@ -39,8 +40,10 @@ final class Ledger {
     private final Map<String, Integer> held = new HashMap<>();
     private boolean offering;
 
-    Ledger(FrontierSettings settings, Scope scope, UrlBook book, HostTable hosts, Records records, UrlLog urlLog) {
+    Ledger(FrontierSettings settings, Scope scope, UrlBook book, HostTable hosts, Records records, UrlLog urlLog,
+           CrawlShare share) {
         this.settings = settings;
+        this.share = share;
         this.scope = scope;
         this.book = book;
         this.hosts = hosts;
@@ -70,6 +73,10 @@ final class Ledger {
 
     private void offer(String url, int depth, int redirects) {
         String key = HostKey.of(url);
+        if (key != null && !share.owns(key)) {
+            share.handOff(url, depth, redirects); // its owner judges, queues and records it
+            return;
+        }
         State state = key == null ? State.DONE : book.state(url);
         if (state == null) {
             urlLog.found(url, depth);
@@ -128,7 +135,7 @@ final class Ledger {
 
     /** Emits the pending records whose depth is now final. */
     void flushPending() {
-        int min = gate.minUnfinished();
+        int min = minUnfinished();
         pending.takeUpTo(min == Integer.MAX_VALUE ? Long.MAX_VALUE : min + 1L)
                 .forEach(e -> emitPending(e.getKey(), e.getValue()));
     }
@@ -169,8 +176,18 @@ final class Ledger {
         links.forEach(link -> discover(link, t.depth() + 1, childRedirects));
     }
 
+    /** The smallest depth unfinished in the whole crawl: here, in other shards, or on its way to them. */
+    private int minUnfinished() {
+        return Math.min(gate.minUnfinished(), share.minUnfinishedElsewhere());
+    }
+
+    /** The smallest depth unfinished in this frontier's own shard, or Integer.MAX_VALUE. */
+    int minUnfinishedHere() {
+        return gate.minUnfinished();
+    }
+
     private void settle(String url, int depth, CrawlRecord record, List<String> links, int childRedirects) {
-        if (gate.isFinal(depth)) {
+        if (DepthGate.isFinal(depth, minUnfinished())) {
             book.done(url);
             records.emit(record, depth);
         } else {

@@ -119,7 +119,7 @@ class FrontierPropertyTest {
     }
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(1, 60);
+        return LongStream.rangeClosed(1, Long.getLong("worlds", 60));
     }
 
     @ParameterizedTest(name = "world {0}")
@@ -251,7 +251,7 @@ class FrontierPropertyTest {
     }
 
     /** Shortest-path depths of every URL the crawl should discover (leaves: out of scope, too deep, ...). */
-    private static Map<String, Integer> bfs(World world, int maxDepth) {
+    static Map<String, Integer> bfs(World world, int maxDepth) {
         Map<String, Integer> depth = new HashMap<>();
         ArrayDeque<String> queue = new ArrayDeque<>();
         for (String seed : world.seeds) {
@@ -276,7 +276,7 @@ class FrontierPropertyTest {
         return depth;
     }
 
-    private static String expected(World world, String url, int depth, int maxDepth) {
+    static String expected(World world, String url, int depth, int maxDepth) {
         Page page = world.pages.get(url);
         if (page == null) {
             return "skipped/scope";

@@ -24,7 +24,8 @@ class LeaseEpochTest {
 
     private Frontier frontier(int epoch) {
         Frontier f = new Frontier(noRobots(), Scope.ofSeeds(List.of(A + "/")), UrlNormalizer.defaults(),
-                records::add, UrlLog.NONE, Mode.ASYNC, now::get, new Random(42), epoch, HostPicker::new);
+                records::add, UrlLog.NONE, CrawlShare.WHOLE, Mode.ASYNC, now::get, new Random(42), epoch,
+                HostPicker::new);
         f.seed(List.of(A + "/"));
         return f;
     }

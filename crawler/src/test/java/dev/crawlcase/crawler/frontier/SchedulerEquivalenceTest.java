@@ -142,7 +142,7 @@ class SchedulerEquivalenceTest {
     private static Frontier frontier(World world, FrontierSettings settings, AtomicLong now,
                                      List<CrawlRecord> records, long seed, Picker.Factory pickers) {
         Frontier frontier = new Frontier(settings, Scope.ofSeeds(world.seeds), UrlNormalizer.defaults(),
-                records::add, UrlLog.NONE, Mode.ASYNC, now::get, new Random(seed), 1, pickers);
+                records::add, UrlLog.NONE, CrawlShare.WHOLE, Mode.ASYNC, now::get, new Random(seed), 1, pickers);
         frontier.seed(world.seeds);
         return frontier;
     }

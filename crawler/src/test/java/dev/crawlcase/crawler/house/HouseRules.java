@@ -44,6 +44,7 @@ public final class HouseRules {
                 .layer("parse").definedBy(root + ".parse..")
                 .layer("config").definedBy(root + ".config..")
                 .layer("state").definedBy(root + ".state..")
+                .layer("shard").definedBy(root + ".shard..")
                 .layer("bus").definedBy(root + ".bus..")
                 .layer("mode").definedBy(root + ".mode..")
                 .layer("run").definedBy(root + ".run..")
@@ -52,25 +53,27 @@ public final class HouseRules {
                 .whereLayer("run").mayOnlyBeAccessedByLayers("tools")
                 .whereLayer("mode").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("bus").mayOnlyBeAccessedByLayers("mode", "run", "tools")
+                .whereLayer("shard").mayOnlyBeAccessedByLayers("run", "tools")
+                .whereLayer("shard").mayOnlyAccessLayers("url", "task", "frontier")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("config").mayOnlyAccessLayers("url", "task", "frontier", "fetch")
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("mode", "run", "tools")
                 .whereLayer("fetch").mayOnlyBeAccessedByLayers("config", "mode", "run", "tools")
-                .whereLayer("frontier").mayOnlyBeAccessedByLayers("config", "state", "bus", "run", "tools")
+                .whereLayer("frontier").mayOnlyBeAccessedByLayers("config", "state", "shard", "bus", "run", "tools")
                 .whereLayer("output").mayOnlyBeAccessedByLayers("state", "run", "tools")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("output", "run", "tools")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("metrics", "output", "frontier", "fetch", "parse",
-                        "config", "state", "bus", "mode", "run", "tools")
+                        "config", "state", "shard", "bus", "mode", "run", "tools")
                 .whereLayer("url").mayOnlyBeAccessedByLayers("task", "metrics", "output", "frontier", "fetch", "parse",
-                        "config", "state", "bus", "mode", "run", "tools");
+                        "config", "state", "shard", "bus", "mode", "run", "tools");
     }
 
     /** The crawl itself needs no command-line parser, no chart library and no fake sites: those are the tools'. */
     public static ArchRule coreWithoutTools(String root) {
         return noClasses().that().resideInAnyPackage(root + ".url..", root + ".task..", root + ".metrics..",
                         root + ".output..", root + ".frontier..", root + ".fetch..", root + ".parse..",
-                        root + ".config..", root + ".state..", root + ".bus..", root + ".mode..", root + ".run..")
+                        root + ".config..", root + ".state..", root + ".shard..", root + ".bus..", root + ".mode..", root + ".run..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.knowm.xchart..",
                         "dev.crawlcase.sites..", root + ".cli..", root + ".compare..", root + ".bench..",
                         root + ".cluster..");

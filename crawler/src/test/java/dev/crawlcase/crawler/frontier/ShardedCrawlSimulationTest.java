@@ -1,0 +1,171 @@
+package dev.crawlcase.crawler.frontier;
+
+import dev.crawlcase.crawler.frontier.FrontierPropertyTest.World;
+import dev.crawlcase.crawler.shard.GateSlot;
+import dev.crawlcase.crawler.shard.GateView;
+import dev.crawlcase.crawler.shard.OfferAck;
+import dev.crawlcase.crawler.shard.OfferBatch;
+import dev.crawlcase.crawler.shard.Outbox;
+import dev.crawlcase.crawler.shard.Shard;
+import dev.crawlcase.crawler.shard.ShardMap;
+import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.url.UrlNormalizer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The sharded crawl's protocol on a virtual clock, with no Vert.x and no sockets: one to six shards, each a
+ * {@link Frontier} of its own hosts driven like a pool of fetchers that answer out of order and lose some results,
+ * exchange hand-offs over a network that delays, reorders, duplicates and drops every kind of message (batches and
+ * acknowledgements), and publish their board slots lazily, except before an acknowledgement where the rule demands
+ * it. The seeds go to one shard picked at random, which need not own them. The union of the shards' records must be
+ * exactly what one frontier gives: one record per discovered URL, at its shortest-path depth, with its outcome.
+ */
+class ShardedCrawlSimulationTest {
+    private sealed interface Message permits Batch, Ack {
+    }
+
+    private record Batch(OfferBatch batch) implements Message {
+    }
+
+    private record Ack(OfferAck ack) implements Message {
+    }
+
+    private record InFlight(Message message, long deliverAtMs) {
+    }
+
+    @ParameterizedTest(name = "world {0}")
+    @MethodSource("dev.crawlcase.crawler.frontier.FrontierPropertyTest#seeds")
+    void shardsOverALossyNetworkGiveTheRecordsOfOneFrontier(long seed) {
+        Random rnd = new Random(seed);
+        int maxDepth = 2 + rnd.nextInt(6);
+        World world = new World(rnd, 3, 2 + rnd.nextInt(20));
+        FrontierSettings settings = new FrontierSettings(maxDepth, 0, 1 + rnd.nextInt(4), rnd.nextInt(30), true,
+                1_000, 10, new RetryPolicy(3, 10, 200, 500), 1_000, 200 + rnd.nextInt(5_000), 100, "crawlcase", false);
+        int shards = 1 + rnd.nextInt(6);
+        ShardMap map = new ShardMap(shards);
+        AtomicLong now = new AtomicLong();
+        List<CrawlRecord> records = new ArrayList<>();
+        List<Shard> all = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+            long frontierSeed = rnd.nextLong();
+            all.add(new Shard(i, map, new Outbox(i, 1 + rnd.nextInt(8), rnd.nextInt(50), 100 + rnd.nextInt(300)),
+                    now::get, share -> new Frontier(settings, Scope.ofSeeds(world.seeds), UrlNormalizer.defaults(),
+                    records::add, UrlLog.NONE, share, Mode.ASYNC, now::get, new Random(frontierSeed))));
+        }
+        all.get(rnd.nextInt(shards)).frontier().seed(world.seeds);
+
+        GateView board = GateView.unknown(shards);
+        List<InFlight> network = new ArrayList<>();
+        Map<Integer, List<FetchTask>> fetching = new HashMap<>();
+        List<FetchTask> lost = new ArrayList<>();
+        long batches = 0;
+        for (long round = 0; !board.allFinished(); round++) {
+            assertThat(round).as("crawl must end").isLessThan(300_000);
+            for (Shard s : all) {
+                Frontier f = s.frontier();
+                f.expireLeases();
+                List<FetchTask> mine = fetching.computeIfAbsent(s.id(), k -> new ArrayList<>());
+                mine.addAll(f.lease(1 + rnd.nextInt(5)));
+                for (int k = rnd.nextInt(mine.size() + 1); k > 0; k--) {
+                    FetchTask task = mine.remove(rnd.nextInt(mine.size()));
+                    if (rnd.nextInt(40) == 0) {
+                        lost.add(task);
+                    } else {
+                        assertThat(f.complete(world.fetch(task, rnd))).isTrue();
+                    }
+                }
+                for (OfferBatch b : s.outgoing()) {
+                    send(network, new Batch(b), now.get(), rnd);
+                    batches++;
+                }
+            }
+            if (!lost.isEmpty() && rnd.nextInt(10) == 0) { // a late result after its lease expired: refused
+                FetchTask late = lost.remove(0);
+                all.get(map.shardOf(dev.crawlcase.crawler.url.HostKey.of(late.url()))).frontier()
+                        .complete(world.fetch(late, rnd));
+            }
+            for (int k = rnd.nextInt(network.size() + 1); k > 0; k--) {
+                int pick = rnd.nextInt(network.size());
+                if (network.get(pick).deliverAtMs() > now.get()) {
+                    continue;
+                }
+                Message m = network.remove(pick).message();
+                if (m instanceof Batch b) {
+                    Shard to = all.get(b.batch().to());
+                    Shard.Receipt receipt = to.receive(b.batch());
+                    if (receipt.publishFirst()) {
+                        board = publish(board, to, receipt.slot());
+                    }
+                    send(network, new Ack(receipt.ack()), now.get(), rnd);
+                } else if (m instanceof Ack a) {
+                    all.get(a.ack().from()).acked(a.ack());
+                }
+            }
+            for (Shard s : all) { // other slots go up on the board late, at random
+                GateSlot slot = s.slot();
+                if (!slot.equals(s.lastPublished()) && rnd.nextInt(3) == 0) {
+                    board = publish(board, s, slot);
+                }
+            }
+            for (Shard s : all) {
+                s.boardChanged(board);
+            }
+            boolean idle = fetching.values().stream().allMatch(List::isEmpty);
+            now.addAndGet(idle ? 1 + rnd.nextInt(200) : rnd.nextInt(40));
+        }
+        for (Shard s : all) {
+            assertThat(s.frontier().isFinished()).as("shard %d finished when the board says so", s.id()).isTrue();
+            s.frontier().finish();
+        }
+        assertExact(world, maxDepth, all, records);
+        assertThat(batches).as("hand-offs batched").isLessThanOrEqualTo(records.size() * 4L + 10);
+    }
+
+    private static GateView publish(GateView board, Shard shard, GateSlot slot) {
+        shard.published(slot);
+        return board.with(shard.id(), slot);
+    }
+
+    /** Dropped one time in eight, sent twice one time in eight, delayed up to 150 ms, delivered in any order. */
+    private static void send(List<InFlight> network, Message m, long now, Random rnd) {
+        int roll = rnd.nextInt(8);
+        if (roll == 0) {
+            return;
+        }
+        network.add(new InFlight(m, now + rnd.nextInt(150)));
+        if (roll == 1) {
+            network.add(new InFlight(m, now + rnd.nextInt(400)));
+        }
+    }
+
+    private static void assertExact(World world, int maxDepth, List<Shard> shards, List<CrawlRecord> records) {
+        Map<String, Integer> depths = FrontierPropertyTest.bfs(world, maxDepth);
+        Map<String, CrawlRecord> byUrl = new HashMap<>();
+        for (CrawlRecord r : records) {
+            if (byUrl.put(r.url(), r) != null) {
+                fail("two records for " + r.url());
+            }
+        }
+        assertThat(byUrl.keySet()).isEqualTo(depths.keySet());
+        assertThat(shards.stream().mapToLong(s -> s.frontier().stats().discovered()).sum()).isEqualTo(depths.size());
+        depths.forEach((url, depth) -> {
+            CrawlRecord r = byUrl.get(url);
+            assertThat(r.depth()).as("depth of %s", url).isEqualTo(depth);
+            assertThat(r.outcome() + "/" + r.reason()).as("outcome of %s", url)
+                    .isEqualTo(FrontierPropertyTest.expected(world, url, depth, maxDepth));
+        });
+    }
+}
