@@ -36,6 +36,7 @@ public final class FrontierVerticle extends VerticleBase {
     private final CrawlAddresses addresses;
     private final Checkpoints checkpoints;
     private final LongSupplier clockMs;
+    private final CrawlWide crawlWide;
     private final Promise<Void> done = Promise.promise();
     private final ArrayDeque<Parked> parked = new ArrayDeque<>();
     private FrontierPhase phase = FrontierPhase.RUNNING;
@@ -65,10 +66,20 @@ public final class FrontierVerticle extends VerticleBase {
      */
     public FrontierVerticle(Frontier frontier, CrawlAddresses addresses, Checkpoints checkpoints,
                             LongSupplier clockMs) {
+        this(frontier, addresses, checkpoints, clockMs, CrawlWide.ALONE);
+    }
+
+    /**
+     * @param crawlWide the rest of the crawl: {@link CrawlWide#ALONE} when this frontier is the whole crawl, a
+     *                  {@link PartLink} when it is one part of a sharded crawl (it then ends when every part has)
+     */
+    public FrontierVerticle(Frontier frontier, CrawlAddresses addresses, Checkpoints checkpoints,
+                            LongSupplier clockMs, CrawlWide crawlWide) {
         this.frontier = frontier;
         this.addresses = addresses;
         this.checkpoints = checkpoints;
         this.clockMs = clockMs;
+        this.crawlWide = crawlWide;
     }
 
     /** Completes when every discovered URL has its record: the crawl finished, or a stop drained it. */
@@ -103,7 +114,8 @@ public final class FrontierVerticle extends VerticleBase {
             });
         }
         return Future.all(exchanges.completion(), stops.completion())
-                .onSuccess(v -> checkFinished());
+                .compose(v -> crawlWide.start(vertx, this::serveParked))
+                .onSuccess(v -> serveParked());
     }
 
     private void onExchange(Message<Exchange> request) {
@@ -146,6 +158,7 @@ public final class FrontierVerticle extends VerticleBase {
     }
 
     private void serveParked() {
+        crawlWide.pump();
         if (checkFinished()) {
             return;
         }
@@ -167,7 +180,7 @@ public final class FrontierVerticle extends VerticleBase {
             return true;
         }
         boolean drained = phase == FrontierPhase.STOPPING && frontier.stats().inFlight() == 0;
-        if (frontier.isFinished() || drained) {
+        if (crawlWide.finished(frontier) || drained) {
             close();
             return true;
         }
@@ -184,6 +197,7 @@ public final class FrontierVerticle extends VerticleBase {
         } else {
             frontier.finish();
         }
+        crawlWide.close();
         replyFinishedToParked();
         Future<Void> saved = checkpoints == null ? Future.succeededFuture() : checkpoints.checkpoint();
         saved.onComplete(ar -> {
@@ -200,6 +214,7 @@ public final class FrontierVerticle extends VerticleBase {
         if (!phase.ended()) {
             phase = phase.abort();
             frontier.suspend();
+            crawlWide.close();
             replyFinishedToParked();
             done.tryFail(cause);
         }

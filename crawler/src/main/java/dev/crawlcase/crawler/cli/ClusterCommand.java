@@ -1,7 +1,13 @@
 package dev.crawlcase.crawler.cli;
 
 import com.hazelcast.config.Config;
+import dev.crawlcase.crawler.cluster.CrawlDefinition;
 import dev.crawlcase.crawler.cluster.FetcherNode;
+import dev.crawlcase.crawler.cluster.PartClaim;
+import dev.crawlcase.crawler.config.OutputFiles;
+import dev.crawlcase.crawler.config.SeedCheck;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.ShardedRun;
 import dev.crawlcase.crawler.cluster.FrontierClaim;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.Range;
@@ -30,8 +36,10 @@ import java.util.regex.Pattern;
  * and exit 0 when it says the crawl is finished.
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true, resourceBundle = "dev.crawlcase.crawler.cli.ClusterHelp",
-        description = "Run one node of a clustered crawl: --role frontier (owns the crawl and the output) or "
-                + "--role fetcher (leases work from the frontier; exits 0 when the crawl it joined has finished).")
+        description = "Run one node of a clustered crawl: --role node --nodes N (every node equal: each schedules and "
+                + "fetches its own part of the hosts; the node of part 0 writes the records), or the older split: "
+                + "--role frontier (owns the crawl and the output) or --role fetcher (leases work from the frontier;"
+                + " exits 0 when the crawl it joined has finished).")
 final class ClusterCommand implements Callable<Integer> {
     /** How long a finished frontier keeps answering "finished" before it leaves, for fetchers between requests. */
     static final long LINGER_MS = 2_000;
@@ -40,7 +48,10 @@ final class ClusterCommand implements Callable<Integer> {
     /** On the frontier, 0 means it only serves the crawl; any other value is a mode's concurrency. */
     private static final Range FRONTIER_CONCURRENCY = new Range(0, Mode.CONCURRENCY_RANGE.max());
 
-    enum Role { frontier, fetcher }
+    enum Role { frontier, fetcher, node }
+
+    /** How many nodes may share one sharded crawl (one part each). */
+    private static final Range NODES = new Range(1, 64);
 
     @Mixin
     ConfigOption config;
@@ -48,8 +59,14 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE", description = "frontier or fetcher")
+    @Option(names = "--role", required = true, paramLabel = "ROLE",
+            description = "node (every node equal: schedules and fetches its own part of the hosts), or the older "
+                    + "split: frontier or fetcher")
     Role role;
+
+    @Option(names = "--nodes", paramLabel = "N",
+            description = "Node role: how many nodes share the crawl; the hosts are cut into N parts, one per node.")
+    Integer nodes;
 
     @Mixin
     ModeOption mode;
@@ -89,7 +106,84 @@ final class ClusterCommand implements Callable<Integer> {
         }
         CrawlConfig crawl = flags.apply(mode.apply(config.load()));
         Config hazelcast = cluster.hazelcast();
-        return role == Role.frontier ? frontier(crawl, hazelcast) : fetcher(crawl, hazelcast);
+        return switch (role) {
+            case frontier -> frontier(crawl, hazelcast);
+            case fetcher -> fetcher(crawl, hazelcast);
+            case node -> node(crawl, hazelcast);
+        };
+    }
+
+    /**
+     * One equal node of a sharded crawl: claims the first free part, agrees on the seeds with the others (any node
+     * may bring them), then schedules and fetches the hosts of its part; the node holding part 0 writes the records
+     * file and the summary.
+     */
+    private int node(CrawlConfig crawl, Config hazelcast) {
+        if (nodes == null) {
+            throw new ConfigException("--nodes", "--role node needs --nodes N: how many nodes share the crawl ("
+                    + NODES.min() + " to " + NODES.max() + ")");
+        }
+        int parts = (int) RunCommand.inRange("--nodes", nodes, NODES);
+        if (fetch) {
+            throw new ConfigException("--fetch", "every node fetches with --role node; --fetch belongs to --role frontier");
+        }
+        if (concurrency != null) {
+            crawl = crawl.withConcurrency((int) RunCommand.inRange("--concurrency", concurrency, Mode.CONCURRENCY_RANGE));
+        }
+        crawl = output.apply(crawl);
+        Mode m = crawl.mode();
+        if (m.unavailableReason().isPresent()) {
+            throw new ConfigException("", m.unavailableReason().orElseThrow());
+        }
+        if (!seeds.isEmpty()) {
+            SeedCheck.validate(seeds, crawl.allowRemote());
+        }
+        OutputFiles.check(crawl.output());
+        PrintWriter stdout = spec.commandLine().getOut();
+        CrawlAddresses addresses = new CrawlAddresses(crawlId);
+        Vertx vertx = cluster.join(hazelcast);
+        Thread hook = new Thread(() -> close(vertx), "crawlcase-leave");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            int part = joined(vertx, PartClaim.claim(vertx, addresses, parts));
+            CrawlDefinition.Agreed agreed = joined(vertx, seeds.isEmpty()
+                    ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: part " + part
+                    + " of crawl '" + crawlId + "' waiting for its seeds (give them to any one node)"))
+                    : CrawlDefinition.offer(vertx, addresses, seeds, parts));
+            crawl = crawl.withSeeds(agreed.seeds());
+            boolean exporter = part == 0;
+            stdout.println("node: part " + part + " of " + parts + " of crawl '" + crawlId + "', " + m.label() + " at "
+                    + crawl.effectiveConcurrency() + (exporter ? ", writing " + crawl.output().records() : ""));
+            stdout.flush();
+            ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, parts,
+                    new ShardedRun.Local(List.of(part), !seeds.isEmpty(), exporter));
+            CrawlReport report = joined(vertx, run.run());
+            if (report == null) {
+                stdout.println("node: part " + part + " of crawl '" + crawlId + "' finished; its records went to"
+                        + " the node of part 0");
+                return ExitCode.OK;
+            }
+            return CrawlEnding.print(report, null, stdout, spec.commandLine().getErr());
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                close(vertx);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already leaving the cluster
+            }
+        }
+    }
+
+    /** The future's value; its ConfigException (a refusal) as it is, any other failure as thrown by join. */
+    private static <T> T joined(Vertx vertx, io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ConfigException refused) {
+                throw refused;
+            }
+            throw e;
+        }
     }
 
     private int frontier(CrawlConfig crawl, Config hazelcast) {

@@ -14,6 +14,31 @@ public record CrawlAddresses(String crawlId) {
         return "crawlcase." + crawlId + ".progress";
     }
 
+    /** The addresses of part {@code part} of a sharded crawl: its own frontier's lease, progress and stop. */
+    public CrawlAddresses part(int part) {
+        return new CrawlAddresses(crawlId + ".p" + part);
+    }
+
+    /** Batches of URLs handed to part {@code part} of a sharded crawl by the others (the reply acknowledges). */
+    public String offers(int part) {
+        return "crawlcase." + crawlId + ".offers." + part;
+    }
+
+    /** Every new version of a sharded crawl's board, published by the part that wrote it. */
+    public String board() {
+        return "crawlcase." + crawlId + ".board";
+    }
+
+    /** The shared-data map that holds a sharded crawl's board. */
+    public String boardMap() {
+        return "crawlcase." + crawlId + ".board";
+    }
+
+    /** Batches of records sent by the parts of a sharded crawl to the one that writes the records file. */
+    public String records() {
+        return "crawlcase." + crawlId + ".records";
+    }
+
     /** Ask the frontier to stop leasing, wait up to the given grace (ms) for work in flight, then finish. */
     public String stop() {
         return "crawlcase." + crawlId + ".stop";

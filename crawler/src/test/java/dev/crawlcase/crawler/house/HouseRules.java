@@ -53,7 +53,7 @@ public final class HouseRules {
                 .whereLayer("run").mayOnlyBeAccessedByLayers("tools")
                 .whereLayer("mode").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("bus").mayOnlyBeAccessedByLayers("mode", "run", "tools")
-                .whereLayer("shard").mayOnlyBeAccessedByLayers("run", "tools")
+                .whereLayer("shard").mayOnlyBeAccessedByLayers("bus", "run", "tools")
                 .whereLayer("shard").mayOnlyAccessLayers("url", "task", "frontier")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("run", "tools")

@@ -1,0 +1,99 @@
+package dev.crawlcase.crawler.bus;
+
+import dev.crawlcase.crawler.shard.GateSlot;
+import dev.crawlcase.crawler.shard.GateView;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.AsyncMap;
+
+/**
+ * The crawl-wide board of a sharded crawl, kept as ONE entry of a Vert.x shared-data map (a Hazelcast IMap entry
+ * on a cluster, a local map in one JVM), so that every read is one consistent view of all parts' slots: reading
+ * slot by slot could miss a URL that moves from one part to another between two reads. A part writes its slot
+ * with compare-and-set on the whole entry; each write raises the version, and a view is adopted only if newer.
+ */
+public final class BoardStore {
+    private static final String KEY = "board";
+
+    /** A view of the board and the version it had. */
+    public record Versioned(long version, GateView view) {
+    }
+
+    private final Vertx vertx;
+    private final String mapName;
+    private final int parts;
+    private Versioned current;
+
+    public BoardStore(Vertx vertx, String mapName, int parts) {
+        this.vertx = vertx;
+        this.mapName = mapName;
+        this.parts = parts;
+        this.current = new Versioned(0, GateView.unknown(parts));
+    }
+
+    /** The latest view this store has seen. */
+    public GateView current() {
+        return current.view();
+    }
+
+    /** Adopts {@code v} if it is newer than what this store has seen; whether it was. */
+    boolean newer(Versioned v) {
+        if (v.version() <= current.version()) {
+            return false;
+        }
+        current = v;
+        return true;
+    }
+
+    /** The board as it is in the map now. */
+    Future<Versioned> read() {
+        return map().compose(m -> m.get(KEY)).map(this::parse);
+    }
+
+    /** Writes {@code slot} as part {@code part}'s, keeping every other part's slot; the board after the write. */
+    Future<Versioned> write(int part, GateSlot slot) {
+        return map().compose(m -> casLoop(m, part, slot));
+    }
+
+    private Future<Versioned> casLoop(AsyncMap<String, String> m, int part, GateSlot slot) {
+        return m.get(KEY).compose(old -> {
+            Versioned before = parse(old);
+            Versioned after = new Versioned(before.version() + 1, before.view().with(part, slot));
+            String value = toJson(after).encode();
+            Future<Boolean> swapped = old == null
+                    ? m.putIfAbsent(KEY, value).map(previous -> previous == null)
+                    : m.replaceIfPresent(KEY, old, value);
+            return swapped.compose(ok -> ok ? Future.succeededFuture(after) : casLoop(m, part, slot));
+        });
+    }
+
+    private Future<AsyncMap<String, String>> map() {
+        return vertx.sharedData().getAsyncMap(mapName);
+    }
+
+    private Versioned parse(String value) {
+        return value == null ? new Versioned(0, GateView.unknown(parts)) : fromJson(new JsonObject(value));
+    }
+
+    static JsonObject toJson(Versioned v) {
+        JsonArray mins = new JsonArray();
+        JsonArray finished = new JsonArray();
+        for (int i = 0; i < v.view().shards(); i++) {
+            mins.add(v.view().slot(i).minDepth());
+            finished.add(v.view().slot(i).finished());
+        }
+        return new JsonObject().put("version", v.version()).put("min", mins).put("finished", finished);
+    }
+
+    static Versioned fromJson(JsonObject json) {
+        JsonArray mins = json.getJsonArray("min");
+        JsonArray finished = json.getJsonArray("finished");
+        GateSlot[] slots = new GateSlot[mins.size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new GateSlot(mins.getInteger(i), finished.getBoolean(i));
+        }
+        return new Versioned(json.getLong("version"), new GateView(slots));
+    }
+}

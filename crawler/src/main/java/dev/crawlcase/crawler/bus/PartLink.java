@@ -1,0 +1,152 @@
+package dev.crawlcase.crawler.bus;
+
+import dev.crawlcase.crawler.frontier.Frontier;
+import dev.crawlcase.crawler.shard.GateSlot;
+import dev.crawlcase.crawler.shard.GateView;
+import dev.crawlcase.crawler.shard.OfferBatch;
+import dev.crawlcase.crawler.shard.Shard;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One part of a sharded crawl on the event bus: its {@link Shard}'s hand-offs go to the other parts as batches
+ * (request and reply: the reply is the acknowledgement, a lost one means the batch goes again), batches from the
+ * others are taken and acknowledged only after the board counts them, and the part's slot goes up on the
+ * {@link BoardStore} whenever it changed. Works the same inside one JVM and across a cluster: only the addresses
+ * and the store's map are shared.
+ */
+public final class PartLink implements CrawlWide {
+    private static final long REQUEST_TIMEOUT_MS = 5_000;
+    private static final long BOARD_POLL_MS = 1_000;
+
+    private final Shard shard;
+    private final CrawlAddresses crawl;
+    private final BoardStore board;
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private Vertx vertx;
+    private Runnable changed;
+    private Future<Void> publishing = Future.succeededFuture();
+    private boolean publishQueued;
+    private long pollTimer = -1;
+    private boolean closed;
+    private long batchesSent;
+    private long batchesTaken;
+
+    /** @param crawl the crawl-wide addresses (not one part's) */
+    public PartLink(Shard shard, CrawlAddresses crawl, BoardStore board) {
+        this.shard = Objects.requireNonNull(shard, "shard");
+        this.crawl = Objects.requireNonNull(crawl, "crawl");
+        this.board = Objects.requireNonNull(board, "board");
+    }
+
+    @Override
+    public Future<Void> start(Vertx vertx, Runnable changed) {
+        this.vertx = vertx;
+        this.changed = changed;
+        MessageConsumer<JsonObject> offers = vertx.eventBus().consumer(crawl.offers(shard.id()), this::onBatch);
+        MessageConsumer<JsonObject> boards = vertx.eventBus().consumer(crawl.board(), m -> adopt(m.body()));
+        consumers.add(offers);
+        consumers.add(boards);
+        pollTimer = vertx.setPeriodic(BOARD_POLL_MS, id -> board.read().onSuccess(this::adoptView));
+        return Future.all(offers.completion(), boards.completion())
+                .compose(v -> board.read()).onSuccess(this::adoptView)
+                .compose(v -> publish());
+    }
+
+    private void onBatch(Message<JsonObject> message) {
+        if (closed) {
+            return; // no reply: the sender sends it again, to whoever owns the part then
+        }
+        OfferBatch batch = ShardWire.batch(message.body());
+        batchesTaken++;
+        Shard.Receipt receipt = shard.receive(batch);
+        Future<Void> counted = receipt.publishFirst() ? publish() : Future.succeededFuture();
+        counted.onSuccess(v -> message.reply(ShardWire.ack(receipt.ack())));
+        changed.run();
+    }
+
+    @Override
+    public void pump() {
+        if (closed) {
+            return;
+        }
+        for (OfferBatch batch : shard.outgoing()) {
+            batchesSent++;
+            vertx.eventBus().<JsonObject>request(crawl.offers(batch.to()), ShardWire.batch(batch),
+                            new DeliveryOptions().setSendTimeout(REQUEST_TIMEOUT_MS))
+                    .onSuccess(reply -> {
+                        shard.acked(ShardWire.ack(reply.body()));
+                        changed.run();
+                    }); // a failure (no part there yet, a timeout) is retried by the outbox's resend
+        }
+        if (!shard.slot().equals(shard.lastPublished()) && !publishQueued) {
+            publish();
+        }
+    }
+
+    /**
+     * Puts this part's slot, as it stands when the write runs, on the board; writes run one after another, so a
+     * later one always carries a later slot.
+     */
+    private Future<Void> publish() {
+        publishQueued = true;
+        publishing = publishing.transform(ignored -> {
+            publishQueued = false;
+            GateSlot slot = shard.slot();
+            return board.write(shard.id(), slot).onSuccess(view -> {
+                shard.published(slot);
+                adoptView(view);
+                vertx.eventBus().publish(crawl.board(), BoardStore.toJson(view));
+            }).<Void>mapEmpty();
+        });
+        return publishing;
+    }
+
+    private void adopt(JsonObject published) {
+        adoptView(BoardStore.fromJson(published));
+    }
+
+    private void adoptView(BoardStore.Versioned view) {
+        if (closed || !board.newer(view)) {
+            return;
+        }
+        shard.boardChanged(view.view());
+        changed.run();
+    }
+
+    @Override
+    public boolean finished(Frontier frontier) {
+        return board.current().allFinished() && shard.slot().finished();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (pollTimer >= 0) {
+            vertx.cancelTimer(pollTimer);
+        }
+        consumers.forEach(MessageConsumer::unregister);
+    }
+
+    public long batchesSent() {
+        return batchesSent;
+    }
+
+    public long batchesTaken() {
+        return batchesTaken;
+    }
+
+    /** The board as this part last saw it. */
+    public GateView board() {
+        return board.current();
+    }
+}

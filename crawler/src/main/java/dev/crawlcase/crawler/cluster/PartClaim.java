@@ -1,0 +1,39 @@
+package dev.crawlcase.crawler.cluster;
+
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import dev.crawlcase.json.ConfigException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * Which part of a sharded crawl this node runs: the first of parts 0..n-1 whose cluster-wide lock (a Hazelcast
+ * lock through Vert.x shared data, released when its holder leaves or is declared dead) is free. So nodes need no
+ * numbers of their own, and a node more than the crawl's parts is refused with one line.
+ *
+ * <p>Like {@link FrontierClaim}, this refuses a second holder; it is not fencing (a paused holder declared dead
+ * would not know it lost the part).
+ */
+public final class PartClaim {
+    private static final long TRY_MS = 300;
+
+    private PartClaim() {
+    }
+
+    /** The part this node now holds, or a failed future with a {@link ConfigException} when all are held. */
+    public static Future<Integer> claim(Vertx vertx, CrawlAddresses crawl, int parts) {
+        return tryFrom(vertx, crawl, parts, 0);
+    }
+
+    private static Future<Integer> tryFrom(Vertx vertx, CrawlAddresses crawl, int parts, int part) {
+        if (part >= parts) {
+            return Future.failedFuture(new ConfigException("--nodes", "crawl '" + crawl.crawlId() + "' already has "
+                    + parts + " nodes (every part is taken); start it with more --nodes, or choose another --crawl-id"));
+        }
+        return vertx.sharedData().getLockWithTimeout(lockName(crawl, part), TRY_MS).map(lock -> part)
+                .recover(taken -> tryFrom(vertx, crawl, parts, part + 1));
+    }
+
+    static String lockName(CrawlAddresses crawl, int part) {
+        return "crawlcase." + crawl.crawlId() + ".part." + part;
+    }
+}

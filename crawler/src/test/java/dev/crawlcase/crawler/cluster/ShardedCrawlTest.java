@@ -1,0 +1,109 @@
+package dev.crawlcase.crawler.cluster;
+
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.output.RecordsFile;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.ShardedRun;
+import dev.crawlcase.crawler.shard.ShardMap;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.Outcome;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.url.HostKey;
+import dev.crawlcase.sites.CrawlRules;
+import dev.crawlcase.sites.FakeWorld;
+import dev.crawlcase.sites.config.Distribution;
+import dev.crawlcase.sites.config.SiteSpec;
+import dev.crawlcase.sites.config.WorldConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sharded crawl on real servers: every part schedules and fetches only its own hosts, hands the others' URLs
+ * off in batches, and the records of all parts reach one file: the ground-truth page set at ground-truth depths,
+ * one record per URL. First all parts on one Vert.x (the local event bus), then three clustered Vert.x instances in
+ * one JVM (Hazelcast on 127.0.0.1), each running one part in another mode, the seeds given to a part that owns
+ * none of them.
+ */
+class ShardedCrawlTest {
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
+    @TempDir
+    Path dir;
+
+    private FakeWorld world() {
+        List<SiteSpec> sites = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sites.add(SiteSpec.named("s" + i).withPages(25 + 5 * i, 3).withLatency(Distribution.fixed(3)));
+        }
+        return await(FakeWorld.start(kit.vertx(), WorldConfig.of(17, sites.toArray(SiteSpec[]::new))));
+    }
+
+    @Test
+    void fourPartsInOneJvmCrawlTheGroundTruthOnce() {
+        FakeWorld world = world();
+        CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, 4, dir).load(dir).withSeeds(world.seedUrls());
+        ShardedRun run = new ShardedRun(kit.vertx(), config, () -> 0, new CrawlAddresses("sharded-local"), 4,
+                new ShardedRun.Local(List.of(0, 1, 2, 3), true, true));
+        CrawlReport report = await(run.run());
+
+        assertGroundTruth(world, RecordsFile.read(report.records()));
+        assertThat(run.batchesSent()).as("hand-offs travel in batches").isPositive()
+                .isLessThan(RecordsFile.read(report.records()).size());
+    }
+
+    @Test
+    void threeClusterNodesEachFetchOnlyTheirOwnHosts() {
+        FakeWorld world = world();
+        String cluster = ClusterFixtures.uniqueClusterName();
+        CrawlAddresses crawl = new CrawlAddresses("sharded-cluster");
+        Mode[] modes = {Mode.ASYNC, Mode.THREAD_POOL, Mode.SEQUENTIAL};
+        ShardMap map = new ShardMap(3);
+        int seeding = 0;
+        while (seeding < 3 && ownsASeed(world, map, seeding)) {
+            seeding++;
+        }
+        List<Future<CrawlReport>> runs = new ArrayList<>();
+        for (int part = 0; part < 3; part++) {
+            Vertx node = ClusterFixtures.join(kit, cluster);
+            CrawlConfig config = ClusterFixtures.shortLeases(modes[part], 3, dir.resolve("n" + part)).load(dir)
+                    .withSeeds(world.seedUrls());
+            runs.add(new ShardedRun(node, config, () -> 0, crawl, 3,
+                    new ShardedRun.Local(List.of(part), part == seeding % 3, part == 0)).run());
+        }
+        CrawlReport report = await(Future.all(runs)).resultAt(0);
+
+        List<CrawlRecord> records = RecordsFile.read(report.records());
+        assertGroundTruth(world, records);
+        for (CrawlRecord r : records) {
+            if (r.outcome() == Outcome.FETCHED) {
+                assertThat(r.mode()).as("%s fetched by the node of its part", r.url())
+                        .isEqualTo(modes[map.shardOf(HostKey.of(r.url()))]);
+            }
+        }
+    }
+
+    private static boolean ownsASeed(FakeWorld world, ShardMap map, int part) {
+        return world.seedUrls().stream().anyMatch(u -> map.shardOf(HostKey.of(u)) == part);
+    }
+
+    private static void assertGroundTruth(FakeWorld world, List<CrawlRecord> records) {
+        Map<String, Integer> fetched = records.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
+                .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
+        assertThat(fetched).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(records).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+    }
+}
