@@ -47,6 +47,10 @@ public final class ClusterMessagesBench {
 
     public static void main(String[] args) throws Exception {
         String label = args.length > 0 ? args[0] : "run";
+        if (label.startsWith("sharded")) {
+            sharded(label, Path.of(args.length > 1 ? args[1] : "crawler/target/cluster-messages.jsonl"));
+            return;
+        }
         Path out = Path.of(args.length > 1 ? args[1] : "crawler/target/cluster-messages.jsonl");
         Vertx sitesVertx = Vertx.vertx();
         List<Vertx> nodes = new ArrayList<>();
@@ -90,6 +94,82 @@ public final class ClusterMessagesBench {
                     .put("nodes", "1 frontier (no fetching) + 2 async fetchers at " + PER_NODE)
                     .put("messages", messages.get()).put("bytes", bytes.get())
                     .put("messagesPerPage", round((double) messages.get() / pages))
+                    .put("bytesPerPage", round((double) bytes.get() / pages));
+            System.out.println(row.encode());
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, row.encode() + "\n", java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } finally {
+            for (Vertx node : nodes) {
+                get(node.close());
+            }
+            get(sitesVertx.close());
+        }
+    }
+
+    /**
+     * The same world on three equal nodes ({@code cluster --role node}), one part each, async at {@value #PER_NODE}:
+     * counted are the event-bus messages that cross between nodes (hand-off batches, their acknowledgements, board
+     * publishes once per other node, record batches to the writing node and their replies; not a node's own
+     * lease exchanges, which stay in its JVM) plus every operation on the board's shared map.
+     */
+    private static void sharded(String label, Path out) throws Exception {
+        Vertx sitesVertx = Vertx.vertx();
+        List<Vertx> nodes = new ArrayList<>();
+        try {
+            List<SiteSpec> sites = new ArrayList<>();
+            for (int i = 0; i < SITES; i++) {
+                sites.add(SiteSpec.named("s" + i).withPages(PAGES, 4).withLatency(Distribution.fixed(LATENCY_MS)));
+            }
+            FakeWorld world = get(FakeWorld.start(sitesVertx, WorldConfig.of(5, sites.toArray(SiteSpec[]::new))));
+            Path dir = Files.createTempDirectory("cluster-messages");
+            CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, PER_NODE, dir).load(dir)
+                    .withSeeds(world.seedUrls());
+            CrawlAddresses addresses = new CrawlAddresses("messages-sharded");
+            String cluster = ClusterFixtures.uniqueClusterName();
+            AtomicLong messages = new AtomicLong();
+            AtomicLong bytes = new AtomicLong();
+            java.util.Map<String, AtomicLong> byKind = new java.util.concurrent.ConcurrentHashMap<>();
+            List<dev.crawlcase.crawler.run.ShardedRun> runs = new ArrayList<>();
+            List<Future<CrawlReport>> done = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Vertx node = get(ClusterVertx.start(ClusterFixtures.hazelcast(cluster), "127.0.0.1"));
+                nodes.add(node);
+                node.eventBus().addOutboundInterceptor(context -> {
+                    String address = context.message().address();
+                    if (!address.startsWith("crawlcase." + addresses.crawlId() + ".p")) {
+                        int copies = address.equals(addresses.board()) ? 2 : 1; // a publish reaches both others
+                        messages.addAndGet(copies);
+                        String kind = address.startsWith("__vertx.reply") ? "replies"
+                                : address.replaceAll("\\.[0-9]+$", "").replace("crawlcase." + addresses.crawlId() + ".", "");
+                        byKind.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(copies);
+                        if (context.message() instanceof ClusteredMessage<?, ?> m) {
+                            bytes.addAndGet((long) copies * m.encodeToWire().length());
+                        }
+                    }
+                    context.next();
+                });
+            }
+            for (int i = 0; i < 3; i++) {
+                var run = new dev.crawlcase.crawler.run.ShardedRun(nodes.get(i), config, () -> 0, addresses, 3,
+                        new dev.crawlcase.crawler.run.ShardedRun.Local(List.of(i), i == 1, i == 0));
+                runs.add(run);
+                done.add(run.run());
+            }
+            get(Future.all(done));
+            CrawlReport report = done.get(0).result();
+            long pages = report.summary().pages();
+            long boardOps = runs.stream().mapToLong(dev.crawlcase.crawler.run.ShardedRun::boardOperations).sum();
+            long total = messages.get() + boardOps;
+            JsonObject row = new JsonObject().put("label", label).put("pages", pages)
+                    .put("world", SITES + " sites x " + PAGES + " pages, fixed " + LATENCY_MS + " ms")
+                    .put("nodes", "3 equal nodes (--role node), async at " + PER_NODE + " each")
+                    .put("messages", total).put("busMessages", messages.get()).put("boardMapOperations", boardOps)
+                    .put("busMessagesByKind", new JsonObject(new java.util.TreeMap<>(byKind.entrySet().stream()
+                            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
+                                    e -> (Object) e.getValue().get())))))
+                    .put("bytes", bytes.get())
+                    .put("messagesPerPage", round((double) total / pages))
                     .put("bytesPerPage", round((double) bytes.get() / pages));
             System.out.println(row.encode());
             Files.createDirectories(out.toAbsolutePath().getParent());

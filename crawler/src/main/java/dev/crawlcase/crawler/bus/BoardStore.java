@@ -25,6 +25,7 @@ public final class BoardStore {
     private final String mapName;
     private final int parts;
     private Versioned current;
+    private long mapOperations;
 
     public BoardStore(Vertx vertx, String mapName, int parts) {
         this.vertx = vertx;
@@ -47,8 +48,14 @@ public final class BoardStore {
         return true;
     }
 
+    /** Operations on the shared map so far (each a round trip to the entry's owner on a cluster). */
+    public long mapOperations() {
+        return mapOperations;
+    }
+
     /** The board as it is in the map now. */
     Future<Versioned> read() {
+        mapOperations++;
         return map().compose(m -> m.get(KEY)).map(this::parse);
     }
 
@@ -58,6 +65,7 @@ public final class BoardStore {
     }
 
     private Future<Versioned> casLoop(AsyncMap<String, String> m, int part, GateSlot slot) {
+        mapOperations += 2;
         return m.get(KEY).compose(old -> {
             Versioned before = parse(old);
             Versioned after = new Versioned(before.version() + 1, before.view().with(part, slot));

@@ -27,6 +27,12 @@ import java.util.Objects;
 public final class PartLink implements CrawlWide {
     private static final long REQUEST_TIMEOUT_MS = 5_000;
     private static final long BOARD_POLL_MS = 1_000;
+    /**
+     * A slot that only says this part moved on (deeper, or finished) may wait this long before it goes up: while
+     * pages come and go a part flips between finished and not many times a second, and nobody waits for that
+     * but the crawl's end. A slot that must go up before an acknowledgement never waits.
+     */
+    private static final long LAZY_PUBLISH_MS = 250;
 
     private final Shard shard;
     private final CrawlAddresses crawl;
@@ -37,6 +43,7 @@ public final class PartLink implements CrawlWide {
     private Future<Void> publishing = Future.succeededFuture();
     private boolean publishQueued;
     private long pollTimer = -1;
+    private long lazyTimer = -1;
     private boolean closed;
     private long batchesSent;
     private long batchesTaken;
@@ -69,15 +76,18 @@ public final class PartLink implements CrawlWide {
         OfferBatch batch = ShardWire.batch(message.body());
         batchesTaken++;
         Shard.Receipt receipt = shard.receive(batch);
-        Future<Void> counted = receipt.publishFirst() ? publish() : Future.succeededFuture();
+        // a write still on its way may put an older, more finished slot on the board than the last one confirmed:
+        // then this batch is counted only by a write that starts after it was taken
+        boolean writing = !publishing.isComplete();
+        Future<Void> counted = receipt.publishFirst() || writing ? publish() : Future.succeededFuture();
         counted.onSuccess(v -> message.reply(ShardWire.ack(receipt.ack())));
         changed.run();
     }
 
     @Override
     public void pump() {
-        if (closed) {
-            return;
+        if (closed || vertx == null) {
+            return; // not started yet: the verticle's first tick may come before its start completed
         }
         for (OfferBatch batch : shard.outgoing()) {
             batchesSent++;
@@ -88,8 +98,13 @@ public final class PartLink implements CrawlWide {
                         changed.run();
                     }); // a failure (no part there yet, a timeout) is retried by the outbox's resend
         }
-        if (!shard.slot().equals(shard.lastPublished()) && !publishQueued) {
-            publish();
+        if (!shard.slot().equals(shard.lastPublished()) && !publishQueued && lazyTimer < 0) {
+            lazyTimer = vertx.setTimer(LAZY_PUBLISH_MS, id -> {
+                lazyTimer = -1;
+                if (!closed && !shard.slot().equals(shard.lastPublished()) && !publishQueued) {
+                    publish();
+                }
+            });
         }
     }
 
@@ -134,6 +149,9 @@ public final class PartLink implements CrawlWide {
         if (pollTimer >= 0) {
             vertx.cancelTimer(pollTimer);
         }
+        if (lazyTimer >= 0) {
+            vertx.cancelTimer(lazyTimer);
+        }
         consumers.forEach(MessageConsumer::unregister);
     }
 
@@ -143,6 +161,11 @@ public final class PartLink implements CrawlWide {
 
     public long batchesTaken() {
         return batchesTaken;
+    }
+
+    /** Operations on the board's shared map by this part (reads and compare-and-set writes). */
+    public long boardOperations() {
+        return board.mapOperations();
     }
 
     /** The board as this part last saw it. */

@@ -14,7 +14,8 @@ import io.vertx.core.Vertx;
  * would not know it lost the part).
  */
 public final class PartClaim {
-    private static final long TRY_MS = 300;
+    /** Long enough for a free lock to be granted on a busy machine, short enough to pass over held ones. */
+    private static final long TRY_MS = 1_000;
 
     private PartClaim() {
     }

@@ -22,7 +22,8 @@ import java.util.List;
  */
 final class RecordRelay implements RecordSink {
     private static final int BATCH = 500;
-    private static final long LINGER_MS = 50;
+    /** Records are not urgent (the file is written in any order); only the last batch waits for nobody. */
+    private static final long LINGER_MS = 1_000;
     private static final long TIMEOUT_MS = 5_000;
 
     private final Vertx vertx;

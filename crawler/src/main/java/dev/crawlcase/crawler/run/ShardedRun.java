@@ -40,7 +40,8 @@ import java.util.function.LongSupplier;
  */
 public final class ShardedRun {
     private static final int OUTBOX_BATCH = 256;
-    private static final long OUTBOX_LINGER_MS = 20;
+    /** A hand-off waits at most this long for others to the same part: a fraction of one page's latency. */
+    private static final long OUTBOX_LINGER_MS = 100;
     private static final long OUTBOX_RESEND_MS = 2_000;
     private static final long SAMPLE_MS = 50;
 
@@ -113,6 +114,11 @@ public final class ShardedRun {
     /** Hand-off batches sent and taken by the local parts: the cross-part messages of the crawl's links. */
     public long batchesSent() {
         return links.stream().mapToLong(PartLink::batchesSent).sum();
+    }
+
+    /** Operations on the board's shared map by the local parts. */
+    public long boardOperations() {
+        return links.stream().mapToLong(PartLink::boardOperations).sum();
     }
 
     /** Asks every local part to stop leasing and finish after {@code graceMs}. */

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.testkit.CliRun;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import org.junit.jupiter.api.Test;
@@ -39,11 +40,23 @@ class ClusterCommandTest {
         "cluster --role fetcher --out x.jsonl           | crawler: --role fetcher: --out, --summary, --fetch and seed",
         "cluster --role fetcher --cluster-config /no.xml | crawler: --cluster-config: no such file: /no.xml",
         "cluster --role frontier ftp://127.0.0.1/       | crawler: seed 'ftp://127.0.0.1/': only http and https",
+        "cluster --role node                            | crawler: --nodes: --role node needs --nodes N",
+        "cluster --role node --nodes 0                  | crawler: --nodes: must be >= 1, got 0",
+        "cluster --role node --nodes 3 --fetch          | crawler: --fetch: every node fetches with --role node",
+        "cluster --role node --nodes 3 ftp://127.0.0.1/ | crawler: seed 'ftp://127.0.0.1/': only http and https",
     })
     void badInputIsOneLineAndExitCodeTwo(String args, String message) {
         String err = run(2, args.trim().split("\\s+")).err();
         assertThat(err).startsWith(message);
         assertThat(err.strip()).doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void aPageLimitIsRefusedForEqualNodesUntilThePartsShareIt() throws Exception {
+        Path crawlJson = TestConfig.crawl().maxPages(10).writeTo(dir.resolve("crawl.json"));
+        String err = run(2, "cluster", "--role", "node", "--nodes", "2", "--config", crawlJson.toString()).err();
+        assertThat(err).startsWith("crawler: maxPages: a page limit is not shared between the parts");
+        assertThat(err.strip()).doesNotContain("\n");
     }
 
     @Test

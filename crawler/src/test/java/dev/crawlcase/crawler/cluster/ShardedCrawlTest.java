@@ -10,6 +10,7 @@ import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.crawler.url.HostKey;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * off in batches, and the records of all parts reach one file: the ground-truth page set at ground-truth depths,
  * one record per URL. First all parts on one Vert.x (the local event bus), then three clustered Vert.x instances in
  * one JVM (Hazelcast on 127.0.0.1), each running one part in another mode, the seeds given to a part that owns
- * none of them.
+ * none of them. Default timeouts and retries: nothing dies here, and a robots.txt that times out on a busy machine
+ * would rightly disallow its whole host.
  */
 class ShardedCrawlTest {
     @RegisterExtension
@@ -55,7 +57,7 @@ class ShardedCrawlTest {
     @Test
     void fourPartsInOneJvmCrawlTheGroundTruthOnce() {
         FakeWorld world = world();
-        CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, 4, dir).load(dir).withSeeds(world.seedUrls());
+        CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4).outputIn(dir).load(dir).withSeeds(world.seedUrls());
         ShardedRun run = new ShardedRun(kit.vertx(), config, () -> 0, new CrawlAddresses("sharded-local"), 4,
                 new ShardedRun.Local(List.of(0, 1, 2, 3), true, true));
         CrawlReport report = await(run.run());
@@ -79,7 +81,8 @@ class ShardedCrawlTest {
         List<Future<CrawlReport>> runs = new ArrayList<>();
         for (int part = 0; part < 3; part++) {
             Vertx node = ClusterFixtures.join(kit, cluster);
-            CrawlConfig config = ClusterFixtures.shortLeases(modes[part], 3, dir.resolve("n" + part)).load(dir)
+            CrawlConfig config = TestConfig.crawl().mode(modes[part]).concurrency(3).outputIn(dir.resolve("n" + part))
+                    .load(dir)
                     .withSeeds(world.seedUrls());
             runs.add(new ShardedRun(node, config, () -> 0, crawl, 3,
                     new ShardedRun.Local(List.of(part), part == seeding % 3, part == 0)).run());
