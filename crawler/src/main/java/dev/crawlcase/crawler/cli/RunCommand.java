@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--warc", paramLabel = "DIR", converter = FilePath.class,
+            description = "Keep every fetch in WARC/1.1 files in DIR (request and response records, gzip per record).")
+    Path warc;
+
     @Mixin
     ProgressOption progress;
 
@@ -86,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
                             + state.meta().records() + repaired(r));
                     return ExitCode.OK;
                 }
-                crawl = ResumeSettings.apply(crawl, state.meta(), seeds, output.records, output.summary);
+                crawl = ResumeSettings.apply(crawl, state.meta(), seeds, output.records, output.summary, warc);
             }
             return crawl(crawl, state);
         } finally {
@@ -139,6 +143,9 @@ final class RunCommand implements Callable<Integer> {
         }
         c = flags.apply(c);
         c = output.apply(c);
+        if (warc != null) {
+            c = c.withOutput(c.output().withWarc(warc));
+        }
         if (!seeds.isEmpty()) {
             c = c.withSeeds(seeds);
         }

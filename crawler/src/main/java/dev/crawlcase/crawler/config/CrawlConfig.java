@@ -3,6 +3,8 @@ package dev.crawlcase.crawler.config;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 
+import dev.crawlcase.crawler.warc.WarcSettings;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -41,8 +43,29 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
                         int maxRedirects, String userAgent) {
     }
 
-    /** Where records (JSONL) and the summary (JSON) go. */
-    public record Output(Path records, Path summary) {
+    /**
+     * Where records (JSONL) and the summary (JSON) go, and the WARC archive's folder (null: none kept) with the size
+     * at which its next file is started.
+     */
+    public record Output(Path records, Path summary, Path warc, long warcFileBytes) {
+        public Output {
+            WarcSettings.MAX_FILE_BYTES_RANGE.check("output.warcFileBytes", warcFileBytes);
+        }
+
+        /** Records and summary, no WARC archive. */
+        public Output(Path records, Path summary) {
+            this(records, summary, null, WarcSettings.DEFAULT_MAX_FILE_BYTES);
+        }
+
+        /** The same records and summary files, with the WARC archive in {@code dir} (null: none). */
+        public Output withWarc(Path dir) {
+            return new Output(records, summary, dir, warcFileBytes);
+        }
+
+        /** These files with {@code other}'s records and summary (the WARC settings stay). */
+        public Output withFiles(Path newRecords, Path newSummary) {
+            return new Output(newRecords, newSummary, warc, warcFileBytes);
+        }
     }
 
     public CrawlConfig withMode(Mode m) {

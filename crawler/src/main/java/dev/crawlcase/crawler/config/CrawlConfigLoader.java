@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import dev.crawlcase.crawler.warc.WarcSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -85,13 +86,20 @@ public final class CrawlConfigLoader {
         boolean allowRemote = f.bool("allowRemote", false);
         Path sites = path(baseDir, f.string("sites", DEFAULT_SITES));
         var output = f.object("output").build(o -> new CrawlConfig.Output(Path.of(o.string("records", DEFAULT_RECORDS)),
-                Path.of(o.string("summary", DEFAULT_SUMMARY))));
+                Path.of(o.string("summary", DEFAULT_SUMMARY)), warcDir(o),
+                o.longIn("warcFileBytes", WarcSettings.DEFAULT_MAX_FILE_BYTES, WarcSettings.MAX_FILE_BYTES_RANGE)));
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
             throw f.problem("leaseTimeoutMs", "must exceed fetch.totalTimeoutMs (" + fetch.totalTimeoutMs() + "), got "
                     + leaseTimeoutMs);
         }
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
                 robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+    }
+
+    /** {@code output.warc}: the WARC folder, or null (the default) for no archive. */
+    private static Path warcDir(JsonFields o) {
+        String dir = o.string("warc", null);
+        return dir == null ? null : Path.of(dir);
     }
 
     private static Mode mode(JsonFields f) {

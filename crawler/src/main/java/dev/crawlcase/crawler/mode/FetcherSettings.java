@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.mode;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.fetch.FetchLimits;
+import dev.crawlcase.crawler.task.FetchArchive;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.parse.LinkNormalizer;
 import dev.crawlcase.crawler.parse.PageProcessor;
@@ -10,10 +11,18 @@ import dev.crawlcase.crawler.parse.PageProcessor;
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
  * flight, the fetch limits, and how to parse. The link normaliser is the crawl's
- * {@code UrlNormalizer::normalize}; a test may pass one that fails, to prove a worker outlives a failed task.
+ * {@code UrlNormalizer::normalize}; a test may pass one that fails, to prove a worker outlives a failed task. The
+ * archive keeps every attempt before it is reported ({@link FetchArchive#NONE}: none kept).
  */
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
-                              LinkNormalizer normalizer, boolean respectNofollow, String fetcherId) {
+                              LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
+                              FetchArchive archive) {
+
+    /** Settings of a fetcher that keeps no archive. */
+    public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
+                           boolean respectNofollow, String fetcherId) {
+        this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, FetchArchive.NONE);
+    }
 
     public FetcherSettings {
         Mode.CONCURRENCY_RANGE.check("concurrency", concurrency);

@@ -27,7 +27,7 @@ public final class PageProcessor {
 
     public FetchOutcome process(FetchTask task, FetchResult result) {
         if (task.kind() == FetchTask.Kind.ROBOTS) {
-            return new FetchOutcome(task, result, ParsedPage.EMPTY, mode);
+            return new FetchOutcome(task, result.withoutCapture(), ParsedPage.EMPTY, mode);
         }
         ParsedPage page = ParsedPage.EMPTY;
         if (needsParsing(task, result)) {

@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   root         run                       (the composition root: wires one crawl together)
  *   endpoints    bus, mode                 (the frontier's event-bus endpoint; the fetch verticles)
  *   settings     config                    (reads crawl.json against the stages' own defaults and bounds)
- *   stages       frontier, fetch, parse, output, state, metrics
+ *   stages       frontier, fetch, parse, output, state, warc, metrics
  *   messages     task                      (FetchTask, FetchResult, FetchOutcome, CrawlRecord, Mode, ...)
  *   leaf         url                       (one URL parser, one host rule, the fingerprint)
  * </pre>
@@ -44,6 +44,7 @@ public final class HouseRules {
                 .layer("parse").definedBy(root + ".parse..")
                 .layer("config").definedBy(root + ".config..")
                 .layer("state").definedBy(root + ".state..")
+                .layer("warc").definedBy(root + ".warc..")
                 .layer("bus").definedBy(root + ".bus..")
                 .layer("mode").definedBy(root + ".mode..")
                 .layer("run").definedBy(root + ".run..")
@@ -53,24 +54,26 @@ public final class HouseRules {
                 .whereLayer("mode").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("bus").mayOnlyBeAccessedByLayers("mode", "run", "tools")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("run", "tools")
+                .whereLayer("warc").mayOnlyBeAccessedByLayers("config", "run", "tools")
+                .whereLayer("warc").mayOnlyAccessLayers("url", "task", "output")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("run", "tools")
-                .whereLayer("config").mayOnlyAccessLayers("url", "task", "frontier", "fetch")
+                .whereLayer("config").mayOnlyAccessLayers("url", "task", "frontier", "fetch", "warc")
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("mode", "run", "tools")
                 .whereLayer("fetch").mayOnlyBeAccessedByLayers("config", "mode", "run", "tools")
                 .whereLayer("frontier").mayOnlyBeAccessedByLayers("config", "state", "bus", "run", "tools")
-                .whereLayer("output").mayOnlyBeAccessedByLayers("state", "run", "tools")
+                .whereLayer("output").mayOnlyBeAccessedByLayers("state", "warc", "run", "tools")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("output", "run", "tools")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("metrics", "output", "frontier", "fetch", "parse",
-                        "config", "state", "bus", "mode", "run", "tools")
+                        "config", "state", "warc", "bus", "mode", "run", "tools")
                 .whereLayer("url").mayOnlyBeAccessedByLayers("task", "metrics", "output", "frontier", "fetch", "parse",
-                        "config", "state", "bus", "mode", "run", "tools");
+                        "config", "state", "warc", "bus", "mode", "run", "tools");
     }
 
     /** The crawl itself needs no command-line parser, no chart library and no fake sites: those are the tools'. */
     public static ArchRule coreWithoutTools(String root) {
         return noClasses().that().resideInAnyPackage(root + ".url..", root + ".task..", root + ".metrics..",
                         root + ".output..", root + ".frontier..", root + ".fetch..", root + ".parse..",
-                        root + ".config..", root + ".state..", root + ".bus..", root + ".mode..", root + ".run..")
+                        root + ".config..", root + ".state..", root + ".warc..", root + ".bus..", root + ".mode..", root + ".run..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.knowm.xchart..",
                         "dev.crawlcase.sites..", root + ".cli..", root + ".compare..", root + ".bench..",
                         root + ".cluster..");

@@ -103,6 +103,11 @@ public final class TestConfig {
     }
 
     /** Records and summary in {@code dir}: {@code records.jsonl} and {@code summary.json}. */
+    /** {@code output.warc} and {@code output.warcFileBytes}: keep a WARC archive in {@code dir}. */
+    public TestConfig warc(Path dir, long fileBytes) {
+        return put("output", "warc", dir.toString()).put("output", "warcFileBytes", fileBytes);
+    }
+
     public TestConfig outputIn(Path dir) {
         return output(dir.resolve("records.jsonl"), dir.resolve("summary.json"));
     }
