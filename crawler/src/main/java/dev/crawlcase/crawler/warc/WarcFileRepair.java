@@ -38,18 +38,11 @@ public final class WarcFileRepair {
      * (0 when the file was whole).
      */
     public static long cutTornTail(Path file) {
-        long good = 0;
+        long good;
         try (WarcReader reader = new WarcReader(file)) {
-            while (true) {
-                Optional<WarcRecord> record = reader.next();
-                if (record.isEmpty()) {
-                    break;
-                }
-                record.get().body().consume();
-                good = reader.position();
-            }
-        } catch (IOException | RuntimeException e) {
-            // the torn record: everything up to the previous record's end stays
+            good = endOfLastWholeRecord(reader, Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             long size = channel.size();
@@ -60,6 +53,25 @@ public final class WarcFileRepair {
             return size - good;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * jwarc's {@link WarcReader#position()} is where the record being read begins (in the compressed file), set before
+     * the record is parsed: where reading one fails, that is where the torn record begins and every byte before it is
+     * whole records.
+     */
+    private static long endOfLastWholeRecord(WarcReader reader, long size) {
+        while (true) {
+            try {
+                Optional<WarcRecord> record = reader.next();
+                if (record.isEmpty()) {
+                    return size;
+                }
+                record.get().body().consume();
+            } catch (IOException | RuntimeException e) {
+                return reader.position();
+            }
         }
     }
 }

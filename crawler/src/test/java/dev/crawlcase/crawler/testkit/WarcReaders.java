@@ -83,7 +83,7 @@ public final class WarcReaders {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-cp", jarOf(WarcTool.class),
                 "org.netpreserve.jwarc.tools.WarcTool", "validate"));
         files.forEach(f -> command.add(f.toString()));
-        Run run = run(command, files.get(0).getParent());
+        Run run = run(command);
         if (run.code != 0) {
             fail("jwarc validate failed (" + run.code + "):\n" + run.out);
         }
@@ -100,7 +100,7 @@ public final class WarcReaders {
         Path script = Path.of("src/test/resources/warcio-read.cjs").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of("node", script.toString(), warcio.toString()));
         files.forEach(f -> command.add(f.toString()));
-        Run run = run(command, files.get(0).getParent());
+        Run run = run(command);
         if (run.code != 0) {
             fail("warcio could not read the files (" + run.code + "):\n" + run.out);
         }
@@ -118,14 +118,19 @@ public final class WarcReaders {
     private record Run(int code, String out) {
     }
 
-    private static Run run(List<String> command, Path scratch) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(scratch.getParent(), "reader", ".log");
+    /** Runs a reader; its output goes to the system's temporary folder (the files may sit on a full disk). */
+    private static Run run(List<String> command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("crawlcase-warc-reader", ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(CrawlcaseExtension.BOUND_S, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("reader did not finish within " + CrawlcaseExtension.BOUND_S + " s: " + command);
         }
-        return new Run(p.exitValue(), Files.readString(log));
+        try {
+            return new Run(p.exitValue(), Files.readString(log));
+        } finally {
+            Files.delete(log);
+        }
     }
 
     private static String javaBin() {
