@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.state.StateStore;
 import dev.crawlcase.json.Range;
@@ -47,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--warc", paramLabel = "DIR", converter = FilePath.class,
             description = "Keep every fetch in WARC/1.1 files in DIR (request and response records, gzip per record).")
     Path warc;
+
+    @Option(names = "--records", paramLabel = "DETAIL", description = "What a fetched page's record says: basic "
+            + "(default), full (outlinks with drop reasons, response headers, SHA-256, canonical, robots directives) "
+            + "or text (full and the page's text).")
+    RecordDetail recordDetail;
 
     @Mixin
     ProgressOption progress;
@@ -145,6 +151,9 @@ final class RunCommand implements Callable<Integer> {
         c = output.apply(c);
         if (warc != null) {
             c = c.withOutput(c.output().withWarc(warc));
+        }
+        if (recordDetail != null) {
+            c = c.withOutput(c.output().withRecordDetail(recordDetail));
         }
         if (!seeds.isEmpty()) {
             c = c.withSeeds(seeds);

@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.config;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 
+import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.warc.WarcSettings;
 
 import java.nio.file.Path;
@@ -44,27 +45,32 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     }
 
     /**
-     * Where records (JSONL) and the summary (JSON) go, and the WARC archive's folder (null: none kept) with the size
-     * at which its next file is started.
+     * Where records (JSONL) and the summary (JSON) go, how much a record says about a page, and the WARC archive's
+     * folder (null: none kept) with the size at which its next file is started.
      */
-    public record Output(Path records, Path summary, Path warc, long warcFileBytes) {
+    public record Output(Path records, Path summary, Path warc, long warcFileBytes, RecordDetail recordDetail) {
         public Output {
             WarcSettings.MAX_FILE_BYTES_RANGE.check("output.warcFileBytes", warcFileBytes);
         }
 
-        /** Records and summary, no WARC archive. */
+        /** Records and summary, basic records, no WARC archive. */
         public Output(Path records, Path summary) {
-            this(records, summary, null, WarcSettings.DEFAULT_MAX_FILE_BYTES);
+            this(records, summary, null, WarcSettings.DEFAULT_MAX_FILE_BYTES, RecordDetail.BASIC);
         }
 
-        /** The same records and summary files, with the WARC archive in {@code dir} (null: none). */
+        /** The same, with the WARC archive in {@code dir} (null: none). */
         public Output withWarc(Path dir) {
-            return new Output(records, summary, dir, warcFileBytes);
+            return new Output(records, summary, dir, warcFileBytes, recordDetail);
         }
 
-        /** These files with {@code other}'s records and summary (the WARC settings stay). */
+        /** The same, with records that say {@code detail}. */
+        public Output withRecordDetail(RecordDetail detail) {
+            return new Output(records, summary, warc, warcFileBytes, detail);
+        }
+
+        /** The same, writing the records and the summary to these files. */
         public Output withFiles(Path newRecords, Path newSummary) {
-            return new Output(newRecords, newSummary, warc, warcFileBytes);
+            return new Output(newRecords, newSummary, warc, warcFileBytes, recordDetail);
         }
     }
 

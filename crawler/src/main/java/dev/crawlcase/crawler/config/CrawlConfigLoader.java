@@ -4,6 +4,7 @@ import dev.crawlcase.crawler.fetch.FetchLimits;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.JsonFields;
 import dev.crawlcase.json.JsonFiles;
@@ -87,7 +88,8 @@ public final class CrawlConfigLoader {
         Path sites = path(baseDir, f.string("sites", DEFAULT_SITES));
         var output = f.object("output").build(o -> new CrawlConfig.Output(Path.of(o.string("records", DEFAULT_RECORDS)),
                 Path.of(o.string("summary", DEFAULT_SUMMARY)), warcDir(o),
-                o.longIn("warcFileBytes", WarcSettings.DEFAULT_MAX_FILE_BYTES, WarcSettings.MAX_FILE_BYTES_RANGE)));
+                o.longIn("warcFileBytes", WarcSettings.DEFAULT_MAX_FILE_BYTES, WarcSettings.MAX_FILE_BYTES_RANGE),
+                recordDetail(o)));
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
             throw f.problem("leaseTimeoutMs", "must exceed fetch.totalTimeoutMs (" + fetch.totalTimeoutMs() + "), got "
                     + leaseTimeoutMs);
@@ -100,6 +102,16 @@ public final class CrawlConfigLoader {
     private static Path warcDir(JsonFields o) {
         String dir = o.string("warc", null);
         return dir == null ? null : Path.of(dir);
+    }
+
+    /** {@code output.recordDetail}: basic (the default), full or text. */
+    private static RecordDetail recordDetail(JsonFields o) {
+        String label = o.string("recordDetail", RecordDetail.BASIC.label());
+        try {
+            return RecordDetail.parse(label);
+        } catch (IllegalArgumentException e) {
+            throw o.problem("recordDetail", e.getMessage());
+        }
     }
 
     private static Mode mode(JsonFields f) {

@@ -28,16 +28,16 @@ final class Archiving {
         return new Archiving(archive, archive.keeps() ? vertx.createSharedWorkerExecutor(WRITER, 1) : null);
     }
 
-    /** Writes on the calling thread, which must be one that may block; the result without its capture. */
+    /** Writes on the calling thread, which must be one that may block. */
     FetchResult now(FetchTask task, FetchResult result) {
         archive.write(task, result);
-        return result.withoutCapture();
+        return result;
     }
 
     /** Writes on the archive's worker thread; from an event loop or a virtual thread. */
     Future<FetchResult> later(FetchTask task, FetchResult result) {
         if (writer == null) {
-            return Future.succeededFuture(result.withoutCapture());
+            return Future.succeededFuture(result);
         }
         return writer.executeBlocking(() -> now(task, result), false);
     }

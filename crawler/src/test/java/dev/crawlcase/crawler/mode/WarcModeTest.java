@@ -4,6 +4,10 @@ import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
+import dev.crawlcase.crawler.task.PageDetails;
+import dev.crawlcase.crawler.task.RecordDetail;
+import dev.crawlcase.crawler.task.ResponseCapture;
+import dev.crawlcase.crawler.output.CrawlRecordJson;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.WarcReaders;
 import dev.crawlcase.crawler.testkit.WarcReaders.Capture;
@@ -60,7 +64,7 @@ class WarcModeTest {
 
     private TestCrawl crawl(Mode mode, FakeWorld world, Path out) {
         CrawlConfig config = TestCrawl.config(mode, mode == Mode.SEQUENTIAL ? 1 : 16, out, world.seedUrls(),
-                c -> c.perHostConcurrency(4).warc(out.resolve("warc"), FILE_BYTES));
+                c -> c.perHostConcurrency(4).warc(out.resolve("warc"), FILE_BYTES).recordDetail(RecordDetail.FULL));
         return TestCrawl.run(vertx, config);
     }
 
@@ -113,15 +117,18 @@ class WarcModeTest {
     }
 
     @Test
-    void everyModeArchivesTheSameContent() throws Exception {
+    void everyModeArchivesAndRecordsTheSameContent() throws Exception {
         FakeWorld world = start(calmWorld());
         Map<Mode, List<String>> archived = new EnumMap<>(Mode.class);
+        Map<Mode, List<String>> recorded = new EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) {
             if (mode.unavailableReason().isPresent()) {
                 continue;
             }
             Path out = dir.resolve(mode.label());
-            crawl(mode, world, out);
+            TestCrawl crawl = crawl(mode, world, out);
+            recorded.put(mode, crawl.records().stream()
+                    .map(r -> CrawlRecordJson.toJson(r).put("fetchMs", 0).put("mode", "any").encode()).sorted().toList());
             List<String> lines = new ArrayList<>();
             for (Capture c : WarcReaders.read(WarcReaders.files(out.resolve("warc")))) {
                 if (!c.type().equals("warcinfo")) {
@@ -135,5 +142,26 @@ class WarcModeTest {
         List<String> async = archived.get(Mode.ASYNC);
         assertThat(async).isNotEmpty();
         archived.forEach((mode, lines) -> assertThat(lines).as("%s against async", mode).isEqualTo(async));
+        List<String> asyncRecords = recorded.get(Mode.ASYNC);
+        assertThat(asyncRecords).anyMatch(line -> line.contains("\"sha256\""));
+        recorded.forEach((mode, lines) -> assertThat(lines).as("%s records against async", mode).isEqualTo(asyncRecords));
+    }
+
+    @Test
+    void aFullRecordHoldsThePagesDigestLinksAndHeaders() throws Exception {
+        FakeWorld world = start(calmWorld());
+        TestCrawl crawl = crawl(Mode.ASYNC, world, dir);
+        Map<String, Capture> responses = WarcReaders.read(WarcReaders.files(dir.resolve("warc"))).stream()
+                .filter(c -> c.type().equals("response")).collect(Collectors.toMap(Capture::uri, c -> c, (a, b) -> b));
+        List<CrawlRecord> pages = crawl.records().stream().filter(r -> r.outcome() == Outcome.FETCHED).toList();
+        assertThat(pages).isNotEmpty().allSatisfy(r -> {
+            PageDetails d = r.details();
+            assertThat(d.sha256()).as("digest of %s", r.url()).isEqualTo(responses.get(r.url()).payloadSha256());
+            assertThat(d.outlinks()).hasSize(r.links());
+            assertThat(d.headers()).extracting(ResponseCapture.Header::name).contains("content-type");
+        });
+        assertThat(crawl.records()).filteredOn(r -> r.outcome() != Outcome.FETCHED)
+                .allSatisfy(r -> assertThat(r.details()).isNull());
+        assertThat(pages).anySatisfy(r -> assertThat(r.details().dropped()).isNotEmpty());
     }
 }

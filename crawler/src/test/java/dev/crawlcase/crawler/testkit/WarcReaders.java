@@ -38,10 +38,11 @@ public final class WarcReaders {
 
     /**
      * One record as a test sees it: type, target URI, HTTP status (0 if none), SHA-1 hex of the payload (of the whole
-     * block for records without an HTTP response), WARC-Truncated, the HTTP header lines, the block as text.
+     * block for records without an HTTP response), WARC-Truncated, the HTTP header lines, the block as text (records
+     * without an HTTP response), and the SHA-256 hex of the payload.
      */
     public record Capture(String type, String uri, int status, String payloadSha1, String truncated,
-                          String headers, String block) {
+                          String headers, String block, String payloadSha256) {
     }
 
     /** The crawl's WARC files in {@code dir}, in the order they were written. */
@@ -72,10 +73,12 @@ public final class WarcReaders {
             byte[] payload = http.body().stream().readAllBytes();
             StringBuilder headers = new StringBuilder();
             http.headers().map().forEach((k, vs) -> vs.forEach(v -> headers.append(k).append(": ").append(v).append('\n')));
-            return new Capture(r.type(), uri, http.status(), sha1(payload), truncated, headers.toString(), "");
+            return new Capture(r.type(), uri, http.status(), sha1(payload), truncated, headers.toString(), "",
+                    digest("SHA-256", payload));
         }
         byte[] block = r.body().stream().readAllBytes();
-        return new Capture(r.type(), uri, 0, sha1(block), truncated, "", new String(block, StandardCharsets.ISO_8859_1));
+        return new Capture(r.type(), uri, 0, sha1(block), truncated, "", new String(block, StandardCharsets.ISO_8859_1),
+                digest("SHA-256", block));
     }
 
     /** jwarc's own validator accepts every file (digests, HTTP messages, lengths); else the test fails with its log. */
@@ -108,8 +111,12 @@ public final class WarcReaders {
     }
 
     public static String sha1(byte[] bytes) {
+        return digest("SHA-1", bytes);
+    }
+
+    private static String digest(String algorithm, byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
