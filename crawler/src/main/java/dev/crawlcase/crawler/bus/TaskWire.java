@@ -89,7 +89,7 @@ final class TaskWire {
         ParsedPage p = o.page();
         out.string(p.title()).uvarint(p.links().size());
         p.links().forEach(out::string);
-        out.svarint(p.rawLinks());
+        out.svarint(p.rawLinks()).string(p.robots());
         writeDetails(out, p.details());
         out.constant(o.mode());
     }
@@ -106,7 +106,7 @@ final class TaskWire {
         d.dropped().forEach(l -> out.string(l.href()).constant(l.reason()));
         out.uvarint(d.headers().size());
         d.headers().forEach(h -> out.string(h.name()).string(h.value()));
-        out.string(d.sha256()).string(d.canonical()).string(d.robots()).string(d.text());
+        out.string(d.sha256()).string(d.canonical()).string(d.text());
     }
 
     static PageDetails readDetails(WireIn in) {
@@ -128,7 +128,7 @@ final class TaskWire {
         for (int i = 0; i < n; i++) {
             headers.add(new ResponseCapture.Header(in.string(), in.string()));
         }
-        return new PageDetails(outlinks, dropped, headers, in.string(), in.string(), in.string(), in.string());
+        return new PageDetails(outlinks, dropped, headers, in.string(), in.string(), in.string());
     }
 
     static FetchOutcome readOutcome(WireIn in) {
@@ -141,7 +141,8 @@ final class TaskWire {
         for (int i = 0; i < n; i++) {
             links.add(in.string());
         }
-        ParsedPage page = new ParsedPage(title, List.copyOf(links), Math.toIntExact(in.svarint()), readDetails(in));
+        ParsedPage page = new ParsedPage(title, List.copyOf(links), Math.toIntExact(in.svarint()), in.string(),
+                readDetails(in));
         return new FetchOutcome(task, result, page, in.constant(MODES));
     }
 }

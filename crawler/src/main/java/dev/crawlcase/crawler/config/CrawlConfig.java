@@ -32,7 +32,8 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     }
 
     /** robots.txt: obeyed unless {@code obey} is false; cached per host; Crawl-delay honoured up to the cap. */
-    public record Robots(boolean obey, String userAgent, long cacheTtlSeconds, int cacheSize, long maxCrawlDelayMs) {
+    public record Robots(boolean obey, String userAgent, long cacheTtlSeconds, int cacheSize, long maxCrawlDelayMs,
+                         boolean obeyPageDirectives) {
     }
 
     /** Per-host limits, enforced by the frontier for every host on its own. */

@@ -130,7 +130,8 @@ public final class CrawlConfigLoader {
                         FrontierSettings.ROBOTS_TTL_MS_RANGE.inUnitsOf(1000)),
                 r.intIn("cacheSize", FrontierSettings.DEFAULT_ROBOTS_CACHE_SIZE, FrontierSettings.ROBOTS_CACHE_SIZE_RANGE),
                 r.longIn("maxCrawlDelayMs", FrontierSettings.DEFAULT_MAX_CRAWL_DELAY_MS,
-                        FrontierSettings.MAX_CRAWL_DELAY_MS_RANGE));
+                        FrontierSettings.MAX_CRAWL_DELAY_MS_RANGE),
+                r.bool("obeyPageDirectives", true));
     }
 
     /** The fetch limits, with the rules {@link FetchLimits} itself applies between them. */

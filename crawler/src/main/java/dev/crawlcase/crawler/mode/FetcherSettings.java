@@ -14,17 +14,18 @@ import dev.crawlcase.crawler.parse.PageProcessor;
  * flight, the fetch limits, and how to parse. The link normaliser is the crawl's
  * {@code UrlNormalizer::normalize}; a test may pass one that fails, to prove a worker outlives a failed task. The
  * archive keeps every attempt before it is reported ({@link FetchArchive#NONE}: none kept); {@code detail} is how
- * much the parse step works out for each page's record.
+ * much the parse step works out for each page's record; with {@code obeyPageDirectives} a page whose robots
+ * directives say nofollow offers no links.
  */
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
                               LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
-                              FetchArchive archive, RecordDetail detail) {
+                              FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives) {
 
     /** Settings of a fetcher that keeps no archive and parses for basic records. */
     public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
                            boolean respectNofollow, String fetcherId) {
         this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, FetchArchive.NONE,
-                RecordDetail.BASIC);
+                RecordDetail.BASIC, true);
     }
 
     public FetcherSettings {
@@ -32,6 +33,6 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
     }
 
     PageProcessor processor(Mode mode) {
-        return new PageProcessor(normalizer, respectNofollow, mode, detail);
+        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives);
     }
 }

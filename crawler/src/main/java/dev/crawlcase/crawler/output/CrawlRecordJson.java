@@ -37,13 +37,14 @@ public final class CrawlRecordJson {
         put(json, "reason", r.reason());
         json.put("truncated", r.truncated());
         put(json, "mode", r.mode() == null ? null : r.mode().label());
+        put(json, "robots", r.robots());
         if (r.details() != null) {
             json.put("details", details(r.details()));
         }
         return json;
     }
 
-    /** A full record's page details, one object: outlinks, dropped, headers, sha256, canonical, robots, text. */
+    /** A full record's page details, one object: outlinks, dropped, headers, sha256, canonical, text. */
     private static JsonObject details(PageDetails d) {
         JsonObject json = new JsonObject();
         json.put("outlinks", new JsonArray(new ArrayList<>(d.outlinks())));
@@ -55,7 +56,6 @@ public final class CrawlRecordJson {
         json.put("headers", headers);
         put(json, "sha256", d.sha256());
         put(json, "canonical", d.canonical());
-        put(json, "robots", d.robots());
         put(json, "text", d.text());
         return json;
     }
@@ -76,7 +76,7 @@ public final class CrawlRecordJson {
             headers.add(new ResponseCapture.Header(h.getString(0), h.getString(1)));
         });
         return new PageDetails(outlinks.stream().map(String::valueOf).toList(), dropped, headers,
-                json.getString("sha256"), json.getString("canonical"), json.getString("robots"), json.getString("text"));
+                json.getString("sha256"), json.getString("canonical"), json.getString("text"));
     }
 
     /** Reads a record back; absent fields become null, 0 or false; an unknown outcome or mode is an error. */
@@ -86,7 +86,7 @@ public final class CrawlRecordJson {
                 json.getString("title"), json.getInteger("links", 0), json.getLong("fetchMs", 0L),
                 json.getInteger("attempts", 0), outcome(json.getString("outcome")), json.getString("reason"),
                 json.getBoolean("truncated", false), mode(json.getString("mode")),
-                details(json.getJsonObject("details")));
+                json.getString("robots"), details(json.getJsonObject("details")));
     }
 
     /** One JSONL line, without the line break. */

@@ -51,8 +51,9 @@ public final class PageParser {
 
     /**
      * Like {@link #parse(byte[], String, String, boolean, LinkNormalizer)}; for full records the page also gets
-     * {@link PageDetails} with what the markup says (dropped links and why, canonical, meta robots, text if asked);
-     * the response's part (headers, digest) is the caller's to add.
+     * {@link PageDetails} with what the markup says (dropped links and why, canonical, text if asked); the response's
+     * part (headers, digest) is the caller's to add. The page's {@code <meta name=robots>} directives are read
+     * either way; following them is the caller's decision.
      */
     public ParsedPage parse(byte[] body, String headerCharset, String pageUrl, boolean respectNofollow,
                             LinkNormalizer normalizer, RecordDetail detail) {
@@ -74,19 +75,19 @@ public final class PageParser {
                 drop(dropped, href, DropReason.DUPLICATE);
             }
         }
-        ParsedPage page = new ParsedPage(doc.title().trim(), new ArrayList<>(links), anchors.size());
+        List<String> robots = new ArrayList<>();
+        for (Element meta : doc.select(META_ROBOTS)) {
+            RobotsDirectives.addTokens(robots, meta.attr("content"));
+        }
+        ParsedPage page = new ParsedPage(doc.title().trim(), new ArrayList<>(links), anchors.size(),
+                RobotsDirectives.join(robots), null);
         if (!detail.full()) {
             return page;
         }
         Element canonical = doc.selectFirst(CANONICAL);
         String canonicalUrl = canonical == null ? null : normalizer.normalize(base, canonical.attr("href"));
-        List<String> robots = new ArrayList<>();
-        for (Element meta : doc.select(META_ROBOTS)) {
-            RobotsDirectives.addTokens(robots, meta.attr("content"));
-        }
         String text = detail == RecordDetail.TEXT ? doc.text() : null;
-        return page.withDetails(new PageDetails(page.links(), dropped, List.of(), null, canonicalUrl,
-                RobotsDirectives.join(robots), text));
+        return page.withDetails(new PageDetails(page.links(), dropped, List.of(), null, canonicalUrl, text));
     }
 
     private static void drop(List<DroppedLink> dropped, String href, DropReason reason) {

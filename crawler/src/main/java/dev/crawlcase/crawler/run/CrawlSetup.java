@@ -56,7 +56,8 @@ public final class CrawlSetup {
     public FetcherSettings fetcherSettings(CrawlAddresses addresses, int concurrency, String fetcherId,
                                            FetchArchive archive) {
         return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer::normalize,
-                config.respectNofollow(), fetcherId, archive, config.output().recordDetail());
+                config.respectNofollow(), fetcherId, archive, config.output().recordDetail(),
+                config.robots().obeyPageDirectives());
     }
 
     /** The WARC archive's settings, or null when the crawl keeps none. */

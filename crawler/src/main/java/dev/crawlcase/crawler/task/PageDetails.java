@@ -10,12 +10,10 @@ import java.util.List;
  * @param headers   the response's header lines (names lower case, sorted by name)
  * @param sha256    SHA-256 of the decoded body, lower-case hex
  * @param canonical the normalised {@code <link rel=canonical>} URL, or null
- * @param robots    the page's robots directives, from {@code <meta name=robots>} and {@code X-Robots-Tag}, lower case,
- *                  comma-separated in the order found, or null when it has none
  * @param text      the page's text ({@link RecordDetail#TEXT}), else null
  */
 public record PageDetails(List<String> outlinks, List<DroppedLink> dropped, List<ResponseCapture.Header> headers,
-                          String sha256, String canonical, String robots, String text) {
+                          String sha256, String canonical, String text) {
 
     public PageDetails {
         outlinks = List.copyOf(outlinks);
@@ -33,7 +31,7 @@ public record PageDetails(List<String> outlinks, List<DroppedLink> dropped, List
         SCHEME,
         /** no URL could be made of it */
         INVALID,
-        /** {@code rel=nofollow} while nofollow is respected */
+        /** {@code rel=nofollow} while nofollow is respected, or the page's own nofollow directive */
         NOFOLLOW,
         /** the same URL appeared earlier on the page */
         DUPLICATE;

@@ -57,7 +57,7 @@ public final class RandomMessages {
         for (int i = random.nextInt(4) == 0 ? random.nextInt(3_000) : random.nextInt(3); i > 0; i--) {
             links.add(string());
         }
-        ParsedPage page = new ParsedPage(nullable(), List.copyOf(links), (int) anyLong(),
+        ParsedPage page = new ParsedPage(nullable(), List.copyOf(links), (int) anyLong(), nullable(),
                 random.nextBoolean() ? null : details());
         return new FetchOutcome(task(), result, page, nullable(Mode.values()));
     }
@@ -72,7 +72,7 @@ public final class RandomMessages {
             dropped.add(new PageDetails.DroppedLink(string(), pick(PageDetails.DropReason.values())));
             headers.add(new ResponseCapture.Header(string(), string()));
         }
-        return new PageDetails(outlinks, dropped, headers, nullable(), nullable(), nullable(), nullable());
+        return new PageDetails(outlinks, dropped, headers, nullable(), nullable(), nullable());
     }
 
     private long anyLong() {

@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CrawlRecordJsonTest {
 
     static final CrawlRecord FULL = new CrawlRecord("http://127.0.0.1/a", "http://127.0.0.1/b", 301, 2, 1234,
-            "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, Outcome.REDIRECTED, "why", true, Mode.ASYNC,
+            "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, Outcome.REDIRECTED, "why", true, Mode.ASYNC, "noindex",
             new PageDetails(List.of("http://127.0.0.1/c"), List.of(new PageDetails.DroppedLink("mailto:x",
                     PageDetails.DropReason.SCHEME)), List.of(new ResponseCapture.Header("x-a", "1")), "ab12",
-                    "http://127.0.0.1/a", "noindex", "T\u00eftle text"));
+                    "http://127.0.0.1/a", "T\u00eftle text"));
 
     @Test
     void roundTripsEveryField() {

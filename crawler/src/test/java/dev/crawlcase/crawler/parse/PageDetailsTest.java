@@ -31,10 +31,34 @@ class PageDetailsTest {
             new Header("x-robots-tag", "noarchive, otherbot: none"));
 
     private static FetchOutcome process(RecordDetail detail) {
-        FetchResult result = new FetchResult(200, "text/html", null, BODY, BODY.length, false, null, -1, null, 5,
-                new ResponseCapture(HEADERS, BODY, true));
-        return new PageProcessor(new UriNormalizer(), true, Mode.ASYNC, detail)
+        return process(BODY, HEADERS, detail, true);
+    }
+
+    private static FetchOutcome process(byte[] body, List<Header> headers, RecordDetail detail, boolean obey) {
+        FetchResult result = new FetchResult(200, "text/html", null, body, body.length, false, null, -1, null, 5,
+                new ResponseCapture(headers, body, true));
+        return new PageProcessor(new UriNormalizer(), true, Mode.ASYNC, detail, obey)
                 .process(new FetchTask(1, URL, 0, 1, 0, FetchTask.Kind.PAGE), result);
+    }
+
+    @Test
+    void aNofollowPageOffersNoLinksWhenDirectivesAreObeyed() {
+        byte[] meta = "<meta name=robots content='noindex,NOFOLLOW'><a href=a>a</a><a href=b>b</a>"
+                .getBytes(StandardCharsets.UTF_8);
+        FetchOutcome obeyed = process(meta, List.of(), RecordDetail.FULL, true);
+        assertThat(obeyed.page().links()).isEmpty();
+        assertThat(obeyed.page().robots()).isEqualTo("noindex,nofollow");
+        assertThat(obeyed.page().details().outlinks()).isEmpty();
+        assertThat(obeyed.page().details().dropped()).extracting(DroppedLink::reason)
+                .containsExactly(DropReason.NOFOLLOW, DropReason.NOFOLLOW);
+        assertThat(process(meta, List.of(), RecordDetail.BASIC, false).page().links()).hasSize(2);
+
+        byte[] plain = "<a href=a>a</a>".getBytes(StandardCharsets.UTF_8);
+        FetchOutcome header = process(plain, List.of(new Header("x-robots-tag", "none")), RecordDetail.BASIC, true);
+        assertThat(header.page().links()).isEmpty();
+        assertThat(header.page().robots()).isEqualTo("none");
+        assertThat(process(plain, List.of(new Header("x-robots-tag", "otherbot: nofollow")), RecordDetail.BASIC, true)
+                .page().links()).as("a directive for another crawler").hasSize(1);
     }
 
     @Test
@@ -47,7 +71,7 @@ class PageDetailsTest {
                 new DroppedLink("http://", DropReason.INVALID), new DroppedLink("/n", DropReason.NOFOLLOW),
                 new DroppedLink("a.html#top", DropReason.DUPLICATE));
         assertThat(d.canonical()).isEqualTo("http://127.0.0.1:8080/canon?a=1");
-        assertThat(d.robots()).isEqualTo("noindex,follow,noarchive");
+        assertThat(outcome.page().robots()).isEqualTo("noindex,follow,noarchive");
         assertThat(d.headers()).isEqualTo(HEADERS);
         assertThat(d.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(BODY)));
         assertThat(d.text()).isNull();

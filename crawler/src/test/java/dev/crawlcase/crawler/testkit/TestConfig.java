@@ -55,6 +55,11 @@ public final class TestConfig {
         return put("robots", "obey", obey);
     }
 
+    /** {@code robots.obeyPageDirectives}: whether a nofollow page's links are left alone. */
+    public TestConfig obeyPageDirectives(boolean obey) {
+        return put("robots", "obeyPageDirectives", obey);
+    }
+
     public TestConfig perHostConcurrency(int requestsInFlight) {
         return put("politeness", "perHostConcurrency", requestsInFlight);
     }
