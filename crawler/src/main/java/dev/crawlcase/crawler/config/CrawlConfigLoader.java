@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.RecordDetail;
+import dev.crawlcase.crawler.warc.WarcSettings;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.JsonFields;
 import dev.crawlcase.json.JsonFiles;
@@ -13,9 +14,9 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import dev.crawlcase.crawler.warc.WarcSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -106,20 +107,19 @@ public final class CrawlConfigLoader {
 
     /** {@code output.recordDetail}: basic (the default), full or text. */
     private static RecordDetail recordDetail(JsonFields o) {
-        String label = o.string("recordDetail", RecordDetail.BASIC.label());
-        try {
-            return RecordDetail.parse(label);
-        } catch (IllegalArgumentException e) {
-            throw o.problem("recordDetail", e.getMessage());
-        }
+        return labelled(o, "recordDetail", RecordDetail.BASIC.label(), RecordDetail::parse);
     }
 
     private static Mode mode(JsonFields f) {
-        String name = f.string("mode", Mode.DEFAULT.label());
+        return labelled(f, "mode", Mode.DEFAULT.label(), Mode::parse);
+    }
+
+    /** A value named by its label; a label {@code parse} refuses is a problem naming the key. */
+    private static <T> T labelled(JsonFields f, String key, String fallback, Function<String, T> parse) {
         try {
-            return Mode.parse(name);
+            return parse.apply(f.string(key, fallback));
         } catch (IllegalArgumentException e) {
-            throw f.problem("mode", e.getMessage());
+            throw f.problem(key, e.getMessage());
         }
     }
 
