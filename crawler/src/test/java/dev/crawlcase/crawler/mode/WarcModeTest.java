@@ -16,9 +16,7 @@ import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.RobotsSpec;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,23 +47,16 @@ class WarcModeTest {
     final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
-    private Vertx vertx;
-    private Vertx sitesVertx;
 
-    @BeforeEach
-    void setUp() {
-        vertx = kit.vertx();
-        sitesVertx = kit.vertx();
-    }
-
+    /** The sites on a Vert.x of their own, so a crawl never slows the server it measures against. */
     private FakeWorld start(WorldConfig config) {
-        return FakeWorld.start(sitesVertx, config).toCompletionStage().toCompletableFuture().join();
+        return CrawlcaseExtension.await(FakeWorld.start(kit.vertx(), config));
     }
 
     private TestCrawl crawl(Mode mode, FakeWorld world, Path out) {
         CrawlConfig config = TestCrawl.config(mode, mode == Mode.SEQUENTIAL ? 1 : 16, out, world.seedUrls(),
                 c -> c.perHostConcurrency(4).warc(out.resolve("warc"), FILE_BYTES).recordDetail(RecordDetail.FULL));
-        return TestCrawl.run(vertx, config);
+        return TestCrawl.run(kit.vertx(), config);
     }
 
     @ParameterizedTest

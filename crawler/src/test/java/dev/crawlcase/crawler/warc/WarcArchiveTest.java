@@ -101,12 +101,17 @@ class WarcArchiveTest {
         WarcReaders.validateWithJwarc(files);
     }
 
+    /** A closed archive of one file holding every kind of attempt (12 records). */
+    private Path fileOfEveryKind() throws Exception {
+        WarcArchive archive = open(WarcSettings.DEFAULT_MAX_FILE_BYTES, false);
+        writeEveryKind(archive);
+        archive.close();
+        return WarcReaders.files(dir).get(0);
+    }
+
     @Test
     void aTornLastRecordIsCutWhenACrawlResumes() throws Exception {
-        WarcArchive first = open(WarcSettings.DEFAULT_MAX_FILE_BYTES, false);
-        writeEveryKind(first);
-        first.close();
-        Path file = WarcReaders.files(dir).get(0);
+        Path file = fileOfEveryKind();
         byte[] whole = Files.readAllBytes(file);
         // a kill in the middle of an append: the first half of one more gzip member
         byte[] member = gzip("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\n");
@@ -125,10 +130,7 @@ class WarcArchiveTest {
 
     @Test
     void aRecordCutShortInsideItsMemberIsCutWhole() throws Exception {
-        WarcArchive archive = open(WarcSettings.DEFAULT_MAX_FILE_BYTES, false);
-        writeEveryKind(archive);
-        archive.close();
-        Path file = WarcReaders.files(dir).get(0);
+        Path file = fileOfEveryKind();
         long size = Files.size(file);
         try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.truncate(size - 7);
