@@ -6,7 +6,9 @@ import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.PageDetails;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.task.ResponseCapture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ final class TaskWire {
     private static final FetchTask.Kind[] KINDS = FetchTask.Kind.values();
     private static final ErrorKind[] ERRORS = ErrorKind.values();
     private static final Mode[] MODES = Mode.values();
+    private static final PageDetails.DropReason[] DROP_REASONS = PageDetails.DropReason.values();
 
     private TaskWire() {
     }
@@ -86,7 +89,46 @@ final class TaskWire {
         ParsedPage p = o.page();
         out.string(p.title()).uvarint(p.links().size());
         p.links().forEach(out::string);
-        out.svarint(p.rawLinks()).constant(o.mode());
+        out.svarint(p.rawLinks()).string(p.robots());
+        writeDetails(out, p.details());
+        out.constant(o.mode());
+    }
+
+    /** A full record's page details (absent for basic records: one byte). */
+    static void writeDetails(WireOut out, PageDetails d) {
+        out.bool(d != null);
+        if (d == null) {
+            return;
+        }
+        out.uvarint(d.outlinks().size());
+        d.outlinks().forEach(out::string);
+        out.uvarint(d.dropped().size());
+        d.dropped().forEach(l -> out.string(l.href()).constant(l.reason()));
+        out.uvarint(d.headers().size());
+        d.headers().forEach(h -> out.string(h.name()).string(h.value()));
+        out.string(d.sha256()).string(d.canonical()).string(d.text());
+    }
+
+    static PageDetails readDetails(WireIn in) {
+        if (!in.bool()) {
+            return null;
+        }
+        int n = in.count();
+        List<String> outlinks = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            outlinks.add(in.string());
+        }
+        n = in.count();
+        List<PageDetails.DroppedLink> dropped = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            dropped.add(new PageDetails.DroppedLink(in.string(), in.constant(DROP_REASONS)));
+        }
+        n = in.count();
+        List<ResponseCapture.Header> headers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            headers.add(new ResponseCapture.Header(in.string(), in.string()));
+        }
+        return new PageDetails(outlinks, dropped, headers, in.string(), in.string(), in.string());
     }
 
     static FetchOutcome readOutcome(WireIn in) {
@@ -99,7 +141,8 @@ final class TaskWire {
         for (int i = 0; i < n; i++) {
             links.add(in.string());
         }
-        ParsedPage page = new ParsedPage(title, List.copyOf(links), Math.toIntExact(in.svarint()));
+        ParsedPage page = new ParsedPage(title, List.copyOf(links), Math.toIntExact(in.svarint()), in.string(),
+                readDetails(in));
         return new FetchOutcome(task, result, page, in.constant(MODES));
     }
 }

@@ -5,6 +5,7 @@ import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.output.OutputFailure;
 import dev.crawlcase.crawler.state.StateException;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.sites.cli.SitesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +38,7 @@ public final class CrawlerMain implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.registerConverter(Mode.class, new ModeConverter());
+        cli.registerConverter(RecordDetail.class, value -> ModeConverter.parsed(value, RecordDetail::parse));
         // every command answers --version with the build's version, not only the top level
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
         // and --help ends with the exit codes, on every command

@@ -27,7 +27,7 @@ final class OutputOptions {
         if (!given()) {
             return c;
         }
-        return c.withOutput(new CrawlConfig.Output(records == null ? c.output().records() : records,
+        return c.withOutput(c.output().withFiles(records == null ? c.output().records() : records,
                 summary == null ? c.output().summary() : summary));
     }
 }

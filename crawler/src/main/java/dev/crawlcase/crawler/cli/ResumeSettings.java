@@ -18,11 +18,14 @@ final class ResumeSettings {
     /** What a new state records of {@code c} ({@code bundled}: no seeds were given, the bundled sites are crawled). */
     static StateMeta describe(CrawlConfig c, boolean bundled) {
         return new StateMeta(bundled ? List.of() : c.seeds(), bundled, absolute(c.output().records()),
-                absolute(c.output().summary()));
+                absolute(c.output().summary()), c.output().warc() == null ? null : absolute(c.output().warc()));
     }
 
-    /** {@code c} with the state's seeds and files; {@code out}/{@code summary}: the flags, null if not given. */
-    static CrawlConfig apply(CrawlConfig c, StateMeta meta, List<String> seeds, Path out, Path summary) {
+    /**
+     * {@code c} with the state's seeds and files; {@code out}/{@code summary}/{@code warc}: the flags, null if not
+     * given. A crawl that kept a WARC archive keeps it in the same folder.
+     */
+    static CrawlConfig apply(CrawlConfig c, StateMeta meta, List<String> seeds, Path out, Path summary, Path warc) {
         if (meta == null) {
             throw new ConfigException("--resume", "the state holds no crawl (it stopped while starting); "
                     + "remove it and start again");
@@ -33,7 +36,11 @@ final class ResumeSettings {
         }
         same("--out", out, meta.records());
         same("--summary", summary, meta.summary());
-        CrawlConfig resumed = c.withOutput(new CrawlConfig.Output(meta.records(), meta.summary()));
+        if (warc != null && meta.warc() == null) {
+            throw new ConfigException("--warc", "this crawl was started without a WARC archive; leave --warc out");
+        }
+        same("--warc", warc, meta.warc());
+        CrawlConfig resumed = c.withOutput(c.output().withFiles(meta.records(), meta.summary()).withWarc(meta.warc()));
         return meta.bundledSites() ? resumed.withSeeds(List.of()) : resumed.withSeeds(meta.seeds());
     }
 

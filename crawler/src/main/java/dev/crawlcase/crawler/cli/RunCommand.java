@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.state.StateStore;
 import dev.crawlcase.json.Range;
@@ -43,6 +44,15 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Option(names = "--warc", paramLabel = "DIR", converter = FilePath.class,
+            description = "Keep every fetch in WARC/1.1 files in DIR (request and response records, gzip per record).")
+    Path warc;
+
+    @Option(names = "--records", paramLabel = "DETAIL", description = "What a fetched page's record says: basic "
+            + "(default), full (outlinks with drop reasons, response headers, SHA-256, canonical, robots directives) "
+            + "or text (full and the page's text).")
+    RecordDetail recordDetail;
 
     @Mixin
     ProgressOption progress;
@@ -86,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
                             + state.meta().records() + repaired(r));
                     return ExitCode.OK;
                 }
-                crawl = ResumeSettings.apply(crawl, state.meta(), seeds, output.records, output.summary);
+                crawl = ResumeSettings.apply(crawl, state.meta(), seeds, output.records, output.summary, warc);
             }
             return crawl(crawl, state);
         } finally {
@@ -139,6 +149,12 @@ final class RunCommand implements Callable<Integer> {
         }
         c = flags.apply(c);
         c = output.apply(c);
+        if (warc != null) {
+            c = c.withOutput(c.output().withWarc(warc));
+        }
+        if (recordDetail != null) {
+            c = c.withOutput(c.output().withRecordDetail(recordDetail));
+        }
         if (!seeds.isEmpty()) {
             c = c.withSeeds(seeds);
         }

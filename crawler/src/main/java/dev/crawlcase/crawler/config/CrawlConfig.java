@@ -3,6 +3,9 @@ package dev.crawlcase.crawler.config;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 
+import dev.crawlcase.crawler.task.RecordDetail;
+import dev.crawlcase.crawler.warc.WarcSettings;
+
 import java.nio.file.Path;
 import java.util.List;
 
@@ -29,7 +32,8 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     }
 
     /** robots.txt: obeyed unless {@code obey} is false; cached per host; Crawl-delay honoured up to the cap. */
-    public record Robots(boolean obey, String userAgent, long cacheTtlSeconds, int cacheSize, long maxCrawlDelayMs) {
+    public record Robots(boolean obey, String userAgent, long cacheTtlSeconds, int cacheSize, long maxCrawlDelayMs,
+                         boolean obeyPageDirectives) {
     }
 
     /** Per-host limits, enforced by the frontier for every host on its own. */
@@ -41,8 +45,34 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
                         int maxRedirects, String userAgent) {
     }
 
-    /** Where records (JSONL) and the summary (JSON) go. */
-    public record Output(Path records, Path summary) {
+    /**
+     * Where records (JSONL) and the summary (JSON) go, how much a record says about a page, and the WARC archive's
+     * folder (null: none kept) with the size at which its next file is started.
+     */
+    public record Output(Path records, Path summary, Path warc, long warcFileBytes, RecordDetail recordDetail) {
+        public Output {
+            WarcSettings.MAX_FILE_BYTES_RANGE.check("output.warcFileBytes", warcFileBytes);
+        }
+
+        /** Records and summary, basic records, no WARC archive. */
+        public Output(Path records, Path summary) {
+            this(records, summary, null, WarcSettings.DEFAULT_MAX_FILE_BYTES, RecordDetail.BASIC);
+        }
+
+        /** The same, with the WARC archive in {@code dir} (null: none). */
+        public Output withWarc(Path dir) {
+            return new Output(records, summary, dir, warcFileBytes, recordDetail);
+        }
+
+        /** The same, with records that say {@code detail}. */
+        public Output withRecordDetail(RecordDetail detail) {
+            return new Output(records, summary, warc, warcFileBytes, detail);
+        }
+
+        /** The same, writing the records and the summary to these files. */
+        public Output withFiles(Path newRecords, Path newSummary) {
+            return new Output(newRecords, newSummary, warc, warcFileBytes, recordDetail);
+        }
     }
 
     public CrawlConfig withMode(Mode m) {

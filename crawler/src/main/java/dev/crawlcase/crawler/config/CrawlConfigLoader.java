@@ -4,6 +4,8 @@ import dev.crawlcase.crawler.fetch.FetchLimits;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.RecordDetail;
+import dev.crawlcase.crawler.warc.WarcSettings;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.JsonFields;
 import dev.crawlcase.json.JsonFiles;
@@ -14,6 +16,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -85,7 +88,9 @@ public final class CrawlConfigLoader {
         boolean allowRemote = f.bool("allowRemote", false);
         Path sites = path(baseDir, f.string("sites", DEFAULT_SITES));
         var output = f.object("output").build(o -> new CrawlConfig.Output(Path.of(o.string("records", DEFAULT_RECORDS)),
-                Path.of(o.string("summary", DEFAULT_SUMMARY))));
+                Path.of(o.string("summary", DEFAULT_SUMMARY)), warcDir(o),
+                o.longIn("warcFileBytes", WarcSettings.DEFAULT_MAX_FILE_BYTES, WarcSettings.MAX_FILE_BYTES_RANGE),
+                recordDetail(o)));
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
             throw f.problem("leaseTimeoutMs", "must exceed fetch.totalTimeoutMs (" + fetch.totalTimeoutMs() + "), got "
                     + leaseTimeoutMs);
@@ -94,12 +99,27 @@ public final class CrawlConfigLoader {
                 robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
     }
 
+    /** {@code output.warc}: the WARC folder, or null (the default) for no archive. */
+    private static Path warcDir(JsonFields o) {
+        String dir = o.string("warc", null);
+        return dir == null ? null : Path.of(dir);
+    }
+
+    /** {@code output.recordDetail}: basic (the default), full or text. */
+    private static RecordDetail recordDetail(JsonFields o) {
+        return labelled(o, "recordDetail", RecordDetail.BASIC.label(), RecordDetail::parse);
+    }
+
     private static Mode mode(JsonFields f) {
-        String name = f.string("mode", Mode.DEFAULT.label());
+        return labelled(f, "mode", Mode.DEFAULT.label(), Mode::parse);
+    }
+
+    /** A value named by its label; a label {@code parse} refuses is a problem naming the key. */
+    private static <T> T labelled(JsonFields f, String key, String fallback, Function<String, T> parse) {
         try {
-            return Mode.parse(name);
+            return parse.apply(f.string(key, fallback));
         } catch (IllegalArgumentException e) {
-            throw f.problem("mode", e.getMessage());
+            throw f.problem(key, e.getMessage());
         }
     }
 
@@ -110,7 +130,8 @@ public final class CrawlConfigLoader {
                         FrontierSettings.ROBOTS_TTL_MS_RANGE.inUnitsOf(1000)),
                 r.intIn("cacheSize", FrontierSettings.DEFAULT_ROBOTS_CACHE_SIZE, FrontierSettings.ROBOTS_CACHE_SIZE_RANGE),
                 r.longIn("maxCrawlDelayMs", FrontierSettings.DEFAULT_MAX_CRAWL_DELAY_MS,
-                        FrontierSettings.MAX_CRAWL_DELAY_MS_RANGE));
+                        FrontierSettings.MAX_CRAWL_DELAY_MS_RANGE),
+                r.bool("obeyPageDirectives", true));
     }
 
     /** The fetch limits, with the rules {@link FetchLimits} itself applies between them. */

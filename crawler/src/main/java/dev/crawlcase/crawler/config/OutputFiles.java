@@ -26,6 +26,9 @@ public final class OutputFiles {
             throw new ConfigException("summary file " + output.summary(), "is also the records file; give them"
                     + " different paths");
         }
+        if (output.warc() != null) {
+            checkFolder("WARC folder", output.warc());
+        }
     }
 
     /** Like {@link #check(CrawlConfig.Output)}; neither file may be inside {@code stateDir}, the state's own. */
@@ -34,6 +37,9 @@ public final class OutputFiles {
         if (stateDir != null) {
             outsideOf("records file", output.records(), stateDir);
             outsideOf("summary file", output.summary(), stateDir);
+            if (output.warc() != null) {
+                outsideOf("WARC folder", output.warc(), stateDir);
+            }
         }
     }
 

@@ -82,7 +82,8 @@ final class AsyncAttempt {
             request.reset();
             return Future.succeededFuture(FetchResult.failure(ErrorKind.PROTOCOL, elapsed()));
         }
-        head = ResponseHead.of(response.statusCode(), response::getHeader, System.currentTimeMillis());
+        head = ResponseHead.of(response.statusCode(), response::getHeader, ResponseHeaders.lines(response.headers()),
+                System.currentTimeMillis());
         if (head.hasNoBody()) {
             return response.end().transform(ar -> Future.succeededFuture(head.withoutBody(elapsed())));
         }

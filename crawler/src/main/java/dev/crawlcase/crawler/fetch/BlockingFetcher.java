@@ -5,12 +5,18 @@ import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
 
+import dev.crawlcase.crawler.task.ResponseCapture;
+
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -132,6 +138,12 @@ public final class BlockingFetcher implements AutoCloseable {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
+    private static List<ResponseCapture.Header> lines(HttpHeaders headers) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>();
+        headers.map().forEach((name, values) -> values.forEach(v -> entries.add(Map.entry(name, v))));
+        return ResponseHeaders.lines(entries);
+    }
+
     /** Per-request: sees the head, decides whether to read the body, and keeps the subscriber to abort it. */
     private final class Handler implements HttpResponse.BodyHandler<CappedSubscriber.Read> {
         private final FetchTask.Kind kind;
@@ -146,7 +158,8 @@ public final class BlockingFetcher implements AutoCloseable {
         @Override
         public HttpResponse.BodySubscriber<CappedSubscriber.Read> apply(HttpResponse.ResponseInfo info) {
             ResponseHead h = ResponseHead.of(info.statusCode(),
-                    name -> info.headers().firstValue(name).orElse(null), System.currentTimeMillis());
+                    name -> info.headers().firstValue(name).orElse(null), lines(info.headers()),
+                    System.currentTimeMillis());
             head = h;
             // a refused framing is not read: cancelling closes the connection, so no stray bytes reach the next use
             badFraming = !Framing.valid(info.headers().allValues("Content-Length"),

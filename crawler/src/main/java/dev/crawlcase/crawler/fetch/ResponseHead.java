@@ -3,7 +3,10 @@ package dev.crawlcase.crawler.fetch;
 import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.ResponseCapture;
+import dev.crawlcase.crawler.task.ResponseCapture.Header;
 
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -11,14 +14,15 @@ import java.util.function.UnaryOperator;
  * and how the final {@link FetchResult} is built from it.
  */
 record ResponseHead(int status, String contentType, String charset, String location, long retryAfterMs,
-                    String contentEncoding, long contentLength) {
+                    String contentEncoding, long contentLength, List<Header> lines) {
 
-    static ResponseHead of(int status, UnaryOperator<String> header, long nowMillis) {
+    /** @param lines every header line, in {@link ResponseHeaders#lines}' form */
+    static ResponseHead of(int status, UnaryOperator<String> header, List<Header> lines, long nowMillis) {
         String type = header.apply("Content-Type");
         String location = status >= 300 && status < 400 ? header.apply("Location") : null;
         return new ResponseHead(status, ResponseHeaders.mediaType(type), ResponseHeaders.charset(type), location,
                 ResponseHeaders.retryAfterMs(header.apply("Retry-After"), nowMillis),
-                header.apply("Content-Encoding"), parseLength(header.apply("Content-Length")));
+                header.apply("Content-Encoding"), parseLength(header.apply("Content-Length")), lines);
     }
 
     /**
@@ -40,7 +44,7 @@ record ResponseHead(int status, String contentType, String charset, String locat
     /** The result for a response whose body was not read. */
     FetchResult withoutBody(long fetchMillis) {
         return new FetchResult(status, contentType, charset, new byte[0], 0, false, location, retryAfterMs, null,
-                fetchMillis);
+                fetchMillis, new ResponseCapture(lines, new byte[0], hasNoBody()));
     }
 
     /** The result for a read body: decodes gzip/deflate (inflating at most {@code cap} bytes). */
@@ -48,7 +52,7 @@ record ResponseHead(int status, String contentType, String charset, String locat
         BodyDecoder.Decoded decoded = BodyDecoder.decode(raw, contentEncoding, cap);
         byte[] body = decoded.body();
         return new FetchResult(status, contentType, charset, body, body.length, rawTruncated || decoded.truncated(),
-                location, retryAfterMs, null, fetchMillis);
+                location, retryAfterMs, null, fetchMillis, new ResponseCapture(lines, raw, !rawTruncated));
     }
 
     private static long parseLength(String value) {

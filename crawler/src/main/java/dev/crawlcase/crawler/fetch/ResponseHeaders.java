@@ -1,6 +1,12 @@
 package dev.crawlcase.crawler.fetch;
 
+import dev.crawlcase.crawler.task.ResponseCapture.Header;
+
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -9,6 +15,19 @@ import java.util.Locale;
 final class ResponseHeaders {
 
     private ResponseHeaders() {
+    }
+
+    /**
+     * Every header line, names in lower case and sorted by name, values of one name in arrival order: the one form
+     * both clients can give (the JDK client hands over a map sorted by name).
+     */
+    static List<Header> lines(Iterable<? extends Map.Entry<String, String>> entries) {
+        List<Header> lines = new ArrayList<>();
+        for (Map.Entry<String, String> e : entries) {
+            lines.add(new Header(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+        }
+        lines.sort(Comparator.comparing(Header::name)); // stable: one name's values keep their order
+        return lines;
     }
 
     /** "Text/HTML; charset=UTF-8" gives "text/html"; null or blank gives null. */

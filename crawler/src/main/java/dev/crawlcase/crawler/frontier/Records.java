@@ -36,7 +36,8 @@ final class Records {
         ParsedPage parsed = o.page() == null ? ParsedPage.EMPTY : o.page();
         return new CrawlRecord(t.url(), finalUrl, r.status() == 0 ? null : r.status(), t.depth(), r.bytes(),
                 r.contentType(), page ? parsed.title() : null, page ? parsed.links().size() : 0, r.fetchMillis(),
-                t.attempt(), outcome, reason, r.truncated(), o.mode() == null ? mode : o.mode());
+                t.attempt(), outcome, reason, r.truncated(), o.mode() == null ? mode : o.mode(),
+                page ? parsed.robots() : null, page ? parsed.details() : null);
     }
 
     /** A skipped record (not yet emitted) no fetcher produced (attempts made so far, usually 0). */
@@ -60,7 +61,7 @@ final class Records {
     void emit(CrawlRecord r, int depth) {
         emit(r.depth() == depth ? r : new CrawlRecord(r.url(), r.finalUrl(), r.status(), depth, r.bytes(),
                 r.contentType(), r.title(), r.links(), r.fetchMs(), r.attempts(), r.outcome(), r.reason(),
-                r.truncated(), r.mode()));
+                r.truncated(), r.mode(), r.robots(), r.details()));
     }
 
     private void emit(CrawlRecord record) {

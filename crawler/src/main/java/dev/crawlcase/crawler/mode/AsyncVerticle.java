@@ -15,6 +15,7 @@ final class AsyncVerticle extends FetchVerticle {
     private final FetcherSettings settings;
     private AsyncFetcher fetcher;
     private ParsePool parsePool;
+    private Archiving archiving;
 
     AsyncVerticle(FetcherSettings settings) {
         this.settings = settings;
@@ -24,15 +25,18 @@ final class AsyncVerticle extends FetchVerticle {
     public Future<?> start() {
         fetcher = new AsyncFetcher(vertx, settings.limits(), settings.concurrency());
         parsePool = ParsePool.of(vertx, deploymentID(), settings.processor(Mode.ASYNC));
+        archiving = Archiving.of(vertx, settings.archive());
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
         ended(new FetchSlots(vertx, client, settings.concurrency(), Mode.ASYNC,
-                task -> fetcher.fetch(task).compose(result -> parsePool.process(task, result)))
+                task -> fetcher.fetch(task)
+                        .compose(result -> archiving.later(task, result))
+                        .compose(result -> parsePool.process(task, result)))
                 .run());
         return Future.succeededFuture();
     }
 
     @Override
     public Future<?> stop() {
-        return fetcher.close().eventually(parsePool::close);
+        return fetcher.close().eventually(parsePool::close).eventually(archiving::close);
     }
 }

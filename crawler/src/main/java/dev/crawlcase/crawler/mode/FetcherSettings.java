@@ -3,6 +3,8 @@ package dev.crawlcase.crawler.mode;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.fetch.FetchLimits;
+import dev.crawlcase.crawler.task.FetchArchive;
+import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.parse.LinkNormalizer;
 import dev.crawlcase.crawler.parse.PageProcessor;
@@ -10,16 +12,27 @@ import dev.crawlcase.crawler.parse.PageProcessor;
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
  * flight, the fetch limits, and how to parse. The link normaliser is the crawl's
- * {@code UrlNormalizer::normalize}; a test may pass one that fails, to prove a worker outlives a failed task.
+ * {@code UrlNormalizer::normalize}; a test may pass one that fails, to prove a worker outlives a failed task. The
+ * archive keeps every attempt before it is reported ({@link FetchArchive#NONE}: none kept); {@code detail} is how
+ * much the parse step works out for each page's record; with {@code obeyPageDirectives} a page whose robots
+ * directives say nofollow offers no links.
  */
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
-                              LinkNormalizer normalizer, boolean respectNofollow, String fetcherId) {
+                              LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
+                              FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives) {
+
+    /** Settings of a fetcher that keeps no archive and parses for basic records. */
+    public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
+                           boolean respectNofollow, String fetcherId) {
+        this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, FetchArchive.NONE,
+                RecordDetail.BASIC, true);
+    }
 
     public FetcherSettings {
         Mode.CONCURRENCY_RANGE.check("concurrency", concurrency);
     }
 
     PageProcessor processor(Mode mode) {
-        return new PageProcessor(normalizer, respectNofollow, mode);
+        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives);
     }
 }

@@ -20,6 +20,7 @@ class ThreadPoolVerticle extends FetchVerticle {
     private final Mode mode;
     private BlockingFetcher fetcher;
     private WorkerExecutor pool;
+    private Archiving archiving;
 
     ThreadPoolVerticle(FetcherSettings settings) {
         this(settings, settings.concurrency(), Mode.THREAD_POOL);
@@ -38,9 +39,10 @@ class ThreadPoolVerticle extends FetchVerticle {
         pool = vertx.createSharedWorkerExecutor("crawl-" + mode.label() + "-" + deploymentID(), threads,
                 maxBlockMs, TimeUnit.MILLISECONDS);
         PageProcessor processor = settings.processor(mode);
+        archiving = Archiving.of(vertx, settings.archive());
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
         ended(new FetchSlots(vertx, client, threads, mode,
-                task -> pool.executeBlocking(() -> processor.process(task, fetcher.fetch(task)), false))
+                task -> pool.executeBlocking(() -> processor.process(task, archiving.now(task, fetcher.fetch(task))), false))
                 .run());
         return Future.succeededFuture();
     }
@@ -48,6 +50,6 @@ class ThreadPoolVerticle extends FetchVerticle {
     @Override
     public Future<?> stop() {
         fetcher.close();
-        return pool.close();
+        return pool.close().eventually(archiving::close);
     }
 }

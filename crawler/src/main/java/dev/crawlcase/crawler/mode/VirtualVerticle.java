@@ -32,6 +32,7 @@ final class VirtualVerticle extends FetchVerticle {
     private final FetcherSettings settings;
     private AsyncFetcher fetcher;
     private ParsePool parsePool;
+    private Archiving archiving;
 
     VirtualVerticle(FetcherSettings settings) {
         this.settings = settings;
@@ -41,6 +42,7 @@ final class VirtualVerticle extends FetchVerticle {
     public Future<?> start() {
         fetcher = new AsyncFetcher(vertx, settings.limits(), settings.concurrency());
         parsePool = ParsePool.of(vertx, deploymentID(), settings.processor(Mode.VIRTUAL));
+        archiving = Archiving.of(vertx, settings.archive());
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
         List<Future<Void>> workers = new ArrayList<>();
         for (int i = 0; i < settings.concurrency(); i++) {
@@ -77,7 +79,7 @@ final class VirtualVerticle extends FetchVerticle {
      */
     private FetchOutcome fetchAndParse(FetchTask task) {
         try {
-            FetchResult result = fetcher.fetch(task).await();
+            FetchResult result = archiving.later(task, fetcher.fetch(task).await()).await();
             return parsePool.process(task, result).await();
         } catch (Throwable e) {
             return TaskFailure.of(task, e, Mode.VIRTUAL);
@@ -101,6 +103,6 @@ final class VirtualVerticle extends FetchVerticle {
 
     @Override
     public Future<?> stop() {
-        return fetcher.close().eventually(parsePool::close);
+        return fetcher.close().eventually(parsePool::close).eventually(archiving::close);
     }
 }

@@ -4,7 +4,13 @@ import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 
+import dev.crawlcase.crawler.task.PageDetails;
+import dev.crawlcase.crawler.task.ResponseCapture;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one JSON form of a {@link CrawlRecord}, used by the JSONL writer and by everything that reads the file back.
@@ -31,7 +37,46 @@ public final class CrawlRecordJson {
         put(json, "reason", r.reason());
         json.put("truncated", r.truncated());
         put(json, "mode", r.mode() == null ? null : r.mode().label());
+        put(json, "robots", r.robots());
+        if (r.details() != null) {
+            json.put("details", details(r.details()));
+        }
         return json;
+    }
+
+    /** A full record's page details, one object: outlinks, dropped, headers, sha256, canonical, text. */
+    private static JsonObject details(PageDetails d) {
+        JsonObject json = new JsonObject();
+        json.put("outlinks", new JsonArray(new ArrayList<>(d.outlinks())));
+        JsonArray dropped = new JsonArray();
+        d.dropped().forEach(l -> dropped.add(new JsonObject().put("href", l.href()).put("reason", l.reason().label())));
+        json.put("dropped", dropped);
+        JsonArray headers = new JsonArray();
+        d.headers().forEach(h -> headers.add(new JsonArray().add(h.name()).add(h.value())));
+        json.put("headers", headers);
+        put(json, "sha256", d.sha256());
+        put(json, "canonical", d.canonical());
+        put(json, "text", d.text());
+        return json;
+    }
+
+    private static PageDetails details(JsonObject json) {
+        if (json == null) {
+            return null;
+        }
+        JsonArray outlinks = json.getJsonArray("outlinks", new JsonArray());
+        List<PageDetails.DroppedLink> dropped = new ArrayList<>();
+        json.getJsonArray("dropped", new JsonArray()).forEach(o -> {
+            JsonObject l = (JsonObject) o;
+            dropped.add(new PageDetails.DroppedLink(l.getString("href"), PageDetails.DropReason.parse(l.getString("reason"))));
+        });
+        List<ResponseCapture.Header> headers = new ArrayList<>();
+        json.getJsonArray("headers", new JsonArray()).forEach(o -> {
+            JsonArray h = (JsonArray) o;
+            headers.add(new ResponseCapture.Header(h.getString(0), h.getString(1)));
+        });
+        return new PageDetails(outlinks.stream().map(String::valueOf).toList(), dropped, headers,
+                json.getString("sha256"), json.getString("canonical"), json.getString("text"));
     }
 
     /** Reads a record back; absent fields become null, 0 or false; an unknown outcome or mode is an error. */
@@ -40,7 +85,8 @@ public final class CrawlRecordJson {
                 json.getInteger("depth", 0), json.getLong("bytes", 0L), json.getString("contentType"),
                 json.getString("title"), json.getInteger("links", 0), json.getLong("fetchMs", 0L),
                 json.getInteger("attempts", 0), outcome(json.getString("outcome")), json.getString("reason"),
-                json.getBoolean("truncated", false), mode(json.getString("mode")));
+                json.getBoolean("truncated", false), mode(json.getString("mode")),
+                json.getString("robots"), details(json.getJsonObject("details")));
     }
 
     /** One JSONL line, without the line break. */

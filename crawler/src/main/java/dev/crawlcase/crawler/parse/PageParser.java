@@ -1,6 +1,10 @@
 package dev.crawlcase.crawler.parse;
 
+import dev.crawlcase.crawler.task.PageDetails;
+import dev.crawlcase.crawler.task.PageDetails.DropReason;
+import dev.crawlcase.crawler.task.PageDetails.DroppedLink;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.task.RecordDetail;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -15,7 +19,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Parses one HTML body into its title and outgoing links. Stateless and thread-safe.
@@ -32,24 +39,67 @@ public final class PageParser {
     /** Selectors parsed once: jsoup's evaluators are thread-safe, and re-parsing them showed up in profiles. */
     private static final Evaluator ANCHORS = QueryParser.parse("a[href], area[href]");
     private static final Evaluator BASE = QueryParser.parse("base[href]");
+    private static final Evaluator CANONICAL = QueryParser.parse("link[rel~=(?i)^canonical$][href]");
+    private static final Evaluator META_ROBOTS = QueryParser.parse("meta[name~=(?i)^robots$][content]");
+    private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):");
 
     /** Parses {@code body}; never throws on bad HTML, bad charsets or binary garbage. */
     public ParsedPage parse(byte[] body, String headerCharset, String pageUrl, boolean respectNofollow,
                             LinkNormalizer normalizer) {
+        return parse(body, headerCharset, pageUrl, respectNofollow, normalizer, RecordDetail.BASIC);
+    }
+
+    /**
+     * Like {@link #parse(byte[], String, String, boolean, LinkNormalizer)}; for full records the page also gets
+     * {@link PageDetails} with what the markup says (dropped links and why, canonical, text if asked); the response's
+     * part (headers, digest) is the caller's to add. The page's {@code <meta name=robots>} directives are read
+     * either way; following them is the caller's decision.
+     */
+    public ParsedPage parse(byte[] body, String headerCharset, String pageUrl, boolean respectNofollow,
+                            LinkNormalizer normalizer, RecordDetail detail) {
         Document doc = load(body, knownCharset(headerCharset), pageUrl);
         String base = effectiveBase(doc, pageUrl, normalizer);
         Elements anchors = doc.select(ANCHORS);
         Set<String> links = new LinkedHashSet<>();
+        List<DroppedLink> dropped = detail.full() ? new ArrayList<>() : null;
         for (Element anchor : anchors) {
+            String href = anchor.attr("href");
             if (respectNofollow && isNofollow(anchor)) {
+                drop(dropped, href, DropReason.NOFOLLOW);
                 continue;
             }
-            String url = normalizer.normalize(base, anchor.attr("href"));
-            if (url != null) {
-                links.add(url);
+            String url = normalizer.normalize(base, href);
+            if (url == null) {
+                drop(dropped, href, hasOtherScheme(href) ? DropReason.SCHEME : DropReason.INVALID);
+            } else if (!links.add(url)) {
+                drop(dropped, href, DropReason.DUPLICATE);
             }
         }
-        return new ParsedPage(doc.title().trim(), new ArrayList<>(links), anchors.size());
+        List<String> robots = new ArrayList<>();
+        for (Element meta : doc.select(META_ROBOTS)) {
+            RobotsDirectives.addTokens(robots, meta.attr("content"));
+        }
+        ParsedPage page = new ParsedPage(doc.title().trim(), new ArrayList<>(links), anchors.size(),
+                RobotsDirectives.join(robots), null);
+        if (!detail.full()) {
+            return page;
+        }
+        Element canonical = doc.selectFirst(CANONICAL);
+        String canonicalUrl = canonical == null ? null : normalizer.normalize(base, canonical.attr("href"));
+        String text = detail == RecordDetail.TEXT ? doc.text() : null;
+        return page.withDetails(new PageDetails(page.links(), dropped, List.of(), null, canonicalUrl, text));
+    }
+
+    private static void drop(List<DroppedLink> dropped, String href, DropReason reason) {
+        if (dropped != null) {
+            dropped.add(new DroppedLink(href, reason));
+        }
+    }
+
+    /** A scheme other than http(s) (mailto:, javascript:, ...): dropped on purpose, not for being malformed. */
+    private static boolean hasOtherScheme(String href) {
+        Matcher m = SCHEME.matcher(href.strip());
+        return m.lookingAt() && !m.group(1).equalsIgnoreCase("http") && !m.group(1).equalsIgnoreCase("https");
     }
 
     private static Document load(byte[] body, String charset, String pageUrl) {

@@ -13,7 +13,10 @@ import dev.crawlcase.crawler.frontier.UrlLog;
 import dev.crawlcase.crawler.output.CrawlRecordJson;
 import dev.crawlcase.crawler.output.JsonlRecordWriter;
 import dev.crawlcase.crawler.output.OutputFailure;
+import dev.crawlcase.crawler.task.FetchArchive;
 import dev.crawlcase.crawler.task.RecordSink;
+import dev.crawlcase.crawler.warc.WarcArchive;
+import dev.crawlcase.crawler.warc.WarcSettings;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.output.CrawlStats;
 import dev.crawlcase.crawler.output.RunInfo;
@@ -58,6 +61,8 @@ public final class CrawlRunner {
     private StateStore state;
     private long queueMemoryLimit;
     private QueueSpill spill;
+    /** The crawl's WARC archive, or null when it keeps none. */
+    private WarcArchive archive;
 
     /**
      * @param foreignThreads live threads in this JVM that are not the crawler's (in-process fake sites), left out
@@ -157,10 +162,36 @@ public final class CrawlRunner {
         };
         writer.failed().onFailure(e -> vertx.eventBus().request(addresses.stop(), 0L));
         StateJournal journal = state == null ? null : new StateJournal(vertx, state, state.recordCount(), out);
-        Future<Ended> crawled = buildFrontier(setup, out, journal, stats).compose(frontier ->
-                Closing.after(serve(setup, frontier, journal), this::closeSpill)
-                        .map(complete -> new Ended(summary(frontier, stats, sampler, started), complete)));
+        Future<Ended> crawled = openArchive(setup).compose(opened -> Closing.after(
+                buildFrontier(setup, out, journal, stats).compose(frontier ->
+                        Closing.after(serve(setup, frontier, journal), this::closeSpill)
+                                .map(complete -> new Ended(summary(frontier, stats, sampler, started), complete))),
+                this::closeArchive));
         return Closing.after(crawled, writer::close);
+    }
+
+    /**
+     * Opens the WARC archive when the crawl keeps one (on a worker thread: it creates files, and a resume first cuts
+     * a torn last record off the newest file). A failed write stops the crawl at once, as a failed records write does.
+     */
+    private Future<Void> openArchive(CrawlSetup setup) {
+        WarcSettings settings = setup.warcSettings();
+        if (settings == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> WarcArchive.open(settings, state != null)).map(opened -> {
+            archive = opened;
+            opened.failed().thenRun(() -> vertx.eventBus().request(addresses.stop(), 0L));
+            return null;
+        });
+    }
+
+    /** Syncs and closes the archive once no fetcher writes to it; its first failure is the run's. */
+    private Future<Void> closeArchive() {
+        return archive == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+            archive.close();
+            return null;
+        });
     }
 
     /**
@@ -264,7 +295,8 @@ public final class CrawlRunner {
             return crawlDone;
         }
         Mode mode = config.mode();
-        FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), "local-" + mode.label());
+        FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), "local-" + mode.label(),
+                archive == null ? FetchArchive.NONE : archive);
         return vertx.deployVerticle(ModeVerticles.create(mode, fetchers), ModeVerticles.deploymentOptions(mode))
                 .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }

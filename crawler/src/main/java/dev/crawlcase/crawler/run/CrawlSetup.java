@@ -8,6 +8,8 @@ import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.Scope;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 import dev.crawlcase.crawler.mode.FetcherSettings;
+import dev.crawlcase.crawler.task.FetchArchive;
+import dev.crawlcase.crawler.warc.WarcSettings;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -47,8 +49,22 @@ public final class CrawlSetup {
 
     /** A fetch verticle's settings for the crawl at {@code addresses}, in this JVM or on another cluster node. */
     public FetcherSettings fetcherSettings(CrawlAddresses addresses, int concurrency, String fetcherId) {
+        return fetcherSettings(addresses, concurrency, fetcherId, FetchArchive.NONE);
+    }
+
+    /** Like {@link #fetcherSettings(CrawlAddresses, int, String)}, keeping every attempt in {@code archive}. */
+    public FetcherSettings fetcherSettings(CrawlAddresses addresses, int concurrency, String fetcherId,
+                                           FetchArchive archive) {
         return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer::normalize,
-                config.respectNofollow(), fetcherId);
+                config.respectNofollow(), fetcherId, archive, config.output().recordDetail(),
+                config.robots().obeyPageDirectives());
+    }
+
+    /** The WARC archive's settings, or null when the crawl keeps none. */
+    public WarcSettings warcSettings() {
+        CrawlConfig.Output o = config.output();
+        return o.warc() == null ? null
+                : new WarcSettings(o.warc(), o.warcFileBytes(), config.fetch().userAgent(), config.robots().obey());
     }
 
     private static List<Pattern> patterns(List<String> regexes) {

@@ -254,17 +254,26 @@ public final class StateStore implements AutoCloseable {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** Seeds and output files of the crawl, so a resume needs only {@code --state DIR --resume}. */
-    public record StateMeta(List<String> seeds, boolean bundledSites, Path records, Path summary) {
+    /**
+     * Seeds and output files of the crawl, so a resume needs only {@code --state DIR --resume}; {@code warc} is the
+     * WARC folder, null when the crawl keeps none.
+     */
+    public record StateMeta(List<String> seeds, boolean bundledSites, Path records, Path summary, Path warc) {
+        public StateMeta(List<String> seeds, boolean bundledSites, Path records, Path summary) {
+            this(seeds, bundledSites, records, summary, null);
+        }
+
         JsonObject toJson() {
-            return new JsonObject().put("seeds", new JsonArray(seeds)).put("bundledSites", bundledSites)
+            JsonObject json = new JsonObject().put("seeds", new JsonArray(seeds)).put("bundledSites", bundledSites)
                     .put("records", records.toString()).put("summary", summary.toString());
+            return warc == null ? json : json.put("warc", warc.toString());
         }
 
         static StateMeta fromJson(JsonObject json) {
+            String warc = json.getString("warc");
             return new StateMeta(json.getJsonArray("seeds").stream().map(String::valueOf).toList(),
                     json.getBoolean("bundledSites"), Path.of(json.getString("records")),
-                    Path.of(json.getString("summary")));
+                    Path.of(json.getString("summary")), warc == null ? null : Path.of(warc));
         }
     }
 }

@@ -8,10 +8,20 @@ package dev.crawlcase.crawler.task;
  *                "content_type"), and {@code finalUrl} where a REDIRECTED one points
  * @param status  last HTTP status, or null when no response arrived
  * @param mode    the fetch mode that produced it (the crawl's mode for records no fetcher touched)
+ * @param robots  a fetched page's robots directives (meta robots, X-Robots-Tag; {@code noindex,nofollow}), or null
+ * @param details what a full record adds about a fetched page ({@code --records full}), else null
  */
 public record CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
                           String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
-                          boolean truncated, Mode mode) {
+                          boolean truncated, Mode mode, String robots, PageDetails details) {
+
+    /** A record without page details. */
+    public CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
+                       String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
+                       boolean truncated, Mode mode) {
+        this(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts, outcome, reason,
+                truncated, mode, null, null);
+    }
 
     public static CrawlRecord skipped(String url, int depth, String reason, Mode mode) {
         return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, 0, Outcome.SKIPPED, reason, false, mode);

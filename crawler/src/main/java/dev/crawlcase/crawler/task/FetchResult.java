@@ -13,13 +13,28 @@ package dev.crawlcase.crawler.task;
  * @param retryAfterMs the Retry-After header in milliseconds, or -1
  * @param error        null on success (a response arrived), else why none did
  * @param fetchMillis  time from the start of the request to the end of the body (or the error)
+ * @param capture      the response's header lines and transferred bytes for the archive; {@link ResponseCapture#NONE}
+ *                     once the result leaves the fetcher's side (it never crosses the event bus)
  */
 public record FetchResult(int status, String contentType, String charset, byte[] body, long bytes,
                           boolean truncated, String location, long retryAfterMs, ErrorKind error,
-                          long fetchMillis) {
+                          long fetchMillis, ResponseCapture capture) {
+
+    /** A result without a capture. */
+    public FetchResult(int status, String contentType, String charset, byte[] body, long bytes, boolean truncated,
+                       String location, long retryAfterMs, ErrorKind error, long fetchMillis) {
+        this(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error, fetchMillis,
+                ResponseCapture.NONE);
+    }
 
     public static FetchResult failure(ErrorKind error, long fetchMillis) {
         return new FetchResult(0, null, null, new byte[0], 0, false, null, -1, error, fetchMillis);
+    }
+
+    /** This result without its capture: what goes on to the frontier once the archive has it. */
+    public FetchResult withoutCapture() {
+        return capture == ResponseCapture.NONE ? this : new FetchResult(status, contentType, charset, body, bytes,
+                truncated, location, retryAfterMs, error, fetchMillis);
     }
 
     public boolean isHtml() {

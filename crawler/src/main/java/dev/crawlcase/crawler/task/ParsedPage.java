@@ -8,7 +8,24 @@ import java.util.List;
  * @param title    the document title, or "" when there is none
  * @param links    normalised absolute http(s) URLs from a[href] and area[href], first occurrence order, no repeats
  * @param rawLinks how many a[href] / area[href] elements the page had (before dropping and dedup)
+ * @param robots   the page's robots directives ({@code <meta name=robots>}, {@code X-Robots-Tag}): lower-case tokens,
+ *                 comma-separated in the order found, or null when it has none
+ * @param details  what a full record adds ({@link RecordDetail#FULL}), or null
  */
-public record ParsedPage(String title, List<String> links, int rawLinks) {
+public record ParsedPage(String title, List<String> links, int rawLinks, String robots, PageDetails details) {
     public static final ParsedPage EMPTY = new ParsedPage("", List.of(), 0);
+
+    /** A page without directives or details. */
+    public ParsedPage(String title, List<String> links, int rawLinks) {
+        this(title, links, rawLinks, null, null);
+    }
+
+    public ParsedPage withDetails(PageDetails d) {
+        return new ParsedPage(title, links, rawLinks, robots, d);
+    }
+
+    /** Whether the directives say not to follow the page's links ({@code nofollow} or {@code none}). */
+    public boolean nofollow() {
+        return robots != null && List.of(robots.split(",")).stream().anyMatch(t -> t.equals("nofollow") || t.equals("none"));
+    }
 }

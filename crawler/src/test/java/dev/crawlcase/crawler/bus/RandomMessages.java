@@ -6,7 +6,9 @@ import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.PageDetails;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.task.ResponseCapture;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +57,22 @@ public final class RandomMessages {
         for (int i = random.nextInt(4) == 0 ? random.nextInt(3_000) : random.nextInt(3); i > 0; i--) {
             links.add(string());
         }
-        ParsedPage page = new ParsedPage(nullable(), List.copyOf(links), (int) anyLong());
+        ParsedPage page = new ParsedPage(nullable(), List.copyOf(links), (int) anyLong(), nullable(),
+                random.nextBoolean() ? null : details());
         return new FetchOutcome(task(), result, page, nullable(Mode.values()));
+    }
+
+    /** A full record's page details, each list empty, short or long. */
+    public PageDetails details() {
+        List<String> outlinks = new ArrayList<>();
+        List<PageDetails.DroppedLink> dropped = new ArrayList<>();
+        List<ResponseCapture.Header> headers = new ArrayList<>();
+        for (int i = random.nextInt(4) == 0 ? random.nextInt(500) : random.nextInt(3); i > 0; i--) {
+            outlinks.add(string());
+            dropped.add(new PageDetails.DroppedLink(string(), pick(PageDetails.DropReason.values())));
+            headers.add(new ResponseCapture.Header(string(), string()));
+        }
+        return new PageDetails(outlinks, dropped, headers, nullable(), nullable(), nullable());
     }
 
     private long anyLong() {

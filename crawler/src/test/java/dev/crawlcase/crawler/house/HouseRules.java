@@ -16,7 +16,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   root         run                       (the composition root: wires one crawl together)
  *   endpoints    bus, mode                 (the frontier's event-bus endpoint; the fetch verticles)
  *   settings     config                    (reads crawl.json against the stages' own defaults and bounds)
- *   stages       frontier, fetch, parse, output, state, metrics
+ *   stages       frontier, fetch, parse, output, state, warc, metrics
  *   messages     task                      (FetchTask, FetchResult, FetchOutcome, CrawlRecord, Mode, ...)
  *   leaf         url                       (one URL parser, one host rule, the fingerprint)
  * </pre>
@@ -45,6 +45,7 @@ public final class HouseRules {
                 .layer("config").definedBy(root + ".config..")
                 .layer("state").definedBy(root + ".state..")
                 .layer("shard").definedBy(root + ".shard..")
+                .layer("warc").definedBy(root + ".warc..")
                 .layer("bus").definedBy(root + ".bus..")
                 .layer("mode").definedBy(root + ".mode..")
                 .layer("run").definedBy(root + ".run..")
@@ -56,24 +57,27 @@ public final class HouseRules {
                 .whereLayer("shard").mayOnlyBeAccessedByLayers("bus", "run", "tools")
                 .whereLayer("shard").mayOnlyAccessLayers("url", "task", "frontier")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("run", "tools")
+                .whereLayer("warc").mayOnlyBeAccessedByLayers("config", "run", "tools")
+                .whereLayer("warc").mayOnlyAccessLayers("url", "task", "output")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("run", "tools")
-                .whereLayer("config").mayOnlyAccessLayers("url", "task", "frontier", "fetch")
+                .whereLayer("config").mayOnlyAccessLayers("url", "task", "frontier", "fetch", "warc")
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("mode", "run", "tools")
                 .whereLayer("fetch").mayOnlyBeAccessedByLayers("config", "mode", "run", "tools")
                 .whereLayer("frontier").mayOnlyBeAccessedByLayers("config", "state", "shard", "bus", "run", "tools")
-                .whereLayer("output").mayOnlyBeAccessedByLayers("state", "run", "tools")
+                .whereLayer("output").mayOnlyBeAccessedByLayers("state", "warc", "run", "tools")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("output", "run", "tools")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("metrics", "output", "frontier", "fetch", "parse",
-                        "config", "state", "shard", "bus", "mode", "run", "tools")
+                        "config", "state", "warc", "shard", "bus", "mode", "run", "tools")
                 .whereLayer("url").mayOnlyBeAccessedByLayers("task", "metrics", "output", "frontier", "fetch", "parse",
-                        "config", "state", "shard", "bus", "mode", "run", "tools");
+                        "config", "state", "warc", "shard", "bus", "mode", "run", "tools");
     }
 
     /** The crawl itself needs no command-line parser, no chart library and no fake sites: those are the tools'. */
     public static ArchRule coreWithoutTools(String root) {
         return noClasses().that().resideInAnyPackage(root + ".url..", root + ".task..", root + ".metrics..",
                         root + ".output..", root + ".frontier..", root + ".fetch..", root + ".parse..",
-                        root + ".config..", root + ".state..", root + ".shard..", root + ".bus..", root + ".mode..", root + ".run..")
+                        root + ".config..", root + ".state..", root + ".warc..", root + ".shard..", root + ".bus..",
+                        root + ".mode..", root + ".run..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.knowm.xchart..",
                         "dev.crawlcase.sites..", root + ".cli..", root + ".compare..", root + ".bench..",
                         root + ".cluster..");

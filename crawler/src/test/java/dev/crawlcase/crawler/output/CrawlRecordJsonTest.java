@@ -3,6 +3,8 @@ package dev.crawlcase.crawler.output;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.PageDetails;
+import dev.crawlcase.crawler.task.ResponseCapture;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CrawlRecordJsonTest {
 
     static final CrawlRecord FULL = new CrawlRecord("http://127.0.0.1/a", "http://127.0.0.1/b", 301, 2, 1234,
-            "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, Outcome.REDIRECTED, "why", true, Mode.ASYNC);
+            "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, Outcome.REDIRECTED, "why", true, Mode.ASYNC, "noindex",
+            new PageDetails(List.of("http://127.0.0.1/c"), List.of(new PageDetails.DroppedLink("mailto:x",
+                    PageDetails.DropReason.SCHEME)), List.of(new ResponseCapture.Header("x-a", "1")), "ab12",
+                    "http://127.0.0.1/a", "T\u00eftle text"));
 
     @Test
     void roundTripsEveryField() {

@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.testkit;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.RecordDetail;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -54,6 +55,11 @@ public final class TestConfig {
         return put("robots", "obey", obey);
     }
 
+    /** {@code robots.obeyPageDirectives}: whether a nofollow page's links are left alone. */
+    public TestConfig obeyPageDirectives(boolean obey) {
+        return put("robots", "obeyPageDirectives", obey);
+    }
+
     public TestConfig perHostConcurrency(int requestsInFlight) {
         return put("politeness", "perHostConcurrency", requestsInFlight);
     }
@@ -103,6 +109,16 @@ public final class TestConfig {
     }
 
     /** Records and summary in {@code dir}: {@code records.jsonl} and {@code summary.json}. */
+    /** {@code output.recordDetail}: basic, full or text. */
+    public TestConfig recordDetail(RecordDetail detail) {
+        return put("output", "recordDetail", detail.label());
+    }
+
+    /** {@code output.warc} and {@code output.warcFileBytes}: keep a WARC archive in {@code dir}. */
+    public TestConfig warc(Path dir, long fileBytes) {
+        return put("output", "warc", dir.toString()).put("output", "warcFileBytes", fileBytes);
+    }
+
     public TestConfig outputIn(Path dir) {
         return output(dir.resolve("records.jsonl"), dir.resolve("summary.json"));
     }
