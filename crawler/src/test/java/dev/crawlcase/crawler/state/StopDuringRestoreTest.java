@@ -50,15 +50,11 @@ class StopDuringRestoreTest {
         String seed = world.seedUrls().get(0);
         Path state = dir.resolve("state");
         Path records = dir.resolve("r.jsonl");
-        try (StateStore s = StateStore.open(state, false)) {
-            s.describe(new StateStore.StateMeta(List.of(seed), false, records.toAbsolutePath(),
-                    dir.resolve("s.json").toAbsolutePath()));
-            Map<String, Integer> found = new HashMap<>();
-            for (int i = 0; i < QUEUED; i++) {
-                found.put(seed + "queued/" + i, 1);
-            }
-            s.write(new StateBatch(found, List.of(), 0));
+        Map<String, Integer> found = new HashMap<>();
+        for (int i = 0; i < QUEUED; i++) {
+            found.put(seed + "queued/" + i, 1);
         }
+        writeState(state, seed, records, new StateBatch(found, List.of(), 0));
 
         CrawlerProcess resumed = kit.start(dir, "resume", List.of("run", "--quiet", "--state", state.toString(),
                 "--resume"));
@@ -89,22 +85,18 @@ class StopDuringRestoreTest {
         String seed = world.seedUrls().get(0);
         Path state = dir.resolve("state");
         Path records = dir.resolve("r.jsonl");
-        try (StateStore s = StateStore.open(state, false)) {
-            s.describe(new StateStore.StateMeta(List.of(seed), false, records.toAbsolutePath(),
-                    dir.resolve("s.json").toAbsolutePath()));
-            Map<String, Integer> found = new HashMap<>();
-            List<String> lines = new ArrayList<>();
-            found.put(seed, 0);
-            for (int i = 0; i < HUGE_QUEUED; i++) {
-                found.put(seed + "private/queued/" + i, 1);
-            }
-            for (int i = 0; i < HUGE_DONE; i++) {
-                String url = seed + "private/done/" + i;
-                found.put(url, StateStore.DONE_UNFETCHED);
-                lines.add(CrawlRecordJson.toLine(CrawlRecord.skipped(url, 1, "robots", Mode.ASYNC)));
-            }
-            s.write(new StateBatch(found, lines, 0));
+        Map<String, Integer> found = new HashMap<>();
+        List<String> lines = new ArrayList<>();
+        found.put(seed, 0);
+        for (int i = 0; i < HUGE_QUEUED; i++) {
+            found.put(seed + "private/queued/" + i, 1);
         }
+        for (int i = 0; i < HUGE_DONE; i++) {
+            String url = seed + "private/done/" + i;
+            found.put(url, StateStore.DONE_UNFETCHED);
+            lines.add(CrawlRecordJson.toLine(CrawlRecord.skipped(url, 1, "robots", Mode.ASYNC)));
+        }
+        writeState(state, seed, records, new StateBatch(found, lines, 0));
         List<String> resume = List.of("run", "--quiet", "--state", state.toString(), "--resume");
 
         CrawlerProcess stopped = kit.start(dir, "stopped", resume);
@@ -139,5 +131,14 @@ class StopDuringRestoreTest {
         Map<String, Integer> requests = world.counters().requestsPerUrl();
         assertThat(requests.keySet()).as("no padded URL was requested")
                 .noneMatch(url -> url.contains("/private/queued/") || url.contains("/private/done/"));
+    }
+
+    /** A new state in {@code state} of a crawl of {@code seed} into {@code records}, holding {@code batch}. */
+    private void writeState(Path state, String seed, Path records, StateBatch batch) {
+        try (StateStore s = StateStore.open(state, false)) {
+            s.describe(new StateStore.StateMeta(List.of(seed), false, records.toAbsolutePath(),
+                    dir.resolve("s.json").toAbsolutePath()));
+            s.write(batch);
+        }
     }
 }
