@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
+import dev.crawlcase.json.ConfigFile;
 import dev.crawlcase.crawler.compare.SitesProcess;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.CrawlConfigLoader;
@@ -54,7 +55,7 @@ public final class WarcCostBench {
         Map<String, List<RunSummary>> runs = new LinkedHashMap<>();
         Map<String, Long> warcBytes = new LinkedHashMap<>();
         Vertx vertx = CrawlerVertx.create();
-        try (SitesProcess sites = SitesProcess.start(world, 1, 1)) {
+        try (SitesProcess sites = SitesProcess.start(ConfigFile.of(world), 1, 1)) {
             List<String> seeds = List.of(sites.baseUrls().values().iterator().next());
             crawl(vertx, config(seeds, work.resolve("warmup"), VARIANTS.get(3)));
             for (int r = 0; r < repeats; r++) {

@@ -1,7 +1,7 @@
 package dev.crawlcase.crawler.bench;
 
-import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.OutputPaths;
 import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
@@ -11,7 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,7 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", defaultValue = DEFAULT_OUT,
             description = "Results JSON (default: ${DEFAULT-VALUE}; name crawler/results/bench.json to update the"
                     + " reference results); the Markdown tables go beside it as .md.")
-    Path out;
+    String outFlag;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/bench",
             description = "Site configs, crawl configs, records and logs of each run (default: ${DEFAULT-VALUE}).")
@@ -66,9 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (!(scale > 0 && scale <= 1)) {
             throw new ConfigException("--scale", "must be > 0 and <= 1, got " + scale);
         }
-        checkWritable(out);
-        OutputFiles.check("--out", out);
-        OutputFiles.check("--out", BenchReport.markdownPath(out));
+        Path out = OutputPaths.file("--out", OutputPaths.fileNamed("--out", outFlag));
+        OutputPaths.file("--out", BenchReport.markdownPath(out));
+        OutputPaths.folder("--work", work);
         PrintWriter log = spec.commandLine().getOut();
         BenchContext ctx = new BenchContext(log, work, scale, chosenModes, !noWrk);
         JsonObject context = context();
@@ -108,17 +107,6 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return chosen;
-    }
-
-    static void checkWritable(Path file) {
-        if (Files.isDirectory(file)) {
-            throw new ConfigException("--out", file + " is a folder, expected a file");
-        }
-        for (Path p = file.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                throw new ConfigException("--out", p + " is a file, so " + file + " cannot be written");
-            }
-        }
     }
 
     private JsonObject context() {

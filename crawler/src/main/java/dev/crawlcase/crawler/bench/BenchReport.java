@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.bench;
 
 import io.vertx.core.json.DecodeException;
 import dev.crawlcase.crawler.output.OutputFailure;
+import dev.crawlcase.json.OutputPaths;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -39,11 +40,10 @@ final class BenchReport {
                     .append(" with `").append(s.getString("command")).append("`.\n\n");
         }
         try {
-            Path parent = json.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(json, new JsonObject().put("scenarios", new JsonArray(new ArrayList<>(scenarios)))
-                    .encodePrettily() + "\n", StandardCharsets.UTF_8);
-            Files.writeString(md, text.toString(), StandardCharsets.UTF_8);
+            // each whole or not at all: a full disk never leaves half of the reference results
+            OutputPaths.writeWhole(json, (new JsonObject().put("scenarios", new JsonArray(new ArrayList<>(scenarios)))
+                    .encodePrettily() + "\n").getBytes(StandardCharsets.UTF_8));
+            OutputPaths.writeWhole(md, text.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new OutputFailure("bench results", json, e, null);
         }

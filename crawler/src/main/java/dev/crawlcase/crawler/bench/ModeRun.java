@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.bench;
 
 import dev.crawlcase.crawler.compare.SitesProcess;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.json.ConfigFile;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ final class ModeRun {
         Path file = BenchWorlds.write(dir, name, world);
         ctx.log().print("  starting the sites (" + file + ") ... ");
         ctx.log().flush();
-        SitesProcess sites = SitesProcess.start(file, 1, SITE_EVENT_LOOPS);
+        SitesProcess sites = SitesProcess.start(ConfigFile.of(file), 1, SITE_EVENT_LOOPS);
         sites.warm();
         ctx.log().println("ready");
         return sites;

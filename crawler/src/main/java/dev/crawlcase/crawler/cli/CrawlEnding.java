@@ -20,6 +20,14 @@ final class CrawlEnding {
      * @param stateDir the crawl's state folder, or null when it keeps none
      */
     static int print(CrawlReport report, Path stateDir, PrintWriter out, PrintWriter err) {
+        if (report.stoppedInRestore()) {
+            out.println("stopped while the state was restored: nothing fetched, the records file and the state are"
+                    + " as they were\nrecords: " + report.records());
+            if (stateDir != null) {
+                out.println("resume with: run --state " + stateDir + " --resume");
+            }
+            return ExitCode.INTERRUPTED;
+        }
         out.println(SummaryTable.of(List.of(report.summary())).render());
         out.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
         if (report.stopped() && stateDir != null) {

@@ -116,10 +116,10 @@ final class CrawlSession implements AutoCloseable {
         }
         CountDownLatch ended = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            awaitQuietly(runner.stop(STOP_GRACE_MS).toCompletionStage().toCompletableFuture());
+            CrawlReport stopped = awaitQuietly(runner.stop(STOP_GRACE_MS).toCompletionStage().toCompletableFuture());
             awaitEnding(ended);
-            err.println("\ncrawler: stopped; records: " + config.output().records() + ", summary: "
-                    + config.output().summary());
+            err.println("\ncrawler: stopped; records: " + config.output().records()
+                    + (stopped != null && stopped.stoppedInRestore() ? "" : ", summary: " + config.output().summary()));
         }, "crawlcase-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -165,11 +165,13 @@ final class CrawlSession implements AutoCloseable {
         }
     }
 
-    private static void awaitQuietly(CompletableFuture<?> f) {
+    /** The stopped run's report, or null (said on stderr) when the stop did not complete in time. */
+    private static CrawlReport awaitQuietly(CompletableFuture<CrawlReport> f) {
         try {
-            f.get(STOP_GRACE_MS * 3, TimeUnit.MILLISECONDS);
+            return f.get(STOP_GRACE_MS * 3, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             System.err.println("crawler: stop did not complete: " + e);
+            return null;
         }
     }
 

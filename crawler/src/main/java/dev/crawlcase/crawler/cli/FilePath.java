@@ -1,20 +1,19 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.OutputPaths;
 import picocli.CommandLine.ITypeConverter;
 
-import java.io.File;
 import java.nio.file.Path;
 
-/**
- * A flag that names a file: {@code newdir/} names a folder, and {@link Path#of} would drop the slash and quietly
- * write a file called {@code newdir}, so the slash is refused while it can still be seen.
- */
+/** A flag that names a file, never a folder ({@code newdir/}): the shared rule of {@link OutputPaths#fileNamed}. */
 final class FilePath implements ITypeConverter<Path> {
     @Override
     public Path convert(String value) {
-        if (value.isEmpty() || value.endsWith("/") || value.endsWith(File.separator)) {
-            throw new BadFlagValue("names a folder (" + value + "), expected a file");
+        try {
+            return OutputPaths.fileNamed("", value);
+        } catch (ConfigException e) {
+            throw new BadFlagValue(e.problem());
         }
-        return Path.of(value);
     }
 }

@@ -4,14 +4,10 @@ import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.sites.config.WorldConfigLoader;
 import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.ConfigFile;
 import io.vertx.core.Vertx;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -30,9 +26,9 @@ final class SitesHost implements AutoCloseable {
         this.world = world;
     }
 
-    /** Loads the world (a file, or the bundled one when {@code file} is null) and starts it. */
-    static SitesHost start(Path file) {
-        WorldConfig config = file == null ? bundled() : WorldConfigLoader.load(file);
+    /** Loads the world (on disk or bundled in the jar) and starts it. */
+    static SitesHost start(ConfigFile file) {
+        WorldConfig config = WorldConfigLoader.load(file);
         AtomicReference<Object> result = new AtomicReference<>();
         Thread starter = new Thread(THREADS, () -> {
             Vertx v = Vertx.builder().build();
@@ -69,14 +65,6 @@ final class SitesHost implements AutoCloseable {
             }
         }
         return e;
-    }
-
-    private static WorldConfig bundled() {
-        try (InputStream in = SitesHost.class.getResourceAsStream("/config/sites.json")) {
-            return WorldConfigLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     FakeWorld world() {

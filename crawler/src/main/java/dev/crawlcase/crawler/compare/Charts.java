@@ -8,6 +8,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ final class Charts {
 
     static List<String> write(List<RunResult> results, Path dir) {
         System.setProperty("java.awt.headless", "true");
+        // PNGs are encoded in memory: ImageIO's file cache registers a shutdown hook, which fails once the JVM is
+        // stopping, and a stopped compare still writes the charts of the runs that finished
+        ImageIO.setUseCache(false);
         List<String> files = new ArrayList<>();
         List<RunResult> main = results.stream().filter(r -> !r.sweep()).toList();
         if (!main.isEmpty()) {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import dev.crawlcase.crawler.output.OutputFailure;
+import dev.crawlcase.json.OutputPaths;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,10 +25,11 @@ public final class CompareReport {
             JsonArray runs = new JsonArray();
             results.forEach(r -> runs.add(r.toJson()));
             JsonObject json = context.copy().put("runs", runs).put("notes", new JsonArray(List.copyOf(notes)));
-            Files.writeString(dir.resolve("compare.json"), json.encodePrettily() + "\n", StandardCharsets.UTF_8);
+            OutputPaths.writeWhole(dir.resolve("compare.json"), (json.encodePrettily() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             List<String> charts = Charts.write(results, dir);
             Path html = dir.resolve("report.html");
-            Files.writeString(html, html(results, notes, charts, context), StandardCharsets.UTF_8);
+            OutputPaths.writeWhole(html, html(results, notes, charts, context).getBytes(StandardCharsets.UTF_8));
             return html;
         } catch (IOException | UncheckedIOException e) {
             throw new OutputFailure("compare report", dir, e, null);

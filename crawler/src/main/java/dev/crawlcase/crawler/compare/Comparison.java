@@ -7,6 +7,7 @@ import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.run.CrawlerVertx;
+import dev.crawlcase.json.ConfigFile;
 import dev.crawlcase.sites.GroundTruth;
 import dev.crawlcase.sites.WorldPlan;
 import dev.crawlcase.sites.config.WorldConfig;
@@ -17,13 +18,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Runs crawls one after another against one fake-sites process, whose counters are reset before each run so that
  * every run meets exactly the same faults, each crawl on a fresh Vert.x instance, and keeps what each one found
- * and cost. One unmeasured warm-up crawl first lets both JVMs compile their hot code.
+ * and cost. One unmeasured warm-up crawl first lets both JVMs compile their hot code. {@link #stop} (Ctrl-C) stops
+ * the crawl that runs and starts no other; {@link #stoppedIn} then names the run it stopped.
  */
 public final class Comparison implements AutoCloseable {
     private final CrawlConfig crawl;
@@ -34,6 +38,13 @@ public final class Comparison implements AutoCloseable {
     private final GroundTruth truth;
     private final Path runsDir;
     private final PrintWriter log;
+    private volatile boolean stopped;
+    private volatile long stopGraceMs;
+    /** The crawl that runs now, so that a stop reaches it; null between crawls and once it was told to stop. */
+    private final AtomicReference<CrawlRunner> current = new AtomicReference<>();
+    /** What was running when the stop came (the warm-up, or a mode at a concurrency); null while not stopped. */
+    private volatile String stoppedIn;
+    private int planned;
 
     private Comparison(CrawlConfig crawl, SitesProcess sites, List<String> seeds, WorldPlan plan, Path runsDir,
                        PrintWriter log) {
@@ -48,7 +59,8 @@ public final class Comparison implements AutoCloseable {
     }
 
     /** Starts the world in {@code sitesFile} in a child process. */
-    public static Comparison ofWorld(CrawlConfig crawl, Path sitesFile, WorldConfig world, Path runsDir, PrintWriter log) {
+    public static Comparison ofWorld(CrawlConfig crawl, ConfigFile sitesFile, WorldConfig world, Path runsDir,
+                                     PrintWriter log) {
         SitesProcess sites = SitesProcess.start(sitesFile, world.sites().size());
         WorldPlan plan = new WorldPlan(world, sites.baseUrls());
         return new Comparison(crawl, sites, List.copyOf(sites.baseUrls().values()), plan, runsDir, log);
@@ -59,6 +71,7 @@ public final class Comparison implements AutoCloseable {
         return new Comparison(crawl, null, seeds, null, runsDir, log);
     }
 
+    /** One run of {@code mode}; null when a stop came before or during it (its figures would be a cut run's). */
     public RunResult run(Mode mode, int concurrency, boolean sweep) {
         CrawlConfig config = crawl.withMode(mode).withConcurrency(concurrency).withSeeds(seeds);
         String name = mode.label() + "-" + config.effectiveConcurrency();
@@ -66,19 +79,43 @@ public final class Comparison implements AutoCloseable {
                 runsDir.resolve(name + "-summary.json")));
         log.printf("  %-12s concurrency %-5d ... ", mode.label(), config.effectiveConcurrency());
         log.flush();
-        RunResult result = crawl(config, mode, sweep);
+        RunResult result = crawl(config, mode, sweep, "during " + describe(mode, config.effectiveConcurrency(), sweep));
+        if (result == null) {
+            log.println("stopped");
+            return null;
+        }
         log.printf("%.2f s, %d pages%n", result.wallSeconds(), result.pages().size());
         return result;
     }
 
-    private RunResult crawl(CrawlConfig config, Mode mode, boolean sweep) {
+    private static String describe(Mode mode, int concurrency, boolean sweep) {
+        return mode.label() + " at concurrency " + concurrency + (sweep ? " (sweep)" : "");
+    }
+
+    /** The crawl named {@code what}; null if a stop came first or ended it early. */
+    private RunResult crawl(CrawlConfig config, Mode mode, boolean sweep, String what) {
+        if (stopped) {
+            stoppedIn = stoppedIn == null ? what : stoppedIn;
+            return null;
+        }
         if (sites != null) {
             sites.reset();
         }
         System.gc();
         Vertx vertx = CrawlerVertx.create();
         try {
-            CrawlReport report = new CrawlRunner(vertx, config, () -> 0).run().toCompletionStage().toCompletableFuture().join();
+            CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0);
+            current.set(runner);
+            // a stop that came while this run was set up did not reach it: whoever takes it from current stops it
+            if (stopped && current.compareAndSet(runner, null)) {
+                runner.stop(stopGraceMs);
+            }
+            CrawlReport report = runner.run().toCompletionStage().toCompletableFuture().join();
+            current.compareAndSet(runner, null);
+            if (report.stopped()) {
+                stoppedIn = stoppedIn == null ? what : stoppedIn;
+                return null;
+            }
             Map<String, Integer> pages = new TreeMap<>();
             RecordsFile.read(report.records()).stream().filter(r -> r.outcome() == Outcome.FETCHED)
                     .forEach(r -> pages.put(relabel(r.url()), r.depth()));
@@ -108,29 +145,76 @@ public final class Comparison implements AutoCloseable {
         return url;
     }
 
-    /** A warm-up crawl, then each mode once, then the sweep. */
+    /**
+     * A warm-up crawl, then each mode once, then the sweep: the runs that finished, in order. After a {@link #stop}
+     * no run starts, and the one it cut short is not among them ({@link #stoppedIn} names it).
+     */
     public List<RunResult> runAll(List<Mode> modes, int concurrency, List<Integer> sweep, Consumer<String> notes) {
-        log.print("  warm-up (async, not counted) ... ");
-        log.flush();
-        crawl(crawl.withMode(Mode.ASYNC).withSeeds(seeds).withOutput(new CrawlConfig.Output(
-                runsDir.resolve("warm-up.jsonl"), runsDir.resolve("warm-up-summary.json"))), Mode.ASYNC, false);
-        log.println("done");
-        List<RunResult> results = new ArrayList<>();
+        record Rung(Mode mode, int concurrency, boolean sweep) {
+        }
+        List<Rung> rungs = new ArrayList<>();
         for (Mode mode : modes) {
             if (mode.unavailableReason().isPresent()) {
                 notes.accept("skipped " + mode.label() + ": " + mode.unavailableReason().orElseThrow());
-                continue;
+            } else {
+                rungs.add(new Rung(mode, concurrency, false));
             }
-            results.add(run(mode, concurrency, false));
         }
         for (int c : sweep) {
             for (Mode mode : List.of(Mode.THREAD_POOL, Mode.ASYNC, Mode.VIRTUAL)) {
                 if (mode.unavailableReason().isEmpty()) {
-                    results.add(run(mode, c, true));
+                    rungs.add(new Rung(mode, c, true));
                 }
             }
         }
+        planned = rungs.size();
+        log.print("  warm-up (async, not counted) ... ");
+        log.flush();
+        boolean warm = crawl(crawl.withMode(Mode.ASYNC).withSeeds(seeds).withOutput(new CrawlConfig.Output(
+                runsDir.resolve("warm-up.jsonl"), runsDir.resolve("warm-up-summary.json"))), Mode.ASYNC, false,
+                "during the warm-up (async, not counted)") != null;
+        log.println(warm ? "done" : "stopped");
+        List<RunResult> results = new ArrayList<>();
+        for (Rung rung : rungs) {
+            if (stopped) {
+                // stopped between two runs: the one that would have come next is where it stopped
+                stoppedIn = stoppedIn == null ? "before " + describe(rung.mode(), rung.mode() == Mode.SEQUENTIAL ? 1
+                        : rung.concurrency(), rung.sweep()) : stoppedIn;
+                break;
+            }
+            RunResult result = run(rung.mode(), rung.concurrency(), rung.sweep());
+            if (result != null) {
+                results.add(result);
+            }
+        }
         return results;
+    }
+
+    /** How many runs {@link #runAll} planned (the warm-up not counted). */
+    public int planned() {
+        return planned;
+    }
+
+    /**
+     * Stops the comparison (Ctrl-C): the crawl that runs gets {@code graceMs} for its requests in flight and then
+     * ends; no other starts. Safe from any thread, at any moment.
+     */
+    public void stop(long graceMs) {
+        stopGraceMs = graceMs;
+        stopped = true;
+        CrawlRunner runner = current.getAndSet(null);
+        if (runner != null) {
+            runner.stop(graceMs);
+        }
+    }
+
+    /**
+     * Where the stop came, if one came: "during thread-pool at concurrency 64", "during the warm-up (async, not
+     * counted)", "before async at concurrency 64" (between two runs) or "after the last run".
+     */
+    public Optional<String> stoppedIn() {
+        return stopped ? Optional.of(stoppedIn == null ? "after the last run" : stoppedIn)
+                : Optional.empty();
     }
 
     @Override

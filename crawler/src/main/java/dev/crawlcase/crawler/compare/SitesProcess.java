@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.compare;
 
 import dev.crawlcase.crawler.run.JvmFlags;
+import dev.crawlcase.json.ConfigFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,19 +59,23 @@ public final class SitesProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the world in {@code config} and waits until all {@code siteCount} sites are listening. */
-    public static SitesProcess start(Path config, int siteCount) {
+    /**
+     * Starts the world in {@code config} (on disk or bundled in the jar) and waits until all {@code siteCount} sites
+     * are listening.
+     */
+    public static SitesProcess start(ConfigFile config, int siteCount) {
         return start(config, siteCount, 1);
     }
 
-    /** Like {@link #start(Path, int)}, each site served from {@code eventLoops} event loops sharing its port. */
-    public static SitesProcess start(Path config, int siteCount, int eventLoops) {
+    /** Like {@link #start(ConfigFile, int)}, each site served from {@code eventLoops} event loops sharing its port. */
+    public static SitesProcess start(ConfigFile config, int siteCount, int eventLoops) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
         command.addAll(JvmFlags.child());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN,
-                "--config", config.toString(), "--ephemeral-ports", "--control-stdin",
-                "--event-loops", Integer.toString(eventLoops)));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
+        command.addAll(config.isBundled() ? List.of("--bundled-config", config.bundledName())
+                : List.of("--config", config.path().toString()));
+        command.addAll(List.of("--ephemeral-ports", "--control-stdin", "--event-loops", Integer.toString(eventLoops)));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         Process process;

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.json.ConfigFile;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +19,6 @@ import java.util.List;
  * @param sweep              concurrencies for the sweep; empty = no sweep unless {@code --sweep} is given
  * @param report             folder for report.html, the charts and compare.json
  */
-public record CompareConfig(Path crawl, Path sites, Path quickSites, List<Mode> modes, int concurrency,
+public record CompareConfig(ConfigFile crawl, ConfigFile sites, ConfigFile quickSites, List<Mode> modes, int concurrency,
                             int perHostConcurrency, List<Integer> sweep, Path report) {
 }

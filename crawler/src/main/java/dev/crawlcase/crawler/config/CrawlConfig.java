@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.warc.WarcSettings;
+import dev.crawlcase.json.ConfigFile;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,12 +21,12 @@ import java.util.List;
  * @param maxPages    distinct pages to fetch at most (0 = no limit); the rest are skipped/page_limit
  * @param seeds       start URLs; none means: start the bundled fake sites ({@code sites}) and crawl them
  * @param retry       retries of 429, 5xx and I/O errors, as the frontier applies them
- * @param sites       the fake-sites world to start when there are no seeds (null: the one bundled in the jar)
+ * @param sites       the fake-sites world to start when there are no seeds (on disk, or bundled in the jar)
  */
 public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPages, List<String> seeds,
                           ScopePatterns scope, boolean sortQuery, boolean respectNofollow, Robots robots,
                           Politeness politeness, Fetch fetch, RetryPolicy retry, long leaseTimeoutMs,
-                          boolean allowRemote, Path sites, Output output) {
+                          boolean allowRemote, ConfigFile sites, Output output) {
 
     /** Hosts of the seeds are in scope; include patterns add more, exclude patterns (regex on the URL) win. */
     public record ScopePatterns(List<String> include, List<String> exclude) {

@@ -7,13 +7,11 @@ import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.warc.WarcSettings;
 import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.ConfigFile;
 import dev.crawlcase.json.JsonFields;
 import dev.crawlcase.json.JsonFiles;
 import io.vertx.core.json.JsonObject;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -22,51 +20,57 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads {@code crawl.json} strictly: unknown keys, wrong types and out-of-range values are rejected with one
- * line naming the key. Relative paths inside the file resolve against the file's folder. Each fallback and each bound
+ * line naming the key. Relative paths written in the file resolve against the file's folder ({@link ConfigFile}'s
+ * rule: the bundled copy counts as {@code config/crawl.json} in the current folder); output files the file leaves
+ * out go where they go without any config, {@code crawl-out/} in the current folder. Each fallback and each bound
  * is the constant of the settings record the value ends up in ({@link FrontierSettings}, {@link RetryPolicy},
  * {@link FetchLimits}, {@link Mode}), so every value that loads is one those records accept: a bad value fails here,
  * before any output file is opened.
  */
 public final class CrawlConfigLoader {
-    /** The defaults shipped inside the jar, used when {@code config/crawl.json} is not on disk. */
-    public static final String BUNDLED = "/config/crawl.json";
+    /** The name of the crawl config: {@code config/crawl.json}, and the copy bundled in the jar. */
+    public static final String NAME = "crawl.json";
 
     private static final String DEFAULT_SITES = "sites.json";
-    private static final String DEFAULT_RECORDS = "crawl-out/records.jsonl";
-    private static final String DEFAULT_SUMMARY = "crawl-out/summary.json";
+    /** Where the records and the summary go when no config names them: relative to the current folder. */
+    public static final Path DEFAULT_RECORDS = Path.of("crawl-out", "records.jsonl");
+    public static final Path DEFAULT_SUMMARY = Path.of("crawl-out", "summary.json");
 
     private CrawlConfigLoader() {
     }
 
     public static CrawlConfig load(Path file) {
-        return read(JsonFiles.read(file), file.toString(), file.toAbsolutePath().getParent());
+        return load(ConfigFile.of(file));
     }
 
-    /** The bundled defaults; their {@code sites} path points at the bundled sites config. */
+    /** A crawl config on disk or bundled in the jar. */
+    public static CrawlConfig load(ConfigFile file) {
+        return read(file.json(), file.toString(), file);
+    }
+
+    /** The bundled defaults: {@code config/crawl.json} of the jar. */
     public static CrawlConfig bundled() {
-        try (InputStream in = CrawlConfigLoader.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException("bundled " + BUNDLED + " missing from the jar");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "bundled crawl.json", null);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return load(ConfigFile.bundled(NAME));
     }
 
+    /**
+     * A crawl config given as text, read as if it were {@code crawl.json} in {@code baseDir} (null: the bundled
+     * copy's place, {@code config/} in the current folder).
+     */
     public static CrawlConfig parse(String text, String source, Path baseDir) {
-        return read(JsonFiles.parse(text, source), source, baseDir);
+        ConfigFile origin = baseDir == null ? ConfigFile.bundled(NAME) : ConfigFile.of(baseDir.resolve(NAME));
+        return read(JsonFiles.parse(text, source), source, origin);
     }
 
-    private static CrawlConfig read(JsonObject json, String source, Path baseDir) {
+    private static CrawlConfig read(JsonObject json, String source, ConfigFile origin) {
         try {
-            return new JsonFields(json, "").build(f -> read(f, baseDir));
+            return new JsonFields(json, "").build(f -> read(f, origin));
         } catch (ConfigException e) {
             throw e.in(source);
         }
     }
 
-    private static CrawlConfig read(JsonFields f, Path baseDir) {
+    private static CrawlConfig read(JsonFields f, ConfigFile origin) {
         Mode mode = mode(f);
         int concurrency = f.intIn("concurrency", Mode.DEFAULT_CONCURRENCY, Mode.CONCURRENCY_RANGE);
         int maxDepth = f.intIn("maxDepth", FrontierSettings.DEFAULT_MAX_DEPTH, FrontierSettings.MAX_DEPTH_RANGE);
@@ -86,9 +90,10 @@ public final class CrawlConfigLoader {
         long leaseTimeoutMs = f.longIn("leaseTimeoutMs", FrontierSettings.DEFAULT_LEASE_TIMEOUT_MS,
                 FrontierSettings.LEASE_TIMEOUT_MS_RANGE);
         boolean allowRemote = f.bool("allowRemote", false);
-        Path sites = path(baseDir, f.string("sites", DEFAULT_SITES));
-        var output = f.object("output").build(o -> new CrawlConfig.Output(Path.of(o.string("records", DEFAULT_RECORDS)),
-                Path.of(o.string("summary", DEFAULT_SUMMARY)), warcDir(o),
+        ConfigFile sites = origin.named(f.string("sites", DEFAULT_SITES));
+        var output = f.object("output").build(o -> new CrawlConfig.Output(
+                o.has("records") ? origin.resolve(o.string("records", "")) : DEFAULT_RECORDS,
+                o.has("summary") ? origin.resolve(o.string("summary", "")) : DEFAULT_SUMMARY, warcDir(o, origin),
                 o.longIn("warcFileBytes", WarcSettings.DEFAULT_MAX_FILE_BYTES, WarcSettings.MAX_FILE_BYTES_RANGE),
                 recordDetail(o)));
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
@@ -100,9 +105,10 @@ public final class CrawlConfigLoader {
     }
 
     /** {@code output.warc}: the WARC folder, or null (the default) for no archive. */
-    private static Path warcDir(JsonFields o) {
+    /** {@code output.warc}: a folder, relative to the config file's folder like every path written in it. */
+    private static Path warcDir(JsonFields o, ConfigFile origin) {
         String dir = o.string("warc", null);
-        return dir == null ? null : Path.of(dir);
+        return dir == null ? null : origin.resolve(dir);
     }
 
     /** {@code output.recordDetail}: basic (the default), full or text. */
@@ -169,14 +175,4 @@ public final class CrawlConfigLoader {
         }
         return list;
     }
-
-    /** Relative to the config file's folder; null (= the bundled sites) for the bundled config. */
-    private static Path path(Path baseDir, String value) {
-        Path p = Path.of(value);
-        if (p.isAbsolute()) {
-            return p;
-        }
-        return baseDir == null ? null : baseDir.resolve(p).normalize();
-    }
-
 }

@@ -138,9 +138,12 @@ public final class Frontier {
         book.restoreDone(url, leased);
     }
 
-    /** Resume: a URL discovered in an earlier run at {@code depth}, without a record yet; offered again. */
+    /**
+     * Resume: a URL discovered in an earlier run at {@code depth}, without a record yet; offered again, but not
+     * logged as found again (the state holds it at that depth already).
+     */
     public void restoreFound(String url, int depth) {
-        ledger.discover(url, depth, 0);
+        ledger.restore(url, depth);
     }
 
     /**

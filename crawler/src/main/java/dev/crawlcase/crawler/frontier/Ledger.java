@@ -39,6 +39,8 @@ final class Ledger {
     /** URLs over maxDepth, with their depth: their strings are needed for their "depth" records at the end. */
     private final Map<String, Integer> held = new HashMap<>();
     private boolean offering;
+    /** While a URL from the crawl's state is offered: the state has it at this depth, so it is not logged again. */
+    private boolean restoring;
 
     Ledger(FrontierSettings settings, Scope scope, UrlBook book, HostTable hosts, Records records, UrlLog urlLog,
            CrawlShare share) {
@@ -79,7 +81,9 @@ final class Ledger {
         }
         State state = key == null ? State.DONE : book.state(url);
         if (state == null) {
-            urlLog.found(url, depth);
+            if (!restoring) {
+                urlLog.found(url, depth);
+            }
             boolean allowed = scope.inScope(url) && (settings.allowRemote() || Scope.isLoopbackUrl(url));
             if (allowed) {
                 enqueue(url, depth, redirects, key);
@@ -93,7 +97,9 @@ final class Ledger {
             return; // a DONE URL's depth was final
         }
         int old = book.depth(url);
-        urlLog.found(url, depth);
+        if (!restoring) {
+            urlLog.found(url, depth);
+        }
         switch (state) {
             case DEFERRED -> {
                 book.lower(url, depth);
@@ -131,6 +137,19 @@ final class Ledger {
         book.queue(url, depth);
         gate.add(depth);
         hosts.queueOf(key).add(new QueuedUrl(url, depth, 1, redirects, 0));
+    }
+
+    /**
+     * A URL the crawl's state holds at {@code depth} without a record (a resume): offered like a discovered one,
+     * without telling the {@link UrlLog}, whose state it came from, so a resume does not write every URL again.
+     */
+    void restore(String url, int depth) {
+        restoring = true;
+        try {
+            discover(url, depth, 0);
+        } finally {
+            restoring = false;
+        }
     }
 
     /** Emits the pending records whose depth is now final. */

@@ -124,16 +124,32 @@ public final class CrawlRunner {
         CrawlStats stats = new CrawlStats();
         openRecords()
                 .compose(writer -> crawl(setup, writer, stats, sampler, started))
-                .compose(ended -> writeSummary(ended.summary())
-                        .compose(written -> markFinished(ended.complete()).map(written)))
+                .compose(ended -> ended.summary() == null ? Future.succeededFuture(stoppedInRestore())
+                        : writeSummary(ended.summary()).compose(written -> markFinished(ended.complete()).map(written)))
                 .recover(this::worded)
                 .onComplete(report);
         report.future().onComplete(ar -> listening.tryFail("the crawl ended before its frontier listened"));
         return report.future();
     }
 
-    /** How a crawl ended: its summary, and whether every URL has its record (not suspended for a resume). */
+    /**
+     * How a crawl ended: its summary, and whether every URL has its record (not suspended for a resume). No summary:
+     * a stop came while the state was restored, before anything was fetched.
+     */
     private record Ended(RunSummary summary, boolean complete) {
+    }
+
+    /**
+     * Thrown out of the restore when a stop comes: a restore of a large state takes seconds, and a stop must not
+     * wait for it. Nothing was written yet (restored URLs are not logged again), so the state and the records file
+     * stay as they were for the next resume.
+     */
+    private static final class RestoreStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RestoreStopped() {
+            super("stopped while the crawl state was restored", null, false, false);
+        }
     }
 
     /** An output failure of a durable crawl says that a resume goes on from the state once space is back. */
@@ -163,9 +179,11 @@ public final class CrawlRunner {
         writer.failed().onFailure(e -> vertx.eventBus().request(addresses.stop(), 0L));
         StateJournal journal = state == null ? null : new StateJournal(vertx, state, state.recordCount(), out);
         Future<Ended> crawled = openArchive(setup).compose(opened -> Closing.after(
-                buildFrontier(setup, out, journal, stats).compose(frontier ->
-                        Closing.after(serve(setup, frontier, journal), this::closeSpill)
-                                .map(complete -> new Ended(summary(frontier, stats, sampler, started), complete))),
+                buildFrontier(setup, out, journal, stats).compose(
+                        frontier -> Closing.after(serve(setup, frontier, journal), this::closeSpill)
+                                .map(complete -> new Ended(summary(frontier, stats, sampler, started), complete)),
+                        failure -> Closing.after(Future.<Ended>failedFuture(failure), this::closeSpill)
+                                .recover(e -> stoppedRestore(e, sampler))),
                 this::closeArchive));
         return Closing.after(crawled, writer::close);
     }
@@ -245,6 +263,20 @@ public final class CrawlRunner {
         return stats.summary(run, sampler.snapshot());
     }
 
+    /** A restore cut short by a stop ends the run with nothing fetched and no summary; any other failure stays. */
+    private static Future<Ended> stoppedRestore(Throwable failure, ResourceSampler sampler) {
+        if (!(failure instanceof RestoreStopped)) {
+            return Future.failedFuture(failure);
+        }
+        sampler.stop();
+        return Future.succeededFuture(new Ended(null, false));
+    }
+
+    /** The report of a run stopped in its restore: no summary this time (the last run's, if any, stays). */
+    private CrawlReport stoppedInRestore() {
+        return new CrawlReport(null, config.output().records(), config.output().summary(), true);
+    }
+
     private Future<CrawlReport> writeSummary(RunSummary finished) {
         RunSummary summary = finished.withStopped(stopRequested);
         return SummaryWriter.write(vertx, config.output().summary(), summary)
@@ -256,15 +288,34 @@ public final class CrawlRunner {
                 config.mode(), clockMs, new Random());
     }
 
-    /** Seeds the frontier; on a resume first the state's URLs, and the earlier records into the summary counts. */
+    /**
+     * Seeds the frontier; on a resume first the state's URLs, and the earlier records into the summary counts. A
+     * stop ends it between two entries ({@link RestoreStopped}): hundreds of thousands of them take seconds.
+     */
     private Frontier restored(Frontier frontier, CrawlStats stats) {
         if (spillsQueues()) {
             spill = QueueSpill.open(state.dir().resolve(SPILL_FILE), queueMemoryLimit);
             frontier.spillTo(spill);
         }
-        state.forEachRecord(0, line -> stats.accept(CrawlRecordJson.fromJson(new JsonObject(line))));
-        state.forEachUrl(frontier::restoreDone, frontier::restoreFound);
+        state.forEachRecord(0, line -> {
+            unlessStopped();
+            stats.accept(CrawlRecordJson.fromJson(new JsonObject(line)));
+        });
+        state.forEachUrl((url, leased) -> {
+            unlessStopped();
+            frontier.restoreDone(url, leased);
+        }, (url, depth) -> {
+            unlessStopped();
+            frontier.restoreFound(url, depth);
+        });
+        unlessStopped();
         return seeded(frontier);
+    }
+
+    private void unlessStopped() {
+        if (stopRequested) {
+            throw new RestoreStopped();
+        }
     }
 
     private Frontier seeded(Frontier frontier) {
@@ -303,9 +354,10 @@ public final class CrawlRunner {
 
     /**
      * Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. A stop
-     * that comes before the frontier listens (while the records file opens or a large state is restored) is held
-     * and delivered the moment it does, before any fetcher can lease: the frontier's stop message is sent before
-     * the local fetcher is even deployed.
+     * during the restore of a state ends the restore between two entries, and the run with nothing fetched (its
+     * report has no summary). A stop that comes before the frontier listens otherwise (while the records file opens
+     * or the frontier deploys) is held and delivered the moment it does, before any fetcher can lease: the
+     * frontier's stop message is sent before the local fetcher is even deployed.
      */
     public Future<CrawlReport> stop(long graceMs) {
         stopRequested = true;

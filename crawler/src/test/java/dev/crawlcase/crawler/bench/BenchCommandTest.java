@@ -45,11 +45,19 @@ class BenchCommandTest {
     void anOutputPathThatIsAFolderOrUnderAFileIsBadInput() throws Exception {
         CliRun folder = run("bench", "--out", dir.toString());
         assertThat(folder.code()).isEqualTo(2);
-        assertThat(folder.err().strip()).isEqualTo("crawler: --out: " + dir + " is a folder, expected a file");
+        assertThat(folder.err().strip()).isEqualTo("crawler: --out " + dir + ": is a folder");
+        CliRun slash = run("bench", "--out", dir.resolve("newdir") + "/");
+        assertThat(slash.code()).isEqualTo(2);
+        assertThat(slash.err().strip()).isEqualTo("crawler: --out: names a folder (" + dir.resolve("newdir")
+                + "/), expected a file");
         Path file = Files.writeString(dir.resolve("plain"), "x");
         CliRun under = run("bench", "--out", file.resolve("bench.json").toString());
         assertThat(under.code()).isEqualTo(2);
-        assertThat(under.err()).startsWith("crawler: --out: " + file + " is a file");
+        assertThat(under.err().strip()).isEqualTo("crawler: --out " + file.resolve("bench.json") + ": " + file
+                + " is not a folder");
+        CliRun work = run("bench", "--out", dir.resolve("b.json").toString(), "--work", file.toString());
+        assertThat(work.code()).isEqualTo(2);
+        assertThat(work.err().strip()).isEqualTo("crawler: --work " + file + ": is a file, expected a folder");
     }
 
     @Test

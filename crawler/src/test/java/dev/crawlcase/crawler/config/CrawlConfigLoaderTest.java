@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.ConfigFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,16 +20,17 @@ class CrawlConfigLoaderTest {
         CrawlConfig config = CrawlConfigLoader.load(Path.of("../config/crawl.json"));
         assertThat(config.mode()).isEqualTo(Mode.ASYNC);
         assertThat(config.robots().obey()).isTrue();
-        assertThat(config.sites()).isEqualTo(Path.of("../config/sites.json").toAbsolutePath().normalize());
+        assertThat(config.sites()).isEqualTo(ConfigFile.of(Path.of("../config/sites.json")));
     }
 
     @Test
     void theBundledDefaultsMatchTheShippedFile() {
         CrawlConfig bundled = CrawlConfigLoader.bundled();
         CrawlConfig shipped = CrawlConfigLoader.load(Path.of("../config/crawl.json"));
-        assertThat(bundled.withSeeds(shipped.seeds())).usingRecursiveComparison().ignoringFields("sites")
+        assertThat(bundled.withSeeds(shipped.seeds())).usingRecursiveComparison().ignoringFields("sites", "output")
                 .isEqualTo(shipped);
-        assertThat(bundled.sites()).isNull();
+        // no config/sites.json in this folder: the bundled crawl.json names the bundled world
+        assertThat(bundled.sites()).isEqualTo(ConfigFile.bundled("sites.json"));
     }
 
     @Test
@@ -78,6 +80,21 @@ class CrawlConfigLoaderTest {
     void relativeSitesPathResolvesAgainstTheConfigFolder(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path file = dir.resolve("c.json");
         Files.writeString(file, "{\"sites\": \"worlds/tiny.json\"}");
-        assertThat(CrawlConfigLoader.load(file).sites()).isEqualTo(dir.resolve("worlds/tiny.json"));
+        assertThat(CrawlConfigLoader.load(file).sites()).isEqualTo(ConfigFile.of(dir.resolve("worlds/tiny.json")));
+    }
+
+    @Test
+    void outputPathsWrittenInTheFileResolveAgainstItsFolderAndLeftOutOnesGoToTheCurrentFolder(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("c.json"),
+                "{\"output\": {\"records\": \"out/r.jsonl\", \"summary\": \"/abs/s.json\"}}");
+        assertThat(CrawlConfigLoader.load(file).output())
+                .isEqualTo(new CrawlConfig.Output(dir.resolve("out/r.jsonl"), Path.of("/abs/s.json")));
+        Path partial = Files.writeString(dir.resolve("p.json"), "{\"output\": {\"records\": \"../r.jsonl\"}}");
+        assertThat(CrawlConfigLoader.load(partial).output()).isEqualTo(new CrawlConfig.Output(
+                dir.getParent().resolve("r.jsonl"), Path.of("crawl-out", "summary.json")));
+        Path empty = Files.writeString(dir.resolve("e.json"), "{}");
+        assertThat(CrawlConfigLoader.load(empty).output()).isEqualTo(new CrawlConfig.Output(
+                Path.of("crawl-out", "records.jsonl"), Path.of("crawl-out", "summary.json")));
     }
 }

@@ -62,4 +62,26 @@ class GracefulStopTest {
         assertThat(summary.getLong("records")).isEqualTo(records.size());
         assertThat(summary.getLong("pages")).isEqualTo(fetched);
     }
+
+    /**
+     * A stop that comes before the frontier listens (Ctrl-C while the run starts up) is held and delivered the moment
+     * it does, before any fetcher can lease: the run ends stopped, without one request, its files complete.
+     */
+    @Test
+    void aStopBeforeTheFrontierListensIsHeldAndNothingIsFetched() throws Exception {
+        Vertx vertx = kit.vertx();
+        FakeWorld sites = CrawlcaseExtension.await(FakeWorld.start(vertx,
+                WorldConfig.of(12, SiteSpec.named("early").withPages(20, 2))));
+        CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4)
+                .output(dir.resolve("r.jsonl"), dir.resolve("s.json")).load(dir).withSeeds(sites.seedUrls());
+        CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0);
+        Future<CrawlReport> stopped = runner.stop(1_000);
+        CrawlReport report = runner.run().toCompletionStage().toCompletableFuture().join();
+
+        assertThat(stopped.toCompletionStage().toCompletableFuture().join()).isSameAs(report);
+        assertThat(report.stopped()).isTrue();
+        assertThat(sites.counters().totalRequests()).as("requests").isZero();
+        assertThat(RecordsFile.read(report.records())).extracting(CrawlRecord::reason).containsOnly("stopped");
+        assertThat(new JsonObject(Files.readString(report.summaryFile())).getBoolean("stopped")).isTrue();
+    }
 }

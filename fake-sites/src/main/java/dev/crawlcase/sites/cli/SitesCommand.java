@@ -1,6 +1,8 @@
 package dev.crawlcase.sites.cli;
 
 import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.ConfigFile;
+import dev.crawlcase.json.OutputPaths;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.WorldConfig;
@@ -8,8 +10,8 @@ import dev.crawlcase.sites.config.WorldConfigLoader;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,18 +27,25 @@ public final class SitesCommand implements Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_CONFIG = 2;
+    /** The manifest could not be written in full (the crawler's "output failed" code, the same number). */
+    public static final int OUTPUT_FAILED = 3;
     static final int MAX_EVENT_LOOPS = 256;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "config/sites.json",
-            description = "World config (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "World config (default: config/sites.json if present, else the bundled world).")
     Path config;
 
+    @Option(names = "--bundled-config", paramLabel = "NAME", hidden = true,
+            description = "Serve the world bundled in the jar under this name (compare's quick world in a child JVM).")
+    String bundledConfig;
+
     @Option(names = "--manifest", paramLabel = "FILE",
-            description = "Write base URLs and the ground truth of a default-rules crawl to FILE as JSON.")
-    Path manifest;
+            description = "Write base URLs and the ground truth of a default-rules crawl to FILE as JSON (missing"
+                    + " folders are made).")
+    String manifest;
 
     @Option(names = "--ephemeral-ports",
             description = "Bind every site to a free port instead of its configured one (the URLs are printed).")
@@ -66,10 +75,16 @@ public final class SitesCommand implements Callable<Integer> {
             return BAD_CONFIG;
         }
         WorldConfig world;
+        Path manifestFile = null;
         try {
-            world = WorldConfigLoader.load(config);
+            world = WorldConfigLoader.load(bundledConfig != null ? ConfigFile.bundled(bundledConfig)
+                    : ConfigFile.find(config, "sites.json"));
             if (ephemeralPorts) {
                 world = world.withEphemeralPorts();
+            }
+            if (manifest != null) {
+                // before any site listens: a manifest that can never be written is bad input, not a late failure
+                manifestFile = OutputPaths.file("--manifest", OutputPaths.fileNamed("--manifest", manifest));
             }
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
@@ -88,8 +103,15 @@ public final class SitesCommand implements Callable<Integer> {
         }
         running.baseUrls().forEach((name, url) -> out.println("site " + name + " " + url));
         out.flush();
-        if (manifest != null) {
-            writeManifest(running);
+        if (manifestFile != null) {
+            try {
+                writeManifest(running, manifestFile);
+            } catch (IOException | UncheckedIOException e) {
+                err.println("error: --manifest " + manifestFile + ": cannot be written (" + OutputPaths.reason(e) + ")");
+                err.flush();
+                running.close().compose(v -> vertx.close()).await();
+                return OUTPUT_FAILED;
+            }
         }
         if (controlStdin) {
             StdinControl.start(running, out);
@@ -102,12 +124,10 @@ public final class SitesCommand implements Callable<Integer> {
         return OK;
     }
 
-    private void writeManifest(FakeWorld running) throws IOException {
-        Path parent = manifest.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(manifest, running.manifest(CrawlRules.defaults()).encodePrettily(), StandardCharsets.UTF_8);
+    /** The manifest, whole or not at all (a full disk leaves no torn JSON behind). */
+    private static void writeManifest(FakeWorld running, Path file) throws IOException {
+        OutputPaths.writeWhole(file, running.manifest(CrawlRules.defaults()).encodePrettily()
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static void awaitShutdown(FakeWorld running, Vertx vertx) throws InterruptedException {

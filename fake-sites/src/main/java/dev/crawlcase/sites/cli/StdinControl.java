@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Commands from a parent process on stdin, read on a daemon thread: {@code reset} zeroes the counters; {@code warm}
- * renders every generated page now, so that a benchmark's first crawl does not pay for it.
+ * renders every generated page now, so that a benchmark's first crawl does not pay for it. The end of stdin means
+ * the parent is gone: the process exits (its shutdown hook closes the sites) instead of serving on as an orphan.
  */
 final class StdinControl {
     private StdinControl() {
@@ -35,6 +36,8 @@ final class StdinControl {
             } catch (IOException e) {
                 // the parent went away: nothing more to read
             }
+            // stdin closed: the parent is gone (even a SIGKILL closes the pipe), so the sites go too, not orphaned
+            System.exit(0);
         }, "sites-stdin-control");
         reader.setDaemon(true);
         reader.start();

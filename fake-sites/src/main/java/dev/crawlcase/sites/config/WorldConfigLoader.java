@@ -1,5 +1,7 @@
 package dev.crawlcase.sites.config;
 
+import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.ConfigFile;
 import dev.crawlcase.json.JsonFields;
 import dev.crawlcase.json.JsonFiles;
 import io.vertx.core.json.JsonObject;
@@ -14,7 +16,16 @@ public final class WorldConfigLoader {
     }
 
     public static WorldConfig load(Path file) {
-        return read(JsonFiles.read(file));
+        return load(ConfigFile.of(file));
+    }
+
+    /** A world config on disk or bundled in the jar; a problem names it. */
+    public static WorldConfig load(ConfigFile file) {
+        try {
+            return read(file.json());
+        } catch (ConfigException e) {
+            throw e.source().isEmpty() ? e.in(file.toString()) : e;
+        }
     }
 
     public static WorldConfig parse(String json) {

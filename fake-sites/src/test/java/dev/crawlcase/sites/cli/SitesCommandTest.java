@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,8 @@ class SitesCommandTest {
     void badConfigExitsWith2AndOneLine(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("bad.json"), "{\"sites\":[{\"name\":\"a\",\"port\":0,\"pages\":3}]}");
         assertThat(run("--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: sites[0].pages: must be >= 10, got 3" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("error: " + config + ": sites[0].pages: must be >= 10, got 3"
+                + System.lineSeparator());
         assertThat(out.toString()).isEmpty();
     }
 
@@ -65,5 +68,52 @@ class SitesCommandTest {
         assertThat(json.getJsonArray("requests").getJsonObject(0).fieldNames())
                 .contains("url", "site", "depth", "kind", "parents", "bodyBytes");
         assertThat(json.getJsonObject("rules").getInteger("maxDepth")).isEqualTo(8);
+    }
+
+    @Test
+    void withoutAConfigFileOnDiskItServesTheBundledWorld() {
+        // this folder (the module's) has no config/sites.json: the copy in the jar is served, as run does
+        assertThat(Path.of("config", "sites.json")).doesNotExist();
+        assertThat(run("--ephemeral-ports", "--exit-after-start")).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).hasSize(3).allMatch(l -> l.startsWith("site "));
+    }
+
+    /** A manifest path that can never be written: one line naming the flag and why, exit 2, no site started. */
+    private void assertManifestRefused(String manifest, String line) throws Exception {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        // the world's port is taken: had a site been started before the check, the exit would be 1 ("cannot start")
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path config = Files.writeString(Files.createTempFile("world", ".json"),
+                    "{\"sites\":[{\"name\":\"a\",\"port\":" + taken.getLocalPort() + "}]}");
+            assertThat(run("--config", config.toString(), "--manifest", manifest, "--exit-after-start"))
+                    .as(err.toString()).isEqualTo(2);
+            Files.delete(config);
+        }
+        assertThat(err.toString()).startsWith("error: " + line).endsWith(System.lineSeparator());
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aManifestPathThatCannotBeWrittenIsRefusedBeforeAnySiteStarts(@TempDir Path dir) throws Exception {
+        assertManifestRefused("/proc/x.json", "--manifest /proc/x.json: cannot create files in /proc (");
+        assertManifestRefused(dir.toString(), "--manifest " + dir + ": is a folder");
+        assertManifestRefused(dir.resolve("new") + "/", "--manifest: names a folder (" + dir.resolve("new")
+                + "/), expected a file");
+        Path plain = Files.writeString(dir.resolve("plain"), "x");
+        assertManifestRefused(plain.resolve("m.json").toString(), "--manifest " + plain.resolve("m.json") + ": "
+                + plain + " is not a folder");
+        assertThat(dir.resolve("new")).doesNotExist();
+    }
+
+    @Test
+    void aManifestThatCannotBeWrittenInFullIsOneLineAndExitCode3(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("w.json"), "{\"sites\":[{\"name\":\"a\",\"port\":0}]}");
+        // /dev/full takes the open and refuses every byte: a full disk
+        assertThat(run("--config", config.toString(), "--manifest", "/dev/full", "--exit-after-start"))
+                .isEqualTo(SitesCommand.OUTPUT_FAILED);
+        assertThat(err.toString()).isEqualTo("error: --manifest /dev/full: cannot be written (No space left on"
+                + " device)" + System.lineSeparator());
     }
 }
