@@ -27,7 +27,7 @@ final class AsyncVerticle extends FetchVerticle {
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
         ended(new FetchSlots(vertx, client, settings.concurrency(), Mode.ASYNC,
                 task -> fetcher.fetch(task).compose(result -> parsePool.process(task, result)))
-                .run());
+                .recordingInto(settings.timeline()).run());
         return Future.succeededFuture();
     }
 

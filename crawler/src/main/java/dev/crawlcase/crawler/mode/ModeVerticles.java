@@ -13,6 +13,7 @@ public final class ModeVerticles {
         return switch (mode) {
             case SEQUENTIAL -> new SequentialVerticle(settings);
             case THREAD_POOL -> new ThreadPoolVerticle(settings);
+            case POLL, SELECTOR -> new SocketLoopVerticle(settings, mode);
             case ASYNC -> new AsyncVerticle(settings);
             case VIRTUAL -> new VirtualVerticle(settings);
         };

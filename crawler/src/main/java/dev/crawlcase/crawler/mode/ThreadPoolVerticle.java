@@ -41,7 +41,7 @@ class ThreadPoolVerticle extends FetchVerticle {
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
         ended(new FetchSlots(vertx, client, threads, mode,
                 task -> pool.executeBlocking(() -> processor.process(task, fetcher.fetch(task)), false))
-                .run());
+                .recordingInto(settings.timeline()).run());
         return Future.succeededFuture();
     }
 

@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.task.CrawlAddresses;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.frontier.Frontier;
+import dev.crawlcase.crawler.mode.FetchTimeline;
 import dev.crawlcase.crawler.mode.FetcherSettings;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.frontier.QueueSpill;
@@ -56,6 +57,7 @@ public final class CrawlRunner {
     private final Promise<Void> listening = Promise.promise();
     private volatile boolean stopRequested;
     private StateStore state;
+    private FetchTimeline timeline = FetchTimeline.OFF;
     private long queueMemoryLimit;
     private QueueSpill spill;
 
@@ -82,6 +84,12 @@ public final class CrawlRunner {
 
     public CrawlAddresses addresses() {
         return addresses;
+    }
+
+    /** Records when each of the local fetcher's tasks ran into {@code timeline} (a comparison's report draws it). */
+    public CrawlRunner withTimeline(FetchTimeline timeline) {
+        this.timeline = timeline;
+        return this;
     }
 
     /**
@@ -264,7 +272,8 @@ public final class CrawlRunner {
             return crawlDone;
         }
         Mode mode = config.mode();
-        FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), "local-" + mode.label());
+        FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), "local-" + mode.label())
+                .withTimeline(timeline);
         return vertx.deployVerticle(ModeVerticles.create(mode, fetchers), ModeVerticles.deploymentOptions(mode))
                 .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }

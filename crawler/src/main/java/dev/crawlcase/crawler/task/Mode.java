@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 public enum Mode {
     SEQUENTIAL("sequential"),
     THREAD_POOL("thread-pool"),
+    POLL("poll"),
+    SELECTOR("selector"),
     ASYNC("async"),
     VIRTUAL("virtual");
 
