@@ -10,6 +10,8 @@ import org.knowm.xchart.style.Styler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,12 @@ final class Charts {
         List<RunResult> main = results.stream().filter(r -> !r.sweep()).toList();
         if (!main.isEmpty()) {
             files.add(save(wallTimeByMode(main), dir, "wall-time-by-mode"));
+        }
+        List<RunResult> timed = main.stream().filter(r -> !r.timeline().isEmpty()).toList();
+        if (!timed.isEmpty()) {
+            files.add(save(waitingByMode(timed), dir, "waiting-by-mode"));
+            files.add(writeSvg(TimelineSvg.of(timed), dir, "timeline"));
+            files.add(save(LatencyHistogram.chart(timed, WIDTH, HEIGHT), dir, "latency-histogram"));
         }
         List<RunResult> sweep = results.stream().filter(RunResult::sweep).toList();
         if (sweep.stream().map(RunResult::concurrency).distinct().count() > 1) {
@@ -53,6 +61,29 @@ final class Charts {
             chart.addSeries("ideal (simulated)", names, runs.stream().map(RunResult::idealSeconds).toList());
         }
         return chart;
+    }
+
+    /** The same waiting in every mode, strung out (sequential: wall = requests added up) or overlapped. */
+    private static CategoryChart waitingByMode(List<RunResult> runs) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Why blocking is slow: the same waiting, strung out or overlapped")
+                .xAxisTitle("mode (concurrency)").yAxisTitle("seconds").build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#0.0");
+        List<String> names = runs.stream().map(r -> r.mode().label() + " (" + r.concurrency() + ")").toList();
+        chart.addSeries("every request's time, added up", names, runs.stream().map(RunResult::requestSeconds).toList());
+        chart.addSeries("wall time", names, runs.stream().map(RunResult::wallSeconds).toList());
+        return chart;
+    }
+
+    private static String writeSvg(String svg, Path dir, String name) {
+        try {
+            Files.writeString(dir.resolve(name + ".svg"), svg, StandardCharsets.UTF_8);
+            return name + ".svg";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static XYChart sweepChart(List<RunResult> runs, String title, String yTitle, ToDoubleFunction<RunResult> y) {

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.compare;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.mode.FetchTimeline;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.output.RecordsFile;
@@ -78,7 +79,9 @@ public final class Comparison implements AutoCloseable {
         System.gc();
         Vertx vertx = CrawlerVertx.create();
         try {
-            CrawlReport report = new CrawlRunner(vertx, config, () -> 0).run().toCompletionStage().toCompletableFuture().join();
+            FetchTimeline timeline = FetchTimeline.recording();
+            CrawlReport report = new CrawlRunner(vertx, config, () -> 0).withTimeline(timeline).run()
+                    .toCompletionStage().toCompletableFuture().join();
             Map<String, Integer> pages = new TreeMap<>();
             RecordsFile.read(report.records()).stream().filter(r -> r.outcome() == Outcome.FETCHED)
                     .forEach(r -> pages.put(relabel(r.url()), r.depth()));
@@ -92,7 +95,7 @@ public final class Comparison implements AutoCloseable {
                 idealSeconds = ideal.idealSeconds(truth, config.effectiveConcurrency());
             }
             return new RunResult(mode, config.effectiveConcurrency(), report.summary(), pages, truthPages,
-                    idealSeconds, sweep);
+                    idealSeconds, sweep, timeline.spans());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
