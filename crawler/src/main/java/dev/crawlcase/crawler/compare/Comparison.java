@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.compare;
 
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.mode.FetchTimeline;
 import dev.crawlcase.crawler.task.Mode;
@@ -120,15 +121,15 @@ public final class Comparison implements AutoCloseable {
         log.println("done");
         List<RunResult> results = new ArrayList<>();
         for (Mode mode : modes) {
-            if (mode.unavailableReason().isPresent()) {
-                notes.accept("skipped " + mode.label() + ": " + mode.unavailableReason().orElseThrow());
+            if (ModeVerticles.unavailableReason(mode).isPresent()) {
+                notes.accept("skipped " + mode.label() + ": " + ModeVerticles.unavailableReason(mode).orElseThrow());
                 continue;
             }
             results.add(run(mode, concurrency, false));
         }
         for (int c : sweep) {
             for (Mode mode : List.of(Mode.THREAD_POOL, Mode.ASYNC, Mode.VIRTUAL)) {
-                if (mode.unavailableReason().isEmpty()) {
+                if (ModeVerticles.unavailableReason(mode).isEmpty()) {
                     results.add(run(mode, c, true));
                 }
             }

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * deadlines live on that thread only; no event loop ever touches a socket here. Plain {@code http} only: TLS over a
  * raw channel would bury the loop the rung is about.
  */
-public abstract class SocketLoopFetcher {
+public abstract class SocketLoopFetcher implements LoopFetcher {
     /** One request handed to the loop thread. */
     protected record Submitted(FetchTask task, RawTarget target, long startNanos, Context context,
                                Promise<FetchResult> promise) {
@@ -52,7 +52,7 @@ public abstract class SocketLoopFetcher {
         return this;
     }
 
-    /** GETs {@code task.url()} once; completes on the caller's context, never fails (errors are in the result). */
+    @Override
     public final Future<FetchResult> fetch(FetchTask task) {
         long start = System.nanoTime();
         ErrorKind refused = LoopbackGuard.check(task.url(), limits.allowRemote());
@@ -78,6 +78,7 @@ public abstract class SocketLoopFetcher {
     }
 
     /** Stops the loop: requests still open end as {@code io} failures; completes when the thread is gone. */
+    @Override
     public final Future<Void> close() {
         closing = true;
         wakeUp();
