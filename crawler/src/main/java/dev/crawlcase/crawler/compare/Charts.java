@@ -38,6 +38,11 @@ final class Charts {
             files.add(writeSvg(TimelineSvg.of(timed), dir, "timeline"));
             files.add(save(LatencyHistogram.chart(timed, WIDTH, HEIGHT), dir, "latency-histogram"));
         }
+        List<RunResult> sampled = main.stream().filter(r -> r.resources().size() > 1).toList();
+        if (!sampled.isEmpty()) {
+            files.add(save(ResourceCharts.threads(sampled, WIDTH, HEIGHT), dir, "threads-over-time"));
+            files.add(save(ResourceCharts.coresBusy(sampled, WIDTH, HEIGHT), dir, "cores-busy-over-time"));
+        }
         List<RunResult> sweep = results.stream().filter(RunResult::sweep).toList();
         if (sweep.stream().map(RunResult::concurrency).distinct().count() > 1) {
             files.add(save(sweepChart(sweep, "Wall time against concurrency", "wall time (s)", RunResult::wallSeconds),

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.compare;
 
 import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.mode.FetchTimeline;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
@@ -28,6 +29,8 @@ import java.util.function.Consumer;
  * and cost. One unmeasured warm-up crawl first lets both JVMs compile their hot code.
  */
 public final class Comparison implements AutoCloseable {
+    /** How often a run's threads and CPU are sampled for the report's picture of them over time. */
+    private static final long RESOURCE_SAMPLE_MS = 100;
     private final CrawlConfig crawl;
     private final SitesProcess sites;
     private final List<String> seeds;
@@ -81,8 +84,15 @@ public final class Comparison implements AutoCloseable {
         Vertx vertx = CrawlerVertx.create();
         try {
             FetchTimeline timeline = FetchTimeline.recording();
-            CrawlReport report = new CrawlRunner(vertx, config, () -> 0).withTimeline(timeline).run()
-                    .toCompletionStage().toCompletableFuture().join();
+            ResourceSampler resources = new ResourceSampler(vertx, RESOURCE_SAMPLE_MS, () -> 0).recordingSeries();
+            resources.start();
+            CrawlReport report;
+            try {
+                report = new CrawlRunner(vertx, config, () -> 0).withTimeline(timeline).run()
+                        .toCompletionStage().toCompletableFuture().join();
+            } finally {
+                resources.stop();
+            }
             Map<String, Integer> pages = new TreeMap<>();
             RecordsFile.read(report.records()).stream().filter(r -> r.outcome() == Outcome.FETCHED)
                     .forEach(r -> pages.put(relabel(r.url()), r.depth()));
@@ -96,7 +106,7 @@ public final class Comparison implements AutoCloseable {
                 idealSeconds = ideal.idealSeconds(truth, config.effectiveConcurrency());
             }
             return new RunResult(mode, config.effectiveConcurrency(), report.summary(), pages, truthPages,
-                    idealSeconds, sweep, timeline.spans());
+                    idealSeconds, sweep, timeline.spans(), resources.series());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.compare;
 
+import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.mode.FetchTimeline;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.task.Mode;
@@ -16,15 +17,16 @@ import java.util.Map;
  * @param idealSeconds the simulated shortest makespan, or NaN when unknown
  * @param sweep        true for a run of the concurrency sweep
  * @param timeline     when each task ran and in which slot (empty when not recorded)
+ * @param resources    live threads and CPU over the run, sampled (empty when not recorded)
  */
 public record RunResult(Mode mode, int concurrency, RunSummary summary, Map<String, Integer> pages,
                         Map<String, Integer> truth, double idealSeconds, boolean sweep,
-                        List<FetchTimeline.Span> timeline) {
+                        List<FetchTimeline.Span> timeline, List<ResourceSampler.Sample> resources) {
 
-    /** A run without a timeline. */
+    /** A run without a timeline or resource samples. */
     public RunResult(Mode mode, int concurrency, RunSummary summary, Map<String, Integer> pages,
                      Map<String, Integer> truth, double idealSeconds, boolean sweep) {
-        this(mode, concurrency, summary, pages, truth, idealSeconds, sweep, List.of());
+        this(mode, concurrency, summary, pages, truth, idealSeconds, sweep, List.of(), List.of());
     }
 
     /** Cores busy while crawling: CPU seconds of the crawler process over wall seconds (NaN when unknown). */

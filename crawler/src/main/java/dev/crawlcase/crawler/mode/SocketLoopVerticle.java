@@ -8,6 +8,9 @@ import dev.crawlcase.crawler.fetch.LoopFetcher;
 import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.Future;
 
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The modes whose sockets live on an I/O loop of the fetcher's own: poll and selector (raw {@code java.nio} sockets
  * driven by a hand-written loop on a thread of its own: {@link PollingFetcher} asks every socket again and again,
@@ -29,22 +32,30 @@ final class SocketLoopVerticle extends FetchVerticle {
 
     @Override
     public Future<?> start() throws Exception {
-        fetcher = switch (mode) {
-            case POLL -> new PollingFetcher(vertx, settings.limits()).start();
-            case SELECTOR -> new SelectorFetcher(vertx, settings.limits()).start();
-            case IO_URING -> IoUringFetcher.start(settings.limits(), settings.concurrency());
+        return fetcher().map(started -> {
+            fetcher = started;
+            parsePool = ParsePool.of(vertx, deploymentID(), settings.processor(mode));
+            FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
+            ended(new FetchSlots(vertx, client, settings.concurrency(), mode,
+                    task -> fetcher.fetch(task).compose(result -> parsePool.process(task, result)))
+                    .recordingInto(settings.timeline()).run());
+            return started;
+        });
+    }
+
+    private Future<LoopFetcher> fetcher() throws IOException {
+        return switch (mode) {
+            case POLL -> Future.succeededFuture(new PollingFetcher(vertx, settings.limits()).start());
+            case SELECTOR -> Future.succeededFuture(new SelectorFetcher(vertx, settings.limits()).start());
+            // a Vert.x instance is built off every Vert.x thread (Vert.x warns when one is built on a context)
+            case IO_URING -> Future.fromCompletionStage(CompletableFuture.supplyAsync(
+                    () -> IoUringFetcher.start(settings.limits(), settings.concurrency())), context);
             default -> throw new IllegalArgumentException("not a loop-fetcher mode: " + mode);
         };
-        parsePool = ParsePool.of(vertx, deploymentID(), settings.processor(mode));
-        FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
-        ended(new FetchSlots(vertx, client, settings.concurrency(), mode,
-                task -> fetcher.fetch(task).compose(result -> parsePool.process(task, result)))
-                .recordingInto(settings.timeline()).run());
-        return Future.succeededFuture();
     }
 
     @Override
     public Future<?> stop() {
-        return fetcher.close().eventually(parsePool::close);
+        return fetcher == null ? Future.succeededFuture() : fetcher.close().eventually(parsePool::close);
     }
 }

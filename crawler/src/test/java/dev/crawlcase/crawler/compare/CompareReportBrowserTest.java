@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompareReportBrowserTest {
     private static final List<Mode> MODES = List.of(Mode.SEQUENTIAL, Mode.POLL, Mode.SELECTOR, Mode.ASYNC);
     private static final List<String> CHARTS = List.of("wall-time-by-mode.png", "waiting-by-mode.png", "timeline.svg",
-            "latency-histogram.png");
+            "latency-histogram.png", "threads-over-time.png", "cores-busy-over-time.png");
 
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();
