@@ -40,13 +40,14 @@ public final class WorldPlan {
 
     /** Time to first byte the site waits for this attempt (0 = first) at this normalised URL. */
     public long latencyMs(String site, String url, int attempt) {
-        return spec(site).latency().sampleLong(Seeds.random(config.seed(), site, url, attempt, "latency"));
+        return spec(site).latency().sampleLong(Seeds.random(config.seed(), site, ReferenceNormalizer.target(url), attempt,
+                "latency"));
     }
 
     /** The fault this attempt (0 = first) at this normalised URL gets, or null for a normal answer. */
     public FaultKind fault(String site, String url, int attempt) {
-        String path = new Ref(site, ReferenceNormalizer.target(url)).path();
-        return faults.get(site).decide(path, url, attempt);
+        String target = ReferenceNormalizer.target(url);
+        return faults.get(site).decide(new Ref(site, target).path(), target, attempt);
     }
 
     /** {@code http://127.0.0.1:PORT/} of a site. */

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.bench;
 
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.task.Mode;
 
 import java.io.PrintWriter;
@@ -23,6 +24,6 @@ record BenchContext(PrintWriter log, Path workDir, double scale, List<Mode> mode
     }
 
     boolean runs(Mode mode) {
-        return modes.contains(mode) && mode.unavailableReason().isEmpty();
+        return modes.contains(mode) && ModeVerticles.unavailableReason(mode).isEmpty();
     }
 }

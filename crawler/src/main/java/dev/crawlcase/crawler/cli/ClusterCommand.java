@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.CrawlDefinition;
 import dev.crawlcase.crawler.cluster.FetcherNode;
@@ -218,8 +219,8 @@ final class ClusterCommand implements Callable<Integer> {
             crawl = crawl.withConcurrency((int) RunCommand.inRange("--concurrency", concurrency, Mode.CONCURRENCY_RANGE));
         }
         Mode m = crawl.mode();
-        if (m.unavailableReason().isPresent()) {
-            throw new ConfigException("", m.unavailableReason().orElseThrow());
+        if (ModeVerticles.unavailableReason(m).isPresent()) {
+            throw new ConfigException("", ModeVerticles.unavailableReason(m).orElseThrow());
         }
         String fetcherId = "node-" + m.label() + "-" + ProcessHandle.current().pid();
         PrintWriter stdout = spec.commandLine().getOut();

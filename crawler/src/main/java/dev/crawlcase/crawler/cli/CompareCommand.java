@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.compare.CompareReport;
 import dev.crawlcase.crawler.compare.CompareTable;
+import dev.crawlcase.crawler.compare.LadderTable;
 import dev.crawlcase.crawler.compare.Comparison;
 import dev.crawlcase.crawler.compare.RunResult;
 import dev.crawlcase.crawler.config.CompareConfig;
@@ -108,6 +109,8 @@ final class CompareCommand implements Callable<Integer> {
                 notes.add(0, "stopped " + in + "; " + results.size() + " of " + planned + " runs finished");
             });
             out.print(CompareTable.of(results).render());
+            out.println();
+            out.print(LadderTable.of(results).render());
             notes.forEach(n -> out.println("* " + n));
             Path html = CompareReport.write(reportDir, results, notes, context(sitesFile, world, seeds));
             out.println("report: " + html);

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.config.OutputFiles;
@@ -66,7 +67,7 @@ final class CrawlSession implements AutoCloseable {
     /** Checks the config, starts the bundled sites if needed, then the Vert.x instance (clustered or not). */
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Supplier<Vertx> vertx,
                              Node node) {
-        config.mode().unavailableReason().ifPresent(reason -> {
+        ModeVerticles.unavailableReason(config.mode()).ifPresent(reason -> {
             throw new ConfigException("", reason);
         });
         OutputFiles.check(config.output());

@@ -16,6 +16,55 @@ import java.util.List;
 
 /** Writes {@code compare.json}, the charts and {@code report.html} (table, charts, notes) into one folder. */
 public final class CompareReport {
+    /** Every column of the first table, defined where it is read. */
+    private static final String COLUMNS = """
+            <dl>
+            <dt>mode, conc</dt><dd>how fetches run, and how many may be in flight at once (sequential: 1).</dd>
+            <dt>pages, failed, skipped</dt><dd>records by outcome: HTML pages fetched and parsed; URLs that ended in an
+            error after the retries; URLs not fetched (robots, scope, depth, page limit, not HTML).</dd>
+            <dt>wall s</dt><dd>first request to last record.</dd>
+            <dt>pages/s</dt><dd>pages over wall seconds.</dd>
+            <dt>speed-up</dt><dd>sequential's wall time over this run's.</dd>
+            <dt>ideal s</dt><dd>the shortest possible time for this crawl at this concurrency: a discrete-event
+            simulation over the ground-truth link graph, the sites' exact latencies and faults, per-host limits and
+            Crawl-delay.</dd>
+            <dt>x ideal</dt><dd>wall / ideal.</dd>
+            <dt>p50 ms, p99 ms</dt><dd>fetch latency of the records that got a response, median and 99th percentile.</dd>
+            <dt>peak in flight</dt><dd>most requests out at the same moment, as the crawler counted them.</dd>
+            <dt>threads</dt><dd>peak live platform threads of the crawler JVM (the sites run in another process).</dd>
+            <dt>cpu s</dt><dd>CPU seconds the crawler process used during the run, all threads.</dd>
+            <dt>heap MB</dt><dd>peak used heap.</dd>
+            </dl>
+            """;
+    private static final String LADDER_COLUMNS = """
+            <dl>
+            <dt>x sequential</dt><dd>sequential's wall time over this run's.</dd>
+            <dt>request s</dt><dd>every task's time from its hand-over to the fetch until its outcome (fetch and parse),
+            added up: the waiting this crawl had to do, the same in every mode give or take each mode's own cost.</dd>
+            <dt>in flight</dt><dd>request s over wall s: how many requests overlapped on average (1: one after another).
+            </dd>
+            <dt>cores busy</dt><dd>cpu s over wall s: how many cores the crawler kept busy (the poll mode burns one
+            while it waits).</dd>
+            <dt>published rung, published x</dt><dd>the same rung of the classic crawler ladder as its source published
+            it (10 pages of example.com, Python, raw sockets), and its time over that series' sequential time. Its
+            absolute times are another machine's and the internet's; compare the ratios.</dd>
+            </dl>
+            """;
+    /** Says on the page whether every chart loaded, so a missing picture is seen (and a browser test can read it). */
+    private static final String CHART_CHECK = """
+            <script>
+            window.addEventListener('load', function () {
+              var images = Array.prototype.slice.call(document.images);
+              var broken = images.filter(function (i) { return !i.complete || i.naturalWidth === 0; })
+                  .map(function (i) { return i.getAttribute('src'); });
+              var status = document.getElementById('charts-status');
+              status.textContent = broken.length ? 'charts missing: ' + broken.join(', ')
+                  : 'all ' + images.length + ' charts loaded';
+              status.className = broken.length ? 'bad' : '';
+            });
+            </script>
+            """;
+
     private CompareReport() {
     }
 
@@ -41,7 +90,7 @@ public final class CompareReport {
                 + "<title>crawlcase compare</title><style>body{font-family:sans-serif;max-width:1100px;margin:2em auto}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}"
                 + "td:first-child,th:first-child{text-align:left}.bad{color:#b00;font-weight:bold}</style></head><body>\n");
-        h.append("<h1>crawlcase: the same crawl, four I/O models</h1>\n<p>")
+        h.append("<h1>crawlcase: the same crawl, every I/O model</h1>\n<p>")
                 .append(escape(context.getString("machine", ""))).append("<br>Sites: ")
                 .append(escape(context.getString("sites", ""))).append(", command: <code>")
                 .append(escape(context.getString("command", ""))).append("</code></p>\n<table><tr>");
@@ -57,20 +106,33 @@ public final class CompareReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<p><em>wall s</em>: first request to last record. <em>ideal s</em>: the shortest possible "
-                + "time for this crawl at this concurrency (discrete-event simulation over the ground-truth link graph, "
-                + "the sites' exact latencies and faults, per-host limits and Crawl-delay). <em>x ideal</em>: wall / ideal. "
-                + "<em>threads</em>: peak live platform threads of the crawler JVM (the sites run in another process).</p>\n");
+        h.append("</table>\n");
+        h.append(COLUMNS);
+        h.append("<h2>The ladder: the same waiting, strung out or overlapped</h2>\n").append(table(LadderTable.HEADERS, LadderTable.rows(results)));
+        h.append(LADDER_COLUMNS);
         h.append("<ul>\n");
         for (String note : notes) {
             h.append("<li").append(note.startsWith("MISMATCH") ? " class=\"bad\"" : "").append(">")
                     .append(escape(note)).append("</li>\n");
         }
         h.append("</ul>\n");
+        h.append("<p id=\"charts-status\">charts not checked (the page's script did not run)</p>\n");
         for (String chart : charts) {
             h.append("<p><img src=\"").append(chart).append("\" alt=\"").append(chart).append("\"></p>\n");
         }
-        return h.append("</body></html>\n").toString();
+        return h.append(CHART_CHECK).append("</body></html>\n").toString();
+    }
+
+    private static String table(List<String> headers, List<List<String>> rows) {
+        StringBuilder h = new StringBuilder("<table><tr>");
+        headers.forEach(cell -> h.append("<th>").append(escape(cell)).append("</th>"));
+        h.append("</tr>\n");
+        for (List<String> row : rows) {
+            h.append("<tr>");
+            row.forEach(cell -> h.append("<td>").append(escape(cell)).append("</td>"));
+            h.append("</tr>\n");
+        }
+        return h.append("</table>\n").toString();
     }
 
     static String escape(String s) {

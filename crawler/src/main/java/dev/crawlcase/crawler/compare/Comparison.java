@@ -1,6 +1,9 @@
 package dev.crawlcase.crawler.compare;
 
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.metrics.ResourceSampler;
+import dev.crawlcase.crawler.mode.FetchTimeline;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.output.RecordsFile;
@@ -30,6 +33,8 @@ import java.util.function.Consumer;
  * the crawl that runs and starts no other; {@link #stoppedIn} then names the run it stopped.
  */
 public final class Comparison implements AutoCloseable {
+    /** How often a run's threads and CPU are sampled for the report's picture of them over time. */
+    private static final long RESOURCE_SAMPLE_MS = 100;
     private final CrawlConfig crawl;
     private final SitesProcess sites;
     private final List<String> seeds;
@@ -104,14 +109,22 @@ public final class Comparison implements AutoCloseable {
         System.gc();
         Vertx vertx = CrawlerVertx.create();
         try {
-            CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0);
-            current.set(runner);
-            // a stop that came while this run was set up did not reach it: whoever takes it from current stops it
-            if (stopped && current.compareAndSet(runner, null)) {
-                runner.stop(stopGraceMs);
+            FetchTimeline timeline = FetchTimeline.recording();
+            ResourceSampler resources = new ResourceSampler(vertx, RESOURCE_SAMPLE_MS, () -> 0).recordingSeries();
+            resources.start();
+            CrawlReport report;
+            try {
+                CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0).withTimeline(timeline);
+                current.set(runner);
+                // a stop that came while this run was set up did not reach it: whoever takes it from current stops it
+                if (stopped && current.compareAndSet(runner, null)) {
+                    runner.stop(stopGraceMs);
+                }
+                report = runner.run().toCompletionStage().toCompletableFuture().join();
+                current.compareAndSet(runner, null);
+            } finally {
+                resources.stop();
             }
-            CrawlReport report = runner.run().toCompletionStage().toCompletableFuture().join();
-            current.compareAndSet(runner, null);
             if (report.stopped()) {
                 stoppedIn = stoppedIn == null ? what : stoppedIn;
                 return null;
@@ -129,7 +142,7 @@ public final class Comparison implements AutoCloseable {
                 idealSeconds = ideal.idealSeconds(truth, config.effectiveConcurrency());
             }
             return new RunResult(mode, config.effectiveConcurrency(), report.summary(), pages, truthPages,
-                    idealSeconds, sweep);
+                    idealSeconds, sweep, timeline.spans(), resources.series());
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
@@ -154,15 +167,15 @@ public final class Comparison implements AutoCloseable {
         }
         List<Rung> rungs = new ArrayList<>();
         for (Mode mode : modes) {
-            if (mode.unavailableReason().isPresent()) {
-                notes.accept("skipped " + mode.label() + ": " + mode.unavailableReason().orElseThrow());
+            if (ModeVerticles.unavailableReason(mode).isPresent()) {
+                notes.accept("skipped " + mode.label() + ": " + ModeVerticles.unavailableReason(mode).orElseThrow());
             } else {
                 rungs.add(new Rung(mode, concurrency, false));
             }
         }
         for (int c : sweep) {
             for (Mode mode : List.of(Mode.THREAD_POOL, Mode.ASYNC, Mode.VIRTUAL)) {
-                if (mode.unavailableReason().isEmpty()) {
+                if (ModeVerticles.unavailableReason(mode).isEmpty()) {
                     rungs.add(new Rung(mode, c, true));
                 }
             }

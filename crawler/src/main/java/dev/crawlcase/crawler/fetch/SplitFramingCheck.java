@@ -28,7 +28,8 @@ final class SplitFramingCheck extends ChannelDuplexHandler {
     private final StringBuilder head = new StringBuilder();
     private boolean readingHead;
 
-    private SplitFramingCheck() {
+    /** A check to put in front of a pipeline's HTTP/1.1 decoder (also {@link RawResponseReader}'s). */
+    SplitFramingCheck() {
     }
 
     /** Puts a check in front of the HTTP/1.1 decoder of {@code connection}. */

@@ -1,10 +1,14 @@
 /**
  * Stage 2: one HTTP attempt per {@link dev.crawlcase.crawler.task.FetchTask}, reported as a
- * {@link dev.crawlcase.crawler.task.FetchResult}. Two client families: {@code AsyncFetcher} on Vert.x's HTTP client
- * (event loops; used by the async and virtual modes) and {@code BlockingFetcher} on the JDK client (blocks its
- * thread; used by the sequential and thread-pool modes). Both apply the same limits (timeouts, body cap, decoding)
- * and the same loopback guard, never follow redirects and never retry: the frontier decides.
+ * {@link dev.crawlcase.crawler.task.FetchResult}. Three client families: {@code AsyncFetcher} on Vert.x's HTTP client
+ * (event loops; used by the async and virtual modes), {@code BlockingFetcher} on the JDK client (blocks its
+ * thread; used by the sequential and thread-pool modes), and the raw-socket fetchers ({@code PollingFetcher},
+ * {@code SelectorFetcher}: hand-written loops over non-blocking {@code java.nio} sockets on a thread of their own,
+ * HTTP by Netty's codec in {@code RawResponseReader}; used by the poll and selector modes). All apply the same
+ * limits (timeouts, body cap, decoding) and the same loopback guard, never follow redirects and never retry: the
+ * frontier decides.
  *
- * <p>May import: {@code url}, {@code task}, {@code dev.crawlcase.json} (bounds), Vert.x core, the JDK HTTP client.
+ * <p>May import: {@code url}, {@code task}, {@code dev.crawlcase.json} (bounds), Vert.x core (and the Netty under it),
+ * the JDK HTTP client.
  */
 package dev.crawlcase.crawler.fetch;

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
@@ -14,6 +16,9 @@ import java.util.function.IntSupplier;
  * threads. Virtual threads are not platform threads and are not counted.
  */
 public final class ResourceSampler {
+    /** One sample of a recorded series: ms since {@link #start()}, live crawler threads, CPU seconds since start. */
+    public record Sample(double atMs, int threads, double cpuSeconds) {
+    }
 
     private final Vertx vertx;
     private final long periodMs;
@@ -27,6 +32,9 @@ public final class ResourceSampler {
     private int lastThreads;
     private long peakHeap;
     private long samples;
+    private long startNanos;
+    /** Every sample, only when asked for ({@link #recordingSeries}): a long crawl would otherwise grow it forever. */
+    private List<Sample> series;
 
     /**
      * @param foreignThreads live threads of this JVM that are not the crawler's (in-process fake sites); they are
@@ -41,12 +49,24 @@ public final class ResourceSampler {
         this.foreignThreads = foreignThreads;
     }
 
+    /** Keeps every sample, for a picture of threads and CPU over time (a comparison's runs are short). */
+    public synchronized ResourceSampler recordingSeries() {
+        series = new ArrayList<>();
+        return this;
+    }
+
+    /** The samples so far, oldest first; empty unless {@link #recordingSeries} was asked for. */
+    public synchronized List<Sample> series() {
+        return series == null ? List.of() : List.copyOf(series);
+    }
+
     /** Takes a first sample and starts the timer. */
     public synchronized void start() {
         if (timer >= 0) {
             throw new IllegalStateException("sampler already started");
         }
         cpuAtStart = processCpuNanos();
+        startNanos = System.nanoTime();
         sample();
         timer = vertx.setPeriodic(periodMs, id -> sample());
     }
@@ -83,6 +103,9 @@ public final class ResourceSampler {
         long cpu = processCpuNanos();
         cpuSeconds = cpu < 0 || cpuAtStart < 0 ? -1 : (cpu - cpuAtStart) / 1e9;
         samples++;
+        if (series != null) {
+            series.add(new Sample((System.nanoTime() - startNanos) / 1e6, lastThreads, cpuSeconds));
+        }
     }
 
     private int countThreads() {

@@ -31,7 +31,7 @@ final class AsyncVerticle extends FetchVerticle {
                 task -> fetcher.fetch(task)
                         .compose(result -> archiving.later(task, result))
                         .compose(result -> parsePool.process(task, result)))
-                .run());
+                .recordingInto(settings.timeline()).run());
         return Future.succeededFuture();
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -42,6 +43,9 @@ final class FetchSlots {
     private final Mode mode;
     private final Promise<Void> finished = Promise.promise();
     private final List<FetchOutcome> ready = new ArrayList<>();
+    /** Which slots are working on a task, so the timeline can draw one row per slot. */
+    private final BitSet busy = new BitSet();
+    private FetchTimeline timeline = FetchTimeline.OFF;
     private int fetching;
     /** Tasks asked for by the exchange that is on its way, 0 when none asks. */
     private int asked;
@@ -59,6 +63,12 @@ final class FetchSlots {
         this.slots = slots;
         this.mode = mode;
         this.work = work;
+    }
+
+    /** Records when each task ran, and in which slot, into {@code timeline}. */
+    FetchSlots recordingInto(FetchTimeline timeline) {
+        this.timeline = timeline;
+        return this;
     }
 
     /** Starts pulling work; the future completes when the crawl is over and every outcome is handed in. */
@@ -135,10 +145,15 @@ final class FetchSlots {
         }
         for (FetchTask task : lease.tasks()) {
             fetching++;
+            int slot = busy.nextClearBit(0);
+            busy.set(slot);
+            long start = timeline.now();
             work.apply(task)
                     .recover(err -> Future.succeededFuture(TaskFailure.of(task, err, mode)))
                     .onComplete(done -> {
                         fetching--;
+                        busy.clear(slot);
+                        timeline.add(slot, start, timeline.now(), done.result().result().error() != null);
                         ready.add(done.result());
                         flushSoon();
                     });

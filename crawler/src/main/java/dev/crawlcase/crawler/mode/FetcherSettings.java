@@ -15,17 +15,33 @@ import dev.crawlcase.crawler.parse.PageProcessor;
  * {@code UrlNormalizer::normalize}; a test may pass one that fails, to prove a worker outlives a failed task. The
  * archive keeps every attempt before it is reported ({@link FetchArchive#NONE}: none kept); {@code detail} is how
  * much the parse step works out for each page's record; with {@code obeyPageDirectives} a page whose robots
- * directives say nofollow offers no links.
+ * directives say nofollow offers no links. The timeline records when each task ran, for a comparison's report
+ * ({@link FetchTimeline#OFF} otherwise).
  */
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
                               LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
-                              FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives) {
+                              FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives,
+                              FetchTimeline timeline) {
 
-    /** Settings of a fetcher that keeps no archive and parses for basic records. */
+    /** Settings of a fetcher that keeps no archive, parses for basic records and records no timeline. */
     public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
                            boolean respectNofollow, String fetcherId) {
         this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, FetchArchive.NONE,
-                RecordDetail.BASIC, true);
+                RecordDetail.BASIC, true, FetchTimeline.OFF);
+    }
+
+    /** Settings that record no timeline. */
+    public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
+                           boolean respectNofollow, String fetcherId, FetchArchive archive, RecordDetail detail,
+                           boolean obeyPageDirectives) {
+        this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive, detail,
+                obeyPageDirectives, FetchTimeline.OFF);
+    }
+
+    /** The same settings, recording when each task ran into {@code timeline}. */
+    public FetcherSettings withTimeline(FetchTimeline timeline) {
+        return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
+                detail, obeyPageDirectives, timeline);
     }
 
     public FetcherSettings {

@@ -1,8 +1,11 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.fetch.IoUringFetcher;
 import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
+
+import java.util.Optional;
 
 /** Which verticle runs each {@link Mode}, and on which threading model Vert.x deploys it. */
 public final class ModeVerticles {
@@ -13,9 +16,19 @@ public final class ModeVerticles {
         return switch (mode) {
             case SEQUENTIAL -> new SequentialVerticle(settings);
             case THREAD_POOL -> new ThreadPoolVerticle(settings);
+            case POLL, SELECTOR, IO_URING -> new SocketLoopVerticle(settings, mode);
             case ASYNC -> new AsyncVerticle(settings);
             case VIRTUAL -> new VirtualVerticle(settings);
         };
+    }
+
+    /**
+     * Empty when this JVM (and, for io-uring, this kernel) can run {@code mode}, else one line saying why not: the
+     * check every command and test makes before it runs a mode.
+     */
+    public static Optional<String> unavailableReason(Mode mode) {
+        return mode.unavailableReason().or(() -> mode == Mode.IO_URING ? IoUringFetcher.unavailableReason()
+                : Optional.empty());
     }
 
     public static DeploymentOptions deploymentOptions(Mode mode) {

@@ -42,8 +42,9 @@ class ThreadPoolVerticle extends FetchVerticle {
         archiving = Archiving.of(vertx, settings.archive());
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
         ended(new FetchSlots(vertx, client, threads, mode,
-                task -> pool.executeBlocking(() -> processor.process(task, archiving.now(task, fetcher.fetch(task))), false))
-                .run());
+                task -> pool.executeBlocking(() -> processor.process(task, archiving.now(task, fetcher.fetch(task))),
+                        false))
+                .recordingInto(settings.timeline()).run());
         return Future.succeededFuture();
     }
 

@@ -48,8 +48,9 @@ final class VirtualVerticle extends FetchVerticle {
         for (int i = 0; i < settings.concurrency(); i++) {
             Promise<Void> worker = Promise.promise();
             workers.add(worker.future());
+            int slot = i;
             context.runOnContext(v -> {
-                work(client);
+                work(client, slot);
                 worker.complete();
             });
         }
@@ -58,7 +59,8 @@ final class VirtualVerticle extends FetchVerticle {
     }
 
     /** Each exchange hands in the outcome of the last task (none the first time) and asks for the next one. */
-    private void work(FrontierClient client) {
+    private void work(FrontierClient client, int slot) {
+        FetchTimeline timeline = settings.timeline();
         List<FetchOutcome> outcomes = List.of();
         while (true) {
             Lease lease = exchange(client, outcomes);
@@ -67,7 +69,10 @@ final class VirtualVerticle extends FetchVerticle {
             }
             List<FetchOutcome> done = new ArrayList<>(lease.tasks().size());
             for (FetchTask task : lease.tasks()) {
-                done.add(fetchAndParse(task));
+                long start = timeline.now();
+                FetchOutcome outcome = fetchAndParse(task);
+                timeline.add(slot, start, timeline.now(), outcome.result().error() != null);
+                done.add(outcome);
             }
             outcomes = done;
         }

@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.task.CrawlAddresses;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.frontier.Frontier;
+import dev.crawlcase.crawler.mode.FetchTimeline;
 import dev.crawlcase.crawler.mode.FetcherSettings;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.frontier.QueueSpill;
@@ -59,6 +60,7 @@ public final class CrawlRunner {
     private final Promise<Void> listening = Promise.promise();
     private volatile boolean stopRequested;
     private StateStore state;
+    private FetchTimeline timeline = FetchTimeline.OFF;
     private long queueMemoryLimit;
     private QueueSpill spill;
     /** The crawl's WARC archive, or null when it keeps none. */
@@ -87,6 +89,12 @@ public final class CrawlRunner {
 
     public CrawlAddresses addresses() {
         return addresses;
+    }
+
+    /** Records when each of the local fetcher's tasks ran into {@code timeline} (a comparison's report draws it). */
+    public CrawlRunner withTimeline(FetchTimeline timeline) {
+        this.timeline = timeline;
+        return this;
     }
 
     /**
@@ -347,7 +355,7 @@ public final class CrawlRunner {
         }
         Mode mode = config.mode();
         FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), "local-" + mode.label(),
-                archive == null ? FetchArchive.NONE : archive);
+                archive == null ? FetchArchive.NONE : archive).withTimeline(timeline);
         return vertx.deployVerticle(ModeVerticles.create(mode, fetchers), ModeVerticles.deploymentOptions(mode))
                 .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.run;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,24 @@ public final class JvmFlags {
     private JvmFlags() {
     }
 
+    /** The first feature release that takes {@code --enable-native-access=ALL-UNNAMED} as final API (JEP 454). */
+    static final int NATIVE_ACCESS_FLAG_SINCE = 22;
+
     /** The flags for a child of this JVM (same java binary, so the same feature release). */
     public static List<String> child() {
-        return forRelease(Runtime.version().feature());
+        int feature = Runtime.version().feature();
+        List<String> flags = new ArrayList<>(forRelease(feature));
+        flags.addAll(nativeAccess(feature));
+        return List.copyOf(flags);
+    }
+
+    /**
+     * Netty's io_uring library (the io-uring mode's transport) is loaded whenever Vert.x starts, since Vert.x probes
+     * which transports work; from JDK 24 on (JEP 472) that load prints a warning block unless native access is
+     * enabled. The jar's manifest enables it for {@code java -jar}; a child started with {@code -cp} needs the flag.
+     */
+    static List<String> nativeAccess(int feature) {
+        return feature >= NATIVE_ACCESS_FLAG_SINCE ? List.of("--enable-native-access=ALL-UNNAMED") : List.of();
     }
 
     static List<String> forRelease(int feature) {

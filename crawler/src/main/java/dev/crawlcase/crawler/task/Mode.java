@@ -15,8 +15,11 @@ import java.util.stream.Collectors;
 public enum Mode {
     SEQUENTIAL("sequential"),
     THREAD_POOL("thread-pool"),
+    POLL("poll"),
+    SELECTOR("selector"),
     ASYNC("async"),
-    VIRTUAL("virtual");
+    VIRTUAL("virtual"),
+    IO_URING("io-uring");
 
     /** The mode a crawl runs in unless told otherwise. */
     public static final Mode DEFAULT = ASYNC;
@@ -36,7 +39,10 @@ public enum Mode {
         return label;
     }
 
-    /** Empty when this JVM can run the mode, else a one-line reason. */
+    /**
+     * Empty when this JVM can run the mode, else a one-line reason. What a mode needs beyond the JDK (io-uring: the
+     * kernel's io_uring through Netty) is checked by the mode package's {@code ModeVerticles.unavailableReason}.
+     */
     public Optional<String> unavailableReason() {
         if (this == VIRTUAL && Runtime.version().feature() < 21) {
             return Optional.of("mode 'virtual' needs JDK 21 or newer (virtual threads); this is JDK "

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.state.StateStore;
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -81,7 +82,7 @@ class OutputFailedTest {
     @ParameterizedTest
     @MethodSource("everyModeWithAndWithoutState")
     void recordsThatCannotBeWrittenFailTheRun(Mode mode, boolean durable) {
-        assumeTrue(mode.unavailableReason().isEmpty() && Files.isWritable(DEV_FULL));
+        assumeTrue(ModeVerticles.unavailableReason(mode).isEmpty() && Files.isWritable(DEV_FULL));
         FakeWorld world = world(60);
         Path state = durable ? dir.resolve("state") : null;
         CliRun r = run(mode, state, DEV_FULL, dir.resolve("s.json"), world.seedUrls().get(0));
@@ -108,7 +109,7 @@ class OutputFailedTest {
     @ParameterizedTest
     @MethodSource("everyModeWithAndWithoutState")
     void aDiskThatFillsUpLeavesAValidFileAndAStateThatResumes(Mode mode, boolean durable) throws Exception {
-        assumeTrue(mode.unavailableReason().isEmpty());
+        assumeTrue(ModeVerticles.unavailableReason(mode).isEmpty());
         FakeWorld world = world(400);
         Path state = durable ? dir.resolve("state") : null;
         try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 40)) {
@@ -134,7 +135,7 @@ class OutputFailedTest {
     @ParameterizedTest
     @MethodSource("everyMode")
     void aStateOnADiskThatFillsUpSaysResumeWillWorkAndItDoes(Mode mode) throws Exception {
-        assumeTrue(mode.unavailableReason().isEmpty());
+        assumeTrue(ModeVerticles.unavailableReason(mode).isEmpty());
         FakeWorld world = world(1500);
         try (SmallDisk disk = SmallDisk.mount(dir.resolve("disk"), 600)) {
             Path state = disk.dir().resolve("state");

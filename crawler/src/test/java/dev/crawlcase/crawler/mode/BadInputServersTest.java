@@ -42,7 +42,8 @@ class BadInputServersTest extends BadInputCrawlTest {
     }
 
     static void assumeAvailable(Mode mode) {
-        assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
+        assumeTrue(ModeVerticles.unavailableReason(mode).isEmpty(),
+                () -> ModeVerticles.unavailableReason(mode).orElseThrow());
     }
 
     private TestCrawl crawl(Mode mode, String seed, UnaryOperator<TestConfig> more) {

@@ -73,7 +73,8 @@ class ModeContractTest {
     }
 
     private static void assumeAvailable(Mode mode) {
-        assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
+        assumeTrue(ModeVerticles.unavailableReason(mode).isEmpty(),
+                () -> ModeVerticles.unavailableReason(mode).orElseThrow());
     }
 
     private static int concurrency(Mode mode) {

@@ -13,4 +13,12 @@ class JvmFlagsTest {
         assertThat(JvmFlags.forRelease(23)).containsExactly("--sun-misc-unsafe-memory-access=allow");
         assertThat(JvmFlags.forRelease(25)).containsExactly("--sun-misc-unsafe-memory-access=allow");
     }
+
+    @Test
+    void nativeAccessIsEnabledWhereTheJdkWarnsAboutLoadingALibrary() {
+        assertThat(JvmFlags.nativeAccess(17)).isEmpty();
+        assertThat(JvmFlags.nativeAccess(21)).isEmpty();
+        assertThat(JvmFlags.nativeAccess(25)).containsExactly("--enable-native-access=ALL-UNNAMED");
+        assertThat(JvmFlags.child()).containsAll(JvmFlags.forRelease(Runtime.version().feature()));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.state;
 
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
@@ -41,7 +42,8 @@ class DurableModesTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void eachModeCrawlsTheGroundTruthWithAStateAndASpillingQueue(Mode mode) throws Exception {
-        assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
+        assumeTrue(ModeVerticles.unavailableReason(mode).isEmpty(),
+                () -> ModeVerticles.unavailableReason(mode).orElseThrow());
         Vertx vertx = kit.vertx();
         try (StateStore state = StateStore.open(dir.resolve("state"), false)) {
             FakeWorld sites = FakeWorld.start(vertx, WorldConfig.of(5, SiteSpec.named("small").withPages(60, 4)))

@@ -51,7 +51,12 @@ public final class CrawlcaseExtension implements BeforeEachCallback, AfterEachCa
 
     /** A crawler JVM ({@link CrawlerProcess#start}), killed after the test (or the class) if still running. */
     public synchronized CrawlerProcess start(Path dir, String name, List<String> args) {
-        CrawlerProcess process = CrawlerProcess.start(dir, name, args);
+        return start(dir, name, List.of(), args);
+    }
+
+    /** Like {@link #start(Path, String, List)}, with extra JVM options (say a system property that forces a check). */
+    public synchronized CrawlerProcess start(Path dir, String name, List<String> jvmOptions, List<String> args) {
+        CrawlerProcess process = CrawlerProcess.start(dir, name, jvmOptions, args);
         current().processes.add(process);
         return process;
     }

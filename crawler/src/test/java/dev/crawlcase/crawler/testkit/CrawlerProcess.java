@@ -29,9 +29,15 @@ public final class CrawlerProcess implements AutoCloseable {
     }
 
     public static CrawlerProcess start(Path dir, String name, List<String> args) {
+        return start(dir, name, List.of(), args);
+    }
+
+    /** A crawler JVM with {@code jvmOptions} added to the usual child flags. */
+    public static CrawlerProcess start(Path dir, String name, List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JvmFlags.child());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(absoluteClassPath());
         command.add("dev.crawlcase.crawler.cli.CrawlerMain");

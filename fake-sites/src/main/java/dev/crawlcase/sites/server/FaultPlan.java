@@ -6,7 +6,8 @@ import dev.crawlcase.sites.model.Paths;
 import dev.crawlcase.sites.model.Seeds;
 
 /**
- * Which fault, if any, an attempt at a URL gets: a pure function of (seed, site, url, attempt). Transient
+ * Which fault, if any, an attempt at a URL gets: a pure function of (seed, site, request target, attempt), so the
+ * same world meets the same faults whatever ports its sites listen on. Transient
  * faults hit only attempts below {@code maxFaultsPerUrl}; permanent paths answer 500 on every attempt.
  */
 public final class FaultPlan {
@@ -21,7 +22,7 @@ public final class FaultPlan {
     }
 
     /** The fault for this attempt, or null for a normal response. */
-    public FaultKind decide(String path, String url, int attempt) {
+    public FaultKind decide(String path, String target, int attempt) {
         if (path.equals(Paths.ROBOTS) && !spec.robotsTxt()) {
             return null;
         }
@@ -31,7 +32,7 @@ public final class FaultPlan {
         if (attempt >= spec.maxFaultsPerUrl()) {
             return null;
         }
-        double roll = Seeds.unit(seed, site, url, attempt, "fault");
+        double roll = Seeds.unit(seed, site, target, attempt, "fault");
         double cumulative = 0;
         for (FaultKind kind : FaultKind.values()) {
             cumulative += spec.probability(kind);

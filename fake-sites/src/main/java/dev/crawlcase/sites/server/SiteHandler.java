@@ -57,9 +57,12 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         response.endHandler(v -> finished.run());
         response.closeHandler(v -> finished.run());
 
-        FaultKind fault = faults.decide(new Ref(site.name(), target).path(), url, attempt);
+        // faults and latency are seeded by site and request target, never by the port this run happened to get, so
+        // every machine sees the same world and the same ideal time
+        FaultKind fault = faults.decide(new Ref(site.name(), target).path(), target, attempt);
         Reply reply = reply(world, target);
-        long delay = site.spec().latency().sampleLong(Seeds.random(site.seed(), site.name(), url, attempt, "latency"));
+        long delay = site.spec().latency().sampleLong(Seeds.random(site.seed(), site.name(), target, attempt,
+                "latency"));
         if (fault == null && reply.status() / 100 == 2) {
             response.bodyEndHandler(v -> counters.ok(url));
         }
