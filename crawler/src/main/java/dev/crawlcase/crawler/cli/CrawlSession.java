@@ -70,6 +70,10 @@ final class CrawlSession implements AutoCloseable {
         ModeVerticles.unavailableReason(config.mode()).ifPresent(reason -> {
             throw new ConfigException("", reason);
         });
+        if (config.output().warc() != null && !ModeVerticles.archives(config.mode())) {
+            throw new ConfigException("--warc", config.mode().label() + " mode keeps no raw copy of what it read, so"
+                    + " it cannot write WARC files yet; use async, thread-pool, sequential, virtual or io-uring");
+        }
         OutputFiles.check(config.output());
         SitesHost sites = null;
         if (config.seeds().isEmpty()) {

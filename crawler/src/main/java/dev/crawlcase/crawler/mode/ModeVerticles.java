@@ -26,6 +26,14 @@ public final class ModeVerticles {
      * Empty when this JVM (and, for io-uring, this kernel) can run {@code mode}, else one line saying why not: the
      * check every command and test makes before it runs a mode.
      */
+    /**
+     * Whether the mode can keep a WARC copy of what it fetched: poll and selector read HTTP with a hand-written
+     * loop over Netty's codec and keep no raw capture of request and response, so they cannot yet.
+     */
+    public static boolean archives(Mode mode) {
+        return mode != Mode.POLL && mode != Mode.SELECTOR;
+    }
+
     public static Optional<String> unavailableReason(Mode mode) {
         return mode.unavailableReason().or(() -> mode == Mode.IO_URING ? IoUringFetcher.unavailableReason()
                 : Optional.empty());

@@ -50,6 +50,15 @@ class WarcFlagsTest {
     }
 
     @Test
+    void theLoopModesWithoutARawCaptureRefuseToArchive() {
+        assertOneLine(run("--mode", "poll", "--warc", dir.resolve("w").toString(), SEED),
+                "--warc: poll mode keeps no raw copy");
+        assertOneLine(run("--mode", "selector", "--warc", dir.resolve("w").toString(), SEED),
+                "--warc: selector mode keeps no raw copy");
+        assertThat(dir.resolve("r.jsonl")).doesNotExist();
+    }
+
+    @Test
     void anUnknownRecordDetailIsRefused() {
         assertOneLine(run("--records", "everything", SEED), "expected basic, full or text, got 'everything'");
     }

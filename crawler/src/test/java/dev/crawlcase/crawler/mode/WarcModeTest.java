@@ -63,6 +63,7 @@ class WarcModeTest {
     @EnumSource(Mode.class)
     void everyAttemptIsArchivedAndBothReadersAcceptTheFiles(Mode mode) throws Exception {
         assumeTrue(mode.unavailableReason().isEmpty(), () -> mode.unavailableReason().orElseThrow());
+        assumeTrue(ModeVerticles.archives(mode), "poll and selector refuse --warc (WarcFlagsTest)");
         FakeWorld world = start(ModeContractTest.world());
         TestCrawl crawl = crawl(mode, world, dir);
 
@@ -113,7 +114,7 @@ class WarcModeTest {
         Map<Mode, List<String>> archived = new EnumMap<>(Mode.class);
         Map<Mode, List<String>> recorded = new EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) {
-            if (mode.unavailableReason().isPresent()) {
+            if (mode.unavailableReason().isPresent() || !ModeVerticles.archives(mode)) {
                 continue;
             }
             Path out = dir.resolve(mode.label());
