@@ -14,7 +14,10 @@ import dev.crawlcase.crawler.output.CrawlRecordJson;
 import dev.crawlcase.crawler.output.JsonlRecordWriter;
 import dev.crawlcase.crawler.output.OutputFailure;
 import dev.crawlcase.crawler.task.RecordSink;
+import dev.crawlcase.crawler.dashboard.CrawlFeed;
+import dev.crawlcase.crawler.dashboard.CrawlNow;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
+import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.output.CrawlStats;
 import dev.crawlcase.crawler.output.RunInfo;
 import dev.crawlcase.crawler.output.RunSummary;
@@ -30,6 +33,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntSupplier;
@@ -41,7 +45,7 @@ import java.util.function.LongSupplier;
  * summary. {@link #stop} ends it early but cleanly. On a cluster the frontier node may run without a local fetch
  * verticle: fetchers on other nodes lease from the same addresses.
  */
-public final class CrawlRunner {
+public final class CrawlRunner implements CrawlFeed {
     private static final long SAMPLE_MS = 50;
     private static final String SPILL_FILE = "queue-spill.mv.db";
     /** The crawl's one clock: the frontier schedules by it and its verticle measures parks and wakeups on it. */
@@ -58,6 +62,11 @@ public final class CrawlRunner {
     private StateStore state;
     private long queueMemoryLimit;
     private QueueSpill spill;
+    /** What a watcher reads while the crawl runs; set once {@link #run} starts. */
+    private volatile Live live;
+
+    private record Live(CrawlStats stats, ResourceSampler sampler, Instant started) {
+    }
 
     /**
      * @param foreignThreads live threads in this JVM that are not the crawler's (in-process fake sites), left out
@@ -117,6 +126,7 @@ public final class CrawlRunner {
         sampler.start();
         Instant started = Instant.now();
         CrawlStats stats = new CrawlStats();
+        live = new Live(stats, sampler, started);
         openRecords()
                 .compose(writer -> crawl(setup, writer, stats, sampler, started))
                 .compose(ended -> writeSummary(ended.summary())
@@ -208,10 +218,24 @@ public final class CrawlRunner {
 
     private RunSummary summary(Frontier frontier, CrawlStats stats, ResourceSampler sampler, Instant started) {
         sampler.stop();
+        return stats.summary(runInfo(started, frontier.stats().peakInFlight()), sampler.snapshot());
+    }
+
+    private RunInfo runInfo(Instant started, long peakInFlight) {
         int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
-        RunInfo run = new RunInfo(config.mode(), concurrency, config.seeds(), started, Instant.now(),
-                frontier.stats().peakInFlight());
-        return stats.summary(run, sampler.snapshot());
+        return new RunInfo(config.mode(), concurrency, config.seeds(), started, Instant.now(), peakInFlight);
+    }
+
+    /** The summary as it would read if the crawl ended now, from the same counts; safe from any thread. */
+    @Override
+    public Optional<CrawlNow> now(long peakInFlight) {
+        Live l = live;
+        if (l == null) {
+            return Optional.empty();
+        }
+        ResourceSnapshot resources = l.sampler().snapshot();
+        return Optional.of(new CrawlNow(l.stats().summary(runInfo(l.started(), peakInFlight), resources),
+                resources.lastThreads(), resources.lastHeapBytes()));
     }
 
     private Future<CrawlReport> writeSummary(RunSummary finished) {

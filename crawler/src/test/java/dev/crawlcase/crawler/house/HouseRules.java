@@ -14,7 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  *   tools        cli, compare, bench, cluster
  *   root         run                       (the composition root: wires one crawl together)
- *   endpoints    bus, mode                 (the frontier's event-bus endpoint; the fetch verticles)
+ *   endpoints    bus, mode, dashboard      (the frontier's event-bus endpoint; the fetch verticles; the live page)
  *   settings     config                    (reads crawl.json against the stages' own defaults and bounds)
  *   stages       frontier, fetch, parse, output, state, metrics
  *   messages     task                      (FetchTask, FetchResult, FetchOutcome, CrawlRecord, Mode, ...)
@@ -46,22 +46,25 @@ public final class HouseRules {
                 .layer("state").definedBy(root + ".state..")
                 .layer("bus").definedBy(root + ".bus..")
                 .layer("mode").definedBy(root + ".mode..")
+                .layer("dashboard").definedBy(root + ".dashboard..")
                 .layer("run").definedBy(root + ".run..")
                 .layer("tools").definedBy(root + ".cli..", root + ".compare..", root + ".bench..", root + ".cluster..")
                 .whereLayer("tools").mayNotBeAccessedByAnyLayer()
                 .whereLayer("run").mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("dashboard").mayOnlyBeAccessedByLayers("run", "tools")
+                .whereLayer("dashboard").mayOnlyAccessLayers("task", "output", "metrics", "bus")
                 .whereLayer("mode").mayOnlyBeAccessedByLayers("run", "tools")
-                .whereLayer("bus").mayOnlyBeAccessedByLayers("mode", "run", "tools")
+                .whereLayer("bus").mayOnlyBeAccessedByLayers("mode", "dashboard", "run", "tools")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("run", "tools")
                 .whereLayer("config").mayOnlyAccessLayers("url", "task", "frontier", "fetch")
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("mode", "run", "tools")
                 .whereLayer("fetch").mayOnlyBeAccessedByLayers("config", "mode", "run", "tools")
                 .whereLayer("frontier").mayOnlyBeAccessedByLayers("config", "state", "bus", "run", "tools")
-                .whereLayer("output").mayOnlyBeAccessedByLayers("state", "run", "tools")
+                .whereLayer("output").mayOnlyBeAccessedByLayers("state", "dashboard", "run", "tools")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("output", "run", "tools")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("metrics", "output", "frontier", "fetch", "parse",
-                        "config", "state", "bus", "mode", "run", "tools")
+                        "config", "state", "bus", "mode", "dashboard", "run", "tools")
                 .whereLayer("url").mayOnlyBeAccessedByLayers("task", "metrics", "output", "frontier", "fetch", "parse",
                         "config", "state", "bus", "mode", "run", "tools");
     }
@@ -70,7 +73,8 @@ public final class HouseRules {
     public static ArchRule coreWithoutTools(String root) {
         return noClasses().that().resideInAnyPackage(root + ".url..", root + ".task..", root + ".metrics..",
                         root + ".output..", root + ".frontier..", root + ".fetch..", root + ".parse..",
-                        root + ".config..", root + ".state..", root + ".bus..", root + ".mode..", root + ".run..")
+                        root + ".config..", root + ".state..", root + ".bus..", root + ".mode..", root + ".dashboard..",
+                        root + ".run..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.knowm.xchart..",
                         "dev.crawlcase.sites..", root + ".cli..", root + ".compare..", root + ".bench..",
                         root + ".cluster..");
