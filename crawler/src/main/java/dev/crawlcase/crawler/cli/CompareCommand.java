@@ -14,6 +14,7 @@ import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.sites.config.WorldConfigLoader;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,9 @@ final class CompareCommand implements Callable<Integer> {
             description = "Crawl these running sites instead of starting the bundled ones (no ground truth).")
     List<String> sites;
 
+    @Mixin
+    DashboardOption dashboard;
+
     @Spec
     CommandSpec spec;
 
@@ -71,15 +75,18 @@ final class CompareCommand implements Callable<Integer> {
             world = WorldConfigLoader.load(sitesFile);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("crawlcase compare: " + (world == null ? String.join(" ", seeds) : sitesFile) + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version().feature());
-        differences(configured, cc).forEach(out::println);
         List<String> notes = new ArrayList<>();
         Path runs = reportDir.resolve("runs");
         List<RunResult> results;
-        try (Comparison comparison = world == null ? Comparison.ofRunningSites(crawl, seeds, runs, out)
-                : Comparison.ofWorld(crawl, sitesFile, world, runs, out)) {
-            results = comparison.runAll(cc.modes(), cc.concurrency(), concurrencies, notes::add);
+        try (CompareDashboard watching = CompareDashboard.open(dashboard.requested(), spec.commandLine().getErr())) {
+            out.println("crawlcase compare: " + (world == null ? String.join(" ", seeds) : sitesFile) + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version().feature());
+            differences(configured, cc).forEach(out::println);
+            try (Comparison comparison = world == null ? Comparison.ofRunningSites(crawl, seeds, runs, out)
+                    : Comparison.ofWorld(crawl, sitesFile, world, runs, out)) {
+                watching.show(comparison);
+                results = comparison.runAll(cc.modes(), cc.concurrency(), concurrencies, notes::add);
+            }
         }
         notes.addAll(PageSetCheck.notes(results));
         out.println();

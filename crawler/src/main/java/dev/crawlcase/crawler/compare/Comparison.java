@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.compare;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.dashboard.Dashboard;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.output.RecordsFile;
@@ -34,6 +35,8 @@ public final class Comparison implements AutoCloseable {
     private final GroundTruth truth;
     private final Path runsDir;
     private final PrintWriter log;
+    /** Shows each measured crawl live and the ladder so far, or null. */
+    private Dashboard dashboard;
 
     private Comparison(CrawlConfig crawl, SitesProcess sites, List<String> seeds, WorldPlan plan, Path runsDir,
                        PrintWriter log) {
@@ -59,6 +62,12 @@ public final class Comparison implements AutoCloseable {
         return new Comparison(crawl, null, seeds, null, runsDir, log);
     }
 
+    /** Shows every measured crawl on {@code board} as it runs, and each result on its ladder (the warm-up is not). */
+    public Comparison watchedBy(Dashboard board) {
+        this.dashboard = board;
+        return this;
+    }
+
     public RunResult run(Mode mode, int concurrency, boolean sweep) {
         CrawlConfig config = crawl.withMode(mode).withConcurrency(concurrency).withSeeds(seeds);
         String name = mode.label() + "-" + config.effectiveConcurrency();
@@ -66,19 +75,27 @@ public final class Comparison implements AutoCloseable {
                 runsDir.resolve(name + "-summary.json")));
         log.printf("  %-12s concurrency %-5d ... ", mode.label(), config.effectiveConcurrency());
         log.flush();
-        RunResult result = crawl(config, mode, sweep);
+        RunResult result = crawl(config, mode, sweep, dashboard);
         log.printf("%.2f s, %d pages%n", result.wallSeconds(), result.pages().size());
         return result;
     }
 
-    private RunResult crawl(CrawlConfig config, Mode mode, boolean sweep) {
+    private RunResult crawl(CrawlConfig config, Mode mode, boolean sweep, Dashboard board) {
         if (sites != null) {
             sites.reset();
         }
         System.gc();
         Vertx vertx = CrawlerVertx.create();
         try {
-            CrawlReport report = new CrawlRunner(vertx, config, () -> 0).run().toCompletionStage().toCompletableFuture().join();
+            CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0);
+            if (board != null) {
+                board.follow(vertx.eventBus(), runner.addresses(), mode.label() + " " + config.effectiveConcurrency(),
+                        runner);
+            }
+            CrawlReport report = runner.run().toCompletionStage().toCompletableFuture().join();
+            if (board != null) {
+                board.finished(report.summary());
+            }
             Map<String, Integer> pages = new TreeMap<>();
             RecordsFile.read(report.records()).stream().filter(r -> r.outcome() == Outcome.FETCHED)
                     .forEach(r -> pages.put(relabel(r.url()), r.depth()));
@@ -113,7 +130,7 @@ public final class Comparison implements AutoCloseable {
         log.print("  warm-up (async, not counted) ... ");
         log.flush();
         crawl(crawl.withMode(Mode.ASYNC).withSeeds(seeds).withOutput(new CrawlConfig.Output(
-                runsDir.resolve("warm-up.jsonl"), runsDir.resolve("warm-up-summary.json"))), Mode.ASYNC, false);
+                runsDir.resolve("warm-up.jsonl"), runsDir.resolve("warm-up-summary.json"))), Mode.ASYNC, false, null);
         log.println("done");
         List<RunResult> results = new ArrayList<>();
         for (Mode mode : modes) {

@@ -57,17 +57,21 @@ public final class Dashboard {
      * @param label     how the page names it (mode and concurrency)
      */
     public synchronized Future<Void> follow(EventBus bus, CrawlAddresses addresses, String label, CrawlFeed feed) {
-        if (progress != null) {
-            progress.unregister();
-        }
         board.follow(label, feed);
         progress = bus.consumer(addresses.progress(), m -> board.progress(CrawlProgress.fromJson(m.body())));
         return progress.completion();
     }
 
-    /** The followed crawl ended with {@code summary}. */
-    public void finished(RunSummary summary) {
+    /**
+     * The followed crawl ended with {@code summary}; call it while the crawl's Vert.x is still open (its progress
+     * subscription is ended here).
+     */
+    public synchronized void finished(RunSummary summary) {
         board.finished(summary);
+        if (progress != null) {
+            progress.unregister();
+            progress = null;
+        }
     }
 
     /** Shows a cluster's nodes, read from {@code nodes} on each sample. */
