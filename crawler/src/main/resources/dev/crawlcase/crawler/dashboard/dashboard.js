@@ -15,7 +15,7 @@
   function chart(id, labels, colors) {
     var box = el(id);
     var width = Math.max(280, box.clientWidth || 320);
-    var opts = { width: width, height: 180, legend: { show: true }, scales: { x: { time: false } },
+    var opts = { width: width, height: 180, legend: { live: false }, scales: { x: { time: false } },
       axes: [{ label: "s" }, {}], series: [{ label: "s" }] };
     labels.forEach(function (label, i) { opts.series.push({ label: label, stroke: colors[i], width: 2 }); });
     var data = [[]];

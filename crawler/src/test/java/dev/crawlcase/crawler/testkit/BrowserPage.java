@@ -46,6 +46,7 @@ public final class BrowserPage implements AutoCloseable {
     private final Map<Integer, CompletableFuture<JsonObject>> pending = new ConcurrentHashMap<>();
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger();
+    private final CompletableFuture<Void> loaded = new CompletableFuture<>();
 
     private BrowserPage(Process browser, WebSocket socket) {
         this.browser = browser;
@@ -79,6 +80,8 @@ public final class BrowserPage implements AutoCloseable {
             page[0].call("Log.enable", new JsonObject());
             page[0].call("Page.enable", new JsonObject());
             page[0].call("Page.navigate", new JsonObject().put("url", url));
+            // scripts are evaluated in the page only once it has loaded, not in the blank page it replaces
+            page[0].loaded.get(CrawlcaseExtension.BOUND_S, TimeUnit.SECONDS);
             return page[0];
         } catch (ExecutionException | TimeoutException | RuntimeException | AssertionError e) {
             browser.destroyForcibly();
@@ -156,6 +159,7 @@ public final class BrowserPage implements AutoCloseable {
                     errors.add("console.error: " + params.getJsonArray("args").encode());
                 }
             }
+            case "Page.loadEventFired" -> loaded.complete(null);
             case "Runtime.exceptionThrown" -> errors.add("exception: " + params.getJsonObject("exceptionDetails").encode());
             case "Log.entryAdded" -> {
                 JsonObject entry = params.getJsonObject("entry");
