@@ -9,8 +9,6 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,27 +19,15 @@ import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code --dashboard [PORT]} on the command line: the port is optional (a seed URL may follow), a bad value or a taken
- * port is one line and exit 2 before anything is crawled, and the page's address is printed at the start.
+ * {@code --dashboard [PORT]} on the command line: the port is optional (a seed URL may follow), a taken port is one
+ * line and exit 2 before anything is crawled, and the page's address is printed at the start. A bad value is one of
+ * {@link CrawlFlagsTest}'s bad flags.
  */
 class DashboardFlagTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
     Path dir;
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "run --dashboard=abc       | crawler: --dashboard: a port number from 0 to 65535",
-        "run --dashboard 65536     | crawler: --dashboard: a port number from 0 to 65535",
-        "compare --dashboard=-1    | crawler: --dashboard: a port number from 0 to 65535",
-    })
-    void aBadPortIsOneLine(String args, String message) {
-        CliRun r = CliRun.of(args.trim().split("\\s+"));
-        assertThat(r.code()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).startsWith(message);
-        assertThat(r.err().strip()).doesNotContain("\n");
-    }
 
     @Test
     void aTakenPortIsBadInputAndNothingIsCrawled() throws Exception {

@@ -88,6 +88,42 @@ class DashboardPageTest {
         }
     }
 
+    @Test
+    void aLadderAndAClusterShowAsTables() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.find(dir);
+        Vertx vertx = kit.vertx();
+        Dashboard dashboard = await(Dashboard.start(vertx, 0, "compare",
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)));
+        FakeCrawls crawls = new FakeCrawls();
+        for (String rung : java.util.List.of("sequential 1", "thread-pool 64")) {
+            await(dashboard.follow(vertx.eventBus(), crawls.addresses(rung), rung, crawls.feed(rung)));
+            dashboard.finished(crawls.finished(rung));
+        }
+        await(dashboard.follow(vertx.eventBus(), crawls.addresses("async 64"), "async 64", crawls.feed("async 64")));
+        dashboard.cluster(() -> java.util.List.of(new NodeView("node-1", "frontier", "-", 0),
+                new NodeView("node-2", "fetcher", "virtual", 12.5)));
+
+        try (BrowserPage page = chromium.open(dashboard.url(), 1200, 1100)) {
+            JsonObject shown = (JsonObject) page.evaluate(until("document.querySelectorAll('#ladder tr').length === 2"
+                    + " && document.querySelectorAll('#nodes tr').length === 2 && {"
+                    + " crawl: text('crawl'), state: text('state'),"
+                    + " ladder: [...document.querySelectorAll('#ladder tr')].map(r => r.cells[0].textContent + ' '"
+                    + "   + r.cells[1].textContent),"
+                    + " nodes: [...document.querySelectorAll('#nodes tr')].map(r => r.cells[0].textContent + ' '"
+                    + "   + r.cells[2].textContent),"
+                    + " hidden: document.getElementById('ladder-section').hidden"
+                    + "   || document.getElementById('cluster-section').hidden}"));
+            page.screenshot(SHOTS.resolve("dashboard-ladder-cluster.png"));
+            assertThat(shown.getString("crawl")).isEqualTo("async 64");
+            assertThat(shown.getString("state")).isEqualTo("running");
+            assertThat(shown.getJsonArray("ladder").getList()).containsExactly(
+                    "sequential 1 " + crawls.pages("sequential 1"), "thread-pool 64 " + crawls.pages("thread-pool 64"));
+            assertThat(shown.getJsonArray("nodes").getList()).containsExactly("node-1 -", "node-2 virtual");
+            assertThat(shown.getBoolean("hidden")).isFalse();
+            assertThat(page.errors()).isEmpty();
+        }
+    }
+
     /**
      * A promise that resolves with {@code expression}'s value once it is truthy, checked at once and on every change
      * of the page: the test waits on the page itself, never on a clock.
