@@ -10,7 +10,6 @@ PAGES=${1:-20000}
 ROUNDS=${2:-3}
 JAR=crawler/target/crawler.jar
 WORK=$(mktemp -d)
-PORT=18419
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 cat > "$WORK/sites.json" <<JSON
@@ -25,20 +24,26 @@ SEED=$(awk '/^site tp /{print $3}' "$WORK/sites.out")
 crawl() {  # variant, extra flags...
   local variant=$1; shift
   java -Xmx4g -jar "$JAR" run --quiet --mode async --concurrency 64 --per-host 64 --delay 0 \
-      --out "$WORK/$variant.jsonl" --summary "$WORK/$variant.json" "$@" "$SEED" > /dev/null 2> "$WORK/$variant.err"
+      --out "$WORK/$variant.jsonl" --summary "$WORK/$variant.json" "$@" "$SEED" > /dev/null 2> "$WORK/$variant.err" \
+      || { echo "{\"variant\": \"$variant\", \"failed\": \"$(head -1 "$WORK/$variant.err")\"}"; return; }
   python3 -c "import json,sys; s=json.load(open(sys.argv[1])); print(json.dumps({'variant': sys.argv[2],
       'pages': s['pages'], 'wallSeconds': s['wallSeconds'], 'pagesPerSecond': round(s['pagesPerSecond'], 1),
       'cpuSeconds': s['cpuSeconds']}))" "$WORK/$variant.json" "$variant"
 }
 
-watch() {  # follows the dashboard at $PORT like a page would, until it goes away
-  until curl -sf "http://127.0.0.1:$PORT/status" > /dev/null; do sleep 0.1; done
-  curl -sN "http://127.0.0.1:$PORT/events" > /dev/null &
-  while curl -sf "http://127.0.0.1:$PORT/metrics" > /dev/null; do sleep 1; done
+watch() {  # follows the watched crawl's dashboard like a page would, until it goes away
+  local url=""
+  until [ -n "$url" ]; do sleep 0.1; url=$(grep -o 'dashboard at http://[0-9.:]*/' "$WORK/watched.err" 2>/dev/null \
+      | sed 's/dashboard at //'); done
+  curl -sN "${url}events" > /dev/null &
+  while curl -sf "${url}metrics" > /dev/null; do sleep 1; done
 }
 
 for round in $(seq "$ROUNDS"); do
   crawl off
-  crawl on --dashboard "$PORT"
-  watch & crawl watched --dashboard "$PORT"; wait %2 2>/dev/null || true
+  crawl on --dashboard
+  rm -f "$WORK/watched.err"
+  watch & watcher=$!
+  crawl watched --dashboard
+  wait "$watcher" 2>/dev/null || true
 done
