@@ -3,9 +3,11 @@
 (function () {
   "use strict";
   var MAX_POINTS = 1200;
-  var series = { t: [], done: [], queued: [], inFlight: [], threads: [], heap: [], cpu: [] };
+  var series = { t: [], done: [], failed: [], queued: [], inFlight: [], threads: [], heap: [], cpu: [] };
   var charts = {};
   var updates = 0;
+  var shownCrawl = null;
+  var endShown = false;
 
   function el(id) { return document.getElementById(id); }
   function fixed(x, digits) { return Number(x || 0).toFixed(digits); }
@@ -27,7 +29,7 @@
     if (typeof uPlot === "undefined") {
       return;
     }
-    charts.progress = chart("chart-progress", ["records done", "queued"], ["#2563eb", "#f59e0b"]);
+    charts.progress = chart("chart-progress", ["records done", "failed", "queued"], ["#2563eb", "#dc2626", "#f59e0b"]);
     charts.threads = chart("chart-threads", ["in flight", "live threads"], ["#dc2626", "#059669"]);
     charts.memory = chart("chart-memory", ["heap MB", "CPU s"], ["#7c3aed", "#6b7280"]);
   }
@@ -37,13 +39,29 @@
     if (!s || status.state === "waiting") {
       return;
     }
+    if (status.crawl !== shownCrawl) {  // the next rung of a ladder: its charts start again
+      shownCrawl = status.crawl;
+      endShown = false;
+      Object.keys(series).forEach(function (k) { series[k] = []; });
+    }
+    if (endShown) {  // a finished crawl's snapshot repeats until the next one starts
+      return;
+    }
+    endShown = status.state === "finished";
     var t = s.wallSeconds;
     var last = series.t.length - 1;
-    if (last >= 0 && t < series.t[last]) {  // a new crawl (the next rung of a ladder): start the charts again
-      Object.keys(series).forEach(function (k) { series[k] = []; });
+    if (last >= 0 && t <= series.t[last]) {
+      if (!endShown) {
+        return;
+      }
+      // the summary ends at the last record, which can come a moment before the last live sample: the end takes
+      // that sample's place, so time on the charts never runs backwards
+      t = series.t[last];
+      Object.keys(series).forEach(function (k) { series[k].pop(); });
     }
     series.t.push(t);
     series.done.push(s.records);
+    series.failed.push(count(s, "failed"));
     series.queued.push(status.queued);
     series.inFlight.push(status.inFlight);
     series.threads.push(status.liveThreads);
@@ -52,8 +70,9 @@
     if (series.t.length > MAX_POINTS) {
       Object.keys(series).forEach(function (k) { series[k].shift(); });
     }
+    el("chart-progress").setAttribute("data-points", String(series.t.length));
     if (charts.progress) {
-      charts.progress.setData([series.t, series.done, series.queued]);
+      charts.progress.setData([series.t, series.done, series.failed, series.queued]);
       charts.threads.setData([series.t, series.inFlight, series.threads]);
       charts.memory.setData([series.t, series.heap, series.cpu]);
     }

@@ -74,7 +74,8 @@ class DashboardPageTest {
             dashboard.finished(report.summary());
             JsonObject shown = (JsonObject) page.evaluate(until("text('state') === 'finished' && "
                     + "{done: text('done'), pages: text('pages'), queued: text('queued'), inflight: text('inflight'), "
-                    + "failed: text('errors'), charts: document.querySelectorAll('.uplot').length}"));
+                    + "failed: text('errors'), charts: document.querySelectorAll('.uplot').length,"
+                    + " points: +document.getElementById('chart-progress').getAttribute('data-points')}"));
             page.screenshot(SHOTS.resolve("dashboard-finished.png"));
 
             JsonObject status = await(Http.get(outside, dashboard.port(), "/status")).toJsonObject();
@@ -84,6 +85,8 @@ class DashboardPageTest {
                     .containsEntry("failed", String.valueOf(summary.getJsonObject("outcomes").getLong("failed", 0L)))
                     .containsEntry("queued", "0").containsEntry("inflight", "0");
             assertThat(number(shown.getValue("charts"))).isEqualTo(3);
+            assertThat(number(shown.getValue("points"))).as("samples on the charts, the end included")
+                    .isGreaterThan(2);
             assertThat(page.errors()).as("console errors, exceptions, failed loads").isEmpty();
         }
     }
