@@ -11,13 +11,17 @@ import io.vertx.core.json.JsonObject;
  * @param inFlight leased tasks
  * @param fetched  records so far by outcome: fetched, failed, skipped, redirected
  * @param retries  retries scheduled
+ * @param peakInFlight the most leased tasks at once so far
  */
 public record CrawlProgress(long queued, int inFlight, long fetched, long failed, long skipped, long redirected,
-                            long retries) {
+                            long retries, int peakInFlight) {
+
+    /** Nothing done yet, nothing in flight. */
+    public static final CrawlProgress NONE = new CrawlProgress(0, 0, 0, 0, 0, 0, 0, 0);
 
     static CrawlProgress of(FrontierStats s) {
         return new CrawlProgress(s.queued(), s.inFlight(), s.fetched(), s.failed(), s.skipped(), s.redirected(),
-                s.retries());
+                s.retries(), s.peakInFlight());
     }
 
     /** Records written so far, whatever their outcome. */
@@ -27,12 +31,13 @@ public record CrawlProgress(long queued, int inFlight, long fetched, long failed
 
     public JsonObject toJson() {
         return new JsonObject().put("queued", queued).put("inFlight", inFlight).put("fetched", fetched)
-                .put("failed", failed).put("skipped", skipped).put("redirected", redirected).put("retries", retries);
+                .put("failed", failed).put("skipped", skipped).put("redirected", redirected).put("retries", retries)
+                .put("peakInFlight", peakInFlight);
     }
 
     public static CrawlProgress fromJson(JsonObject json) {
         return new CrawlProgress(json.getLong("queued", 0L), json.getInteger("inFlight", 0),
                 json.getLong("fetched", 0L), json.getLong("failed", 0L), json.getLong("skipped", 0L),
-                json.getLong("redirected", 0L), json.getLong("retries", 0L));
+                json.getLong("redirected", 0L), json.getLong("retries", 0L), json.getInteger("peakInFlight", 0));
     }
 }

@@ -16,6 +16,7 @@ import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.sites.config.WorldConfigLoader;
 import io.vertx.core.json.JsonObject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,6 +61,9 @@ final class CompareCommand implements Callable<Integer> {
             description = "Crawl these running sites instead of starting the bundled ones (no ground truth).")
     List<String> sites;
 
+    @Mixin
+    DashboardOption dashboard;
+
     @Spec
     CommandSpec spec;
 
@@ -83,6 +87,15 @@ final class CompareCommand implements Callable<Integer> {
         }
         String siteSet = world == null ? String.join(" ", seeds) : sitesFile.toString();
         PrintWriter out = spec.commandLine().getOut();
+        try (CompareDashboard watching = CompareDashboard.open(dashboard.requested(), spec.commandLine().getErr())) {
+            return compare(out, watching, cc, configured, crawl, sitesFile, world, seeds, siteSet, concurrencies,
+                    reportDir);
+        }
+    }
+
+    private int compare(PrintWriter out, CompareDashboard watching, CompareConfig cc, CrawlConfig configured,
+                        CrawlConfig crawl, ConfigFile sitesFile, WorldConfig world, List<String> seeds, String siteSet,
+                        List<Integer> concurrencies, Path reportDir) {
         out.println("crawlcase compare: " + siteSet + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + Runtime.version().feature());
         differences(configured, cc).forEach(out::println);
@@ -97,6 +110,7 @@ final class CompareCommand implements Callable<Integer> {
             try (Comparison comparison = world == null ? Comparison.ofRunningSites(crawl, seeds, runs, out)
                     : Comparison.ofWorld(crawl, sitesFile, world, runs, out)) {
                 stop.watch(comparison);
+                watching.show(comparison);
                 results = comparison.runAll(cc.modes(), cc.concurrency(), concurrencies, notes::add);
                 stoppedIn = comparison.stoppedIn();
                 planned = comparison.planned();

@@ -10,11 +10,15 @@ import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.run.CrawlerVertx;
 import dev.crawlcase.crawler.bus.FinishedAnswer;
+import dev.crawlcase.crawler.dashboard.Dashboard;
 import dev.crawlcase.crawler.state.StateStore;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.io.PrintWriter;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +42,8 @@ final class CrawlSession implements AutoCloseable {
     private final Node node;
     /** Printed when the crawl starts (after every input check), or null. */
     private final String concurrencyNote;
+    /** The live page, or null when not asked for. */
+    private final Dashboard dashboard;
 
     /**
      * Where this session's frontier listens, whether a fetch verticle runs beside it, and how long the node keeps
@@ -50,8 +56,9 @@ final class CrawlSession implements AutoCloseable {
     }
 
     private CrawlSession(CrawlConfig config, boolean progress, PrintWriter err, Vertx vertx, SitesHost sites, Node node,
-                         String concurrencyNote) {
+                         String concurrencyNote, Dashboard dashboard) {
         this.concurrencyNote = concurrencyNote;
+        this.dashboard = dashboard;
         this.config = config;
         this.progress = progress;
         this.err = err;
@@ -61,12 +68,30 @@ final class CrawlSession implements AutoCloseable {
     }
 
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err) {
-        return open(config, progress, err, CrawlerVertx::create, Node.standalone());
+        return open(config, progress, err, OptionalInt.empty());
     }
 
-    /** Checks the config, starts the bundled sites if needed, then the Vert.x instance (clustered or not). */
+    /** A standalone crawl, watched on a dashboard at the given port (0: a free one) when one is asked for. */
+    static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, OptionalInt dashboardPort) {
+        if (dashboardPort.isEmpty()) {
+            return open(config, progress, err, CrawlerVertx::create, Node.standalone(), null);
+        }
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        return open(config, progress, err, () -> CrawlerVertx.create(registry), Node.standalone(),
+                vertx -> DashboardStart.on(vertx, dashboardPort.getAsInt(), "run", registry, err));
+    }
+
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Supplier<Vertx> vertx,
                              Node node) {
+        return open(config, progress, err, vertx, node, null);
+    }
+
+    /**
+     * Checks the config, starts the bundled sites if needed, then the Vert.x instance (clustered or not) and the
+     * dashboard, if {@code dashboard} is given (it fails as bad input when its port is taken).
+     */
+    private static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Supplier<Vertx> vertx,
+                                     Node node, Function<Vertx, Dashboard> dashboard) {
         ModeVerticles.unavailableReason(config.mode()).ifPresent(reason -> {
             throw new ConfigException("", reason);
         });
@@ -87,9 +112,16 @@ final class CrawlSession implements AutoCloseable {
         if (cap != null) {
             config = config.withConcurrency(cap.concurrency());
         }
+        Vertx started = null;
         try {
-            return new CrawlSession(config, progress, err, vertx.get(), sites, node, cap == null ? null : cap.note());
+            started = vertx.get();
+            Dashboard watching = dashboard == null ? null : dashboard.apply(started);
+            return new CrawlSession(config, progress, err, started, sites, node, cap == null ? null : cap.note(),
+                    watching);
         } catch (RuntimeException e) {
+            if (started != null) {
+                started.close().toCompletionStage().toCompletableFuture().join();
+            }
             if (sites != null) {
                 sites.close();
             }
@@ -119,6 +151,10 @@ final class CrawlSession implements AutoCloseable {
         if (line != null) {
             line.follow(runner.addresses());
         }
+        if (dashboard != null) {
+            dashboard.follow(vertx.eventBus(), runner.addresses(), config.mode().label() + " "
+                    + config.effectiveConcurrency(), runner);
+        }
         CountDownLatch ended = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             CrawlReport stopped = awaitQuietly(runner.stop(STOP_GRACE_MS).toCompletionStage().toCompletableFuture());
@@ -128,7 +164,8 @@ final class CrawlSession implements AutoCloseable {
         }, "crawlcase-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            CrawlReport report = runner.run().compose(this::linger).toCompletionStage().toCompletableFuture().join();
+            CrawlReport report = runner.run().onSuccess(this::shown).compose(this::linger)
+                    .toCompletionStage().toCompletableFuture().join();
             if (line != null) {
                 line.close();
                 line = null;
@@ -141,6 +178,13 @@ final class CrawlSession implements AutoCloseable {
                 line.close();
             }
             removeHook(hook);
+        }
+    }
+
+    /** The dashboard, if any, shows the summary as written, so its last {@code /status} says what the file says. */
+    private void shown(CrawlReport report) {
+        if (dashboard != null) {
+            dashboard.finished(report.summary());
         }
     }
 

@@ -57,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    @Mixin
+    DashboardOption dashboard;
+
     @Option(names = "--state", paramLabel = "DIR",
             description = "Keep the crawl's state in DIR (H2 MVStore), so that a crashed or stopped crawl can resume.")
     Path stateDir;
@@ -112,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
         boolean bundled = crawl.seeds().isEmpty();
         OutputFiles.check(crawl.output(), stateDir);
         StateStore state = resumed;
-        try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err)) {
+        try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err, dashboard.requested())) {
             if (resumed != null) {
                 RecordsFileRepair.Result r = RecordsFileRepair.repair(crawl.output().records(), resumed);
                 err.println("crawler: resuming " + stateDir + ": " + (r.keptLines() + r.appendedLines())

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.compare;
 
+import dev.crawlcase.crawler.dashboard.Dashboard;
 import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
@@ -50,6 +51,8 @@ public final class Comparison implements AutoCloseable {
     /** What was running when the stop came (the warm-up, or a mode at a concurrency); null while not stopped. */
     private volatile String stoppedIn;
     private int planned;
+    /** Shows each measured crawl live and the ladder so far, or null. */
+    private Dashboard dashboard;
 
     private Comparison(CrawlConfig crawl, SitesProcess sites, List<String> seeds, WorldPlan plan, Path runsDir,
                        PrintWriter log) {
@@ -76,6 +79,12 @@ public final class Comparison implements AutoCloseable {
         return new Comparison(crawl, null, seeds, null, runsDir, log);
     }
 
+    /** Shows every measured crawl on {@code board} as it runs, and each result on its ladder (the warm-up is not). */
+    public Comparison watchedBy(Dashboard board) {
+        this.dashboard = board;
+        return this;
+    }
+
     /** One run of {@code mode}; null when a stop came before or during it (its figures would be a cut run's). */
     public RunResult run(Mode mode, int concurrency, boolean sweep) {
         CrawlConfig config = crawl.withMode(mode).withConcurrency(concurrency).withSeeds(seeds);
@@ -84,7 +93,8 @@ public final class Comparison implements AutoCloseable {
                 runsDir.resolve(name + "-summary.json")));
         log.printf("  %-12s concurrency %-5d ... ", mode.label(), config.effectiveConcurrency());
         log.flush();
-        RunResult result = crawl(config, mode, sweep, "during " + describe(mode, config.effectiveConcurrency(), sweep));
+        RunResult result = crawl(config, mode, sweep, "during " + describe(mode, config.effectiveConcurrency(), sweep),
+                dashboard);
         if (result == null) {
             log.println("stopped");
             return null;
@@ -98,7 +108,7 @@ public final class Comparison implements AutoCloseable {
     }
 
     /** The crawl named {@code what}; null if a stop came first or ended it early. */
-    private RunResult crawl(CrawlConfig config, Mode mode, boolean sweep, String what) {
+    private RunResult crawl(CrawlConfig config, Mode mode, boolean sweep, String what, Dashboard board) {
         if (stopped) {
             stoppedIn = stoppedIn == null ? what : stoppedIn;
             return null;
@@ -115,6 +125,10 @@ public final class Comparison implements AutoCloseable {
             CrawlReport report;
             try {
                 CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0).withTimeline(timeline);
+                if (board != null) {
+                    board.follow(vertx.eventBus(), runner.addresses(),
+                            mode.label() + " " + config.effectiveConcurrency(), runner);
+                }
                 current.set(runner);
                 // a stop that came while this run was set up did not reach it: whoever takes it from current stops it
                 if (stopped && current.compareAndSet(runner, null)) {
@@ -122,6 +136,9 @@ public final class Comparison implements AutoCloseable {
                 }
                 report = runner.run().toCompletionStage().toCompletableFuture().join();
                 current.compareAndSet(runner, null);
+                if (board != null && report.summary() != null) {
+                    board.finished(report.summary());
+                }
             } finally {
                 resources.stop();
             }
@@ -185,7 +202,7 @@ public final class Comparison implements AutoCloseable {
         log.flush();
         boolean warm = crawl(crawl.withMode(Mode.ASYNC).withSeeds(seeds).withOutput(new CrawlConfig.Output(
                 runsDir.resolve("warm-up.jsonl"), runsDir.resolve("warm-up-summary.json"))), Mode.ASYNC, false,
-                "during the warm-up (async, not counted)") != null;
+                "during the warm-up (async, not counted)", null) != null;
         log.println(warm ? "done" : "stopped");
         List<RunResult> results = new ArrayList<>();
         for (Rung rung : rungs) {

@@ -31,6 +31,7 @@ public final class ResourceSampler {
     private int peakThreads;
     private int lastThreads;
     private long peakHeap;
+    private long lastHeap;
     private long samples;
     private long startNanos;
     /** Every sample, only when asked for ({@link #recordingSeries}): a long crawl would otherwise grow it forever. */
@@ -93,13 +94,14 @@ public final class ResourceSampler {
     }
 
     public synchronized ResourceSnapshot snapshot() {
-        return new ResourceSnapshot(peakThreads, lastThreads, cpuSeconds, peakHeap, samples);
+        return new ResourceSnapshot(peakThreads, lastThreads, cpuSeconds, peakHeap, samples, lastHeap);
     }
 
     synchronized void sample() {
         lastThreads = countThreads();
         peakThreads = Math.max(peakThreads, lastThreads);
-        peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+        lastHeap = memory.getHeapMemoryUsage().getUsed();
+        peakHeap = Math.max(peakHeap, lastHeap);
         long cpu = processCpuNanos();
         cpuSeconds = cpu < 0 || cpuAtStart < 0 ? -1 : (cpu - cpuAtStart) / 1e9;
         samples++;

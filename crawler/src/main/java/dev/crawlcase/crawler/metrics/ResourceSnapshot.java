@@ -8,7 +8,13 @@ package dev.crawlcase.crawler.metrics;
  * @param cpuSeconds    process CPU time since start, or -1 when the JVM does not report it
  * @param peakHeapBytes most heap in use in one sample
  * @param samples       how many samples were taken
+ * @param lastHeapBytes heap in use in the latest sample
  */
 public record ResourceSnapshot(int peakThreads, int lastThreads, double cpuSeconds, long peakHeapBytes,
-                               long samples) {
+                               long samples, long lastHeapBytes) {
+
+    /** A snapshot that does not say how much heap the latest sample saw. */
+    public ResourceSnapshot(int peakThreads, int lastThreads, double cpuSeconds, long peakHeapBytes, long samples) {
+        this(peakThreads, lastThreads, cpuSeconds, peakHeapBytes, samples, 0);
+    }
 }

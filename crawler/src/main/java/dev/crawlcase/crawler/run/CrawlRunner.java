@@ -18,7 +18,10 @@ import dev.crawlcase.crawler.task.FetchArchive;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.warc.WarcArchive;
 import dev.crawlcase.crawler.warc.WarcSettings;
+import dev.crawlcase.crawler.dashboard.CrawlFeed;
+import dev.crawlcase.crawler.dashboard.CrawlNow;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
+import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.output.CrawlStats;
 import dev.crawlcase.crawler.output.RunInfo;
 import dev.crawlcase.crawler.output.RunSummary;
@@ -34,6 +37,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntSupplier;
@@ -45,7 +49,7 @@ import java.util.function.LongSupplier;
  * summary. {@link #stop} ends it early but cleanly. On a cluster the frontier node may run without a local fetch
  * verticle: fetchers on other nodes lease from the same addresses.
  */
-public final class CrawlRunner {
+public final class CrawlRunner implements CrawlFeed {
     private static final long SAMPLE_MS = 50;
     private static final String SPILL_FILE = "queue-spill.mv.db";
     /** The crawl's one clock: the frontier schedules by it and its verticle measures parks and wakeups on it. */
@@ -65,6 +69,11 @@ public final class CrawlRunner {
     private QueueSpill spill;
     /** The crawl's WARC archive, or null when it keeps none. */
     private WarcArchive archive;
+    /** What a watcher reads while the crawl runs; set once {@link #run} starts. */
+    private volatile Live live;
+
+    private record Live(CrawlStats stats, ResourceSampler sampler, Instant started) {
+    }
 
     /**
      * @param foreignThreads live threads in this JVM that are not the crawler's (in-process fake sites), left out
@@ -130,6 +139,7 @@ public final class CrawlRunner {
         sampler.start();
         Instant started = Instant.now();
         CrawlStats stats = new CrawlStats();
+        live = new Live(stats, sampler, started);
         openRecords()
                 .compose(writer -> crawl(setup, writer, stats, sampler, started))
                 .compose(ended -> ended.summary() == null ? Future.succeededFuture(stoppedInRestore())
@@ -265,10 +275,24 @@ public final class CrawlRunner {
 
     private RunSummary summary(Frontier frontier, CrawlStats stats, ResourceSampler sampler, Instant started) {
         sampler.stop();
+        return stats.summary(runInfo(started, frontier.stats().peakInFlight()), sampler.snapshot());
+    }
+
+    private RunInfo runInfo(Instant started, long peakInFlight) {
         int concurrency = localFetcher ? config.effectiveConcurrency() : 0;
-        RunInfo run = new RunInfo(config.mode(), concurrency, config.seeds(), started, Instant.now(),
-                frontier.stats().peakInFlight());
-        return stats.summary(run, sampler.snapshot());
+        return new RunInfo(config.mode(), concurrency, config.seeds(), started, Instant.now(), peakInFlight);
+    }
+
+    /** The summary as it would read if the crawl ended now, from the same counts; safe from any thread. */
+    @Override
+    public Optional<CrawlNow> now(long peakInFlight) {
+        Live l = live;
+        if (l == null) {
+            return Optional.empty();
+        }
+        ResourceSnapshot resources = l.sampler().snapshot();
+        return Optional.of(new CrawlNow(l.stats().summary(runInfo(l.started(), peakInFlight), resources),
+                resources.lastThreads(), resources.lastHeapBytes()));
     }
 
     /** A restore cut short by a stop ends the run with nothing fetched and no summary; any other failure stays. */

@@ -36,6 +36,9 @@ class CrawlFlagsTest {
         "run --delay -1              | crawler: --delay: must be >= 0, got -1",
         "run --include (             | crawler: --include: not a valid regex",
         "run --exclude [             | crawler: --exclude: not a valid regex",
+        "run --dashboard=abc         | crawler: --dashboard: a port number from 0 to 65535",
+        "run --dashboard 65536       | crawler: --dashboard: a port number from 0 to 65535",
+        "compare --dashboard=-1      | crawler: --dashboard: a port number from 0 to 65535",
         "cluster --role frontier --per-host 0 | crawler: --per-host: must be >= 1, got 0",
     })
     void flagsAreHeldToTheBoundsOfTheirKeys(String args, String message) {

@@ -14,7 +14,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  *   tools        cli, compare, bench, cluster
  *   root         run                       (the composition root: wires one crawl together)
- *   endpoints    bus, mode                 (the frontier's event-bus endpoint; the fetch verticles)
+ *   endpoints    bus, mode, dashboard      (the frontier's event-bus endpoint; the fetch verticles; the live page)
  *   settings     config                    (reads crawl.json against the stages' own defaults and bounds)
  *   stages       frontier, fetch, parse, output, state, warc, metrics
  *   messages     task                      (FetchTask, FetchResult, FetchOutcome, CrawlRecord, Mode, ...)
@@ -48,12 +48,15 @@ public final class HouseRules {
                 .layer("warc").definedBy(root + ".warc..")
                 .layer("bus").definedBy(root + ".bus..")
                 .layer("mode").definedBy(root + ".mode..")
+                .layer("dashboard").definedBy(root + ".dashboard..")
                 .layer("run").definedBy(root + ".run..")
                 .layer("tools").definedBy(root + ".cli..", root + ".compare..", root + ".bench..", root + ".cluster..")
                 .whereLayer("tools").mayNotBeAccessedByAnyLayer()
                 .whereLayer("run").mayOnlyBeAccessedByLayers("tools")
+                .whereLayer("dashboard").mayOnlyBeAccessedByLayers("run", "tools")
+                .whereLayer("dashboard").mayOnlyAccessLayers("task", "output", "metrics", "bus")
                 .whereLayer("mode").mayOnlyBeAccessedByLayers("run", "tools")
-                .whereLayer("bus").mayOnlyBeAccessedByLayers("mode", "run", "tools")
+                .whereLayer("bus").mayOnlyBeAccessedByLayers("mode", "dashboard", "run", "tools")
                 .whereLayer("shard").mayOnlyBeAccessedByLayers("bus", "run", "tools")
                 .whereLayer("shard").mayOnlyAccessLayers("url", "task", "frontier")
                 .whereLayer("state").mayOnlyBeAccessedByLayers("run", "tools")
@@ -64,10 +67,10 @@ public final class HouseRules {
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("mode", "run", "tools")
                 .whereLayer("fetch").mayOnlyBeAccessedByLayers("config", "mode", "run", "tools")
                 .whereLayer("frontier").mayOnlyBeAccessedByLayers("config", "state", "shard", "bus", "run", "tools")
-                .whereLayer("output").mayOnlyBeAccessedByLayers("state", "warc", "run", "tools")
+                .whereLayer("output").mayOnlyBeAccessedByLayers("state", "warc", "dashboard", "run", "tools")
                 .whereLayer("metrics").mayOnlyBeAccessedByLayers("output", "run", "tools")
                 .whereLayer("task").mayOnlyBeAccessedByLayers("metrics", "output", "frontier", "fetch", "parse",
-                        "config", "state", "warc", "shard", "bus", "mode", "run", "tools")
+                        "config", "state", "warc", "shard", "bus", "mode", "dashboard", "run", "tools")
                 .whereLayer("url").mayOnlyBeAccessedByLayers("task", "metrics", "output", "frontier", "fetch", "parse",
                         "config", "state", "warc", "shard", "bus", "mode", "run", "tools");
     }
@@ -77,7 +80,7 @@ public final class HouseRules {
         return noClasses().that().resideInAnyPackage(root + ".url..", root + ".task..", root + ".metrics..",
                         root + ".output..", root + ".frontier..", root + ".fetch..", root + ".parse..",
                         root + ".config..", root + ".state..", root + ".warc..", root + ".shard..", root + ".bus..",
-                        root + ".mode..", root + ".run..")
+                        root + ".mode..", root + ".dashboard..", root + ".run..")
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.knowm.xchart..",
                         "dev.crawlcase.sites..", root + ".cli..", root + ".compare..", root + ".bench..",
                         root + ".cluster..");

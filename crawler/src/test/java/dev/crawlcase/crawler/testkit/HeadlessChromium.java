@@ -58,6 +58,14 @@ public final class HeadlessChromium {
         return png;
     }
 
+    /**
+     * A live page at {@code url} in a window of {@code width} x {@code height}, driven over the browser's debugging
+     * protocol (see {@link BrowserPage}); close it when done.
+     */
+    public BrowserPage open(String url, int width, int height) throws IOException, InterruptedException {
+        return BrowserPage.open(command(), loopback(url), width, height);
+    }
+
     private static String loopback(String url) {
         if (!(url.startsWith("http://127.0.0.1:") || url.startsWith("file:/"))) {
             throw new IllegalArgumentException("only loopback pages or local files are opened: " + url);
@@ -65,10 +73,15 @@ public final class HeadlessChromium {
         return url;
     }
 
+    /** The browser with its flags for tests: headless, no background traffic, this test's own profile. */
+    private List<String> command() {
+        return List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+    }
+
     private String run(List<String> args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile));
+        List<String> command = new ArrayList<>(command());
         command.addAll(args);
         Path out = Files.createTempFile(profile, "out", ".txt");
         Path err = Files.createTempFile(profile, "err", ".txt");

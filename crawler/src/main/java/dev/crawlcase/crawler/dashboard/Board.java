@@ -1,0 +1,87 @@
+package dev.crawlcase.crawler.dashboard;
+
+import dev.crawlcase.crawler.bus.CrawlProgress;
+import dev.crawlcase.crawler.output.RunSummary;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the dashboard shows, in one place: the crawl being watched (its feed and the frontier's latest progress),
+ * the crawls that finished before it (a compare's ladder) and the cluster's nodes. Written by whoever runs the
+ * crawls, read by the server's timer and requests; every method holds the board's lock briefly.
+ */
+final class Board {
+    private final String title;
+    private final List<Rung> ladder = new ArrayList<>();
+    private String label = "";
+    private CrawlFeed feed;
+    private CrawlProgress progress = CrawlProgress.NONE;
+    private RunSummary finished;
+    private ClusterFeed cluster;
+    private Snapshot last;
+
+    /** A finished crawl on the ladder. */
+    record Rung(String label, RunSummary summary) {
+    }
+
+    Board(String title) {
+        this.title = title;
+    }
+
+    synchronized void follow(String crawlLabel, CrawlFeed crawlFeed) {
+        label = crawlLabel;
+        feed = crawlFeed;
+        progress = CrawlProgress.NONE;
+        finished = null;
+    }
+
+    synchronized void progress(CrawlProgress latest) {
+        if (finished == null) {
+            progress = latest;
+        }
+    }
+
+    /**
+     * The followed crawl ended with this summary: shown as it is, and added to the ladder. The meters read it at
+     * once, so a scrape right after the end already counts every record.
+     */
+    synchronized void finished(RunSummary summary) {
+        finished = summary;
+        progress = new CrawlProgress(0, 0, 0, 0, 0, 0, progress.retries(), progress.peakInFlight());
+        ladder.add(new Rung(label, summary));
+        snapshot();
+    }
+
+    synchronized void cluster(ClusterFeed nodes) {
+        cluster = nodes;
+    }
+
+    /** The figures now; the crawl's feed is read here and nowhere else. */
+    synchronized Snapshot snapshot() {
+        Optional<CrawlNow> now = finished != null || feed == null ? Optional.empty()
+                : feed.now(progress.peakInFlight());
+        Phase phase = finished != null ? Phase.FINISHED : now.isPresent() ? Phase.RUNNING : Phase.WAITING;
+        RunSummary summary = finished != null ? finished : now.map(CrawlNow::summary).orElse(null);
+        int threads = now.map(CrawlNow::liveThreads).orElse(last == null ? 0 : last.liveThreads());
+        long heap = now.map(CrawlNow::heapBytes).orElse(last == null ? 0 : last.heapBytes());
+        last = new Snapshot(title, label, phase, summary, progress.queued(), progress.inFlight(),
+                progress.retries(), threads, heap, List.copyOf(ladder),
+                cluster == null ? List.of() : List.copyOf(cluster.nodes()));
+        return last;
+    }
+
+    /** The snapshot the last {@link #snapshot()} took (meters read this, so a scrape never reads the crawl). */
+    synchronized Optional<Snapshot> last() {
+        return Optional.ofNullable(last);
+    }
+
+    enum Phase {
+        WAITING, RUNNING, FINISHED;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

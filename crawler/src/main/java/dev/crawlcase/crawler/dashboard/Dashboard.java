@@ -1,0 +1,85 @@
+package dev.crawlcase.crawler.dashboard;
+
+import dev.crawlcase.crawler.bus.CrawlProgress;
+import dev.crawlcase.crawler.output.RunSummary;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A running dashboard: where it listens, and what it is told to watch. The crawl is followed from its feed and the
+ * frontier's progress events; when it ends, its summary is shown as it is (so {@code /status} then says exactly
+ * what summary.json says) and joins the ladder.
+ */
+public final class Dashboard {
+    private final Vertx vertx;
+    private final String deploymentId;
+    private final int port;
+    private final Board board;
+    private MessageConsumer<JsonObject> progress;
+
+    private Dashboard(Vertx vertx, String deploymentId, int port, Board board) {
+        this.vertx = vertx;
+        this.deploymentId = deploymentId;
+        this.port = port;
+        this.board = board;
+    }
+
+    /**
+     * Listens on 127.0.0.1 at {@code port} (0: a free one); fails, without listening, when the port is taken.
+     *
+     * @param title    what is watched: "run", "compare" or "cluster"
+     * @param registry where Vert.x's own meters are (the crawl's are added to it)
+     */
+    public static Future<Dashboard> start(Vertx vertx, int port, String title, PrometheusMeterRegistry registry) {
+        Board board = new Board(title);
+        DashboardServer server = new DashboardServer(board, registry, port);
+        return vertx.deployVerticle(server).map(id -> new Dashboard(vertx, id, server.actualPort(), board));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    /**
+     * Watches a crawl from now on (the one before it, if any, stays on the ladder).
+     *
+     * @param bus       the event bus the crawl's frontier publishes its progress on
+     * @param addresses the crawl's addresses
+     * @param label     how the page names it (mode and concurrency)
+     */
+    public synchronized Future<Void> follow(EventBus bus, CrawlAddresses addresses, String label, CrawlFeed feed) {
+        board.follow(label, feed);
+        progress = bus.consumer(addresses.progress(), m -> board.progress(CrawlProgress.fromJson(m.body())));
+        return progress.completion();
+    }
+
+    /**
+     * The followed crawl ended with {@code summary}; call it while the crawl's Vert.x is still open (its progress
+     * subscription is ended here).
+     */
+    public synchronized void finished(RunSummary summary) {
+        board.finished(summary);
+        if (progress != null) {
+            progress.unregister();
+            progress = null;
+        }
+    }
+
+    /** Shows a cluster's nodes, read from {@code nodes} on each sample. */
+    public void cluster(ClusterFeed nodes) {
+        board.cluster(nodes);
+    }
+
+    public Future<Void> close() {
+        return vertx.undeploy(deploymentId);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.crawlcase.crawler.dashboard;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.parsetools.RecordParser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The dashboard's server-sent events as a client reads them, one JSON snapshot per event. */
+final class EventStream {
+    private final List<JsonObject> events = new ArrayList<>();
+    private final Promise<List<JsonObject>> finished = Promise.promise();
+
+    static Future<EventStream> open(Vertx vertx, int port) {
+        EventStream stream = new EventStream();
+        return vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/events")
+                .compose(request -> request.send())
+                .map(response -> {
+                    response.handler(RecordParser.newDelimited("\n\n", stream::accept));
+                    return stream;
+                });
+    }
+
+    /** Every event up to the first that says the crawl finished. */
+    Future<List<JsonObject>> untilFinished() {
+        return finished.future();
+    }
+
+    private synchronized void accept(Buffer frame) {
+        String text = frame.toString();
+        if (!text.startsWith("data: ")) {
+            return;
+        }
+        JsonObject event = new JsonObject(text.substring("data: ".length()));
+        events.add(event);
+        if ("finished".equals(event.getString("state"))) {
+            finished.tryComplete(List.copyOf(events));
+        }
+    }
+}
