@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.HostKey;
+import dev.crawlcase.crawler.url.UrlNormalizer;
 
 import dev.crawlcase.crawler.frontier.UrlBook.State;
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -116,7 +117,9 @@ final class Ledger {
         State state = key == null ? State.DONE : book.state(url);
         if (state == null) {
             urlLog.found(url, depth);
-            boolean allowed = scope.inScope(url) && (settings.allowRemote() || Scope.isLoopbackUrl(url));
+            // an over-long URL is never fetched: its record ("url_too_long") waits like an out-of-scope one's
+            boolean allowed = !UrlNormalizer.tooLong(url) && scope.inScope(url)
+                    && (settings.allowRemote() || Scope.isLoopbackUrl(url));
             if (allowed) {
                 enqueue(url, depth, redirects, key);
             } else {
@@ -186,6 +189,8 @@ final class Ledger {
         PendingRecords.Kept page = pending.removeKept(url);
         if (page != null) {
             return Records.withDepth(page.record(), depth);
+        } else if (UrlNormalizer.tooLong(url)) {
+            return records.ofSkip(url, depth, "url_too_long", 0);
         } else if (scope.inScope(url)) {
             return records.ofFailure(url, depth, ErrorKind.NOT_ALLOWED);
         }

@@ -10,7 +10,7 @@ import dev.crawlcase.crawler.parse.PageProcessor;
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
  * flight, the fetch limits, and how to parse. The link normaliser is the crawl's
- * {@code UrlNormalizer::normalize}; a test may pass one that fails, to prove a worker outlives a failed task.
+ * {@code UrlNormalizer::normalizeLink}; a test may pass one that fails, to prove a worker outlives a failed task.
  */
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
                               LinkNormalizer normalizer, boolean respectNofollow, String fetcherId) {

@@ -47,7 +47,7 @@ public final class CrawlSetup {
 
     /** A fetch verticle's settings for the crawl at {@code addresses}, in this JVM or on another cluster node. */
     public FetcherSettings fetcherSettings(CrawlAddresses addresses, int concurrency, String fetcherId) {
-        return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer::normalize,
+        return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer::normalizeLink,
                 config.respectNofollow(), fetcherId);
     }
 
