@@ -202,7 +202,7 @@ public final class Frontier {
             HostRules rules = robots.complete(host, lease.task(), outcome.result(), now);
             if (rules != null) {
                 host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url()))
-                        .forEach(q -> ledger.skipRobots(q, rules.reason()));
+                        .forEach(q -> ledger.skipRobots(q, rules));
             }
         } else {
             FetchTask task = ledger.current(lease.task());

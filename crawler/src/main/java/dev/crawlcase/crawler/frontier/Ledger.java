@@ -233,10 +233,11 @@ final class Ledger {
     }
 
     /** A queued (attempts 0) or retrying URL that robots.txt disallows, already removed from its host. */
-    void skipRobots(QueuedUrl q, String reason) {
+    void skipRobots(QueuedUrl q, HostRules rules) {
         int depth = depth(q);
         gate.remove(depth);
-        settle(q.url(), depth, records.ofSkip(q.url(), depth, reason, q.attempt() - 1), List.of(), 0);
+        settle(q.url(), depth, records.ofUnfetched(q.url(), depth, rules.outcome(), rules.reason(), q.attempt() - 1),
+                List.of(), 0);
     }
 
     boolean isQueued(QueuedUrl q) {

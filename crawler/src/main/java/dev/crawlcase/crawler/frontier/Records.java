@@ -94,8 +94,12 @@ final class Records {
 
     /** A skipped record (not yet emitted) no fetcher produced (attempts made so far, usually 0). */
     CrawlRecord ofSkip(String url, int depth, String reason, int attempts) {
-        return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, attempts, Outcome.SKIPPED, reason,
-                false, mode);
+        return ofUnfetched(url, depth, Outcome.SKIPPED, reason, attempts);
+    }
+
+    /** A record (not yet emitted) of a URL no fetcher got to, with the outcome and reason the frontier decided. */
+    CrawlRecord ofUnfetched(String url, int depth, Outcome outcome, String reason, int attempts) {
+        return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, attempts, outcome, reason, false, mode);
     }
 
     /** A failed record (not yet emitted) no fetcher produced (e.g. NOT_ALLOWED: a remote host while only loopback is allowed). */

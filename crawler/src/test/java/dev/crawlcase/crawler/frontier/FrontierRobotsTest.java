@@ -170,4 +170,31 @@ class FrontierRobotsTest {
         f.complete(robots(again, 404, ""));
         assertThat(f.lease(10)).extracting(FetchTask::url).containsExactly(A + "/later");
     }
+
+    /**
+     * RFC 9309 counts a network error as unreachable: a robots.txt whose connection is refused (a server down only
+     * while robots.txt is asked for) allows no page until a later fetch succeeds; the pages fail as refused, the
+     * error that says what is wrong, and none is leased.
+     */
+    @Test
+    void aRefusedRobotsConnectionDisallowsAllUntilALaterFetchSucceeds() {
+        FrontierSettings settings = new FrontierSettings(8, 0, 4, 0, true, 0, 10, new RetryPolicy(1, 100, 100, 0),
+                60_000, 10_000, 100, "crawlcase", false);
+        Frontier f = frontier(settings, A + "/");
+        f.complete(error(f.lease(1).get(0), ErrorKind.REFUSED));
+        now.set(f.nextWakeupMs());
+        f.complete(error(f.lease(1).get(0), ErrorKind.REFUSED));
+        assertThat(records).singleElement().extracting(CrawlRecord::url, CrawlRecord::outcome, CrawlRecord::reason,
+                CrawlRecord::attempts).containsExactly(A + "/", Outcome.FAILED, "refused", 0);
+        f.seed(List.of(A + "/again"));
+        assertThat(f.lease(10)).as("no page is fetched within the TTL").isEmpty();
+        assertThat(records).extracting(CrawlRecord::reason).containsExactly("refused", "refused");
+        now.addAndGet(10_000);
+        f.seed(List.of(A + "/later"));
+        FetchTask again = f.lease(10).get(0);
+        assertThat(again).extracting(FetchTask::kind, FetchTask::url).containsExactly(FetchTask.Kind.ROBOTS,
+                A + "/robots.txt");
+        f.complete(robots(again, 404, ""));
+        assertThat(f.lease(10)).extracting(FetchTask::url).containsExactly(A + "/later");
+    }
 }
