@@ -5,7 +5,10 @@ import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.sites.config.WorldConfigLoader;
+import dev.crawlcase.sites.hostile.HostileWorld;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +51,11 @@ public final class SitesCommand implements Callable<Integer> {
                     + "single-threaded server; give one per core when the server must not be the bottleneck).")
     int eventLoops;
 
+    @Option(names = "--hostile",
+            description = "Serve the hostile world instead (servers that misbehave on purpose, each case on a free "
+                    + "port); --manifest then writes the record a correct crawler writes for each of its URLs.")
+    boolean hostile;
+
     @Option(names = "--control-stdin", hidden = true,
             description = "Read commands from stdin: 'reset' zeroes the counters (so the same faults happen again) "
                     + "and answers 'reset done'. For tools that run several crawls against one process.")
@@ -64,6 +73,9 @@ public final class SitesCommand implements Callable<Integer> {
             err.println("error: --event-loops must be between 1 and " + MAX_EVENT_LOOPS + ", not " + eventLoops);
             err.flush();
             return BAD_CONFIG;
+        }
+        if (hostile) {
+            return serveHostile(out, err);
         }
         WorldConfig world;
         try {
@@ -95,7 +107,33 @@ public final class SitesCommand implements Callable<Integer> {
             StdinControl.start(running, out);
         }
         if (!exitAfterStart) {
-            awaitShutdown(running, vertx);
+            awaitShutdown(running::close, vertx);
+            return OK;
+        }
+        running.close().compose(v -> vertx.close()).await();
+        return OK;
+    }
+
+    private Integer serveHostile(PrintWriter out, PrintWriter err) throws Exception {
+        Vertx vertx = Vertx.builder().build();
+        HostileWorld running;
+        try {
+            running = HostileWorld.start(vertx).await();
+        } catch (Exception e) {
+            err.println("error: cannot start the hostile world: " + e.getMessage());
+            err.flush();
+            vertx.close().await();
+            return FAILED;
+        }
+        running.bases().forEach((name, url) -> out.println("hostile " + name + " " + url + "/"));
+        out.flush();
+        if (manifest != null) {
+            JsonObject expected = new JsonObject();
+            running.expected().forEach((url, record) -> expected.put(url, record.toString()));
+            write(new JsonObject().put("expected", expected));
+        }
+        if (!exitAfterStart) {
+            awaitShutdown(running::close, vertx);
             return OK;
         }
         running.close().compose(v -> vertx.close()).await();
@@ -103,17 +141,22 @@ public final class SitesCommand implements Callable<Integer> {
     }
 
     private void writeManifest(FakeWorld running) throws IOException {
+        write(running.manifest(CrawlRules.defaults()));
+    }
+
+    private void write(JsonObject json) throws IOException {
         Path parent = manifest.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(manifest, running.manifest(CrawlRules.defaults()).encodePrettily(), StandardCharsets.UTF_8);
+        Files.writeString(manifest, json.encodePrettily(), StandardCharsets.UTF_8);
     }
 
-    private static void awaitShutdown(FakeWorld running, Vertx vertx) throws InterruptedException {
+    private static void awaitShutdown(Supplier<Future<Void>> close, Vertx vertx)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close().compose(v -> vertx.close()).await();
+            close.get().compose(v -> vertx.close()).await();
             stopped.countDown();
         }, "sites-shutdown"));
         stopped.await();
