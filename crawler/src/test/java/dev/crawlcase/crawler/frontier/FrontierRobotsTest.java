@@ -151,24 +151,9 @@ class FrontierRobotsTest {
 
     @Test
     void anUnreachableRobotsDisallowsAllUntilALaterFetchSucceeds() {
-        FrontierSettings settings = new FrontierSettings(8, 0, 4, 0, true, 0, 10, new RetryPolicy(1, 100, 100, 0),
-                60_000, 10_000, 100, "crawlcase", false);
-        Frontier f = frontier(settings, A + "/");
-        FetchTask r1 = f.lease(1).get(0);
-        f.complete(error(r1, ErrorKind.TIMEOUT_TOTAL));
-        now.set(f.nextWakeupMs());
-        f.complete(error(f.lease(1).get(0), ErrorKind.RESET));
+        Frontier f = robotsFailingTwice(ErrorKind.TIMEOUT_TOTAL, ErrorKind.RESET);
         assertThat(records).singleElement().extracting(CrawlRecord::reason).isEqualTo("robots_unreachable");
-        f.seed(List.of(A + "/again"));
-        assertThat(f.lease(10)).as("still disallowed within the TTL").isEmpty();
-        assertThat(records).extracting(CrawlRecord::reason).containsExactly("robots_unreachable", "robots_unreachable");
-        now.addAndGet(10_000);
-        f.seed(List.of(A + "/later"));
-        FetchTask again = f.lease(10).get(0);
-        assertThat(again).extracting(FetchTask::kind, FetchTask::url, FetchTask::redirects)
-                .containsExactly(FetchTask.Kind.ROBOTS, A + "/robots.txt", 0);
-        f.complete(robots(again, 404, ""));
-        assertThat(f.lease(10)).extracting(FetchTask::url).containsExactly(A + "/later");
+        disallowedWithinTheTtlThenLifted(f, "robots_unreachable");
     }
 
     /**
@@ -178,22 +163,34 @@ class FrontierRobotsTest {
      */
     @Test
     void aRefusedRobotsConnectionDisallowsAllUntilALaterFetchSucceeds() {
+        Frontier f = robotsFailingTwice(ErrorKind.REFUSED, ErrorKind.REFUSED);
+        assertThat(records).singleElement().extracting(CrawlRecord::url, CrawlRecord::outcome, CrawlRecord::reason,
+                CrawlRecord::attempts).containsExactly(A + "/", Outcome.FAILED, "refused", 0);
+        disallowedWithinTheTtlThenLifted(f, "refused");
+    }
+
+    /** A frontier (one retry, TTL 10 s) whose seed host's robots.txt failed with {@code first}, then {@code second}. */
+    private Frontier robotsFailingTwice(ErrorKind first, ErrorKind second) {
         FrontierSettings settings = new FrontierSettings(8, 0, 4, 0, true, 0, 10, new RetryPolicy(1, 100, 100, 0),
                 60_000, 10_000, 100, "crawlcase", false);
         Frontier f = frontier(settings, A + "/");
-        f.complete(error(f.lease(1).get(0), ErrorKind.REFUSED));
+        FetchTask r1 = f.lease(1).get(0);
+        f.complete(error(r1, first));
         now.set(f.nextWakeupMs());
-        f.complete(error(f.lease(1).get(0), ErrorKind.REFUSED));
-        assertThat(records).singleElement().extracting(CrawlRecord::url, CrawlRecord::outcome, CrawlRecord::reason,
-                CrawlRecord::attempts).containsExactly(A + "/", Outcome.FAILED, "refused", 0);
+        f.complete(error(f.lease(1).get(0), second));
+        return f;
+    }
+
+    /** A page found within the TTL gets {@code reason} unfetched; after it, robots.txt is asked again and lifts it. */
+    private void disallowedWithinTheTtlThenLifted(Frontier f, String reason) {
         f.seed(List.of(A + "/again"));
-        assertThat(f.lease(10)).as("no page is fetched within the TTL").isEmpty();
-        assertThat(records).extracting(CrawlRecord::reason).containsExactly("refused", "refused");
+        assertThat(f.lease(10)).as("still disallowed within the TTL").isEmpty();
+        assertThat(records).extracting(CrawlRecord::reason).containsExactly(reason, reason);
         now.addAndGet(10_000);
         f.seed(List.of(A + "/later"));
         FetchTask again = f.lease(10).get(0);
-        assertThat(again).extracting(FetchTask::kind, FetchTask::url).containsExactly(FetchTask.Kind.ROBOTS,
-                A + "/robots.txt");
+        assertThat(again).extracting(FetchTask::kind, FetchTask::url, FetchTask::redirects)
+                .containsExactly(FetchTask.Kind.ROBOTS, A + "/robots.txt", 0);
         f.complete(robots(again, 404, ""));
         assertThat(f.lease(10)).extracting(FetchTask::url).containsExactly(A + "/later");
     }
