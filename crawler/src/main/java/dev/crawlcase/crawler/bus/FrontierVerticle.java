@@ -31,6 +31,11 @@ public final class FrontierVerticle extends VerticleBase {
     private static final long MAX_PARK_MS = 10_000;
     private static final int TICKS_PER_PROGRESS = 4;
     private static final long CHECKPOINT_MS = 200;
+    /**
+     * Links offered and records written per turn of the frontier: a few milliseconds of work, so neither a page
+     * with hundreds of thousands of links nor the records owed at the end block the thread.
+     */
+    private static final int WORK_PER_TURN = 1_000;
 
     private final Frontier frontier;
     private final CrawlAddresses addresses;
@@ -43,6 +48,9 @@ public final class FrontierVerticle extends VerticleBase {
     private long wakeupTimer = -1;
     private long wakeupAt = Long.MAX_VALUE;
     private int ticks;
+    private boolean turnQueued;
+    /** Completed once the frontier's work is all done after it closed: every record it owes is written. */
+    private final Promise<Void> caughtUp = Promise.promise();
 
     private record Parked(Message<Exchange> request, long since) {
     }
@@ -103,6 +111,7 @@ public final class FrontierVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         BusCodecs.register(vertx);
+        frontier.workInTurns(WORK_PER_TURN);
         MessageConsumer<Exchange> exchanges = vertx.eventBus().consumer(addresses.lease(), this::onExchange);
         MessageConsumer<Long> stops = vertx.eventBus().consumer(addresses.stop(), this::onStop);
         vertx.setPeriodic(TICK_MS, id -> onTick());
@@ -133,6 +142,30 @@ public final class FrontierVerticle extends VerticleBase {
         serveParked();
     }
 
+    /**
+     * One turn of the frontier's waiting work (links to offer, records to write); the next turn waits behind
+     * whatever else the thread has to do.
+     */
+    private void takeTurns() {
+        if (turnQueued) {
+            return;
+        }
+        if (!frontier.takeTurn()) {
+            if (phase.ended()) {
+                caughtUp.tryComplete();
+            }
+            return;
+        }
+        turnQueued = true;
+        context.runOnContext(v -> {
+            turnQueued = false;
+            takeTurns();
+            if (!phase.ended()) {
+                serveParked();
+            }
+        });
+    }
+
     private void onStop(Message<Long> message) {
         phase = phase.stop();
         long graceMs = message.body() == null ? 0 : message.body();
@@ -159,6 +192,7 @@ public final class FrontierVerticle extends VerticleBase {
 
     private void serveParked() {
         crawlWide.pump();
+        takeTurns();
         if (checkFinished()) {
             return;
         }
@@ -199,7 +233,9 @@ public final class FrontierVerticle extends VerticleBase {
         }
         crawlWide.close();
         replyFinishedToParked();
-        Future<Void> saved = checkpoints == null ? Future.succeededFuture() : checkpoints.checkpoint();
+        takeTurns();
+        Future<Void> saved = caughtUp.future().compose(v -> checkpoints == null ? Future.succeededFuture()
+                : checkpoints.checkpoint());
         saved.onComplete(ar -> {
             if (ar.succeeded()) {
                 done.tryComplete();

@@ -50,6 +50,8 @@ public final class Frontier {
     private final Picker picker;
     private final int epoch;
     private final Leases leases;
+    /** Links offered and records written per turn; 0: not in turns, each call does all its work at once. */
+    private int linksPerTurn;
     private long robotsFetches;
     private long pageRetries;
     private boolean closed;
@@ -131,6 +133,35 @@ public final class Frontier {
     }
 
     /**
+     * From now on the frontier works in turns: {@link #complete} leaves the links a page found, and every call its
+     * records, to {@link #takeTurn}, which offers at most {@code max} links and writes at most {@code max} records
+     * per call. A page with hundreds of thousands of links, or the records owed at the end, then never hold the
+     * caller's thread for long (an event loop serves others between turns). A page gets its record once its last
+     * link is offered.
+     */
+    public void workInTurns(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be >= 1, got " + max);
+        }
+        linksPerTurn = max;
+        records.inTurns();
+    }
+
+    /**
+     * One turn of the waiting work ({@link #workInTurns}): links to offer, then records to write (also after
+     * {@link #finish} or {@link #suspend}, which leave records owed). Whether work is still waiting.
+     */
+    public boolean takeTurn() {
+        boolean linksLeft = false;
+        if (!closed) {
+            linksLeft = ledger.offerLinks(linksPerTurn == 0 ? Integer.MAX_VALUE : linksPerTurn);
+            ledger.flushPending();
+        }
+        boolean recordsLeft = records.write(linksPerTurn == 0 ? Integer.MAX_VALUE : linksPerTurn);
+        return linksLeft || recordsLeft;
+    }
+
+    /**
      * Resume: a URL that got its record in an earlier run of this crawl. It is never fetched or recorded again;
      * {@code leased} ones (fetched at least once) count against the page limit. Call before {@link #seed}.
      */
@@ -207,12 +238,15 @@ public final class Frontier {
             HostRules rules = robots.complete(host, lease.task(), outcome.result(), now);
             if (rules != null) {
                 host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url()))
-                        .forEach(q -> ledger.skipRobots(q, rules.reason()));
+                        .forEach(q -> ledger.skipRobots(q, rules));
             }
         } else {
             FetchTask task = ledger.current(lease.task());
             FetchOutcome o = new FetchOutcome(task, outcome.result(), outcome.page(), outcome.mode());
             completePage(host, o, now);
+            if (linksPerTurn == 0) {
+                ledger.offerLinks(Integer.MAX_VALUE);
+            }
         }
         ledger.flushPending();
         return true;
@@ -245,9 +279,13 @@ public final class Frontier {
         return Math.min(leases.earliestDeadlineMs(), picker.nextWorkAtMs(clock.getAsLong()));
     }
 
-    /** Nothing leased, nothing awaiting a retry, nothing queued unless the page limit holds it back. */
+    /**
+     * Nothing leased, nothing awaiting a retry, no link waiting to be offered, nothing queued unless the page limit
+     * holds it back.
+     */
     public boolean isFinished() {
-        return leases.size() == 0 && book.retrying() == 0 && (book.queued() == 0 || !book.pageBudgetLeft());
+        return leases.size() == 0 && book.retrying() == 0 && (book.queued() == 0 || !book.pageBudgetLeft())
+                && !ledger.offering();
     }
 
     /**
@@ -265,6 +303,7 @@ public final class Frontier {
             }
         }
         leases.clear();
+        ledger.dropOffers();
         ledger.closeAll(book.pageBudgetLeft() ? "stopped" : "page_limit");
     }
 

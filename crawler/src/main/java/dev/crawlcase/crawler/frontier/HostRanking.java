@@ -65,7 +65,7 @@ final class HostRanking {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            ledger.skipRobots(host.pollRetry(), rules.reason());
+            ledger.skipRobots(host.pollRetry(), rules);
         }
         return null;
     }
@@ -78,7 +78,7 @@ final class HostRanking {
             if (rules == null || rules.allowed(q.url())) {
                 return q;
             }
-            ledger.skipRobots(host.poll(), rules.reason());
+            ledger.skipRobots(host.poll(), rules);
         }
         return null;
     }

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.url.HostKey;
+import dev.crawlcase.crawler.url.UrlNormalizer;
 
 import dev.crawlcase.crawler.frontier.UrlBook.State;
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -23,7 +24,27 @@ import java.util.Map;
  * was already fetched offers its kept links again at its new depth + 1. Records are written with final depths.
  */
 final class Ledger {
-    private record Offer(String url, int depth, int redirects) {
+    /**
+     * Links still to offer at their parent's depth + 1. A fetched page's own links ({@code page} set) keep the page
+     * unfinished (leased, its depth gate entry held, its record unwritten) until the last is offered, so neither a
+     * record's depth nor a checkpoint of the durable state can overtake them; re-offered links of a kept page
+     * ({@code page} null) hold a gate entry at {@code parentDepth} of their own.
+     */
+    private static final class Links {
+        final FetchTask page;
+        final CrawlRecord record;
+        final List<String> urls;
+        final int redirects;
+        int parentDepth;
+        int next;
+
+        Links(FetchTask page, CrawlRecord record, List<String> urls, int parentDepth, int redirects) {
+            this.page = page;
+            this.record = record;
+            this.urls = urls;
+            this.parentDepth = parentDepth;
+            this.redirects = redirects;
+        }
     }
 
     private final FrontierSettings settings;
@@ -35,7 +56,7 @@ final class Ledger {
     private final CrawlShare share;
     private final DepthGate gate = new DepthGate();
     private final PendingRecords pending = new PendingRecords();
-    private final ArrayDeque<Offer> offers = new ArrayDeque<>();
+    private final ArrayDeque<Links> offers = new ArrayDeque<>();
     /** URLs over maxDepth, with their depth: their strings are needed for their "depth" records at the end. */
     private final Map<String, Integer> held = new HashMap<>();
     private boolean offering;
@@ -54,23 +75,47 @@ final class Ledger {
     }
 
     /**
-     * A URL found at {@code depth}: new ones are queued, held (too deep) or pending (no fetch); known ones lowered.
-     * Offers are worked off in order (no recursion), including the ones a lowered fetched page makes again.
+     * A URL found at {@code depth} (a seed, a restored URL): new ones are queued, held (too deep) or pending (no
+     * fetch); known ones lowered. Works off every link offer this causes (no recursion) before it returns.
      */
     void discover(String url, int depth, int redirects) {
-        offers.add(new Offer(url, depth, redirects));
-        if (offering) {
-            return;
-        }
-        offering = true;
-        try {
-            Offer o;
-            while ((o = offers.poll()) != null) {
-                offer(o.url(), o.depth(), o.redirects());
+        offer(url, depth, redirects);
+        offerLinks(Integer.MAX_VALUE);
+    }
+
+    /** Whether link offers are left for {@link #offerLinks}. */
+    boolean offering() {
+        return !offers.isEmpty();
+    }
+
+    /**
+     * Offers up to {@code max} waiting links, in the order they were found; a fetched page gets its record once
+     * its last link is offered. Whether links are left.
+     */
+    boolean offerLinks(int max) {
+        int budget = max;
+        Links links;
+        while (budget > 0 && (links = offers.peek()) != null) {
+            if (links.page != null) {
+                int now = book.depth(links.page.url());
+                if (now < links.parentDepth) { // lowered while its links were offered: all again, one deeper less
+                    links.parentDepth = now;
+                    links.next = 0;
+                }
             }
-        } finally {
-            offering = false;
+            while (budget > 0 && links.next < links.urls.size()) {
+                offer(links.urls.get(links.next++), links.parentDepth + 1, links.redirects);
+                budget--;
+            }
+            if (links.next == links.urls.size()) {
+                offers.poll();
+                gate.remove(links.parentDepth);
+                if (links.page != null) {
+                    settle(links.page.url(), links.parentDepth, links.record, links.urls, links.redirects);
+                }
+            }
         }
+        return !offers.isEmpty();
     }
 
     private void offer(String url, int depth, int redirects) {
@@ -84,7 +129,9 @@ final class Ledger {
             if (!restoring) {
                 urlLog.found(url, depth);
             }
-            boolean allowed = scope.inScope(url) && (settings.allowRemote() || Scope.isLoopbackUrl(url));
+            // an over-long URL is never fetched: its record ("url_too_long") waits like an out-of-scope one's
+            boolean allowed = !UrlNormalizer.tooLong(url) && scope.inScope(url)
+                    && (settings.allowRemote() || Scope.isLoopbackUrl(url));
             if (allowed) {
                 enqueue(url, depth, redirects, key);
             } else {
@@ -106,7 +153,8 @@ final class Ledger {
                 pending.add(url, depth);
                 PendingRecords.Kept page = pending.kept(url);
                 if (page != null) {
-                    page.links().forEach(link -> offers.add(new Offer(link, depth + 1, page.childRedirects())));
+                    gate.add(depth);
+                    offers.add(new Links(null, null, page.links(), depth, page.childRedirects()));
                 }
             }
             case HELD -> {
@@ -155,23 +203,25 @@ final class Ledger {
     /** Emits the pending records whose depth is now final. */
     void flushPending() {
         int min = minUnfinished();
-        pending.takeUpTo(min == Integer.MAX_VALUE ? Long.MAX_VALUE : min + 1L)
-                .forEach(e -> emitPending(e.getKey(), e.getValue()));
+        records.later(pending.takeUpTo(min == Integer.MAX_VALUE ? Long.MAX_VALUE : min + 1L),
+                e -> pendingRecord(e.getKey(), e.getValue()));
     }
 
-    private void emitPending(String url, int depth) {
+    /** The record of a pending URL whose depth is final, or null for a stale entry; the URL is done. */
+    private CrawlRecord pendingRecord(String url, int depth) {
         if (!book.is(url, State.DEFERRED, depth)) {
-            return; // stale entry
+            return null; // stale entry
         }
         book.done(url);
         PendingRecords.Kept page = pending.removeKept(url);
         if (page != null) {
-            records.emit(page.record(), depth);
+            return Records.withDepth(page.record(), depth);
+        } else if (UrlNormalizer.tooLong(url)) {
+            return records.ofSkip(url, depth, "url_too_long", 0);
         } else if (scope.inScope(url)) {
-            records.failed(url, depth, ErrorKind.NOT_ALLOWED);
-        } else {
-            records.skipped(url, depth, "scope", 0);
+            return records.ofFailure(url, depth, ErrorKind.NOT_ALLOWED);
         }
+        return records.ofSkip(url, depth, "scope", 0);
     }
 
     /** The task with its URL's current depth (lowered while it was leased, maybe). */
@@ -186,13 +236,11 @@ final class Ledger {
     }
 
     /**
-     * A leased page's last attempt ({@code t} at its current depth): its record now if its depth is final, else
-     * kept with {@code links} until then; the links are offered at depth + 1.
+     * A leased page's last attempt ({@code t} at its current depth): {@code links} are offered at depth + 1 by
+     * {@link #offerLinks}, then its record is written if its depth is final, else kept with its links until then.
      */
     void completed(FetchTask t, CrawlRecord record, List<String> links, int childRedirects) {
-        gate.remove(t.depth());
-        settle(t.url(), t.depth(), record, links, childRedirects);
-        links.forEach(link -> discover(link, t.depth() + 1, childRedirects));
+        offers.add(new Links(t, record, links, t.depth(), childRedirects));
     }
 
     /** The smallest depth unfinished in the whole crawl: here, in other shards, or on its way to them. */
@@ -222,10 +270,11 @@ final class Ledger {
     }
 
     /** A queued (attempts 0) or retrying URL that robots.txt disallows, already removed from its host. */
-    void skipRobots(QueuedUrl q, String reason) {
+    void skipRobots(QueuedUrl q, HostRules rules) {
         int depth = depth(q);
         gate.remove(depth);
-        settle(q.url(), depth, records.ofSkip(q.url(), depth, reason, q.attempt() - 1), List.of(), 0);
+        settle(q.url(), depth, records.ofUnfetched(q.url(), depth, rules.outcome(), rules.reason(), q.attempt() - 1),
+                List.of(), 0);
     }
 
     boolean isQueued(QueuedUrl q) {
@@ -241,6 +290,21 @@ final class Ledger {
         return q;
     }
 
+    /**
+     * The crawl stopped: links not yet offered are dropped (never discovered, so no record is owed for them), and
+     * each page still waiting on its links gets its record now.
+     */
+    void dropOffers() {
+        Links links;
+        while ((links = offers.poll()) != null) {
+            if (links.page != null) {
+                int depth = book.depth(links.page.url());
+                book.done(links.page.url());
+                records.emit(links.record, depth);
+            }
+        }
+    }
+
     /** A page leased when the crawl stopped ({@code t} at its current depth): "stopped" after its earlier attempts. */
     void stopLeased(FetchTask t) {
         book.done(t.url());
@@ -251,23 +315,24 @@ final class Ledger {
      * "depth", pending ones their own record. Leased tasks are the caller's ({@link #stopLeased}). */
     void closeAll(String queuedReason) {
         for (HostQueue host : hosts.all()) {
-            for (QueuedUrl q : host.drainRetries()) {
+            records.later(host.drainRetries(), q -> {
                 int depth = depth(q);
                 book.done(q.url());
-                records.skipped(q.url(), depth, "stopped", q.attempt() - 1);
-            }
-            for (QueuedUrl q : host.drainQueued()) {
-                if (isQueued(q)) {
-                    book.done(q.url());
-                    records.skipped(q.url(), q.depth(), queuedReason, 0);
+                return records.ofSkip(q.url(), depth, "stopped", q.attempt() - 1);
+            });
+            records.later(host.drainQueued(), q -> {
+                if (!isQueued(q)) {
+                    return null;
                 }
-            }
+                book.done(q.url());
+                return records.ofSkip(q.url(), q.depth(), queuedReason, 0);
+            });
         }
-        held.forEach((url, depth) -> {
-            book.done(url);
-            records.skipped(url, depth, "depth", 0);
+        records.later(List.copyOf(held.entrySet()), e -> {
+            book.done(e.getKey());
+            return records.ofSkip(e.getKey(), e.getValue(), "depth", 0);
         });
         held.clear();
-        pending.takeUpTo(Long.MAX_VALUE).forEach(e -> emitPending(e.getKey(), e.getValue()));
+        records.later(pending.takeUpTo(Long.MAX_VALUE), e -> pendingRecord(e.getKey(), e.getValue()));
     }
 }

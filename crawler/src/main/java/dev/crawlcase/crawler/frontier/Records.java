@@ -12,12 +12,24 @@ import dev.crawlcase.crawler.task.Reasons;
 import dev.crawlcase.crawler.task.RecordSink;
 import dev.crawlcase.crawler.task.ParsedPage;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
-/** Builds the final records, hands them to the sink and counts them by outcome. */
+/**
+ * Builds the final records, hands them to the sink and counts them by outcome. Handed over at once, or, once
+ * {@link #inTurns}, kept in order until {@link #write} takes a turn of them: the end of a crawl (or one huge page)
+ * can owe hundreds of thousands of records at once, and building and writing each costs its JSON line.
+ */
 final class Records {
     private final RecordSink sink;
     private final Mode mode;
+    /** Records waiting for {@link #write}, in order; a batch from {@link #later} is built only as it is written. */
+    private final ArrayDeque<Iterator<CrawlRecord>> unwritten = new ArrayDeque<>();
+    private boolean inTurns;
     long fetched;
     long failed;
     long skipped;
@@ -26,6 +38,47 @@ final class Records {
     Records(RecordSink sink, Mode mode) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.mode = Objects.requireNonNull(mode, "mode");
+    }
+
+    /** From now on records wait for {@link #write}. */
+    void inTurns() {
+        inTurns = true;
+    }
+
+    /** Hands up to {@code max} waiting records to the sink, oldest first; whether records are still waiting. */
+    boolean write(int max) {
+        int written = 0;
+        Iterator<CrawlRecord> next;
+        while (written < max && (next = unwritten.peek()) != null) {
+            while (written < max && next.hasNext()) {
+                CrawlRecord record = next.next();
+                if (record != null) {
+                    hand(record);
+                    written++;
+                }
+            }
+            if (!next.hasNext()) {
+                unwritten.poll();
+            }
+        }
+        return !unwritten.isEmpty();
+    }
+
+    /**
+     * Records owed for {@code items}, each built by {@code make} (null: none owed after all) when its turn to be
+     * written comes, or at once when not {@link #inTurns}. Whatever {@code make} reads must not change meanwhile.
+     */
+    <T> void later(List<T> items, Function<T, CrawlRecord> make) {
+        Iterator<CrawlRecord> records = items.stream().map(make).iterator();
+        if (inTurns) {
+            unwritten.add(records);
+        } else {
+            records.forEachRemaining(r -> {
+                if (r != null) {
+                    hand(r);
+                }
+            });
+        }
     }
 
     /** A record (not yet emitted) for a fetched attempt: fields from the result, mode from the fetcher. */
@@ -42,7 +95,17 @@ final class Records {
 
     /** A skipped record (not yet emitted) no fetcher produced (attempts made so far, usually 0). */
     CrawlRecord ofSkip(String url, int depth, String reason, int attempts) {
-        return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, attempts, Outcome.SKIPPED, reason,
+        return ofUnfetched(url, depth, Outcome.SKIPPED, reason, attempts);
+    }
+
+    /** A record (not yet emitted) of a URL no fetcher got to, with the outcome and reason the frontier decided. */
+    CrawlRecord ofUnfetched(String url, int depth, Outcome outcome, String reason, int attempts) {
+        return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, attempts, outcome, reason, false, mode);
+    }
+
+    /** A failed record (not yet emitted) no fetcher produced (e.g. NOT_ALLOWED: a remote host while only loopback is allowed). */
+    CrawlRecord ofFailure(String url, int depth, ErrorKind error) {
+        return new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, 0, Outcome.FAILED, Reasons.of(error),
                 false, mode);
     }
 
@@ -53,18 +116,30 @@ final class Records {
 
     /** A failed record no fetcher produced (e.g. NOT_ALLOWED: a remote host while only loopback is allowed). */
     void failed(String url, int depth, ErrorKind error) {
-        emit(new CrawlRecord(url, null, null, depth, 0, null, null, 0, 0, 0, Outcome.FAILED, Reasons.of(error),
-                false, mode));
+        emit(ofFailure(url, depth, error));
     }
 
     /** Emits {@code record} with {@code depth} (a kept record's depth may have been lowered since it was built). */
     void emit(CrawlRecord r, int depth) {
-        emit(r.depth() == depth ? r : new CrawlRecord(r.url(), r.finalUrl(), r.status(), depth, r.bytes(),
+        emit(withDepth(r, depth));
+    }
+
+    /** {@code r} with {@code depth}. */
+    static CrawlRecord withDepth(CrawlRecord r, int depth) {
+        return r.depth() == depth ? r : new CrawlRecord(r.url(), r.finalUrl(), r.status(), depth, r.bytes(),
                 r.contentType(), r.title(), r.links(), r.fetchMs(), r.attempts(), r.outcome(), r.reason(),
-                r.truncated(), r.mode(), r.robots(), r.details()));
+                r.truncated(), r.mode(), r.robots(), r.details());
     }
 
     private void emit(CrawlRecord record) {
+        if (inTurns) {
+            unwritten.add(Collections.singleton(record).iterator());
+        } else {
+            hand(record);
+        }
+    }
+
+    private void hand(CrawlRecord record) {
         switch (record.outcome()) {
             case FETCHED -> fetched++;
             case FAILED -> failed++;

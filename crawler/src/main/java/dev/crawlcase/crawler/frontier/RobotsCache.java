@@ -27,9 +27,10 @@ import java.util.function.Consumer;
  *   <li>4xx except 429: allow all ({@code failedFetch(4xx)});</li>
  *   <li>429, 5xx: crawler-commons' {@code failedFetch} rules for a server error, which allow nothing (and set
  *       deferVisits);</li>
- *   <li>no response (timeout, reset, garbage instead of HTTP, ...): unreachable, allow nothing; except a refused
- *       connection or an unknown host at the host's own robots.txt, where no server is there to protect and its
- *       pages fail with that same error, which says more than a skip.</li>
+ *   <li>no response (timeout, reset, garbage instead of HTTP, a refused connection, ...): unreachable, allow
+ *       nothing (a server that refuses only while robots.txt is asked for must not get its pages fetched); a
+ *       refused connection or an unknown host at the host's own robots.txt gives its pages that same error as a
+ *       failed record ({@link HostRules#noServer}), which says more than a skip.</li>
  * </ul>
  * A disallow-all verdict lasts one TTL, like any other: the next fetch after it may lift it.
  * Crawl-delay: crawler-commons 1.5 reads fractional seconds ("0.1" is 100 ms); its own cap (which would turn a
@@ -91,9 +92,7 @@ final class RobotsCache {
     private HostRules rulesFor(String robotsUrl, boolean redirected, FetchResult r) {
         if (r.error() != null) {
             boolean noServer = r.error() == ErrorKind.REFUSED || r.error() == ErrorKind.UNKNOWN_HOST;
-            return noServer && !redirected
-                    ? HostRules.of(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL))
-                    : HostRules.unreachable();
+            return noServer && !redirected ? HostRules.noServer(r.error()) : HostRules.unreachable();
         }
         int status = r.status();
         if (status >= 200 && status < 300) {

@@ -12,7 +12,7 @@ import dev.crawlcase.crawler.parse.PageProcessor;
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
  * flight, the fetch limits, and how to parse. The link normaliser is the crawl's
- * {@code UrlNormalizer::normalize}; a test may pass one that fails, to prove a worker outlives a failed task. The
+ * {@code UrlNormalizer::normalizeLink}; a test may pass one that fails, to prove a worker outlives a failed task. The
  * archive keeps every attempt before it is reported ({@link FetchArchive#NONE}: none kept); {@code detail} is how
  * much the parse step works out for each page's record; with {@code obeyPageDirectives} a page whose robots
  * directives say nofollow offers no links. The timeline records when each task ran, for a comparison's report

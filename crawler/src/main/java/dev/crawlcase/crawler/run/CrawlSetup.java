@@ -55,7 +55,7 @@ public final class CrawlSetup {
     /** Like {@link #fetcherSettings(CrawlAddresses, int, String)}, keeping every attempt in {@code archive}. */
     public FetcherSettings fetcherSettings(CrawlAddresses addresses, int concurrency, String fetcherId,
                                            FetchArchive archive) {
-        return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer::normalize,
+        return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer::normalizeLink,
                 config.respectNofollow(), fetcherId, archive, config.output().recordDetail(),
                 config.robots().obeyPageDirectives());
     }

@@ -6,7 +6,8 @@ import java.util.List;
  * What the parse step found in one HTML page.
  *
  * @param title    the document title, or "" when there is none
- * @param links    normalised absolute http(s) URLs from a[href] and area[href], first occurrence order, no repeats
+ * @param links    normalised absolute http(s) URLs from a[href] and area[href], first occurrence order, no repeats;
+ *                 over-long ones included (the frontier records them as too long, never fetches them)
  * @param rawLinks how many a[href] / area[href] elements the page had (before dropping and dedup)
  * @param robots   the page's robots directives ({@code <meta name=robots>}, {@code X-Robots-Tag}): lower-case tokens,
  *                 comma-separated in the order found, or null when it has none

@@ -20,7 +20,9 @@ import java.util.Locale;
  * resource as one without, and credentials a page carries must not reach the queue, the records or the logs.
  *
  * <p>Anything else yields null, never an exception: other schemes (mailto:, javascript:, tel:, data:, ftp:),
- * a missing or malformed host or port, and URLs longer than {@link #MAX_LENGTH}. Immutable and thread-safe.
+ * a missing or malformed host or port, and URLs longer than {@link #MAX_LENGTH}. Links found on a page are
+ * normalised at any length ({@link #normalizeLink}) so an over-long one still gets its record ({@link #tooLong}),
+ * never fetched. Immutable and thread-safe.
  */
 public final class UrlNormalizer {
     /** Longest accepted input and output, in chars. */
@@ -51,7 +53,24 @@ public final class UrlNormalizer {
 
     /** Resolves {@code href} against {@code base} (may be null for absolute hrefs) and normalises the result. */
     public String normalize(String base, String href) {
-        if (href == null || href.length() > MAX_LENGTH) {
+        return normalize(base, href, MAX_LENGTH);
+    }
+
+    /**
+     * {@link #normalize(String, String)} for a link found on a page: at any length, so a link over
+     * {@link #MAX_LENGTH} is not dropped unseen but reaches the frontier, which records it as too long.
+     */
+    public String normalizeLink(String base, String href) {
+        return normalize(base, href, Integer.MAX_VALUE);
+    }
+
+    /** Whether a normalised URL is longer than the crawler fetches ({@link #MAX_LENGTH}). */
+    public static boolean tooLong(String url) {
+        return url.length() > MAX_LENGTH;
+    }
+
+    private String normalize(String base, String href, int maxLength) {
+        if (href == null || href.length() > maxLength) {
             return null;
         }
         UriParts ref = UriParts.parse(clean(href));
@@ -62,7 +81,7 @@ public final class UrlNormalizer {
         if (ref.scheme() != null) {
             target = ref;
         } else {
-            if (base == null || base.length() > MAX_LENGTH) {
+            if (base == null || base.length() > maxLength) {
                 return null;
             }
             UriParts b = UriParts.parse(clean(base));
@@ -72,7 +91,7 @@ public final class UrlNormalizer {
             target = b.resolve(ref);
         }
         String url = build(target);
-        return url == null || url.length() > MAX_LENGTH ? null : url;
+        return url == null || url.length() > maxLength ? null : url;
     }
 
     private String build(UriParts p) {

@@ -151,17 +151,41 @@ class FrontierRobotsTest {
 
     @Test
     void anUnreachableRobotsDisallowsAllUntilALaterFetchSucceeds() {
+        Frontier f = robotsFailingTwice(ErrorKind.TIMEOUT_TOTAL, ErrorKind.RESET);
+        assertThat(records).singleElement().extracting(CrawlRecord::reason).isEqualTo("robots_unreachable");
+        disallowedWithinTheTtlThenLifted(f, "robots_unreachable");
+    }
+
+    /**
+     * RFC 9309 counts a network error as unreachable: a robots.txt whose connection is refused (a server down only
+     * while robots.txt is asked for) allows no page until a later fetch succeeds; the pages fail as refused, the
+     * error that says what is wrong, and none is leased.
+     */
+    @Test
+    void aRefusedRobotsConnectionDisallowsAllUntilALaterFetchSucceeds() {
+        Frontier f = robotsFailingTwice(ErrorKind.REFUSED, ErrorKind.REFUSED);
+        assertThat(records).singleElement().extracting(CrawlRecord::url, CrawlRecord::outcome, CrawlRecord::reason,
+                CrawlRecord::attempts).containsExactly(A + "/", Outcome.FAILED, "refused", 0);
+        disallowedWithinTheTtlThenLifted(f, "refused");
+    }
+
+    /** A frontier (one retry, TTL 10 s) whose seed host's robots.txt failed with {@code first}, then {@code second}. */
+    private Frontier robotsFailingTwice(ErrorKind first, ErrorKind second) {
         FrontierSettings settings = new FrontierSettings(8, 0, 4, 0, true, 0, 10, new RetryPolicy(1, 100, 100, 0),
                 60_000, 10_000, 100, "crawlcase", false);
         Frontier f = frontier(settings, A + "/");
         FetchTask r1 = f.lease(1).get(0);
-        f.complete(error(r1, ErrorKind.TIMEOUT_TOTAL));
+        f.complete(error(r1, first));
         now.set(f.nextWakeupMs());
-        f.complete(error(f.lease(1).get(0), ErrorKind.RESET));
-        assertThat(records).singleElement().extracting(CrawlRecord::reason).isEqualTo("robots_unreachable");
+        f.complete(error(f.lease(1).get(0), second));
+        return f;
+    }
+
+    /** A page found within the TTL gets {@code reason} unfetched; after it, robots.txt is asked again and lifts it. */
+    private void disallowedWithinTheTtlThenLifted(Frontier f, String reason) {
         f.seed(List.of(A + "/again"));
         assertThat(f.lease(10)).as("still disallowed within the TTL").isEmpty();
-        assertThat(records).extracting(CrawlRecord::reason).containsExactly("robots_unreachable", "robots_unreachable");
+        assertThat(records).extracting(CrawlRecord::reason).containsExactly(reason, reason);
         now.addAndGet(10_000);
         f.seed(List.of(A + "/later"));
         FetchTask again = f.lease(10).get(0);

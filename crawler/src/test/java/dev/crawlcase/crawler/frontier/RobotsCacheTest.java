@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.FetchResult;
 import org.junit.jupiter.api.Test;
 
@@ -65,9 +66,16 @@ class RobotsCacheTest {
         }
         assertThat(cache.store(HOST, HOST + "/elsewhere", true, FetchResult.failure(ErrorKind.REFUSED, 1)).reason())
                 .as("refused where a redirect led").isEqualTo("robots_unreachable");
-        assertThat(cache.store(HOST, FetchResult.failure(ErrorKind.REFUSED, 1)).rules().isAllowAll())
-                .as("no server at the host itself: its pages fail as refused").isTrue();
-        assertThat(cache.store(HOST, FetchResult.failure(ErrorKind.UNKNOWN_HOST, 1)).rules().isAllowAll()).isTrue();
+        // RFC 9309 2.3.1.4 counts network errors as unreachable: a refused connection disallows all too (else a
+        // server down only while robots.txt is asked for gets its pages fetched); with no server at the host
+        // itself, its pages fail with that error instead of a skip
+        HostRules refused = cache.store(HOST, FetchResult.failure(ErrorKind.REFUSED, 1));
+        assertThat(refused.rules().isAllowNone()).as("no server at the host itself").isTrue();
+        assertThat(refused).extracting(HostRules::outcome, HostRules::reason).containsExactly(Outcome.FAILED, "refused");
+        HostRules unknown = cache.store(HOST, FetchResult.failure(ErrorKind.UNKNOWN_HOST, 1));
+        assertThat(unknown.rules().isAllowNone()).isTrue();
+        assertThat(unknown).extracting(HostRules::outcome, HostRules::reason)
+                .containsExactly(Outcome.FAILED, "unknown_host");
     }
 
     @Test

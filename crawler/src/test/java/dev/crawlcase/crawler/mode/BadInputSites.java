@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Purpose-built misbehaving servers for the bad-input tests, each on 127.0.0.1 port 0, on a Vert.x instance of
+ * Purpose-built misbehaving servers for the bad-input tests, each on 127.0.0.1 port 0 (unless a test needs a
+ * fixed one), on a Vert.x instance of
  * their own (so a server can never be slowed by the crawl it serves); closing that instance closes them. Every HTTP
  * server counts requests per path, and answers {@code /robots.txt} with 404 (allow all) unless its handler says
  * otherwise.
@@ -44,12 +45,17 @@ final class BadInputSites {
     }
 
     Site http(Handler<HttpServerRequest> handler) {
+        return http(0, handler);
+    }
+
+    /** {@link #http(Handler)} on a given port; fails (a {@code CompletionException}) when the port is taken. */
+    Site http(int port, Handler<HttpServerRequest> handler) {
         Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
         HttpServer server = join(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
                 .requestHandler(request -> {
                     requests.computeIfAbsent(request.path(), p -> new AtomicInteger()).incrementAndGet();
                     handler.handle(request);
-                }).listen(0));
+                }).listen(port));
         return new Site("http://127.0.0.1:" + server.actualPort(), requests);
     }
 

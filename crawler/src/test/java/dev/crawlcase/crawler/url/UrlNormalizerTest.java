@@ -123,4 +123,17 @@ class UrlNormalizerTest {
         assertThat(normalizer.normalize("x".repeat(10_000), "g")).isNull();
         assertThat(normalizer.normalize("http://a.test/\uD800x")).isEqualTo("http://a.test/%EF%BF%BDx");
     }
+
+    @Test
+    void aLinkOverTheLimitIsNormalisedForItsRecordButTooLongToFetch() {
+        String path = "/" + "%7e".repeat(UrlNormalizer.MAX_LENGTH / 3) + "x";
+        String link = normalizer.normalizeLink("http://a.test/b", "../A/" + path.substring(1) + "#frag");
+        assertThat(link).isEqualTo("http://a.test/A/" + "~".repeat(UrlNormalizer.MAX_LENGTH / 3) + "x");
+        assertThat(UrlNormalizer.tooLong(link)).isFalse();
+        String over = normalizer.normalizeLink(null, "HTTP://A.test:80/" + "y".repeat(UrlNormalizer.MAX_LENGTH));
+        assertThat(over).isEqualTo("http://a.test/" + "y".repeat(UrlNormalizer.MAX_LENGTH));
+        assertThat(UrlNormalizer.tooLong(over)).isTrue();
+        assertThat(normalizer.normalize(over)).isNull();
+        assertThat(normalizer.normalizeLink(null, "mailto:" + "y".repeat(UrlNormalizer.MAX_LENGTH))).isNull();
+    }
 }

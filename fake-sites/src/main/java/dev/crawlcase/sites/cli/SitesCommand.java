@@ -7,7 +7,10 @@ import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.sites.config.WorldConfigLoader;
+import dev.crawlcase.sites.hostile.HostileWorld;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,6 +60,11 @@ public final class SitesCommand implements Callable<Integer> {
                     + "single-threaded server; give one per core when the server must not be the bottleneck).")
     int eventLoops;
 
+    @Option(names = "--hostile",
+            description = "Serve the hostile world instead (servers that misbehave on purpose, each case on a free "
+                    + "port); --manifest then writes the record a correct crawler writes for each of its URLs.")
+    boolean hostile;
+
     @Option(names = "--control-stdin", hidden = true,
             description = "Read commands from stdin: 'reset' zeroes the counters (so the same faults happen again) "
                     + "and answers 'reset done'. For tools that run several crawls against one process.")
@@ -73,6 +82,9 @@ public final class SitesCommand implements Callable<Integer> {
             err.println("error: --event-loops must be between 1 and " + MAX_EVENT_LOOPS + ", not " + eventLoops);
             err.flush();
             return BAD_CONFIG;
+        }
+        if (hostile) {
+            return serveHostile(out, err);
         }
         WorldConfig world;
         Path manifestFile = null;
@@ -117,7 +129,51 @@ public final class SitesCommand implements Callable<Integer> {
             StdinControl.start(running, out);
         }
         if (!exitAfterStart) {
-            awaitShutdown(running, vertx);
+            awaitShutdown(running::close, vertx);
+            return OK;
+        }
+        running.close().compose(v -> vertx.close()).await();
+        return OK;
+    }
+
+    private Integer serveHostile(PrintWriter out, PrintWriter err) throws Exception {
+        Path manifestFile = null;
+        if (manifest != null) {
+            try {
+                // before any server listens, as for the generated world
+                manifestFile = OutputPaths.file("--manifest", OutputPaths.fileNamed("--manifest", manifest));
+            } catch (ConfigException e) {
+                err.println("error: " + e.getMessage());
+                err.flush();
+                return BAD_CONFIG;
+            }
+        }
+        Vertx vertx = Vertx.builder().build();
+        HostileWorld running;
+        try {
+            running = HostileWorld.start(vertx).await();
+        } catch (Exception e) {
+            err.println("error: cannot start the hostile world: " + e.getMessage());
+            err.flush();
+            vertx.close().await();
+            return FAILED;
+        }
+        running.bases().forEach((name, url) -> out.println("hostile " + name + " " + url + "/"));
+        out.flush();
+        if (manifestFile != null) {
+            JsonObject expected = new JsonObject();
+            running.expected().forEach((url, record) -> expected.put(url, record.toString()));
+            try {
+                write(new JsonObject().put("expected", expected), manifestFile);
+            } catch (IOException | UncheckedIOException e) {
+                err.println("error: --manifest " + manifestFile + ": cannot be written (" + OutputPaths.reason(e) + ")");
+                err.flush();
+                running.close().compose(v -> vertx.close()).await();
+                return OUTPUT_FAILED;
+            }
+        }
+        if (!exitAfterStart) {
+            awaitShutdown(running::close, vertx);
             return OK;
         }
         running.close().compose(v -> vertx.close()).await();
@@ -126,14 +182,18 @@ public final class SitesCommand implements Callable<Integer> {
 
     /** The manifest, whole or not at all (a full disk leaves no torn JSON behind). */
     private static void writeManifest(FakeWorld running, Path file) throws IOException {
-        OutputPaths.writeWhole(file, running.manifest(CrawlRules.defaults()).encodePrettily()
-                .getBytes(StandardCharsets.UTF_8));
+        write(running.manifest(CrawlRules.defaults()), file);
     }
 
-    private static void awaitShutdown(FakeWorld running, Vertx vertx) throws InterruptedException {
+    private static void write(JsonObject json, Path file) throws IOException {
+        OutputPaths.writeWhole(file, json.encodePrettily().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void awaitShutdown(Supplier<Future<Void>> close, Vertx vertx)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close().compose(v -> vertx.close()).await();
+            close.get().compose(v -> vertx.close()).await();
             stopped.countDown();
         }, "sites-shutdown"));
         stopped.await();

@@ -116,4 +116,15 @@ class SitesCommandTest {
         assertThat(err.toString()).isEqualTo("error: --manifest /dev/full: cannot be written (No space left on"
                 + " device)" + System.lineSeparator());
     }
+
+    @Test
+    void servesTheHostileWorldAndWritesItsExpectedRecords(@TempDir Path dir) throws Exception {
+        Path manifest = dir.resolve("hostile.json");
+        assertThat(run("--hostile", "--manifest", manifest.toString(), "--exit-after-start")).isZero();
+        assertThat(out.toString().lines()).hasSize(dev.crawlcase.sites.hostile.HostileCases.all().size())
+                .allMatch(line -> line.matches("hostile [a-z0-9.-]+ http://127\\.0\\.0\\.1:\\d+/"));
+        JsonObject expected = new JsonObject(Files.readString(manifest)).getJsonObject("expected");
+        assertThat(expected.fieldNames()).anyMatch(url -> url.endsWith("/h/0"));
+        assertThat(expected.getMap().values()).contains("failed protocol", "skipped robots_unreachable");
+    }
 }
