@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.config;
 
+import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 
@@ -36,9 +37,19 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     public record Politeness(int perHostConcurrency, long perHostDelayMs) {
     }
 
-    /** Per-attempt limits. */
+    /** Per-attempt limits, and which https servers are trusted ({@code trustCertificates}, loaded and checked). */
     public record Fetch(long connectTimeoutMs, long firstByteTimeoutMs, long totalTimeoutMs, long maxBodyBytes,
-                        int maxRedirects, String userAgent) {
+                        int maxRedirects, String userAgent, TlsTrust trust) {
+
+        public Fetch withUserAgent(String agent) {
+            return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects, agent,
+                    trust);
+        }
+
+        public Fetch withTrust(TlsTrust newTrust) {
+            return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects,
+                    userAgent, newTrust);
+        }
     }
 
     /** Where records (JSONL) and the summary (JSON) go. */

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.fetch.FetchLimits;
+import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
@@ -78,7 +79,7 @@ public final class CrawlConfigLoader {
                         FrontierSettings.PER_HOST_CONCURRENCY_RANGE),
                 p.longIn("perHostDelayMs", FrontierSettings.DEFAULT_PER_HOST_DELAY_MS,
                         FrontierSettings.PER_HOST_DELAY_MS_RANGE)));
-        var fetch = f.object("fetch").build(CrawlConfigLoader::fetch);
+        var fetch = f.object("fetch").build(x -> fetch(x, baseDir));
         var retry = f.object("retry").build(CrawlConfigLoader::retry);
         long leaseTimeoutMs = f.longIn("leaseTimeoutMs", FrontierSettings.DEFAULT_LEASE_TIMEOUT_MS,
                 FrontierSettings.LEASE_TIMEOUT_MS_RANGE);
@@ -114,7 +115,7 @@ public final class CrawlConfigLoader {
     }
 
     /** The fetch limits, with the rules {@link FetchLimits} itself applies between them. */
-    private static CrawlConfig.Fetch fetch(JsonFields x) {
+    private static CrawlConfig.Fetch fetch(JsonFields x, Path baseDir) {
         long connect = x.longIn("connectTimeoutMs", FetchLimits.DEFAULT_CONNECT_TIMEOUT_MS,
                 FetchLimits.CONNECT_TIMEOUT_MS_RANGE);
         long firstByte = x.longIn("firstByteTimeoutMs", FetchLimits.DEFAULT_FIRST_BYTE_TIMEOUT_MS,
@@ -124,9 +125,12 @@ public final class CrawlConfigLoader {
         int maxRedirects = x.intIn("maxRedirects", FrontierSettings.DEFAULT_MAX_REDIRECTS,
                 FrontierSettings.MAX_REDIRECTS_RANGE);
         String userAgent = x.string("userAgent", FetchLimits.DEFAULT_USER_AGENT);
+        // loaded now, so a missing or broken certificate file is one line and exit 2 before any request
+        TlsTrust trust = TlsTrust.load("trustCertificates",
+                x.strings("trustCertificates").stream().map(p -> file(baseDir, p)).toList());
         FetchLimits.checkTimeouts(firstByte, total);
         FetchLimits.checkUserAgent(userAgent);
-        return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent);
+        return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent, trust);
     }
 
     /** Built here, so the policy's own rule (maxDelayMs not below baseDelayMs) names its key at load time. */
@@ -147,6 +151,12 @@ public final class CrawlConfigLoader {
             }
         }
         return list;
+    }
+
+    /** Relative to the config file's folder (the working folder for the bundled config). */
+    private static Path file(Path baseDir, String value) {
+        Path p = Path.of(value);
+        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p).normalize();
     }
 
     /** Relative to the config file's folder; null (= the bundled sites) for the bundled config. */

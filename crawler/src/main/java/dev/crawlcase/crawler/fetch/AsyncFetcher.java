@@ -49,6 +49,8 @@ public final class AsyncFetcher {
                 .setKeepAlive(true)
                 .setPipelining(false)
                 .setDecompressionSupported(false)
+                .setVerifyHost(true)
+                .setTrustOptions(limits.trust().trustOptions())
                 .setConnectTimeout(limits.connectTimeoutMs());
         this.clients = new ClientShards(maxConnections, poolSize -> vertx.httpClientBuilder()
                 .with(options)

@@ -66,6 +66,7 @@ public final class BlockingFetcher implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(limits.connectTimeoutMs()))
+                .sslContext(limits.trust().sslContext())
                 .executor(executor)
                 .build();
     }

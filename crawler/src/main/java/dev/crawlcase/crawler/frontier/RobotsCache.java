@@ -11,7 +11,9 @@ import dev.crawlcase.crawler.task.FetchResult;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,8 +30,8 @@ import java.util.function.Consumer;
  *   <li>429, 5xx: crawler-commons' {@code failedFetch} rules for a server error, which allow nothing (and set
  *       deferVisits);</li>
  *   <li>no response (timeout, reset, garbage instead of HTTP, ...): unreachable, allow nothing; except a refused
- *       connection or an unknown host at the host's own robots.txt, where no server is there to protect and its
- *       pages fail with that same error, which says more than a skip.</li>
+ *       connection, an unknown host or a failed TLS handshake or certificate at the host's own robots.txt, where
+ *       no HTTP could be spoken at all and its pages fail with that same error, which says more than a skip.</li>
  * </ul>
  * A disallow-all verdict lasts one TTL, like any other: the next fetch after it may lift it.
  * Crawl-delay: crawler-commons 1.5 reads fractional seconds ("0.1" is 100 ms); its own cap (which would turn a
@@ -37,6 +39,9 @@ import java.util.function.Consumer;
  */
 final class RobotsCache {
     static final int MAX_BODY_BYTES = 500 * 1024;
+    /** No HTTP was spoken at all: nothing listens, no such host, or no TLS session we could trust. */
+    private static final Set<ErrorKind> NO_CONVERSATION = EnumSet.of(ErrorKind.REFUSED, ErrorKind.UNKNOWN_HOST,
+            ErrorKind.TLS_HANDSHAKE, ErrorKind.TLS_CERTIFICATE);
 
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
     private final List<String> agentNames;
@@ -90,8 +95,7 @@ final class RobotsCache {
 
     private HostRules rulesFor(String robotsUrl, boolean redirected, FetchResult r) {
         if (r.error() != null) {
-            boolean noServer = r.error() == ErrorKind.REFUSED || r.error() == ErrorKind.UNKNOWN_HOST;
-            return noServer && !redirected
+            return NO_CONVERSATION.contains(r.error()) && !redirected
                     ? HostRules.of(new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL))
                     : HostRules.unreachable();
         }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,43 @@ class ModeContractTest {
         }
         assertThat(crawl.records()).allSatisfy(r -> assertThat(r.mode()).isEqualTo(mode));
         assertThat(crawl.summary().pages()).isEqualTo(truth.pages().size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void crawlsTheGroundTruthOverHttpsTrustingTheSitesCertificate(Mode mode) throws Exception {
+        assumeAvailable(mode);
+        FakeWorld world = start(world().withTls(true));
+        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                // a TLS handshake costs a loaded machine more than the plain tests' 400 ms first-byte budget
+                c -> c.perHostConcurrency(PER_HOST).trustCertificates(pem).timeouts(5_000, 2_500, 10_000));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(world.seedUrls()).allSatisfy(seed -> assertThat(seed).startsWith("https://"));
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(crawl.records()).noneSatisfy(r -> assertThat(r.reason()).startsWith("tls_"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anUntrustedCertificateFailsTheSeedsAsTlsCertificateWithoutOneRequest(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(world().withTls(true));
+        // a cold TLS server can take seconds for its first handshake: a timeout must not hide the certificate error
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.timeouts(10_000, 10_000, 20_000));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEmpty();
+        assertThat(crawl.records()).extracting(CrawlRecord::url).containsExactlyInAnyOrderElementsOf(world.seedUrls());
+        assertThat(crawl.records()).allSatisfy(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(r.reason()).isEqualTo("tls_certificate");
+            assertThat(r.attempts()).as("an untrusted certificate is not retried").isEqualTo(1);
+        });
+        assertThat(world.counters().requestsPerUrl()).as("no HTTP request ever reached the sites").isEmpty();
     }
 
     @ParameterizedTest

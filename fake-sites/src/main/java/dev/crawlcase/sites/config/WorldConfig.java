@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole fake world. JSON keys: {@code seed} (integer, default 42) and {@code sites} (a non-empty array
- * of {@link SiteSpec}). The same seed and specs always generate the same sites.
+ * The whole fake world. JSON keys: {@code seed} (integer, default 42), {@code sites} (a non-empty array
+ * of {@link SiteSpec}) and {@code tls} (boolean, default false: every site serves https with a self-signed
+ * certificate made at start). The same seed and specs always generate the same sites.
  */
-public record WorldConfig(long seed, List<SiteSpec> sites) {
+public record WorldConfig(long seed, List<SiteSpec> sites, boolean tls) {
 
     public WorldConfig {
         sites = List.copyOf(Check.notNull("sites", sites));
@@ -31,17 +32,30 @@ public record WorldConfig(long seed, List<SiteSpec> sites) {
         }
     }
 
+    public WorldConfig(long seed, List<SiteSpec> sites) {
+        this(seed, sites, false);
+    }
+
     public static WorldConfig of(long seed, SiteSpec... sites) {
         return new WorldConfig(seed, List.of(sites));
     }
 
     /** The same world with every port set to 0, so each site binds an ephemeral port (for tests). */
     public WorldConfig withEphemeralPorts() {
-        return new WorldConfig(seed, sites.stream().map(s -> s.withPort(0)).toList());
+        return withSites(sites.stream().map(s -> s.withPort(0)).toList());
     }
 
     public WorldConfig withSeed(long newSeed) {
-        return new WorldConfig(newSeed, sites);
+        return new WorldConfig(newSeed, sites, tls);
+    }
+
+    public WorldConfig withSites(List<SiteSpec> newSites) {
+        return new WorldConfig(seed, newSites, tls);
+    }
+
+    /** The same world served over TLS (https URLs) or plain HTTP. */
+    public WorldConfig withTls(boolean serveTls) {
+        return new WorldConfig(seed, sites, serveTls);
     }
 
     public SiteSpec site(String name) {

@@ -28,7 +28,7 @@ public final class WorldConfigLoader {
     private static WorldConfig world(JsonFields f) {
         long seed = f.integer("seed", 42);
         List<SiteSpec> sites = f.objects("sites", WorldConfigLoader::site);
-        return new WorldConfig(seed, sites);
+        return new WorldConfig(seed, sites, f.bool("tls", false));
     }
 
     private static SiteSpec site(JsonFields f) {
