@@ -51,6 +51,11 @@ public final class ServerCounters {
         return board.inFlight(siteName);
     }
 
+    /** Responses sent in the world's content coding (the client asked for it in Accept-Encoding). */
+    public long encodedResponses() {
+        return board.encodedResponses();
+    }
+
     public long totalRequests() {
         return board.totalRequests();
     }

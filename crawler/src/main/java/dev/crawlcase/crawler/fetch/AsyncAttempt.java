@@ -52,7 +52,8 @@ final class AsyncAttempt {
                 .setAbsoluteURI(task.url())
                 .setFollowRedirects(false)
                 .setConnectTimeout(limits.connectTimeoutMs())
-                .putHeader(HttpHeaders.USER_AGENT, limits.userAgent());
+                .putHeader(HttpHeaders.USER_AGENT, limits.userAgent())
+                .putHeader(HttpHeaders.ACCEPT_ENCODING, BodyDecoder.ACCEPT_ENCODING);
         InetSocketAddress loopback = LoopbackGuard.unresolvedLoopback(task.url());
         if (loopback != null) {
             // connect to the address literal, never resolving the name; the Host header still names the URL's host
@@ -99,8 +100,18 @@ final class AsyncAttempt {
         });
         return response.end()
                 .transform(ar -> ar.succeeded() || body.truncated()
-                        ? Future.succeededFuture(head.withBody(body.bytes(), body.truncated(), cap, elapsed()))
+                        ? result(body, cap)
                         : Future.failedFuture(ar.cause()));
+    }
+
+    /** Decoding a large or hostile body is CPU work: an encoded one is decoded off the event loop. */
+    private Future<FetchResult> result(CappedBody body, int cap) {
+        if (!BodyDecoder.encoded(head.contentEncoding())) {
+            return Future.succeededFuture(head.withBody(body.bytes(), body.truncated(), cap, elapsed()));
+        }
+        byte[] raw = body.bytes();
+        boolean cut = body.truncated();
+        return vertx.executeBlocking(() -> head.withBody(raw, cut, cap, elapsed()), false);
     }
 
     private void expire(ErrorKind kind) {

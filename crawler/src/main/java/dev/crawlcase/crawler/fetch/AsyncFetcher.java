@@ -23,7 +23,8 @@ import io.vertx.core.http.PoolOptions;
  *
  * <p>Framing: {@link Framing}'s rule, partly checked on each connection's raw bytes by {@link SplitFramingCheck}.
  *
- * <p>Settings: HTTP/1.1, keep-alive, no redirects, no Accept-Encoding (gzip sent anyway is inflated with a cap),
+ * <p>Settings: HTTP/1.1, keep-alive, no redirects, Vert.x's own decompression off (its inflater has no cap;
+ * {@link BodyDecoder} decodes every coding we ask for, under the body cap, on a worker thread),
  * TCP connect timeout, and a per-host pool of {@code maxConnections} (Vert.x's default of 5 per host would
  * silently cap the crawl's concurrency). Threads: none of its own; it uses the Vertx instance's event loops. The pool
  * spreads its connections over one event loop per core (socket reads, writes and HTTP decoding run there; results

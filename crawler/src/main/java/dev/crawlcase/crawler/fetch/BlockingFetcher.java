@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fetches one URL per call and blocks the calling thread until the attempt ends: for the sequential and thread-pool
  * modes, which call it from worker threads. Thread-safe; one shared JDK {@link HttpClient} (HTTP/1.1, redirects
- * NEVER, no Accept-Encoding).
+ * NEVER; Accept-Encoding lists what {@link BodyDecoder} decodes).
  *
  * <p>Framing: {@link Framing}'s rule, checked on the head (the JDK client would otherwise read a Content-Length's
  * bytes of a chunked body and call it whole).
@@ -84,6 +84,7 @@ public final class BlockingFetcher implements AutoCloseable {
                 .GET()
                 .timeout(Duration.ofMillis(limits.firstByteTimeoutMs()))
                 .header("User-Agent", limits.userAgent())
+                .header("Accept-Encoding", BodyDecoder.ACCEPT_ENCODING)
                 .build();
         Handler handler = new Handler(task.kind());
         CompletableFuture<HttpResponse<CappedSubscriber.Read>> future = client.sendAsync(request, handler);

@@ -9,6 +9,7 @@ import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.GroundTruth;
+import dev.crawlcase.sites.config.ContentCoding;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.FaultKind;
 import dev.crawlcase.sites.config.FaultSpec;
@@ -20,13 +21,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -146,6 +150,27 @@ class ModeContractTest {
             assertThat(r.attempts()).as("an untrusted certificate is not retried").isEqualTo(1);
         });
         assertThat(world.counters().requestsPerUrl()).as("no HTTP request ever reached the sites").isEmpty();
+    }
+
+    static Stream<Arguments> modesAndCodings() {
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(ContentCoding.GZIP, ContentCoding.DEFLATE,
+                ContentCoding.BR, ContentCoding.ZSTD).map(coding -> Arguments.of(mode, coding)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modesAndCodings")
+    void crawlsTheGroundTruthInEachContentCodingTheSitesWereAskedFor(Mode mode, ContentCoding coding) {
+        assumeAvailable(mode);
+        FakeWorld world = start(world().withCoding(coding));
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.perHostConcurrency(PER_HOST));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        // the sites encode only for a client whose Accept-Encoding names the coding
+        assertThat(world.counters().encodedResponses()).isGreaterThanOrEqualTo(crawl.fetchedPages().size());
+        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
+                .allSatisfy(r -> assertThat(r.truncated()).as("decoded whole: %s", r.url()).isFalse());
     }
 
     @ParameterizedTest

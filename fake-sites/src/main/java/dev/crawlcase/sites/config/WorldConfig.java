@@ -10,12 +10,15 @@ import java.util.Map;
 /**
  * The whole fake world. JSON keys: {@code seed} (integer, default 42), {@code sites} (a non-empty array
  * of {@link SiteSpec}) and {@code tls} (boolean, default false: every site serves https with a self-signed
- * certificate made at start). The same seed and specs always generate the same sites.
+ * certificate made at start) and {@code contentEncoding} ({@link ContentCoding}, default identity: bodies are sent
+ * in that coding to a client whose Accept-Encoding names it). The same seed and specs always generate the same
+ * sites.
  */
-public record WorldConfig(long seed, List<SiteSpec> sites, boolean tls) {
+public record WorldConfig(long seed, List<SiteSpec> sites, boolean tls, ContentCoding coding) {
 
     public WorldConfig {
         sites = List.copyOf(Check.notNull("sites", sites));
+        Check.notNull("contentEncoding", coding);
         if (sites.isEmpty()) {
             throw new ConfigException("sites", "must contain at least one site");
         }
@@ -33,7 +36,7 @@ public record WorldConfig(long seed, List<SiteSpec> sites, boolean tls) {
     }
 
     public WorldConfig(long seed, List<SiteSpec> sites) {
-        this(seed, sites, false);
+        this(seed, sites, false, ContentCoding.IDENTITY);
     }
 
     public static WorldConfig of(long seed, SiteSpec... sites) {
@@ -46,16 +49,21 @@ public record WorldConfig(long seed, List<SiteSpec> sites, boolean tls) {
     }
 
     public WorldConfig withSeed(long newSeed) {
-        return new WorldConfig(newSeed, sites, tls);
+        return new WorldConfig(newSeed, sites, tls, coding);
     }
 
     public WorldConfig withSites(List<SiteSpec> newSites) {
-        return new WorldConfig(seed, newSites, tls);
+        return new WorldConfig(seed, newSites, tls, coding);
     }
 
     /** The same world served over TLS (https URLs) or plain HTTP. */
     public WorldConfig withTls(boolean serveTls) {
-        return new WorldConfig(seed, sites, serveTls);
+        return new WorldConfig(seed, sites, serveTls, coding);
+    }
+
+    /** The same world sending its bodies in this coding to clients that accept it. */
+    public WorldConfig withCoding(ContentCoding newCoding) {
+        return new WorldConfig(seed, sites, tls, newCoding);
     }
 
     public SiteSpec site(String name) {

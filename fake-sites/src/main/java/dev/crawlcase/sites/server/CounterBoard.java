@@ -18,6 +18,7 @@ public final class CounterBoard {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> peak = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
+    private final AtomicLong encoded = new AtomicLong();
 
     public CounterBoard(List<String> sites) {
         for (String site : sites) {
@@ -70,6 +71,15 @@ public final class CounterBoard {
         return inFlight.get(site).get();
     }
 
+    /** Responses whose body was sent in the world's content coding. */
+    public long encodedResponses() {
+        return encoded.get();
+    }
+
+    void encoded() {
+        encoded.incrementAndGet();
+    }
+
     public long totalRequests() {
         return total.get();
     }
@@ -79,6 +89,7 @@ public final class CounterBoard {
         requests.clear();
         ok.clear();
         total.set(0);
+        encoded.set(0);
         inFlight.forEach((site, n) -> peak.get(site).set(n.get()));
     }
 }

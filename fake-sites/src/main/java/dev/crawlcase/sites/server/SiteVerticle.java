@@ -1,5 +1,6 @@
 package dev.crawlcase.sites.server;
 
+import dev.crawlcase.sites.config.ContentCoding;
 import dev.crawlcase.sites.model.Replies;
 import dev.crawlcase.sites.model.SiteModel;
 import io.vertx.core.Future;
@@ -20,20 +21,26 @@ public final class SiteVerticle extends VerticleBase {
     private final CounterBoard counters;
     private final Supplier<Replies> replies;
     private final SiteCertificate certificate;
+    private final ContentCoding coding;
     private final int listenPort;
     private volatile int port = -1;
 
-    /** @param certificate the world's certificate to serve TLS with, or null for plain HTTP */
-    public SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, SiteCertificate certificate) {
-        this(site, counters, replies, certificate, site.spec().port());
+    /**
+     * @param certificate the world's certificate to serve TLS with, or null for plain HTTP
+     * @param coding      the content coding of bodies sent to clients that accept it
+     */
+    public SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, SiteCertificate certificate,
+                        ContentCoding coding) {
+        this(site, counters, replies, certificate, coding, site.spec().port());
     }
 
     private SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, SiteCertificate certificate,
-                         int listenPort) {
+                         ContentCoding coding, int listenPort) {
         this.site = site;
         this.counters = counters;
         this.replies = replies;
         this.certificate = certificate;
+        this.coding = coding;
         this.listenPort = listenPort;
     }
 
@@ -42,7 +49,7 @@ public final class SiteVerticle extends VerticleBase {
         if (port < 0) {
             throw new IllegalStateException("site " + site.name() + " is not listening yet");
         }
-        return new SiteVerticle(site, counters, replies, certificate, port);
+        return new SiteVerticle(site, counters, replies, certificate, coding, port);
     }
 
     @Override
@@ -57,7 +64,7 @@ public final class SiteVerticle extends VerticleBase {
             options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
         }
         HttpServer server = vertx.createHttpServer(options)
-                .requestHandler(new SiteHandler(vertx, site, counters, replies, this::baseUrl));
+                .requestHandler(new SiteHandler(vertx, site, counters, replies, this::baseUrl, coding));
         return server.listen().onSuccess(bound -> port = bound.actualPort());
     }
 
