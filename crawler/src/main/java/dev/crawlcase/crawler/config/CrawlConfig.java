@@ -37,18 +37,22 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     public record Politeness(int perHostConcurrency, long perHostDelayMs) {
     }
 
-    /** Per-attempt limits, and which https servers are trusted ({@code trustCertificates}, loaded and checked). */
+    /**
+     * Per-attempt limits, which https servers are trusted ({@code trustCertificates}, loaded and checked), and
+     * whether a remote crawl may reach private, link-local, multicast and reserved addresses
+     * ({@code allowPrivateNetworks}, default false).
+     */
     public record Fetch(long connectTimeoutMs, long firstByteTimeoutMs, long totalTimeoutMs, long maxBodyBytes,
-                        int maxRedirects, String userAgent, TlsTrust trust) {
+                        int maxRedirects, String userAgent, boolean allowPrivateNetworks, TlsTrust trust) {
 
         public Fetch withUserAgent(String agent) {
             return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects, agent,
-                    trust);
+                    allowPrivateNetworks, trust);
         }
 
         public Fetch withTrust(TlsTrust newTrust) {
             return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects,
-                    userAgent, newTrust);
+                    userAgent, allowPrivateNetworks, newTrust);
         }
     }
 

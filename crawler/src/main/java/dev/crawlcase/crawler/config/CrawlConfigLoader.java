@@ -130,7 +130,9 @@ public final class CrawlConfigLoader {
                 x.strings("trustCertificates").stream().map(p -> file(baseDir, p)).toList());
         FetchLimits.checkTimeouts(firstByte, total);
         FetchLimits.checkUserAgent(userAgent);
-        return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent, trust);
+        boolean allowPrivateNetworks = x.bool("allowPrivateNetworks", false);
+        return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent, allowPrivateNetworks,
+                trust);
     }
 
     /** Built here, so the policy's own rule (maxDelayMs not below baseDelayMs) names its key at load time. */

@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 
+import java.net.InetAddress;
+
 /**
  * Fetches one URL per call without blocking: for the async mode (called on an event loop) and the virtual mode
  * (called on a virtual-thread context, which {@code await()}s the future). Callbacks, timers and body chunks run on
@@ -37,14 +39,21 @@ public final class AsyncFetcher {
 
     private final Vertx vertx;
     private final FetchLimits limits;
+    private final RemoteGuard guard;
     private final ClientShards clients;
 
     public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections) {
+        this(vertx, limits, maxConnections, HostResolver.SYSTEM);
+    }
+
+    /** @param resolver where a remote crawl's guard looks names up, on a worker thread (a stub in tests) */
+    public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections, HostResolver resolver) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be >= 1, got " + maxConnections);
         }
         this.vertx = vertx;
         this.limits = limits;
+        this.guard = new RemoteGuard(resolver, limits.allowPrivateNetworks());
         HttpClientOptions options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
@@ -69,8 +78,18 @@ public final class AsyncFetcher {
             return Future.succeededFuture(
                     FetchResult.failure(refused, (System.nanoTime() - start) / 1_000_000));
         }
+        if (RemoteGuard.applies(task.url(), limits.allowRemote())) {
+            // a name lookup blocks: judged on a worker, then the request goes to the very address judged
+            return vertx.executeBlocking(() -> guard.judge(task.url()), false).compose(verdict -> verdict.refused() != null
+                    ? Future.succeededFuture(FetchResult.failure(verdict.refused(), (System.nanoTime() - start) / 1_000_000))
+                    : attempt(task, verdict.address()));
+        }
+        return attempt(task, null);
+    }
+
+    private Future<FetchResult> attempt(FetchTask task, InetAddress pinned) {
         int shard = clients.acquire();
-        return new AsyncAttempt(vertx, clients.client(shard), limits, task).run()
+        return new AsyncAttempt(vertx, clients.client(shard), limits, task, pinned).run()
                 .andThen(done -> clients.release(shard));
     }
 

@@ -45,6 +45,7 @@ public final class BlockingFetcher implements AutoCloseable {
     private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
     private final FetchLimits limits;
+    private final RemoteGuard guard;
     private final ExecutorService executor;
     private final HttpClient client;
 
@@ -53,10 +54,16 @@ public final class BlockingFetcher implements AutoCloseable {
     }
 
     public BlockingFetcher(FetchLimits limits, int executorThreads) {
+        this(limits, executorThreads, HostResolver.SYSTEM);
+    }
+
+    /** @param resolver where a remote crawl's guard looks names up (a stub in tests) */
+    public BlockingFetcher(FetchLimits limits, int executorThreads, HostResolver resolver) {
         if (executorThreads < 1) {
             throw new IllegalArgumentException("executorThreads must be >= 1, got " + executorThreads);
         }
         this.limits = limits;
+        this.guard = new RemoteGuard(resolver, limits.allowPrivateNetworks());
         this.executor = Executors.newFixedThreadPool(executorThreads, runnable -> {
             Thread thread = new Thread(runnable, "crawlcase-jdkhttp-" + THREAD_IDS.incrementAndGet());
             thread.setDaemon(true);
@@ -77,6 +84,12 @@ public final class BlockingFetcher implements AutoCloseable {
         ErrorKind refused = LoopbackGuard.check(task.url(), limits.allowRemote());
         if (refused != null) {
             return FetchResult.failure(refused, millisSince(start));
+        }
+        if (RemoteGuard.applies(task.url(), limits.allowRemote())) {
+            ErrorKind unsafe = guard.judge(task.url()).refused();
+            if (unsafe != null) {
+                return failure(unsafe, start);
+            }
         }
         // the JDK client would resolve a loopback name through the system resolver (and so maybe DNS); the Host
         // header then names the address, which a loopback server cannot tell from the name

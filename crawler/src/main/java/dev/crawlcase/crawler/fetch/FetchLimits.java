@@ -20,11 +20,15 @@ import java.util.Objects;
  * @param userAgent          sent as the User-Agent header
  * @param allowRemote        false: only literal loopback hosts (127.0.0.0/8, ::1, localhost) are contacted; any
  *                           other host fails with {@link ErrorKind#NOT_ALLOWED} before a connection is attempted
+ * @param allowPrivateNetworks with allowRemote: also reach hosts whose addresses are private, link-local, multicast
+ *                           or reserved (and names that resolve to loopback); without it they fail as
+ *                           {@code private_address} ({@link RemoteGuard})
  * @param trust              which https servers are accepted ({@link TlsTrust}: the JDK's authorities plus any
  *                           configured certificates; never all)
  */
 public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
-                          int maxRobotsBytes, String userAgent, boolean allowRemote, TlsTrust trust) {
+                          int maxRobotsBytes, String userAgent, boolean allowRemote, boolean allowPrivateNetworks,
+                          TlsTrust trust) {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
     public static final Range CONNECT_TIMEOUT_MS_RANGE = new Range(1, 600_000);
@@ -54,12 +58,17 @@ public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int tota
     public FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
                        int maxRobotsBytes, String userAgent, boolean allowRemote) {
         this(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes, userAgent,
-                allowRemote, TlsTrust.defaults());
+                allowRemote, false, TlsTrust.defaults());
     }
 
     public FetchLimits withTrust(TlsTrust newTrust) {
         return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
-                userAgent, allowRemote, newTrust);
+                userAgent, allowRemote, allowPrivateNetworks, newTrust);
+    }
+
+    public FetchLimits withPrivateNetworks(boolean allow) {
+        return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
+                userAgent, allowRemote, allow, trust);
     }
 
     /** The defaults of crawl.json's {@code fetch} object, loopback only. */
