@@ -71,7 +71,7 @@ public final class FakeWorld {
         AtomicReference<Replies> replies = new AtomicReference<>();
         SiteCertificate certificate = config.tls() ? SiteCertificate.selfSigned() : null;
         List<SiteVerticle> verticles = sites.values().stream()
-                .map(site -> new SiteVerticle(site, board, replies::get, certificate, config.coding())).toList();
+                .map(site -> new SiteVerticle(site, board, replies::get, certificate, config.coding(), config.http2())).toList();
         List<Future<String>> deployed = new ArrayList<>(verticles.stream().map(vertx::deployVerticle).toList());
         return Future.join(List.copyOf(deployed))
                 .compose(first -> {

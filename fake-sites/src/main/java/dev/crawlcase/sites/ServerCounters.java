@@ -56,6 +56,11 @@ public final class ServerCounters {
         return board.encodedResponses();
     }
 
+    /** Requests that arrived over HTTP/2 (h2 by ALPN or h2c). */
+    public long http2Requests() {
+        return board.http2Requests();
+    }
+
     public long totalRequests() {
         return board.totalRequests();
     }

@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.config;
 
+import dev.crawlcase.crawler.fetch.HttpVersionChoice;
 import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
@@ -40,19 +41,20 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     /**
      * Per-attempt limits, which https servers are trusted ({@code trustCertificates}, loaded and checked), and
      * whether a remote crawl may reach private, link-local, multicast and reserved addresses
-     * ({@code allowPrivateNetworks}, default false).
+     * ({@code allowPrivateNetworks}, default false), and the HTTP version ({@code httpVersion}: 1.1, 2 or auto).
      */
     public record Fetch(long connectTimeoutMs, long firstByteTimeoutMs, long totalTimeoutMs, long maxBodyBytes,
-                        int maxRedirects, String userAgent, boolean allowPrivateNetworks, TlsTrust trust) {
+                        int maxRedirects, String userAgent, boolean allowPrivateNetworks, TlsTrust trust,
+                        HttpVersionChoice httpVersion) {
 
         public Fetch withUserAgent(String agent) {
             return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects, agent,
-                    allowPrivateNetworks, trust);
+                    allowPrivateNetworks, trust, httpVersion);
         }
 
         public Fetch withTrust(TlsTrust newTrust) {
             return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects,
-                    userAgent, allowPrivateNetworks, newTrust);
+                    userAgent, allowPrivateNetworks, newTrust, httpVersion);
         }
     }
 

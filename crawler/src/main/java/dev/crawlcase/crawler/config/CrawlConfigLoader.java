@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.fetch.FetchLimits;
+import dev.crawlcase.crawler.fetch.HttpVersionChoice;
 import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
@@ -131,8 +132,10 @@ public final class CrawlConfigLoader {
         FetchLimits.checkTimeouts(firstByte, total);
         FetchLimits.checkUserAgent(userAgent);
         boolean allowPrivateNetworks = x.bool("allowPrivateNetworks", false);
+        HttpVersionChoice httpVersion = HttpVersionChoice.parse("httpVersion",
+                x.string("httpVersion", HttpVersionChoice.DEFAULT.label()));
         return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent, allowPrivateNetworks,
-                trust);
+                trust, httpVersion);
     }
 
     /** Built here, so the policy's own rule (maxDelayMs not below baseDelayMs) names its key at load time. */

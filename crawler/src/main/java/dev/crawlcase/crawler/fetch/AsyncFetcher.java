@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 
 import java.net.InetAddress;
+import java.util.List;
 
 /**
  * Fetches one URL per call without blocking: for the async mode (called on an event loop) and the virtual mode
@@ -54,8 +55,7 @@ public final class AsyncFetcher {
         this.vertx = vertx;
         this.limits = limits;
         this.guard = new RemoteGuard(resolver, limits.allowPrivateNetworks());
-        HttpClientOptions options = new HttpClientOptions()
-                .setProtocolVersion(HttpVersion.HTTP_1_1)
+        HttpClientOptions options = versioned(new HttpClientOptions(), limits.httpVersion())
                 .setKeepAlive(true)
                 .setPipelining(false)
                 .setDecompressionSupported(false)
@@ -68,6 +68,17 @@ public final class AsyncFetcher {
                 .with(new PoolOptions().setHttp1MaxSize(poolSize)
                         .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
                 .build());
+    }
+
+    /** 1.1 as is; 2 by ALPN only and h2c with prior knowledge; auto offers both and tries an h2c upgrade. */
+    private static HttpClientOptions versioned(HttpClientOptions options, HttpVersionChoice choice) {
+        return switch (choice) {
+            case HTTP_1_1 -> options.setProtocolVersion(HttpVersion.HTTP_1_1);
+            case HTTP_2 -> options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true)
+                    .setAlpnVersions(List.of(HttpVersion.HTTP_2)).setHttp2ClearTextUpgrade(false);
+            case AUTO -> options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true)
+                    .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1)).setHttp2ClearTextUpgrade(true);
+        };
     }
 
     /** GETs {@code task.url()} once; the future never fails, every failure is an error kind in the result. */

@@ -70,7 +70,9 @@ public final class BlockingFetcher implements AutoCloseable {
             return thread;
         });
         this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+                // HTTP_2 is the JDK's "prefer 2": ALPN over TLS, an h2c Upgrade on plain connections
+                .version(limits.httpVersion() == HttpVersionChoice.HTTP_1_1 ? HttpClient.Version.HTTP_1_1
+                        : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(limits.connectTimeoutMs()))
                 .sslContext(limits.trust().sslContext())
@@ -103,18 +105,17 @@ public final class BlockingFetcher implements AutoCloseable {
         CompletableFuture<HttpResponse<CappedSubscriber.Read>> future = client.sendAsync(request, handler);
         try {
             long remaining = limits.totalTimeoutMs() - millisSince(start);
-            CappedSubscriber.Read read = future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body();
-            ResponseHead head = handler.head;
-            if (handler.badFraming) {
-                return failure(ErrorKind.PROTOCOL, start);
-            }
-            return read.cap() < 0 ? head.withoutBody(millisSince(start))
-                    : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
+            return result(handler, future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body(), start);
         } catch (TimeoutException e) {
             handler.abort();
             future.cancel(true);
             return failure(handler.head == null ? ErrorKind.TIMEOUT_FIRST_BYTE : ErrorKind.TIMEOUT_TOTAL, start);
         } catch (ExecutionException e) {
+            CappedSubscriber.Read ended = handler.readIfEndedHere();
+            if (ended != null) {
+                // we cancelled the stream ourselves (HTTP/2 reports that as a failure): what we wanted was read
+                return result(handler, ended, start);
+            }
             Throwable cause = e.getCause();
             boolean firstByte = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
             return failure(firstByte ? ErrorKind.TIMEOUT_FIRST_BYTE
@@ -137,6 +138,15 @@ public final class BlockingFetcher implements AutoCloseable {
             }
         }
         executor.shutdownNow();
+    }
+
+    private static FetchResult result(Handler handler, CappedSubscriber.Read read, long start) {
+        if (handler.badFraming) {
+            return failure(ErrorKind.PROTOCOL, start);
+        }
+        ResponseHead head = handler.head;
+        return read.cap() < 0 ? head.withoutBody(millisSince(start))
+                : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
     }
 
     private static FetchResult failure(ErrorKind kind, long start) {
@@ -169,6 +179,11 @@ public final class BlockingFetcher implements AutoCloseable {
             CappedSubscriber s = new CappedSubscriber(badFraming || h.hasNoBody() ? -1 : h.bodyCap(kind, limits));
             subscriber = s;
             return s;
+        }
+
+        CappedSubscriber.Read readIfEndedHere() {
+            CappedSubscriber s = subscriber;
+            return s == null || head == null ? null : s.readIfEndedHere();
         }
 
         void abort() {

@@ -25,10 +25,11 @@ import java.util.Objects;
  *                           {@code private_address} ({@link RemoteGuard})
  * @param trust              which https servers are accepted ({@link TlsTrust}: the JDK's authorities plus any
  *                           configured certificates; never all)
+ * @param httpVersion        the HTTP version both clients speak ({@link HttpVersionChoice})
  */
 public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
                           int maxRobotsBytes, String userAgent, boolean allowRemote, boolean allowPrivateNetworks,
-                          TlsTrust trust) {
+                          TlsTrust trust, HttpVersionChoice httpVersion) {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
     public static final Range CONNECT_TIMEOUT_MS_RANGE = new Range(1, 600_000);
@@ -52,23 +53,29 @@ public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int tota
         checkTimeouts(firstByteTimeoutMs, totalTimeoutMs);
         checkUserAgent(userAgent);
         Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(httpVersion, "httpVersion");
     }
 
     /** Limits that trust the JDK's default certificate authorities only. */
     public FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
                        int maxRobotsBytes, String userAgent, boolean allowRemote) {
         this(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes, userAgent,
-                allowRemote, false, TlsTrust.defaults());
+                allowRemote, false, TlsTrust.defaults(), HttpVersionChoice.DEFAULT);
     }
 
     public FetchLimits withTrust(TlsTrust newTrust) {
         return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
-                userAgent, allowRemote, allowPrivateNetworks, newTrust);
+                userAgent, allowRemote, allowPrivateNetworks, newTrust, httpVersion);
     }
 
     public FetchLimits withPrivateNetworks(boolean allow) {
         return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
-                userAgent, allowRemote, allow, trust);
+                userAgent, allowRemote, allow, trust, httpVersion);
+    }
+
+    public FetchLimits withHttpVersion(HttpVersionChoice version) {
+        return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
+                userAgent, allowRemote, allowPrivateNetworks, trust, version);
     }
 
     /** The defaults of crawl.json's {@code fetch} object, loopback only. */

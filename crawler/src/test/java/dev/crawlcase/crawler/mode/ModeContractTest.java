@@ -152,6 +152,59 @@ class ModeContractTest {
         assertThat(world.counters().requestsPerUrl()).as("no HTTP request ever reached the sites").isEmpty();
     }
 
+    /** The world without faults: what a fault does to the other streams of a multiplexed connection is not ground truth. */
+    static WorldConfig calmWorld() {
+        WorldConfig w = world();
+        return w.withSites(w.sites().stream().map(s -> s.withFaults(FaultSpec.none())).toList());
+    }
+
+    static Stream<Arguments> modesAndVersions() {
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of("2", "auto").map(v -> Arguments.of(mode, v)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modesAndVersions")
+    void crawlsTheGroundTruthOverH2NegotiatedByAlpn(Mode mode, String version) throws Exception {
+        assumeAvailable(mode);
+        FakeWorld world = start(calmWorld().withTls(true).withHttp2(true));
+        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.perHostConcurrency(PER_HOST).trustCertificates(pem).httpVersion(version)
+                        .timeouts(5_000, 2_500, 10_000));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(world.counters().http2Requests()).as("requests the sites saw over h2")
+                .isEqualTo(world.counters().totalRequests());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void crawlsTheGroundTruthOverH2c(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(calmWorld().withHttp2(true));
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.perHostConcurrency(PER_HOST).httpVersion("2").timeouts(5_000, 2_500, 10_000));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(world.counters().http2Requests()).as("requests the sites saw over h2c").isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void withHttp11TheSitesSeeNoH2Request(Mode mode) throws Exception {
+        assumeAvailable(mode);
+        FakeWorld world = start(calmWorld().withTls(true).withHttp2(true));
+        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.perHostConcurrency(PER_HOST).trustCertificates(pem).timeouts(5_000, 2_500, 10_000));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(world.counters().http2Requests()).isZero();
+    }
+
     static Stream<Arguments> modesAndCodings() {
         return Stream.of(Mode.values()).flatMap(mode -> Stream.of(ContentCoding.GZIP, ContentCoding.DEFLATE,
                 ContentCoding.BR, ContentCoding.ZSTD).map(coding -> Arguments.of(mode, coding)));

@@ -73,6 +73,11 @@ public final class TestConfig {
                 new JsonArray(List.of(pemFiles).stream().map(Path::toString).map(Object.class::cast).toList()));
     }
 
+    /** {@code fetch.httpVersion}: "1.1", "2" or "auto". */
+    public TestConfig httpVersion(String version) {
+        return put("fetch", "httpVersion", version);
+    }
+
     public TestConfig maxRedirects(int redirects) {
         return put("fetch", "maxRedirects", redirects);
     }

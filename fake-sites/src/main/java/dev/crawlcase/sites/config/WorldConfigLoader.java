@@ -29,7 +29,7 @@ public final class WorldConfigLoader {
         long seed = f.integer("seed", 42);
         List<SiteSpec> sites = f.objects("sites", WorldConfigLoader::site);
         ContentCoding coding = ContentCoding.parse("contentEncoding", f.string("contentEncoding", "identity"));
-        return new WorldConfig(seed, sites, f.bool("tls", false), coding);
+        return new WorldConfig(seed, sites, f.bool("tls", false), coding, f.bool("http2", false));
     }
 
     private static SiteSpec site(JsonFields f) {

@@ -19,6 +19,7 @@ public final class CounterBoard {
     private final Map<String, AtomicInteger> peak = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong encoded = new AtomicLong();
+    private final AtomicLong http2 = new AtomicLong();
 
     public CounterBoard(List<String> sites) {
         for (String site : sites) {
@@ -80,6 +81,15 @@ public final class CounterBoard {
         encoded.incrementAndGet();
     }
 
+    /** Requests that arrived over HTTP/2 (h2 or h2c). */
+    public long http2Requests() {
+        return http2.get();
+    }
+
+    void http2() {
+        http2.incrementAndGet();
+    }
+
     public long totalRequests() {
         return total.get();
     }
@@ -90,6 +100,7 @@ public final class CounterBoard {
         ok.clear();
         total.set(0);
         encoded.set(0);
+        http2.set(0);
         inFlight.forEach((site, n) -> peak.get(site).set(n.get()));
     }
 }

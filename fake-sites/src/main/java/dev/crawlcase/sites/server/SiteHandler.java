@@ -15,6 +15,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.function.Supplier;
 
@@ -55,6 +56,9 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         String url = ReferenceNormalizer.requestKey(baseUrl.get(), request.uri());
         String target = ReferenceNormalizer.target(url);
         int attempt = counters.begin(site.name(), url);
+        if (request.version() == HttpVersion.HTTP_2) {
+            counters.http2();
+        }
         HttpServerResponse response = request.response();
         Runnable finished = once(() -> counters.end(site.name()));
         response.endHandler(v -> finished.run());

@@ -22,25 +22,28 @@ public final class SiteVerticle extends VerticleBase {
     private final Supplier<Replies> replies;
     private final SiteCertificate certificate;
     private final ContentCoding coding;
+    private final boolean http2;
     private final int listenPort;
     private volatile int port = -1;
 
     /**
      * @param certificate the world's certificate to serve TLS with, or null for plain HTTP
      * @param coding      the content coding of bodies sent to clients that accept it
+     * @param http2       offer HTTP/2 beside HTTP/1.1 (by ALPN over TLS, as h2c on plain connections)
      */
     public SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, SiteCertificate certificate,
-                        ContentCoding coding) {
-        this(site, counters, replies, certificate, coding, site.spec().port());
+                        ContentCoding coding, boolean http2) {
+        this(site, counters, replies, certificate, coding, http2, site.spec().port());
     }
 
     private SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, SiteCertificate certificate,
-                         ContentCoding coding, int listenPort) {
+                         ContentCoding coding, boolean http2, int listenPort) {
         this.site = site;
         this.counters = counters;
         this.replies = replies;
         this.certificate = certificate;
         this.coding = coding;
+        this.http2 = http2;
         this.listenPort = listenPort;
     }
 
@@ -49,7 +52,7 @@ public final class SiteVerticle extends VerticleBase {
         if (port < 0) {
             throw new IllegalStateException("site " + site.name() + " is not listening yet");
         }
-        return new SiteVerticle(site, counters, replies, certificate, coding, port);
+        return new SiteVerticle(site, counters, replies, certificate, coding, http2, port);
     }
 
     @Override
@@ -59,9 +62,9 @@ public final class SiteVerticle extends VerticleBase {
                 .setPort(listenPort)
                 .setAcceptBacklog(16384)
                 .setReuseAddress(true)
-                .setHttp2ClearTextEnabled(false);
+                .setHttp2ClearTextEnabled(http2);
         if (certificate != null) {
-            options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
+            options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions()).setUseAlpn(http2);
         }
         HttpServer server = vertx.createHttpServer(options)
                 .requestHandler(new SiteHandler(vertx, site, counters, replies, this::baseUrl, coding));
