@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.GroundTruth;
@@ -25,11 +26,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,10 +123,7 @@ class ModeContractTest {
     void crawlsTheGroundTruthOverHttpsTrustingTheSitesCertificate(Mode mode) throws Exception {
         assumeAvailable(mode);
         FakeWorld world = start(world().withTls(true));
-        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                // a TLS handshake costs a loaded machine more than the plain tests' 400 ms first-byte budget
-                c -> c.perHostConcurrency(PER_HOST).trustCertificates(pem).timeouts(5_000, 2_500, 10_000));
+        CrawlConfig config = trustingConfig(mode, world, c -> c);
         TestCrawl crawl = TestCrawl.run(vertx, config);
 
         assertThat(world.seedUrls()).allSatisfy(seed -> assertThat(seed).startsWith("https://"));
@@ -158,6 +158,16 @@ class ModeContractTest {
         return w.withSites(w.sites().stream().map(s -> s.withFaults(FaultSpec.none())).toList());
     }
 
+    /**
+     * The quick test config, trusting a TLS world's own certificate, with time for TLS handshakes on a loaded
+     * machine (more than the plain tests' 400 ms first-byte budget).
+     */
+    private CrawlConfig trustingConfig(Mode mode, FakeWorld world, UnaryOperator<TestConfig> more) throws IOException {
+        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
+        return TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), c -> more.apply(
+                c.perHostConcurrency(PER_HOST).trustCertificates(pem).timeouts(5_000, 2_500, 10_000)));
+    }
+
     static Stream<Arguments> modesAndVersions() {
         return Stream.of(Mode.values()).flatMap(mode -> Stream.of("2", "auto").map(v -> Arguments.of(mode, v)));
     }
@@ -167,10 +177,7 @@ class ModeContractTest {
     void crawlsTheGroundTruthOverH2NegotiatedByAlpn(Mode mode, String version) throws Exception {
         assumeAvailable(mode);
         FakeWorld world = start(calmWorld().withTls(true).withHttp2(true));
-        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                c -> c.perHostConcurrency(PER_HOST).trustCertificates(pem).httpVersion(version)
-                        .timeouts(5_000, 2_500, 10_000));
+        CrawlConfig config = trustingConfig(mode, world, c -> c.httpVersion(version));
         TestCrawl crawl = TestCrawl.run(vertx, config);
 
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
@@ -196,9 +203,7 @@ class ModeContractTest {
     void withHttp11TheSitesSeeNoH2Request(Mode mode) throws Exception {
         assumeAvailable(mode);
         FakeWorld world = start(calmWorld().withTls(true).withHttp2(true));
-        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                c -> c.perHostConcurrency(PER_HOST).trustCertificates(pem).timeouts(5_000, 2_500, 10_000));
+        CrawlConfig config = trustingConfig(mode, world, c -> c);
         TestCrawl crawl = TestCrawl.run(vertx, config);
 
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
