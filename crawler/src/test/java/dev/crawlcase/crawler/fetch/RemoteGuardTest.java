@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -96,9 +97,9 @@ class RemoteGuardTest {
 
     @Test
     void allowPrivateNetworksOpensThemAndTheAsyncClientConnectsToTheAddressItJudged() throws Exception {
-        var server = vertx.createHttpServer().requestHandler(req -> req.response()
+        var server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1")).requestHandler(req -> req.response()
                         .putHeader("Content-Type", "text/html").end("host=" + req.authority().host()))
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         FetchResult r = fetch(FetcherUnderTest.ASYNC, REMOTE.withPrivateNetworks(true),
                 "http://rebind.test:" + server.actualPort() + "/");
         assertThat(r.error()).isNull();
