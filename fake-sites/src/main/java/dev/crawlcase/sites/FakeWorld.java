@@ -5,6 +5,7 @@ import dev.crawlcase.sites.model.Replies;
 import dev.crawlcase.sites.model.SiteGenerator;
 import dev.crawlcase.sites.model.SiteModel;
 import dev.crawlcase.sites.server.CounterBoard;
+import dev.crawlcase.sites.server.SiteCertificate;
 import dev.crawlcase.sites.server.SiteVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -29,9 +31,10 @@ public final class FakeWorld {
     private final Replies replies;
     private final ServerCounters counters;
     private final List<String> deployments;
+    private final SiteCertificate certificate;
 
     private FakeWorld(Vertx vertx, WorldConfig config, Map<String, SiteModel> sites, Map<String, String> baseUrls,
-                      Replies replies, CounterBoard board, List<String> deployments) {
+                      Replies replies, CounterBoard board, List<String> deployments, SiteCertificate certificate) {
         this.vertx = vertx;
         this.config = config;
         this.sites = sites;
@@ -39,6 +42,7 @@ public final class FakeWorld {
         this.replies = replies;
         this.counters = new ServerCounters(board, sites.keySet());
         this.deployments = deployments;
+        this.certificate = certificate;
     }
 
     /** Generates every site and binds it on 127.0.0.1 (port 0 = ephemeral); fails if any site cannot bind. */
@@ -65,8 +69,9 @@ public final class FakeWorld {
         config.sites().forEach(spec -> sites.put(spec.name(), SiteGenerator.generate(config.seed(), spec, config.siteNames())));
         CounterBoard board = new CounterBoard(config.siteNames());
         AtomicReference<Replies> replies = new AtomicReference<>();
+        SiteCertificate certificate = config.tls() ? SiteCertificate.selfSigned() : null;
         List<SiteVerticle> verticles = sites.values().stream()
-                .map(site -> new SiteVerticle(site, board, replies::get)).toList();
+                .map(site -> new SiteVerticle(site, board, replies::get, certificate, config.coding(), config.http2())).toList();
         List<Future<String>> deployed = new ArrayList<>(verticles.stream().map(vertx::deployVerticle).toList());
         return Future.join(List.copyOf(deployed))
                 .compose(first -> {
@@ -85,7 +90,7 @@ public final class FakeWorld {
                     verticles.forEach(v -> baseUrls.put(v.name(), v.baseUrl()));
                     replies.set(new Replies(config.seed(), baseUrls));
                     List<String> ids = deployed.stream().map(Future::result).toList();
-                    return new FakeWorld(vertx, config, sites, baseUrls, replies.get(), board, ids);
+                    return new FakeWorld(vertx, config, sites, baseUrls, replies.get(), board, ids, certificate);
                 });
     }
 
@@ -105,7 +110,15 @@ public final class FakeWorld {
         return List.copyOf(baseUrls.values());
     }
 
-    /** Site name to {@code http://127.0.0.1:PORT/}, in config order. */
+    /**
+     * The certificate of a TLS world in PEM form (a client trusts exactly it, never everything), empty for a plain
+     * HTTP world.
+     */
+    public Optional<String> certificatePem() {
+        return Optional.ofNullable(certificate).map(SiteCertificate::pem);
+    }
+
+    /** Site name to {@code http://127.0.0.1:PORT/} ({@code https} for a TLS world), in config order. */
     public Map<String, String> baseUrls() {
         return baseUrls;
     }

@@ -31,7 +31,7 @@ final class FreePorts {
                 held.add(socket);
                 pinned.add(site.withPort(socket.getLocalPort()));
             }
-            return new WorldConfig(config.seed(), pinned);
+            return config.withSites(pinned);
         } finally {
             for (ServerSocket socket : held) {
                 socket.close();

@@ -51,6 +51,16 @@ public final class ServerCounters {
         return board.inFlight(siteName);
     }
 
+    /** Responses sent in the world's content coding (the client asked for it in Accept-Encoding). */
+    public long encodedResponses() {
+        return board.encodedResponses();
+    }
+
+    /** Requests that arrived over HTTP/2 (h2 by ALPN or h2c). */
+    public long http2Requests() {
+        return board.http2Requests();
+    }
+
     public long totalRequests() {
         return board.totalRequests();
     }

@@ -56,9 +56,7 @@ final class CrawlFlags {
             } catch (ConfigException e) {
                 throw new ConfigException("--user-agent", e.problem());
             }
-            CrawlConfig.Fetch f = c.fetch();
-            c = c.withFetch(new CrawlConfig.Fetch(f.connectTimeoutMs(), f.firstByteTimeoutMs(), f.totalTimeoutMs(),
-                    f.maxBodyBytes(), f.maxRedirects(), userAgent));
+            c = c.withFetch(c.fetch().withUserAgent(userAgent));
         }
         if (!include.isEmpty() || !exclude.isEmpty()) {
             c = c.withScope(new CrawlConfig.ScopePatterns(joined(c.scope().include(), "--include", include),

@@ -104,6 +104,11 @@ final class CrawlSession implements AutoCloseable {
         if (config.seeds().isEmpty()) {
             sites = SitesHost.start(config.sites());
             config = config.withSeeds(sites.world().seedUrls());
+            // a TLS world's self-signed certificate is trusted for this crawl, and only it (never trust-all)
+            String pem = sites.world().certificatePem().orElse(null);
+            if (pem != null) {
+                config = config.withFetch(config.fetch().withTrust(config.fetch().trust().plusPem(pem)));
+            }
         } else {
             SeedCheck.validate(config.seeds(), config.allowRemote());
         }

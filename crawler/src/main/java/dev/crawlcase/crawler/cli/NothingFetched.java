@@ -35,9 +35,12 @@ final class NothingFetched {
             return " (connection refused: nothing listens on the seed's port"
                     + (ipv6 ? "; the sites may listen on IPv4 only, try 127.0.0.1" : "") + ")";
         }
-        // robots.txt is fetched first, so a TLS failure usually shows as an unreachable robots.txt (RFC 9309)
-        if ((reason.equals("protocol") || reason.equals("io") || reason.equals("reset")
-                || reason.equals("robots_unreachable")) && https) {
+        if (reason.equals("tls_certificate")) {
+            return " (the server's certificate is not trusted or does not name the host; a local site's own"
+                    + " certificate can be added to fetch.trustCertificates)";
+        }
+        if ((reason.equals("tls_handshake") || reason.equals("protocol") || reason.equals("io")
+                || reason.equals("reset") || reason.equals("robots_unreachable")) && https) {
             return " (TLS failed: is the port plain http? try http:// instead of https://)";
         }
         if (reason.equals("robots_unreachable")) {

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.config;
 
+import dev.crawlcase.crawler.fetch.HttpVersionChoice;
+import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 
@@ -41,9 +43,24 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     public record Politeness(int perHostConcurrency, long perHostDelayMs) {
     }
 
-    /** Per-attempt limits. */
+    /**
+     * Per-attempt limits, which https servers are trusted ({@code trustCertificates}, loaded and checked), and
+     * whether a remote crawl may reach private, link-local, multicast and reserved addresses
+     * ({@code allowPrivateNetworks}, default false), and the HTTP version ({@code httpVersion}: 1.1, 2 or auto).
+     */
     public record Fetch(long connectTimeoutMs, long firstByteTimeoutMs, long totalTimeoutMs, long maxBodyBytes,
-                        int maxRedirects, String userAgent) {
+                        int maxRedirects, String userAgent, boolean allowPrivateNetworks, TlsTrust trust,
+                        HttpVersionChoice httpVersion) {
+
+        public Fetch withUserAgent(String agent) {
+            return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects, agent,
+                    allowPrivateNetworks, trust, httpVersion);
+        }
+
+        public Fetch withTrust(TlsTrust newTrust) {
+            return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects,
+                    userAgent, allowPrivateNetworks, newTrust, httpVersion);
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.fetch.FetchLimits;
+import dev.crawlcase.crawler.fetch.HttpVersionChoice;
+import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
@@ -85,7 +87,7 @@ public final class CrawlConfigLoader {
                         FrontierSettings.PER_HOST_CONCURRENCY_RANGE),
                 p.longIn("perHostDelayMs", FrontierSettings.DEFAULT_PER_HOST_DELAY_MS,
                         FrontierSettings.PER_HOST_DELAY_MS_RANGE)));
-        var fetch = f.object("fetch").build(CrawlConfigLoader::fetch);
+        var fetch = f.object("fetch").build(x -> fetch(x, origin));
         var retry = f.object("retry").build(CrawlConfigLoader::retry);
         long leaseTimeoutMs = f.longIn("leaseTimeoutMs", FrontierSettings.DEFAULT_LEASE_TIMEOUT_MS,
                 FrontierSettings.LEASE_TIMEOUT_MS_RANGE);
@@ -141,7 +143,7 @@ public final class CrawlConfigLoader {
     }
 
     /** The fetch limits, with the rules {@link FetchLimits} itself applies between them. */
-    private static CrawlConfig.Fetch fetch(JsonFields x) {
+    private static CrawlConfig.Fetch fetch(JsonFields x, ConfigFile origin) {
         long connect = x.longIn("connectTimeoutMs", FetchLimits.DEFAULT_CONNECT_TIMEOUT_MS,
                 FetchLimits.CONNECT_TIMEOUT_MS_RANGE);
         long firstByte = x.longIn("firstByteTimeoutMs", FetchLimits.DEFAULT_FIRST_BYTE_TIMEOUT_MS,
@@ -151,9 +153,16 @@ public final class CrawlConfigLoader {
         int maxRedirects = x.intIn("maxRedirects", FrontierSettings.DEFAULT_MAX_REDIRECTS,
                 FrontierSettings.MAX_REDIRECTS_RANGE);
         String userAgent = x.string("userAgent", FetchLimits.DEFAULT_USER_AGENT);
+        // loaded now, so a missing or broken certificate file is one line and exit 2 before any request
+        TlsTrust trust = TlsTrust.load("trustCertificates",
+                x.strings("trustCertificates").stream().map(origin::resolve).toList());
         FetchLimits.checkTimeouts(firstByte, total);
         FetchLimits.checkUserAgent(userAgent);
-        return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent);
+        boolean allowPrivateNetworks = x.bool("allowPrivateNetworks", false);
+        HttpVersionChoice httpVersion = HttpVersionChoice.parse("httpVersion",
+                x.string("httpVersion", HttpVersionChoice.DEFAULT.label()));
+        return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent, allowPrivateNetworks,
+                trust, httpVersion);
     }
 
     /** Built here, so the policy's own rule (maxDelayMs not below baseDelayMs) names its key at load time. */

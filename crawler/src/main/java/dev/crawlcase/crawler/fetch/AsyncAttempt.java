@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ final class AsyncAttempt {
     private final HttpClient client;
     private final FetchLimits limits;
     private final FetchTask task;
+    private final InetAddress pinned;
     private final long startNanos = System.nanoTime();
     private HttpClientRequest request;
     private ResponseHead head;
@@ -37,7 +39,9 @@ final class AsyncAttempt {
     private long firstByteTimer;
     private long totalTimer;
 
-    AsyncAttempt(Vertx vertx, HttpClient client, FetchLimits limits, FetchTask task) {
+    /** @param pinned the address a remote guard judged, to connect to instead of resolving again; or null */
+    AsyncAttempt(Vertx vertx, HttpClient client, FetchLimits limits, FetchTask task, InetAddress pinned) {
+        this.pinned = pinned;
         this.vertx = vertx;
         this.client = client;
         this.limits = limits;
@@ -52,11 +56,15 @@ final class AsyncAttempt {
                 .setAbsoluteURI(task.url())
                 .setFollowRedirects(false)
                 .setConnectTimeout(limits.connectTimeoutMs())
-                .putHeader(HttpHeaders.USER_AGENT, limits.userAgent());
+                .putHeader(HttpHeaders.USER_AGENT, limits.userAgent())
+                .putHeader(HttpHeaders.ACCEPT_ENCODING, BodyDecoder.ACCEPT_ENCODING);
         InetSocketAddress loopback = LoopbackGuard.unresolvedLoopback(task.url());
         if (loopback != null) {
             // connect to the address literal, never resolving the name; the Host header still names the URL's host
             options.setServer(SocketAddress.inetSocketAddress(loopback.getPort(), loopback.getHostString()));
+        } else if (pinned != null) {
+            // the Host header and TLS name stay the URL's host
+            options.setServer(SocketAddress.inetSocketAddress(LoopbackGuard.port(task.url()), pinned.getHostAddress()));
         }
         return client.request(options)
                 .compose(this::send)
@@ -100,8 +108,18 @@ final class AsyncAttempt {
         });
         return response.end()
                 .transform(ar -> ar.succeeded() || body.truncated()
-                        ? Future.succeededFuture(head.withBody(body.bytes(), body.truncated(), cap, elapsed()))
+                        ? result(body, cap)
                         : Future.failedFuture(ar.cause()));
+    }
+
+    /** Decoding a large or hostile body is CPU work: an encoded one is decoded off the event loop. */
+    private Future<FetchResult> result(CappedBody body, int cap) {
+        if (!BodyDecoder.encoded(head.contentEncoding())) {
+            return Future.succeededFuture(head.withBody(body.bytes(), body.truncated(), cap, elapsed()));
+        }
+        byte[] raw = body.bytes();
+        boolean cut = body.truncated();
+        return vertx.executeBlocking(() -> head.withBody(raw, cut, cap, elapsed()), false);
     }
 
     private void expire(ErrorKind kind) {

@@ -10,6 +10,9 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 
+import java.net.InetAddress;
+import java.util.List;
+
 /**
  * Fetches one URL per call without blocking: for the async mode (called on an event loop) and the virtual mode
  * (called on a virtual-thread context, which {@code await()}s the future). Callbacks, timers and body chunks run on
@@ -23,7 +26,8 @@ import io.vertx.core.http.PoolOptions;
  *
  * <p>Framing: {@link Framing}'s rule, partly checked on each connection's raw bytes by {@link SplitFramingCheck}.
  *
- * <p>Settings: HTTP/1.1, keep-alive, no redirects, no Accept-Encoding (gzip sent anyway is inflated with a cap),
+ * <p>Settings: HTTP/1.1, keep-alive, no redirects, Vert.x's own decompression off (its inflater has no cap;
+ * {@link BodyDecoder} decodes every coding we ask for, under the body cap, on a worker thread),
  * TCP connect timeout, and a per-host pool of {@code maxConnections} (Vert.x's default of 5 per host would
  * silently cap the crawl's concurrency). Threads: none of its own; it uses the Vertx instance's event loops. The pool
  * spreads its connections over one event loop per core (socket reads, writes and HTTP decoding run there; results
@@ -36,19 +40,27 @@ public final class AsyncFetcher {
 
     private final Vertx vertx;
     private final FetchLimits limits;
+    private final RemoteGuard guard;
     private final ClientShards clients;
 
     public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections) {
+        this(vertx, limits, maxConnections, HostResolver.SYSTEM);
+    }
+
+    /** @param resolver where a remote crawl's guard looks names up, on a worker thread (a stub in tests) */
+    public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections, HostResolver resolver) {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be >= 1, got " + maxConnections);
         }
         this.vertx = vertx;
         this.limits = limits;
-        HttpClientOptions options = new HttpClientOptions()
-                .setProtocolVersion(HttpVersion.HTTP_1_1)
+        this.guard = new RemoteGuard(resolver, limits.allowPrivateNetworks());
+        HttpClientOptions options = versioned(new HttpClientOptions(), limits.httpVersion())
                 .setKeepAlive(true)
                 .setPipelining(false)
                 .setDecompressionSupported(false)
+                .setVerifyHost(true)
+                .setTrustOptions(limits.trust().trustOptions())
                 .setConnectTimeout(limits.connectTimeoutMs());
         this.clients = new ClientShards(maxConnections, poolSize -> vertx.httpClientBuilder()
                 .with(options)
@@ -56,6 +68,17 @@ public final class AsyncFetcher {
                 .with(new PoolOptions().setHttp1MaxSize(poolSize)
                         .setEventLoopSize(Runtime.getRuntime().availableProcessors()))
                 .build());
+    }
+
+    /** 1.1 as is; 2 by ALPN only and h2c with prior knowledge; auto offers both and tries an h2c upgrade. */
+    private static HttpClientOptions versioned(HttpClientOptions options, HttpVersionChoice choice) {
+        return switch (choice) {
+            case HTTP_1_1 -> options.setProtocolVersion(HttpVersion.HTTP_1_1);
+            case HTTP_2 -> options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true)
+                    .setAlpnVersions(List.of(HttpVersion.HTTP_2)).setHttp2ClearTextUpgrade(false);
+            case AUTO -> options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true)
+                    .setAlpnVersions(List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1)).setHttp2ClearTextUpgrade(true);
+        };
     }
 
     /** GETs {@code task.url()} once; the future never fails, every failure is an error kind in the result. */
@@ -66,8 +89,18 @@ public final class AsyncFetcher {
             return Future.succeededFuture(
                     FetchResult.failure(refused, (System.nanoTime() - start) / 1_000_000));
         }
+        if (RemoteGuard.applies(task.url(), limits.allowRemote())) {
+            // a name lookup blocks: judged on a worker, then the request goes to the very address judged
+            return vertx.executeBlocking(() -> guard.judge(task.url()), false).compose(verdict -> verdict.refused() != null
+                    ? Future.succeededFuture(FetchResult.failure(verdict.refused(), (System.nanoTime() - start) / 1_000_000))
+                    : attempt(task, verdict.address()));
+        }
+        return attempt(task, null);
+    }
+
+    private Future<FetchResult> attempt(FetchTask task, InetAddress pinned) {
         int shard = clients.acquire();
-        return new AsyncAttempt(vertx, clients.client(shard), limits, task).run()
+        return new AsyncAttempt(vertx, clients.client(shard), limits, task, pinned).run()
                 .andThen(done -> clients.release(shard));
     }
 

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fetches one URL per call and blocks the calling thread until the attempt ends: for the sequential and thread-pool
  * modes, which call it from worker threads. Thread-safe; one shared JDK {@link HttpClient} (HTTP/1.1, redirects
- * NEVER, no Accept-Encoding).
+ * NEVER; Accept-Encoding lists what {@link BodyDecoder} decodes).
  *
  * <p>Framing: {@link Framing}'s rule, checked on the head (the JDK client would otherwise read a Content-Length's
  * bytes of a chunked body and call it whole).
@@ -51,6 +51,7 @@ public final class BlockingFetcher implements AutoCloseable {
     private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
     private final FetchLimits limits;
+    private final RemoteGuard guard;
     private final ExecutorService executor;
     private final HttpClient client;
 
@@ -59,19 +60,28 @@ public final class BlockingFetcher implements AutoCloseable {
     }
 
     public BlockingFetcher(FetchLimits limits, int executorThreads) {
+        this(limits, executorThreads, HostResolver.SYSTEM);
+    }
+
+    /** @param resolver where a remote crawl's guard looks names up (a stub in tests) */
+    public BlockingFetcher(FetchLimits limits, int executorThreads, HostResolver resolver) {
         if (executorThreads < 1) {
             throw new IllegalArgumentException("executorThreads must be >= 1, got " + executorThreads);
         }
         this.limits = limits;
+        this.guard = new RemoteGuard(resolver, limits.allowPrivateNetworks());
         this.executor = Executors.newFixedThreadPool(executorThreads, runnable -> {
             Thread thread = new Thread(runnable, "crawlcase-jdkhttp-" + THREAD_IDS.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
         this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
+                // HTTP_2 is the JDK's "prefer 2": ALPN over TLS, an h2c Upgrade on plain connections
+                .version(limits.httpVersion() == HttpVersionChoice.HTTP_1_1 ? HttpClient.Version.HTTP_1_1
+                        : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(limits.connectTimeoutMs()))
+                .sslContext(limits.trust().sslContext())
                 .executor(executor)
                 .build();
     }
@@ -83,29 +93,35 @@ public final class BlockingFetcher implements AutoCloseable {
         if (refused != null) {
             return FetchResult.failure(refused, millisSince(start));
         }
+        if (RemoteGuard.applies(task.url(), limits.allowRemote())) {
+            ErrorKind unsafe = guard.judge(task.url()).refused();
+            if (unsafe != null) {
+                return failure(unsafe, start);
+            }
+        }
         // the JDK client would resolve a loopback name through the system resolver (and so maybe DNS); the Host
         // header then names the address, which a loopback server cannot tell from the name
         HttpRequest request = HttpRequest.newBuilder(LoopbackGuard.connectUri(task.url()))
                 .GET()
                 .timeout(Duration.ofMillis(limits.firstByteTimeoutMs()))
                 .header("User-Agent", limits.userAgent())
+                .header("Accept-Encoding", BodyDecoder.ACCEPT_ENCODING)
                 .build();
         Handler handler = new Handler(task.kind());
         CompletableFuture<HttpResponse<CappedSubscriber.Read>> future = client.sendAsync(request, handler);
         try {
             long remaining = limits.totalTimeoutMs() - millisSince(start);
-            CappedSubscriber.Read read = future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body();
-            ResponseHead head = handler.head;
-            if (handler.badFraming) {
-                return failure(ErrorKind.PROTOCOL, start);
-            }
-            return read.cap() < 0 ? head.withoutBody(millisSince(start))
-                    : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
+            return result(handler, future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body(), start);
         } catch (TimeoutException e) {
             handler.abort();
             future.cancel(true);
             return failure(handler.head == null ? ErrorKind.TIMEOUT_FIRST_BYTE : ErrorKind.TIMEOUT_TOTAL, start);
         } catch (ExecutionException e) {
+            CappedSubscriber.Read ended = handler.readIfEndedHere();
+            if (ended != null) {
+                // we cancelled the stream ourselves (HTTP/2 reports that as a failure): what we wanted was read
+                return result(handler, ended, start);
+            }
             Throwable cause = e.getCause();
             boolean firstByte = cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException);
             return failure(firstByte ? ErrorKind.TIMEOUT_FIRST_BYTE
@@ -128,6 +144,15 @@ public final class BlockingFetcher implements AutoCloseable {
             }
         }
         executor.shutdownNow();
+    }
+
+    private static FetchResult result(Handler handler, CappedSubscriber.Read read, long start) {
+        if (handler.badFraming) {
+            return failure(ErrorKind.PROTOCOL, start);
+        }
+        ResponseHead head = handler.head;
+        return read.cap() < 0 ? head.withoutBody(millisSince(start))
+                : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
     }
 
     private static FetchResult failure(ErrorKind kind, long start) {
@@ -167,6 +192,11 @@ public final class BlockingFetcher implements AutoCloseable {
             CappedSubscriber s = new CappedSubscriber(badFraming || h.hasNoBody() ? -1 : h.bodyCap(kind, limits));
             subscriber = s;
             return s;
+        }
+
+        CappedSubscriber.Read readIfEndedHere() {
+            CappedSubscriber s = subscriber;
+            return s == null || head == null ? null : s.readIfEndedHere();
         }
 
         void abort() {

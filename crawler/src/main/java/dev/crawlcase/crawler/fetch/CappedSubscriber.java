@@ -31,8 +31,9 @@ final class CappedSubscriber implements HttpResponse.BodySubscriber<CappedSubscr
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
         if (body == null) {
-            s.cancel();
+            // completed before cancelling: over HTTP/2 the cancel fails the exchange at once, through onError
             result.complete(new Read(new byte[0], false, cap));
+            s.cancel();
         } else {
             s.request(Long.MAX_VALUE);
         }
@@ -45,8 +46,8 @@ final class CappedSubscriber implements HttpResponse.BodySubscriber<CappedSubscr
         }
         for (ByteBuffer buffer : buffers) {
             if (!body.add(buffer)) {
-                subscription.cancel();
                 result.complete(new Read(body.bytes(), true, cap));
+                subscription.cancel();
                 return;
             }
         }
@@ -65,6 +66,14 @@ final class CappedSubscriber implements HttpResponse.BodySubscriber<CappedSubscr
     @Override
     public CompletionStage<Read> getBody() {
         return result;
+    }
+
+    /**
+     * What was read when this subscriber itself ended the transfer (the cap, or a body not wanted), else null. Over
+     * HTTP/2 the JDK client fails the exchange when its stream is cancelled, although everything wanted was read.
+     */
+    Read readIfEndedHere() {
+        return result.isDone() && !result.isCompletedExceptionally() ? result.join() : null;
     }
 
     /** Stops the transfer (used when the total deadline passes). */

@@ -7,8 +7,13 @@ import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +43,13 @@ final class FetchErrors {
         if (any(chain, t -> message(t).contains("connection reset") || message(t).contains("reset by peer"))) {
             return ErrorKind.RESET;
         }
+        if (!headersReceived && any(chain, t -> t instanceof CertificateException
+                || t instanceof CertPathValidatorException || t instanceof CertPathBuilderException)) {
+            return ErrorKind.TLS_CERTIFICATE;
+        }
+        if (!headersReceived && any(chain, FetchErrors::isHandshake)) {
+            return ErrorKind.TLS_HANDSHAKE;
+        }
         if (any(chain, t -> t instanceof UnknownHostException || t instanceof UnresolvedAddressException)) {
             return ErrorKind.UNKNOWN_HOST;
         }
@@ -55,6 +67,16 @@ final class FetchErrors {
             return ErrorKind.PROTOCOL;
         }
         return ErrorKind.IO;
+    }
+
+    /**
+     * A TLS session that never started: a failed handshake, or bytes that are not TLS (the JDK reports a plain
+     * HTTP answer as an unrecognised SSL message, Netty as a record that is not SSL).
+     */
+    private static boolean isHandshake(Throwable t) {
+        String msg = message(t);
+        return t instanceof SSLHandshakeException || t.getClass().getSimpleName().equals("NotSslRecordException")
+                || t instanceof SSLException && (msg.contains("unrecognized ssl message") || msg.contains("plaintext"));
     }
 
     private static boolean isClose(Throwable t) {

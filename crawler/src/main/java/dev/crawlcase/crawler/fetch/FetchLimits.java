@@ -5,6 +5,8 @@ import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.Range;
 import io.vertx.core.json.Json;
 
+import java.util.Objects;
+
 /**
  * The limits every fetch attempt obeys, the same for the blocking and the non-blocking fetcher. The defaults and
  * bounds below are the only ones: the crawl config's {@code fetch} object reads them and applies
@@ -18,9 +20,16 @@ import io.vertx.core.json.Json;
  * @param userAgent          sent as the User-Agent header
  * @param allowRemote        false: only literal loopback hosts (127.0.0.0/8, ::1, localhost) are contacted; any
  *                           other host fails with {@link ErrorKind#NOT_ALLOWED} before a connection is attempted
+ * @param allowPrivateNetworks with allowRemote: also reach hosts whose addresses are private, link-local, multicast
+ *                           or reserved (and names that resolve to loopback); without it they fail as
+ *                           {@code private_address} ({@link RemoteGuard})
+ * @param trust              which https servers are accepted ({@link TlsTrust}: the JDK's authorities plus any
+ *                           configured certificates; never all)
+ * @param httpVersion        the HTTP version both clients speak ({@link HttpVersionChoice})
  */
 public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
-                          int maxRobotsBytes, String userAgent, boolean allowRemote) {
+                          int maxRobotsBytes, String userAgent, boolean allowRemote, boolean allowPrivateNetworks,
+                          TlsTrust trust, HttpVersionChoice httpVersion) {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
     public static final Range CONNECT_TIMEOUT_MS_RANGE = new Range(1, 600_000);
@@ -43,6 +52,30 @@ public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int tota
         MAX_ROBOTS_BYTES_RANGE.check("maxRobotsBytes", maxRobotsBytes);
         checkTimeouts(firstByteTimeoutMs, totalTimeoutMs);
         checkUserAgent(userAgent);
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(httpVersion, "httpVersion");
+    }
+
+    /** Limits that trust the JDK's default certificate authorities only. */
+    public FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
+                       int maxRobotsBytes, String userAgent, boolean allowRemote) {
+        this(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes, userAgent,
+                allowRemote, false, TlsTrust.defaults(), HttpVersionChoice.DEFAULT);
+    }
+
+    public FetchLimits withTrust(TlsTrust newTrust) {
+        return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
+                userAgent, allowRemote, allowPrivateNetworks, newTrust, httpVersion);
+    }
+
+    public FetchLimits withPrivateNetworks(boolean allow) {
+        return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
+                userAgent, allowRemote, allow, trust, httpVersion);
+    }
+
+    public FetchLimits withHttpVersion(HttpVersionChoice version) {
+        return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
+                userAgent, allowRemote, allowPrivateNetworks, trust, version);
     }
 
     /** The defaults of crawl.json's {@code fetch} object, loopback only. */

@@ -44,8 +44,13 @@ final class LoopbackGuard {
         if (address == null) {
             return null;
         }
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-        return InetSocketAddress.createUnresolved(address, port);
+        return InetSocketAddress.createUnresolved(address, port(url));
+    }
+
+    /** The URL's port, or its scheme's default. */
+    static int port(String url) {
+        URI uri = URI.create(url);
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** {@code url} with a loopback name replaced by its address literal (for a client that connects to its URL's host). */

@@ -11,7 +11,9 @@ import dev.crawlcase.crawler.task.FetchResult;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -29,8 +31,9 @@ import java.util.function.Consumer;
  *       deferVisits);</li>
  *   <li>no response (timeout, reset, garbage instead of HTTP, a refused connection, ...): unreachable, allow
  *       nothing (a server that refuses only while robots.txt is asked for must not get its pages fetched); a
- *       refused connection or an unknown host at the host's own robots.txt gives its pages that same error as a
- *       failed record ({@link HostRules#noServer}), which says more than a skip.</li>
+ *       refused connection, an unknown host or a failed TLS handshake or certificate at the host's own robots.txt
+ *       (no HTTP could be spoken at all) gives its pages that same error as a failed record
+ *       ({@link HostRules#noServer}), which says more than a skip.</li>
  * </ul>
  * A disallow-all verdict lasts one TTL, like any other: the next fetch after it may lift it.
  * Crawl-delay: crawler-commons 1.5 reads fractional seconds ("0.1" is 100 ms); its own cap (which would turn a
@@ -38,6 +41,9 @@ import java.util.function.Consumer;
  */
 final class RobotsCache {
     static final int MAX_BODY_BYTES = 500 * 1024;
+    /** No HTTP was spoken at all: nothing listens, no such host, or no TLS session we could trust. */
+    private static final Set<ErrorKind> NO_CONVERSATION = EnumSet.of(ErrorKind.REFUSED, ErrorKind.UNKNOWN_HOST,
+            ErrorKind.TLS_HANDSHAKE, ErrorKind.TLS_CERTIFICATE);
 
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 5);
     private final List<String> agentNames;
@@ -91,8 +97,8 @@ final class RobotsCache {
 
     private HostRules rulesFor(String robotsUrl, boolean redirected, FetchResult r) {
         if (r.error() != null) {
-            boolean noServer = r.error() == ErrorKind.REFUSED || r.error() == ErrorKind.UNKNOWN_HOST;
-            return noServer && !redirected ? HostRules.noServer(r.error()) : HostRules.unreachable();
+            return NO_CONVERSATION.contains(r.error()) && !redirected ? HostRules.noServer(r.error())
+                    : HostRules.unreachable();
         }
         int status = r.status();
         if (status >= 200 && status < 300) {

@@ -44,7 +44,8 @@ public final class CrawlSetup {
     public FetchLimits fetchLimits() {
         CrawlConfig.Fetch f = config.fetch();
         return new FetchLimits((int) f.connectTimeoutMs(), (int) f.firstByteTimeoutMs(), (int) f.totalTimeoutMs(),
-                (int) f.maxBodyBytes(), FetchLimits.DEFAULT_MAX_ROBOTS_BYTES, f.userAgent(), config.allowRemote());
+                (int) f.maxBodyBytes(), FetchLimits.DEFAULT_MAX_ROBOTS_BYTES, f.userAgent(), config.allowRemote(),
+                f.allowPrivateNetworks(), f.trust(), f.httpVersion());
     }
 
     /** A fetch verticle's settings for the crawl at {@code addresses}, in this JVM or on another cluster node. */

@@ -128,6 +128,19 @@ class BadInputConfigTest {
     }
 
     @Test
+    void aTrustCertificateThatIsMissingOrNotPemIsOneLineAndExitTwo() throws Exception {
+        CliRun missing = runWithConfig("{\"fetch\": {\"trustCertificates\": [\"missing.pem\"]}}",
+                "http://127.0.0.1:1/");
+        assertOneLine(missing, "crawler: " + dir.resolve("crawl.json") + ": fetch.trustCertificates[0]: cannot read "
+                + dir.resolve("missing.pem"));
+        Files.writeString(dir.resolve("garbage.pem"), "not a certificate\n");
+        CliRun garbage = runWithConfig("{\"fetch\": {\"trustCertificates\": [\"garbage.pem\"]}}",
+                "http://127.0.0.1:1/");
+        assertOneLine(garbage, "crawler: " + dir.resolve("crawl.json") + ": fetch.trustCertificates[0]: ");
+        assertThat(garbage.err()).contains("PEM certificate");
+    }
+
+    @Test
     void aBadSeedInTheConfigFileIsOneLineToo() throws Exception {
         CliRun r = runWithConfig("{\"seeds\": [\"http://127.0.0.1:1/\", \"gopher://127.0.0.1/\"]}");
         assertOneLine(r, "crawler: seed 'gopher://127.0.0.1/': only http and https URLs can be crawled");

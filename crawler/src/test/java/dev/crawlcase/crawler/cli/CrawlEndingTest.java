@@ -80,6 +80,7 @@ class CrawlEndingTest {
         CliRun r = crawl("https://127.0.0.1:" + server(200) + "/");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.NOTHING_FETCHED);
         assertThat(r.err()).contains("try http:// instead of https://");
+        assertThat(r.err()).contains("most common reason: tls_handshake");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,6 +64,22 @@ class CrawlerMainTest {
         assertThat(r.out()).contains("thread-pool").contains("records: " + dir.resolve("out.jsonl"));
         assertThat(Files.readAllLines(dir.resolve("out.jsonl"))).isNotEmpty();
         assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"mode\" : \"thread-pool\"");
+    }
+
+    @Test
+    void runTrustsTheCertificateOfABundledTlsWorldAndOnlyIt() throws Exception {
+        Path sites = dir.resolve("sites.json");
+        Files.writeString(sites, "{\"seed\": 3, \"tls\": true, \"sites\": [{\"name\": \"tiny\", \"port\": 0,"
+                + " \"pages\": 12, \"levels\": 2}]}");
+        Path config = dir.resolve("crawl.json");
+        TestConfig.crawl().sites("sites.json").timeouts(5_000, 5_000, 10_000).writeTo(config);
+        CliRun r = run("run", "--config", config.toString(), "--mode", "async", "--quiet",
+                "--out", dir.resolve("out.jsonl").toString(), "--summary", dir.resolve("summary.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> records = Files.readAllLines(dir.resolve("out.jsonl"));
+        assertThat(records).anyMatch(line -> line.startsWith("{\"url\":\"https://127.0.0.1:")
+                && line.contains("\"outcome\":\"fetched\""));
+        assertThat(records).noneMatch(line -> line.contains("\"reason\":\"tls_"));
     }
 
     @Test

@@ -5,12 +5,14 @@ import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.sites.config.ContentCoding;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
@@ -162,6 +164,42 @@ class FetcherContractTest {
         assertThat(r.error()).isNull();
         assertThat(r.truncated()).isTrue();
         assertThat(r.body()).hasSize(LIMITS.maxBodyBytes()).containsOnly((byte) 0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FetcherUnderTest.class)
+    void everyDecodedCodingIsAskedFor(FetcherUnderTest kind) throws Exception {
+        FetchResult r = page(kind, servers.url("/accept-encoding"));
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("gzip, deflate, br, zstd");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"BLOCKING, GZIP", "BLOCKING, DEFLATE", "BLOCKING, BR", "BLOCKING, ZSTD",
+                "ASYNC, GZIP", "ASYNC, DEFLATE", "ASYNC, BR", "ASYNC, ZSTD"})
+    void eachCodingIsDecoded(FetcherUnderTest kind, ContentCoding coding) throws Exception {
+        FetchResult r = page(kind, servers.url("/coded/" + coding.token() + ".html"));
+        assertThat(r.error()).isNull();
+        assertThat(r.truncated()).isFalse();
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(HttpScenarios.PAGE);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"BLOCKING, GZIP", "BLOCKING, DEFLATE", "BLOCKING, BR", "BLOCKING, ZSTD",
+                "ASYNC, GZIP", "ASYNC, DEFLATE", "ASYNC, BR", "ASYNC, ZSTD"})
+    void aBombOfEachCodingIsDecodedOnlyUpToTheCap(FetcherUnderTest kind, ContentCoding coding) throws Exception {
+        FetchResult r = page(kind, servers.url("/bomb/" + coding.token() + ".html"));
+        assertThat(r.error()).isNull();
+        assertThat(r.truncated()).isTrue();
+        assertThat(r.body()).hasSize(LIMITS.maxBodyBytes()).containsOnly((byte) 0);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FetcherUnderTest.class)
+    void aBodyNotInItsNamedCodingIsKeptAsItCameAndMarkedTruncated(FetcherUnderTest kind) throws Exception {
+        FetchResult r = page(kind, servers.url("/wrong-br.html"));
+        assertThat(r.error()).isNull();
+        assertThat(r.truncated()).isTrue();
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(HttpScenarios.PAGE);
     }
 
     @ParameterizedTest

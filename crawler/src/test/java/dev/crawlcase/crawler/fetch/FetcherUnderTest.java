@@ -24,8 +24,12 @@ enum FetcherUnderTest {
     }
 
     Running start(Vertx vertx, FetchLimits limits) {
+        return start(vertx, limits, HostResolver.SYSTEM);
+    }
+
+    Running start(Vertx vertx, FetchLimits limits, HostResolver resolver) {
         if (this == BLOCKING) {
-            BlockingFetcher fetcher = new BlockingFetcher(limits);
+            BlockingFetcher fetcher = new BlockingFetcher(limits, BlockingFetcher.DEFAULT_EXECUTOR_THREADS, resolver);
             return new Running() {
                 public FetchResult fetch(FetchTask task) {
                     return fetcher.fetch(task);
@@ -36,7 +40,7 @@ enum FetcherUnderTest {
                 }
             };
         }
-        AsyncFetcher fetcher = new AsyncFetcher(vertx, limits, 16);
+        AsyncFetcher fetcher = new AsyncFetcher(vertx, limits, 16, resolver);
         return new Running() {
             public FetchResult fetch(FetchTask task) throws Exception {
                 Context context = vertx.getOrCreateContext();

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.fetch;
 
+import dev.crawlcase.sites.config.ContentCoding;
+import dev.crawlcase.sites.server.BodyEncoder;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -12,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /** The HTTP routes of the contract tests, one behaviour per path. */
@@ -24,6 +28,8 @@ final class HttpScenarios {
     private static final Buffer BOMB = gzip(new byte[64 << 20]);
     private static final Buffer SMALL_GZIP = gzip(PAGE.getBytes(StandardCharsets.UTF_8));
 
+    private static final Map<String, byte[]> ENCODED = new ConcurrentHashMap<>();
+
     private final Vertx vertx;
 
     HttpScenarios(Vertx vertx) {
@@ -32,7 +38,15 @@ final class HttpScenarios {
 
     void handle(HttpServerRequest request) {
         HttpServerResponse response = request.response();
+        if (request.path().startsWith("/coded/") || request.path().startsWith("/bomb/")) {
+            coded(request);
+            return;
+        }
         switch (request.path()) {
+            case "/accept-encoding" -> response.putHeader("Content-Type", "text/html")
+                    .end(String.valueOf(request.getHeader("Accept-Encoding")));
+            case "/wrong-br.html" -> response.putHeader("Content-Type", "text/html; charset=UTF-8")
+                    .putHeader("Content-Encoding", "br").end(PAGE);
             case "/page.html" -> response.putHeader("Content-Type", "Text/HTML; charset=\"ISO-8859-1\"")
                     .end(Buffer.buffer(PAGE.getBytes(StandardCharsets.ISO_8859_1)));
             case "/xhtml" -> response.putHeader("Content-Type", "application/xhtml+xml").end(PAGE);
@@ -58,6 +72,26 @@ final class HttpScenarios {
                     .end(ScenarioServers.bytes(20_000, 'r'));
             default -> response.setStatusCode(404).end();
         }
+    }
+
+    /**
+     * Encodes, once, the bodies of {@code /coded/CODING.html} (the page in that Content-Encoding) and
+     * {@code /bomb/CODING.html} (64 MiB of zeros in it) with the fake sites' own encoder. Blocking: run it on a
+     * worker before serving, so no request waits for a bomb to be made.
+     */
+    static void encodeAll() {
+        for (ContentCoding coding : ContentCoding.values()) {
+            ENCODED.computeIfAbsent("/coded/" + coding.token() + ".html",
+                    path -> BodyEncoder.encode(PAGE.getBytes(StandardCharsets.UTF_8), coding));
+            ENCODED.computeIfAbsent("/bomb/" + coding.token() + ".html",
+                    path -> BodyEncoder.encode(new byte[64 << 20], coding));
+        }
+    }
+
+    private static void coded(HttpServerRequest request) {
+        String coding = request.path().replaceAll(".*/|\\.html$", "");
+        request.response().putHeader("Content-Type", "text/html; charset=UTF-8")
+                .putHeader("Content-Encoding", coding).end(Buffer.buffer(ENCODED.get(request.path())));
     }
 
     /** Writes 16 KiB chunks on a timer until the client goes away: only an aborting client ever finishes. */

@@ -9,6 +9,8 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 
+import java.util.List;
+
 /**
  * The servers the fetcher contract tests talk to, all on 127.0.0.1 port 0: an HTTP server with one route per
  * behaviour ({@link HttpScenarios}), a raw TCP server that answers garbage or broken HTTP, a raw server that resets
@@ -39,7 +41,11 @@ final class ScenarioServers {
         Future<Integer> refused = vertx.createNetServer(new NetServerOptions().setHost("127.0.0.1"))
                 .connectHandler(NetSocket::close).listen(0)
                 .compose(server -> server.close().map(v -> server.actualPort()));
-        return Future.all(http, raw, resetting, refused).map(all ->
+        Future<Void> encoded = vertx.executeBlocking(() -> {
+            HttpScenarios.encodeAll();
+            return null;
+        }, false);
+        return Future.all(List.of(http, raw, resetting, refused, encoded)).map(all ->
                 new ScenarioServers(http.result(), raw.result(), resetting.result(), refused.result()));
     }
 

@@ -6,9 +6,11 @@ import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.GroundTruth;
+import dev.crawlcase.sites.config.ContentCoding;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.FaultKind;
 import dev.crawlcase.sites.config.FaultSpec;
@@ -20,12 +22,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -109,6 +117,119 @@ class ModeContractTest {
         }
         assertThat(crawl.records()).allSatisfy(r -> assertThat(r.mode()).isEqualTo(mode));
         assertThat(crawl.summary().pages()).isEqualTo(truth.pages().size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void crawlsTheGroundTruthOverHttpsTrustingTheSitesCertificate(Mode mode) throws Exception {
+        assumeAvailable(mode);
+        FakeWorld world = start(world().withTls(true));
+        CrawlConfig config = trustingConfig(mode, world, c -> c);
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(world.seedUrls()).allSatisfy(seed -> assertThat(seed).startsWith("https://"));
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(crawl.records()).noneSatisfy(r -> assertThat(r.reason()).startsWith("tls_"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void anUntrustedCertificateFailsTheSeedsAsTlsCertificateWithoutOneRequest(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(world().withTls(true));
+        // a cold TLS server can take seconds for its first handshake: a timeout must not hide the certificate error
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.timeouts(10_000, 10_000, 20_000));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEmpty();
+        assertThat(crawl.records()).extracting(CrawlRecord::url).containsExactlyInAnyOrderElementsOf(world.seedUrls());
+        assertThat(crawl.records()).allSatisfy(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(r.reason()).isEqualTo("tls_certificate");
+            assertThat(r.attempts()).as("an untrusted certificate is not retried").isEqualTo(1);
+        });
+        assertThat(world.counters().requestsPerUrl()).as("no HTTP request ever reached the sites").isEmpty();
+    }
+
+    /** The world without faults: what a fault does to the other streams of a multiplexed connection is not ground truth. */
+    static WorldConfig calmWorld() {
+        WorldConfig w = world();
+        return w.withSites(w.sites().stream().map(s -> s.withFaults(FaultSpec.none())).toList());
+    }
+
+    /**
+     * The quick test config, trusting a TLS world's own certificate, with time for TLS handshakes on a loaded
+     * machine (more than the plain tests' 400 ms first-byte budget).
+     */
+    private CrawlConfig trustingConfig(Mode mode, FakeWorld world, UnaryOperator<TestConfig> more) throws IOException {
+        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
+        return TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), c -> more.apply(
+                c.perHostConcurrency(PER_HOST).trustCertificates(pem).timeouts(5_000, 2_500, 10_000)));
+    }
+
+    static Stream<Arguments> modesAndVersions() {
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of("2", "auto").map(v -> Arguments.of(mode, v)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modesAndVersions")
+    void crawlsTheGroundTruthOverH2NegotiatedByAlpn(Mode mode, String version) throws Exception {
+        assumeAvailable(mode);
+        FakeWorld world = start(calmWorld().withTls(true).withHttp2(true));
+        CrawlConfig config = trustingConfig(mode, world, c -> c.httpVersion(version));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(world.counters().http2Requests()).as("requests the sites saw over h2")
+                .isEqualTo(world.counters().totalRequests());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void crawlsTheGroundTruthOverH2c(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(calmWorld().withHttp2(true));
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.perHostConcurrency(PER_HOST).httpVersion("2").timeouts(5_000, 2_500, 10_000));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(world.counters().http2Requests()).as("requests the sites saw over h2c").isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void withHttp11TheSitesSeeNoH2Request(Mode mode) throws Exception {
+        assumeAvailable(mode);
+        FakeWorld world = start(calmWorld().withTls(true).withHttp2(true));
+        CrawlConfig config = trustingConfig(mode, world, c -> c);
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(world.counters().http2Requests()).isZero();
+    }
+
+    static Stream<Arguments> modesAndCodings() {
+        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(ContentCoding.GZIP, ContentCoding.DEFLATE,
+                ContentCoding.BR, ContentCoding.ZSTD).map(coding -> Arguments.of(mode, coding)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modesAndCodings")
+    void crawlsTheGroundTruthInEachContentCodingTheSitesWereAskedFor(Mode mode, ContentCoding coding) {
+        assumeAvailable(mode);
+        FakeWorld world = start(world().withCoding(coding));
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.perHostConcurrency(PER_HOST));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        // the sites encode only for a client whose Accept-Encoding names the coding
+        assertThat(world.counters().encodedResponses()).isGreaterThanOrEqualTo(crawl.fetchedPages().size());
+        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
+                .allSatisfy(r -> assertThat(r.truncated()).as("decoded whole: %s", r.url()).isFalse());
     }
 
     @ParameterizedTest

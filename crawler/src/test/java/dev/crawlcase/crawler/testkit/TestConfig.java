@@ -73,6 +73,17 @@ public final class TestConfig {
         return put("fetch", "maxBodyBytes", bytes);
     }
 
+    /** {@code fetch.trustCertificates}: PEM files whose certificates are trusted besides the JDK's authorities. */
+    public TestConfig trustCertificates(Path... pemFiles) {
+        return put("fetch", "trustCertificates",
+                new JsonArray(List.of(pemFiles).stream().map(Path::toString).map(Object.class::cast).toList()));
+    }
+
+    /** {@code fetch.httpVersion}: "1.1", "2" or "auto". */
+    public TestConfig httpVersion(String version) {
+        return put("fetch", "httpVersion", version);
+    }
+
     public TestConfig maxRedirects(int redirects) {
         return put("fetch", "maxRedirects", redirects);
     }

@@ -39,7 +39,8 @@ public final class WorldConfigLoader {
     private static WorldConfig world(JsonFields f) {
         long seed = f.integer("seed", 42);
         List<SiteSpec> sites = f.objects("sites", WorldConfigLoader::site);
-        return new WorldConfig(seed, sites);
+        ContentCoding coding = ContentCoding.parse("contentEncoding", f.string("contentEncoding", "identity"));
+        return new WorldConfig(seed, sites, f.bool("tls", false), coding, f.bool("http2", false));
     }
 
     private static SiteSpec site(JsonFields f) {

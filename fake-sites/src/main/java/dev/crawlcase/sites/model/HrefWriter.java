@@ -1,5 +1,6 @@
 package dev.crawlcase.sites.model;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** Writes a link's href in its {@link LinkForm}, given the real base URL of every site. */
@@ -23,8 +24,10 @@ final class HrefWriter {
         String absolute = absolute(target);
         return switch (link.form()) {
             case ABSOLUTE -> absolute;
-            case UPPER_SCHEME -> "HTTP" + absolute.substring(4);
-            case PROTOCOL_RELATIVE -> absolute.substring(5);
+            // the scheme's length differs between http and https worlds
+            case UPPER_SCHEME -> absolute.substring(0, absolute.indexOf(':')).toUpperCase(Locale.ROOT)
+                    + absolute.substring(absolute.indexOf(':'));
+            case PROTOCOL_RELATIVE -> absolute.substring(absolute.indexOf("//"));
             case ROOT -> sameSite ? target.target() : absolute;
             case RELATIVE -> sameSite ? relative(baseDirectory(page), target) : absolute;
             case FRAGMENT -> (sameSite ? target.target() : absolute) + "#part-2";

@@ -1,5 +1,6 @@
 package dev.crawlcase.sites.server;
 
+import dev.crawlcase.sites.config.ContentCoding;
 import dev.crawlcase.sites.model.Reply;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,10 +18,30 @@ final class BodyWriter {
 
     private final Vertx vertx;
     private final long bandwidth;
+    private final ContentCoding coding;
+    private final Runnable encodedSent;
 
-    BodyWriter(Vertx vertx, long bandwidth) {
+    BodyWriter(Vertx vertx, long bandwidth, ContentCoding coding, Runnable encodedSent) {
         this.vertx = vertx;
         this.bandwidth = bandwidth;
+        this.coding = coding;
+        this.encodedSent = encodedSent;
+    }
+
+    /**
+     * Sends the reply in the world's content coding when the client accepts it (encoded on a worker thread, so a
+     * large page never holds up the site's event loop), else as it is.
+     */
+    Future<Void> send(HttpServerResponse response, Reply reply, String acceptEncoding) {
+        if (coding == ContentCoding.IDENTITY || reply.body().length == 0
+                || !BodyEncoder.accepted(acceptEncoding, coding)) {
+            return send(response, reply);
+        }
+        return vertx.executeBlocking(() -> BodyEncoder.encode(reply.body(), coding), false).compose(encoded -> {
+            encodedSent.run();
+            response.putHeader(HttpHeaders.CONTENT_ENCODING, coding.token()).putHeader(HttpHeaders.VARY, "Accept-Encoding");
+            return send(response, new Reply(reply.status(), reply.contentType(), reply.location(), encoded));
+        });
     }
 
     Future<Void> send(HttpServerResponse response, Reply reply) {

@@ -18,6 +18,8 @@ public final class CounterBoard {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> peak = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
+    private final AtomicLong encoded = new AtomicLong();
+    private final AtomicLong http2 = new AtomicLong();
 
     public CounterBoard(List<String> sites) {
         for (String site : sites) {
@@ -70,6 +72,24 @@ public final class CounterBoard {
         return inFlight.get(site).get();
     }
 
+    /** Responses whose body was sent in the world's content coding. */
+    public long encodedResponses() {
+        return encoded.get();
+    }
+
+    void encoded() {
+        encoded.incrementAndGet();
+    }
+
+    /** Requests that arrived over HTTP/2 (h2 or h2c). */
+    public long http2Requests() {
+        return http2.get();
+    }
+
+    void http2() {
+        http2.incrementAndGet();
+    }
+
     public long totalRequests() {
         return total.get();
     }
@@ -79,6 +99,8 @@ public final class CounterBoard {
         requests.clear();
         ok.clear();
         total.set(0);
+        encoded.set(0);
+        http2.set(0);
         inFlight.forEach((site, n) -> peak.get(site).set(n.get()));
     }
 }

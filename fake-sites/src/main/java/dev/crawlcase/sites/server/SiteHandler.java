@@ -1,5 +1,6 @@
 package dev.crawlcase.sites.server;
 
+import dev.crawlcase.sites.config.ContentCoding;
 import dev.crawlcase.sites.config.FaultKind;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.model.Paths;
@@ -12,7 +13,9 @@ import dev.crawlcase.sites.model.ReferenceNormalizer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.function.Supplier;
 
@@ -30,7 +33,8 @@ final class SiteHandler implements Handler<HttpServerRequest> {
     private final FaultInjector injector;
     private final BodyWriter writer;
 
-    SiteHandler(Vertx vertx, SiteModel site, CounterBoard counters, Supplier<Replies> replies, Supplier<String> baseUrl) {
+    SiteHandler(Vertx vertx, SiteModel site, CounterBoard counters, Supplier<Replies> replies, Supplier<String> baseUrl,
+                ContentCoding coding) {
         SiteSpec spec = site.spec();
         this.vertx = vertx;
         this.site = site;
@@ -39,7 +43,7 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         this.baseUrl = baseUrl;
         this.faults = new FaultPlan(site.seed(), site.name(), spec.faults());
         this.injector = new FaultInjector(spec.faults().retryAfterSeconds());
-        this.writer = new BodyWriter(vertx, spec.bandwidth());
+        this.writer = new BodyWriter(vertx, spec.bandwidth(), coding, counters::encoded);
     }
 
     @Override
@@ -52,6 +56,9 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         String url = ReferenceNormalizer.requestKey(baseUrl.get(), request.uri());
         String target = ReferenceNormalizer.target(url);
         int attempt = counters.begin(site.name(), url);
+        if (request.version() == HttpVersion.HTTP_2) {
+            counters.http2();
+        }
         HttpServerResponse response = request.response();
         Runnable finished = once(() -> counters.end(site.name()));
         response.endHandler(v -> finished.run());
@@ -66,7 +73,8 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         if (fault == null && reply.status() / 100 == 2) {
             response.bodyEndHandler(v -> counters.ok(url));
         }
-        afterDelay(delay).compose(v -> fault != null ? injector.inject(request, fault, reply) : writer.send(response, reply));
+        afterDelay(delay).compose(v -> fault != null ? injector.inject(request, fault, reply) 
+                : writer.send(response, reply, request.getHeader(HttpHeaders.ACCEPT_ENCODING)));
     }
 
     private Reply reply(Replies world, String target) {

@@ -1,5 +1,6 @@
 package dev.crawlcase.sites.server;
 
+import dev.crawlcase.sites.config.ContentCoding;
 import dev.crawlcase.sites.model.Replies;
 import dev.crawlcase.sites.model.SiteModel;
 import io.vertx.core.Future;
@@ -9,7 +10,8 @@ import io.vertx.core.http.HttpServerOptions;
 import java.util.function.Supplier;
 
 /**
- * One fake site: an HTTP server on 127.0.0.1 at the configured port (0 = ephemeral). Its replies are
+ * One fake site: an HTTP server on 127.0.0.1 at the configured port (0 = ephemeral), over TLS when it is given a
+ * certificate (then its URLs are https). Its replies are
  * supplied once every site of the world is bound, because pages link to the other sites' real ports.
  * A {@link #sibling()} listens on the same port from another event loop: Vert.x binds the socket once and hands
  * new connections to the servers on it in turn, so a site can use more than one core.
@@ -18,17 +20,30 @@ public final class SiteVerticle extends VerticleBase {
     private final SiteModel site;
     private final CounterBoard counters;
     private final Supplier<Replies> replies;
+    private final SiteCertificate certificate;
+    private final ContentCoding coding;
+    private final boolean http2;
     private final int listenPort;
     private volatile int port = -1;
 
-    public SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies) {
-        this(site, counters, replies, site.spec().port());
+    /**
+     * @param certificate the world's certificate to serve TLS with, or null for plain HTTP
+     * @param coding      the content coding of bodies sent to clients that accept it
+     * @param http2       offer HTTP/2 beside HTTP/1.1 (by ALPN over TLS, as h2c on plain connections)
+     */
+    public SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, SiteCertificate certificate,
+                        ContentCoding coding, boolean http2) {
+        this(site, counters, replies, certificate, coding, http2, site.spec().port());
     }
 
-    private SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, int listenPort) {
+    private SiteVerticle(SiteModel site, CounterBoard counters, Supplier<Replies> replies, SiteCertificate certificate,
+                         ContentCoding coding, boolean http2, int listenPort) {
         this.site = site;
         this.counters = counters;
         this.replies = replies;
+        this.certificate = certificate;
+        this.coding = coding;
+        this.http2 = http2;
         this.listenPort = listenPort;
     }
 
@@ -37,7 +52,7 @@ public final class SiteVerticle extends VerticleBase {
         if (port < 0) {
             throw new IllegalStateException("site " + site.name() + " is not listening yet");
         }
-        return new SiteVerticle(site, counters, replies, port);
+        return new SiteVerticle(site, counters, replies, certificate, coding, http2, port);
     }
 
     @Override
@@ -47,9 +62,12 @@ public final class SiteVerticle extends VerticleBase {
                 .setPort(listenPort)
                 .setAcceptBacklog(16384)
                 .setReuseAddress(true)
-                .setHttp2ClearTextEnabled(false);
+                .setHttp2ClearTextEnabled(http2);
+        if (certificate != null) {
+            options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions()).setUseAlpn(http2);
+        }
         HttpServer server = vertx.createHttpServer(options)
-                .requestHandler(new SiteHandler(vertx, site, counters, replies, this::baseUrl));
+                .requestHandler(new SiteHandler(vertx, site, counters, replies, this::baseUrl, coding));
         return server.listen().onSuccess(bound -> port = bound.actualPort());
     }
 
@@ -63,6 +81,6 @@ public final class SiteVerticle extends VerticleBase {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port + "/";
+        return (certificate == null ? "http" : "https") + "://127.0.0.1:" + port + "/";
     }
 }

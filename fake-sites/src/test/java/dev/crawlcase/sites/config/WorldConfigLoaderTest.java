@@ -53,7 +53,7 @@ class WorldConfigLoaderTest {
         {"sites":[]}                                                                   | sites: must contain at least one site
         {"seed":"x","sites":[]}                                                        | seed: must be a whole number, got "x"
         {"sites":{}}                                                                   | sites: must be an array, got an object
-        {"sites":[{"name":"a","port":0}],"extra":true}                                 | extra: unknown key (known here: seed, sites)
+        {"sites":[{"name":"a","port":0}],"extra":true}                                 | extra: unknown key (known here: contentEncoding, http2, seed, sites, tls)
         """)
     void badConfigsAreRejectedWithOneLineNamingTheKey(String json, String message) {
         assertThatThrownBy(() -> WorldConfigLoader.parse(json))
