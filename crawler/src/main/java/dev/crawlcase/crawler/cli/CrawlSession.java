@@ -112,6 +112,9 @@ final class CrawlSession implements AutoCloseable {
         } else {
             SeedCheck.validate(config.seeds(), config.allowRemote());
         }
+        if (ModeVerticles.plainHttp11Only(config.mode())) {
+            PlainHttpCheck.check(config);
+        }
         // lowered here, so the thread pool and the summary's "conc" are what can run; said when the crawl starts
         ReachableConcurrency.Cap cap = node.localFetcher() ? ReachableConcurrency.of(config) : null;
         if (cap != null) {

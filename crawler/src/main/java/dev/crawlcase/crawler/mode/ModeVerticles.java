@@ -27,6 +27,14 @@ public final class ModeVerticles {
      * check every command and test makes before it runs a mode.
      */
     /**
+     * Whether the mode speaks plain HTTP/1.1 only: poll and selector are hand-written rungs of the I/O ladder over
+     * raw sockets, with no TLS, no HTTP/2 and no content coding (they ask for none, so servers send none).
+     */
+    public static boolean plainHttp11Only(Mode mode) {
+        return mode == Mode.POLL || mode == Mode.SELECTOR;
+    }
+
+    /**
      * Whether the mode can keep a WARC copy of what it fetched: poll and selector read HTTP with a hand-written
      * loop over Netty's codec and keep no raw capture of request and response, so they cannot yet.
      */

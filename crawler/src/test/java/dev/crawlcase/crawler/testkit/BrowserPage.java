@@ -217,11 +217,20 @@ public final class BrowserPage implements AutoCloseable {
     @Override
     public void close() {
         socket.abort();
+        // the renderer and helper processes write to the profile too: all of them are gone before the test's
+        // temporary folder (which holds the profile) is deleted
+        List<ProcessHandle> helpers = browser.descendants().toList();
         browser.destroyForcibly();
+        helpers.forEach(ProcessHandle::destroyForcibly);
         try {
             browser.waitFor(CrawlcaseExtension.BOUND_S, TimeUnit.SECONDS);
+            for (ProcessHandle helper : helpers) {
+                helper.onExit().get(CrawlcaseExtension.BOUND_S, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("a Chromium process did not exit: " + e, e);
         }
     }
 
