@@ -83,20 +83,25 @@ public final class SitesCommand implements Callable<Integer> {
             err.flush();
             return BAD_CONFIG;
         }
+        Path manifestFile;
+        try {
+            // before any site listens: a manifest that can never be written is bad input, not a late failure
+            manifestFile = manifest == null ? null
+                    : OutputPaths.file("--manifest", OutputPaths.fileNamed("--manifest", manifest));
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return BAD_CONFIG;
+        }
         if (hostile) {
-            return serveHostile(out, err);
+            return serveHostile(out, err, manifestFile);
         }
         WorldConfig world;
-        Path manifestFile = null;
         try {
             world = WorldConfigLoader.load(bundledConfig != null ? ConfigFile.bundled(bundledConfig)
                     : ConfigFile.find(config, "sites.json"));
             if (ephemeralPorts) {
                 world = world.withEphemeralPorts();
-            }
-            if (manifest != null) {
-                // before any site listens: a manifest that can never be written is bad input, not a late failure
-                manifestFile = OutputPaths.file("--manifest", OutputPaths.fileNamed("--manifest", manifest));
             }
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
@@ -115,15 +120,9 @@ public final class SitesCommand implements Callable<Integer> {
         }
         running.baseUrls().forEach((name, url) -> out.println("site " + name + " " + url));
         out.flush();
-        if (manifestFile != null) {
-            try {
-                writeManifest(running, manifestFile);
-            } catch (IOException | UncheckedIOException e) {
-                err.println("error: --manifest " + manifestFile + ": cannot be written (" + OutputPaths.reason(e) + ")");
-                err.flush();
-                running.close().compose(v -> vertx.close()).await();
-                return OUTPUT_FAILED;
-            }
+        if (manifestFile != null && !written(running.manifest(CrawlRules.defaults()), manifestFile, err)) {
+            running.close().compose(v -> vertx.close()).await();
+            return OUTPUT_FAILED;
         }
         if (controlStdin) {
             StdinControl.start(running, out);
@@ -136,18 +135,7 @@ public final class SitesCommand implements Callable<Integer> {
         return OK;
     }
 
-    private Integer serveHostile(PrintWriter out, PrintWriter err) throws Exception {
-        Path manifestFile = null;
-        if (manifest != null) {
-            try {
-                // before any server listens, as for the generated world
-                manifestFile = OutputPaths.file("--manifest", OutputPaths.fileNamed("--manifest", manifest));
-            } catch (ConfigException e) {
-                err.println("error: " + e.getMessage());
-                err.flush();
-                return BAD_CONFIG;
-            }
-        }
+    private Integer serveHostile(PrintWriter out, PrintWriter err, Path manifestFile) throws Exception {
         Vertx vertx = Vertx.builder().build();
         HostileWorld running;
         try {
@@ -163,11 +151,7 @@ public final class SitesCommand implements Callable<Integer> {
         if (manifestFile != null) {
             JsonObject expected = new JsonObject();
             running.expected().forEach((url, record) -> expected.put(url, record.toString()));
-            try {
-                write(new JsonObject().put("expected", expected), manifestFile);
-            } catch (IOException | UncheckedIOException e) {
-                err.println("error: --manifest " + manifestFile + ": cannot be written (" + OutputPaths.reason(e) + ")");
-                err.flush();
+            if (!written(new JsonObject().put("expected", expected), manifestFile, err)) {
                 running.close().compose(v -> vertx.close()).await();
                 return OUTPUT_FAILED;
             }
@@ -180,13 +164,19 @@ public final class SitesCommand implements Callable<Integer> {
         return OK;
     }
 
-    /** The manifest, whole or not at all (a full disk leaves no torn JSON behind). */
-    private static void writeManifest(FakeWorld running, Path file) throws IOException {
-        write(running.manifest(CrawlRules.defaults()), file);
-    }
-
-    private static void write(JsonObject json, Path file) throws IOException {
-        OutputPaths.writeWhole(file, json.encodePrettily().getBytes(StandardCharsets.UTF_8));
+    /**
+     * Writes a manifest whole or not at all (a full disk leaves no torn JSON behind); false, after one line on
+     * {@code err}, when it could not.
+     */
+    private static boolean written(JsonObject json, Path file, PrintWriter err) {
+        try {
+            OutputPaths.writeWhole(file, json.encodePrettily().getBytes(StandardCharsets.UTF_8));
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            err.println("error: --manifest " + file + ": cannot be written (" + OutputPaths.reason(e) + ")");
+            err.flush();
+            return false;
+        }
     }
 
     private static void awaitShutdown(Supplier<Future<Void>> close, Vertx vertx)
