@@ -150,9 +150,6 @@ final class ClusterCommand implements Callable<Integer> {
             throw new ConfigException("", "the crawl in " + stateDir + " has the seeds " + resumed.seeds()
                     + "; leave them out to resume it");
         }
-        if (resumed == null && stateDir != null) {
-            CrawlStateFolder.checkFresh(stateDir);
-        }
         if (fetch) {
             throw new ConfigException("--fetch", "every node fetches with --role node; --fetch belongs to --role frontier");
         }
@@ -179,6 +176,10 @@ final class ClusterCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> close(vertx), "crawlcase-leave");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
+            if (resumed == null && stateDir != null && CrawlStateFolder.holdsCrawl(stateDir)
+                    && joined(vertx, CrawlDefinition.current(vertx, addresses)) == null) {
+                CrawlStateFolder.checkFresh(stateDir); // an earlier crawl's folder, and no crawl running to join
+            }
             PartClaim.Claim claim = joined(vertx, PartClaim.claim(vertx, addresses, parts));
             int part = claim.part();
             CrawlDefinition.Agreed agreed = joined(vertx, given.isEmpty()

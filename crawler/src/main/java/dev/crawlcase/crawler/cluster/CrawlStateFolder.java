@@ -43,9 +43,17 @@ public final class CrawlStateFolder {
         }
     }
 
-    /** Refuses a folder that already holds a crawl, for a node that was not told to resume it. */
+    /** Whether the folder holds a crawl already. */
+    public static boolean holdsCrawl(Path dir) {
+        return Files.exists(dir.resolve(FILE));
+    }
+
+    /**
+     * Refuses a folder that already holds a crawl, for a node that was not told to resume it and joins no running
+     * crawl (the nodes of a running crawl share its folder).
+     */
     public static void checkFresh(Path dir) {
-        if (Files.exists(dir.resolve(FILE))) {
+        if (holdsCrawl(dir)) {
             throw new ConfigException("--state", dir + " already holds a sharded crawl; add --resume to go on with it,"
                     + " or choose another folder");
         }
