@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.url.HostKey;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -41,6 +42,7 @@ public final class Frontier {
     private final FrontierSettings settings;
     private final UrlNormalizer normalizer;
     private final LongSupplier clock;
+    private final CrawlShare share;
     private final Random random;
     private final RobotsGate robots;
     private final UrlBook book;
@@ -89,6 +91,7 @@ public final class Frontier {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.clock = Objects.requireNonNull(clockMs, "clockMs");
+        this.share = Objects.requireNonNull(share, "share");
         this.random = Objects.requireNonNull(random, "random");
         this.book = new UrlBook(settings.maxPages());
         this.records = new Records(sink, mode);
@@ -115,9 +118,22 @@ public final class Frontier {
 
     /** Adds seeds at depth 0; URLs that do not normalise are ignored (no record). */
     public void seed(List<String> urls) {
+        seed(urls, false);
+    }
+
+    /**
+     * Adds the seeds of the hosts this frontier owns (every part of a sharded crawl is given all the seeds, so no
+     * seed needs to travel); the others are left to their own parts.
+     */
+    public void seedOwn(List<String> urls) {
+        seed(urls, true);
+    }
+
+    private void seed(List<String> urls, boolean ownOnly) {
         for (String url : Objects.requireNonNull(urls, "urls")) {
             String normalized = normalizer.normalize(url);
-            if (normalized != null) {
+            String key = normalized == null ? null : HostKey.of(normalized);
+            if (normalized != null && (!ownOnly || key == null || share.owns(key))) {
                 ledger.discover(normalized, 0, 0);
             }
         }

@@ -388,7 +388,11 @@ public final class CrawlRunner implements CrawlFeed {
     }
 
     private Frontier seeded(Frontier frontier) {
-        frontier.seed(config.seeds());
+        if (part == null) {
+            frontier.seed(config.seeds());
+        } else {
+            frontier.seedOwn(config.seeds());
+        }
         return frontier;
     }
 
