@@ -46,6 +46,14 @@ public final class ServerCounters {
         return max;
     }
 
+    /**
+     * The smallest time between the starts of two page requests at a site (robots.txt left out), in ms, as the
+     * server saw them arrive: what a crawler's per-host delay must keep; Long.MAX_VALUE before a second request.
+     */
+    public long minPageGapMs(String siteName) {
+        return board.minPageGapMs(siteName);
+    }
+
     /** Requests in flight at a site now. */
     public int inFlight(String siteName) {
         return board.inFlight(siteName);

@@ -222,7 +222,8 @@ public final class ShardedRun {
         RunSummary s = report.summary();
         JsonObject about = new JsonObject().put("part", part).put("node", node).put("mode", s.mode().label())
                 .put("concurrency", s.concurrency()).put("pages", s.pages()).put("records", s.records())
-                .put("wallSeconds", s.wallSeconds()).put("pagesPerSecond", s.pagesPerSecond());
+                .put("wallSeconds", s.wallSeconds()).put("pagesPerSecond", s.pagesPerSecond())
+                .put("cpuSeconds", s.cpuSeconds());
         return PartFileServer.serve(vertx, crawl, part, partConfig.output().records())
                 .compose(server -> {
                     synchronized (this) {
@@ -321,13 +322,15 @@ public final class ShardedRun {
             }
         }
         return vertx.sharedData().getLockWithTimeout(crawl.partLock(part), PROBE_MS)
-                .compose(lock -> lost(part).compose(wasLost -> {
-                    if (!wasLost) {
-                        lock.release();
-                        return Future.<Void>succeededFuture();
-                    }
-                    return takeOver(part, lock);
-                }), held -> {
+                .compose(lock -> lost(part).compose(wasLost -> wasLost ? book.isMerged() : Future.succeededFuture(true))
+                        .compose(leaveIt -> {
+                            // merged since this look began: the part's node left because the crawl is over
+                            if (leaveIt) {
+                                lock.release();
+                                return Future.<Void>succeededFuture();
+                            }
+                            return takeOver(part, lock);
+                        }), held -> {
                     synchronized (this) {
                         freeLooks.remove(part);
                     }

@@ -64,6 +64,11 @@ public final class TestConfig {
         return put("politeness", "perHostConcurrency", requestsInFlight);
     }
 
+    /** {@code politeness.perHostDelayMs}: the least time between two requests' starts at one host. */
+    public TestConfig delayMs(long perHostDelayMs) {
+        return put("politeness", "perHostDelayMs", perHostDelayMs);
+    }
+
     public TestConfig timeouts(long connectMs, long firstByteMs, long totalMs) {
         return put("fetch", "connectTimeoutMs", connectMs).put("fetch", "firstByteTimeoutMs", firstByteMs)
                 .put("fetch", "totalTimeoutMs", totalMs);

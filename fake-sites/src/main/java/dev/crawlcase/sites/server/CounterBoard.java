@@ -17,6 +17,8 @@ public final class CounterBoard {
     private final Map<String, AtomicInteger> ok = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> peak = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> lastPageStart = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> minPageGap = new ConcurrentHashMap<>();
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong encoded = new AtomicLong();
     private final AtomicLong http2 = new AtomicLong();
@@ -25,6 +27,8 @@ public final class CounterBoard {
         for (String site : sites) {
             inFlight.put(site, new AtomicInteger());
             peak.put(site, new AtomicInteger());
+            lastPageStart.put(site, new AtomicLong(Long.MIN_VALUE));
+            minPageGap.put(site, new AtomicLong(Long.MAX_VALUE));
         }
     }
 
@@ -33,6 +37,14 @@ public final class CounterBoard {
         total.incrementAndGet();
         int now = inFlight.get(site).incrementAndGet();
         peak.get(site).accumulateAndGet(now, Math::max);
+        if (!url.endsWith("/robots.txt")) {
+            // starts that race on two threads count as simultaneous (gap 0), never as negative
+            long at = System.nanoTime();
+            long before = lastPageStart.get(site).getAndAccumulate(at, Math::max);
+            if (before != Long.MIN_VALUE) {
+                minPageGap.get(site).accumulateAndGet(Math.max(0, at - before), Math::min);
+            }
+        }
         return requests.computeIfAbsent(url, k -> new AtomicInteger()).getAndIncrement();
     }
 
@@ -66,6 +78,19 @@ public final class CounterBoard {
             throw new IllegalArgumentException("no site named " + site);
         }
         return n.get();
+    }
+
+    /**
+     * The smallest time between the starts of two page requests at a site (robots.txt left out), in ms, as the
+     * server saw them arrive; Long.MAX_VALUE before its second page request.
+     */
+    public long minPageGapMs(String site) {
+        AtomicLong gap = minPageGap.get(site);
+        if (gap == null) {
+            throw new IllegalArgumentException("no site named " + site);
+        }
+        long nanos = gap.get();
+        return nanos == Long.MAX_VALUE ? nanos : nanos / 1_000_000;
     }
 
     public int inFlight(String site) {
@@ -102,5 +127,7 @@ public final class CounterBoard {
         encoded.set(0);
         http2.set(0);
         inFlight.forEach((site, n) -> peak.get(site).set(n.get()));
+        lastPageStart.values().forEach(t -> t.set(Long.MIN_VALUE));
+        minPageGap.values().forEach(g -> g.set(Long.MAX_VALUE));
     }
 }
