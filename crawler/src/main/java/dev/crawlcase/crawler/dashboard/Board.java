@@ -1,10 +1,13 @@
 package dev.crawlcase.crawler.dashboard;
 
 import dev.crawlcase.crawler.bus.CrawlProgress;
+import dev.crawlcase.crawler.bus.SlotStrip;
 import dev.crawlcase.crawler.output.RunSummary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,8 @@ final class Board {
     private RunSummary finished;
     private ClusterFeed cluster;
     private Snapshot last;
+    /** The followed crawl's fetch verticles' latest strips, by fetcher id. */
+    private final Map<String, SlotStrip> strips = new TreeMap<>();
 
     /** A finished crawl on the ladder. */
     record Rung(String label, RunSummary summary) {
@@ -35,6 +40,7 @@ final class Board {
         feed = crawlFeed;
         progress = CrawlProgress.NONE;
         finished = null;
+        strips.clear();
     }
 
     synchronized void progress(CrawlProgress latest) {
@@ -47,9 +53,16 @@ final class Board {
      * The followed crawl ended with this summary: shown as it is, and added to the ladder. The meters read it at
      * once, so a scrape right after the end already counts every record.
      */
+    synchronized void slots(SlotStrip strip) {
+        if (finished == null) {
+            strips.put(strip.fetcher(), strip);
+        }
+    }
+
     synchronized void finished(RunSummary summary) {
         finished = summary;
-        progress = new CrawlProgress(0, 0, 0, 0, 0, 0, progress.retries(), progress.peakInFlight());
+        strips.clear();
+        progress = progress.ended();
         ladder.add(new Rung(label, summary));
         snapshot();
     }
@@ -67,7 +80,8 @@ final class Board {
         int threads = now.map(CrawlNow::liveThreads).orElse(last == null ? 0 : last.liveThreads());
         long heap = now.map(CrawlNow::heapBytes).orElse(last == null ? 0 : last.heapBytes());
         last = new Snapshot(title, label, phase, summary, progress.queued(), progress.inFlight(),
-                progress.retries(), threads, heap, List.copyOf(ladder),
+                progress.retries(), threads, heap, progress.hosts(), List.copyOf(strips.values()),
+                System.currentTimeMillis(), List.copyOf(ladder),
                 cluster == null ? List.of() : List.copyOf(cluster.nodes()));
         return last;
     }

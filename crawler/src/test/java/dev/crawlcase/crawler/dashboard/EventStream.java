@@ -10,11 +10,16 @@ import io.vertx.core.parsetools.RecordParser;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The dashboard's server-sent events as a client reads them, one JSON snapshot per event. */
 final class EventStream {
     private final List<JsonObject> events = new ArrayList<>();
     private final Promise<List<JsonObject>> finished = Promise.promise();
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    private record Waiter(Predicate<JsonObject> test, Promise<JsonObject> found) {
+    }
 
     static Future<EventStream> open(Vertx vertx, int port) {
         EventStream stream = new EventStream();
@@ -31,6 +36,18 @@ final class EventStream {
         return finished.future();
     }
 
+    /** The first event, seen so far or to come, that passes {@code test}. */
+    synchronized Future<JsonObject> until(Predicate<JsonObject> test) {
+        for (JsonObject event : events) {
+            if (test.test(event)) {
+                return Future.succeededFuture(event);
+            }
+        }
+        Waiter waiter = new Waiter(test, Promise.promise());
+        waiters.add(waiter);
+        return waiter.found().future();
+    }
+
     private synchronized void accept(Buffer frame) {
         String text = frame.toString();
         if (!text.startsWith("data: ")) {
@@ -38,6 +55,7 @@ final class EventStream {
         }
         JsonObject event = new JsonObject(text.substring("data: ".length()));
         events.add(event);
+        waiters.removeIf(w -> w.test().test(event) && w.found().tryComplete(event));
         if ("finished".equals(event.getString("state"))) {
             finished.tryComplete(List.copyOf(events));
         }
