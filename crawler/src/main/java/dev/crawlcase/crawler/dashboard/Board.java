@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.dashboard;
 
 import dev.crawlcase.crawler.bus.CrawlProgress;
 import dev.crawlcase.crawler.bus.SlotStrip;
+import dev.crawlcase.crawler.output.LatencyBuckets;
 import dev.crawlcase.crawler.output.RunSummary;
 
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ final class Board {
     private RunSummary finished;
     private ClusterFeed cluster;
     private Snapshot last;
+    /** The finished crawl's latency buckets, read from its feed once as it ended. */
+    private LatencyBuckets finishedLatency = LatencyBuckets.NONE;
     /** The followed crawl's fetch verticles' latest strips, by fetcher id. */
     private final Map<String, SlotStrip> strips = new TreeMap<>();
 
@@ -60,6 +63,9 @@ final class Board {
     }
 
     synchronized void finished(RunSummary summary) {
+        Optional<CrawlNow> end = feed == null || finished != null ? Optional.empty()
+                : feed.now(progress.peakInFlight());
+        finishedLatency = end.map(CrawlNow::latency).orElse(LatencyBuckets.NONE);
         finished = summary;
         strips.clear();
         progress = progress.ended();
@@ -79,9 +85,11 @@ final class Board {
         RunSummary summary = finished != null ? finished : now.map(CrawlNow::summary).orElse(null);
         int threads = now.map(CrawlNow::liveThreads).orElse(last == null ? 0 : last.liveThreads());
         long heap = now.map(CrawlNow::heapBytes).orElse(last == null ? 0 : last.heapBytes());
+        LatencyBuckets latency = finished != null ? finishedLatency
+                : now.map(CrawlNow::latency).orElse(LatencyBuckets.NONE);
         last = new Snapshot(title, label, phase, summary, progress.queued(), progress.inFlight(),
                 progress.retries(), threads, heap, progress.hosts(), List.copyOf(strips.values()),
-                System.currentTimeMillis(), List.copyOf(ladder),
+                System.currentTimeMillis(), latency, List.copyOf(ladder),
                 cluster == null ? List.of() : List.copyOf(cluster.nodes()));
         return last;
     }

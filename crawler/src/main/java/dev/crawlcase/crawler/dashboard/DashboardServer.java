@@ -45,6 +45,7 @@ final class DashboardServer extends VerticleBase {
     @Override
     public Future<?> start() {
         meters = new CrawlMeters(registry, board);
+        registry.getPrometheusRegistry().register(new LatencyHistogram(board));
         return vertx.executeBlocking(Assets::load)
                 .compose(loaded -> {
                     assets = loaded;

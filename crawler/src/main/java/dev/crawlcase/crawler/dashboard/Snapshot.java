@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.dashboard;
 
 import dev.crawlcase.crawler.bus.SlotStrip;
+import dev.crawlcase.crawler.output.LatencyBuckets;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.task.HostLoad;
 import io.vertx.core.json.JsonArray;
@@ -22,12 +23,14 @@ import java.util.List;
  * @param hosts       the frontier's bounded per-host view, from its latest progress
  * @param strips      each fetch verticle's busy slots, from its latest strip
  * @param atMs        when this snapshot was taken (epoch ms): a busy slot's age is counted to it
+ * @param latency     the fetch latencies so far in buckets (for {@code /metrics}; {@code /status} has the summary's
+ *                    quantiles)
  * @param ladder      finished crawls, oldest first
  * @param nodes       a cluster's nodes, empty when not a cluster
  */
 record Snapshot(String title, String crawl, Board.Phase phase, RunSummary summary, long queued, int inFlight,
                 long retries, int liveThreads, long heapBytes, List<HostLoad> hosts, List<SlotStrip> strips,
-                long atMs, List<Board.Rung> ladder, List<NodeView> nodes) {
+                long atMs, LatencyBuckets latency, List<Board.Rung> ladder, List<NodeView> nodes) {
 
     JsonObject toJson() {
         JsonArray rungs = new JsonArray();

@@ -307,7 +307,7 @@ public final class CrawlRunner implements CrawlFeed {
         }
         ResourceSnapshot resources = l.sampler().snapshot();
         return Optional.of(new CrawlNow(l.stats().summary(runInfo(l.started(), peakInFlight), resources),
-                resources.lastThreads(), resources.lastHeapBytes()));
+                resources.lastThreads(), resources.lastHeapBytes(), l.stats().latencyBuckets()));
     }
 
     /** A restore cut short by a stop ends the run with nothing fetched and no summary; any other failure stays. */
