@@ -93,6 +93,9 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    @Mixin
+    DashboardOption dashboard;
+
     @Parameters(paramLabel = "SEED_URL", arity = "0..*",
             description = "Frontier only: start URLs (none: the bundled fake sites, started in the frontier's JVM).")
     List<String> seeds = List.of();
@@ -107,6 +110,9 @@ final class ClusterCommand implements Callable<Integer> {
         }
         CrawlConfig crawl = flags.apply(mode.apply(config.load()));
         Config hazelcast = cluster.hazelcast();
+        if (dashboard.requested().isPresent() && role != Role.node) {
+            throw new ConfigException("--dashboard", "only --role node serves a dashboard yet (run and compare do too)");
+        }
         return switch (role) {
             case frontier -> frontier(crawl, hazelcast);
             case fetcher -> fetcher(crawl, hazelcast);
@@ -162,7 +168,13 @@ final class ClusterCommand implements Callable<Integer> {
             stdout.flush();
             ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, parts,
                     new ShardedRun.Local(List.of(part), !seeds.isEmpty(), exporter));
+            NodeDashboard watching = dashboard.requested().isEmpty() ? null : NodeDashboard.start(vertx, dashboard,
+                    run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(), exporter,
+                    spec.commandLine().getErr());
             CrawlReport report = joined(vertx, run.run());
+            if (watching != null) {
+                watching.finished();
+            }
             if (report == null) {
                 stdout.println("node: part " + part + " of crawl '" + crawlId + "' finished; its records went to"
                         + " the node of part 0");

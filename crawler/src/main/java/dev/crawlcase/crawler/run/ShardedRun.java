@@ -3,10 +3,13 @@ package dev.crawlcase.crawler.run;
 import dev.crawlcase.crawler.bus.BoardStore;
 import dev.crawlcase.crawler.bus.FrontierVerticle;
 import dev.crawlcase.crawler.bus.PartLink;
+import dev.crawlcase.crawler.dashboard.CrawlNow;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.frontier.Frontier;
 import dev.crawlcase.crawler.frontier.UrlLog;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
+import dev.crawlcase.crawler.metrics.ResourceSnapshot;
+import dev.crawlcase.crawler.mode.FetcherSettings;
 import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.output.CrawlStats;
 import dev.crawlcase.crawler.output.JsonlRecordWriter;
@@ -18,12 +21,14 @@ import dev.crawlcase.crawler.shard.Shard;
 import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.task.RecordSink;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -62,6 +67,14 @@ public final class ShardedRun {
     private final List<PartLink> links = new ArrayList<>();
     private final List<Frontier> frontiers = new ArrayList<>();
     private volatile boolean stopRequested;
+    /** Hosts of each kind the local frontiers' progress shows (and fetchers publish slots); 0: no one watches. */
+    private int hostsShown;
+    /** The local parts' own records, counted only while watched: what this node's dashboard shows. */
+    private final CrawlStats here = new CrawlStats();
+    private volatile Watched watched;
+
+    private record Watched(ResourceSampler sampler, Instant started) {
+    }
 
     public ShardedRun(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads, CrawlAddresses crawl, int parts,
                       Local local) {
@@ -77,6 +90,34 @@ public final class ShardedRun {
     }
 
     /**
+     * A live page on this node watches its parts: their frontiers' progress carries a bounded host view, their
+     * fetchers publish their slots, and their records are counted here for {@link #now}. Call before {@link #run}.
+     */
+    public ShardedRun watched(int hostsShown) {
+        if (hostsShown < 1) {
+            throw new IllegalArgumentException("hostsShown must be >= 1, got " + hostsShown);
+        }
+        this.hostsShown = hostsShown;
+        return this;
+    }
+
+    /**
+     * This node's figures now, as its own summary would read (its parts' records, not the whole crawl's): what a
+     * {@code dashboard.CrawlFeed} gives; empty unless {@link #watched} and running. Safe from any thread.
+     */
+    public Optional<CrawlNow> now(long peakInFlight) {
+        Watched w = watched;
+        if (w == null) {
+            return Optional.empty();
+        }
+        ResourceSnapshot resources = w.sampler().snapshot();
+        RunInfo info = new RunInfo(config.mode(), config.effectiveConcurrency() * local.parts().size(),
+                config.seeds(), w.started(), Instant.now(), peakInFlight);
+        return Optional.of(new CrawlNow(here.summary(info, resources), resources.lastThreads(),
+                resources.lastHeapBytes(), here.latencyBuckets()));
+    }
+
+    /**
      * Runs the local parts until the whole crawl is finished; on the exporter, also writes the records file and the
      * summary (the report), elsewhere completes with null once this node's records are delivered.
      */
@@ -84,6 +125,9 @@ public final class ShardedRun {
         ResourceSampler sampler = new ResourceSampler(vertx, SAMPLE_MS, foreignThreads);
         sampler.start();
         Instant started = Instant.now();
+        if (hostsShown > 0) {
+            watched = new Watched(sampler, started);
+        }
         if (!local.exporter()) {
             return runParts().map(v -> {
                 sampler.stop();
@@ -143,13 +187,22 @@ public final class ShardedRun {
         return Future.all(all).mapEmpty();
     }
 
+    /** The part's records on their way to the writing part, counted here too for this node's dashboard. */
+    private RecordSink counted(RecordRelay relay) {
+        return record -> {
+            relay.accept(record);
+            here.accept(record);
+        };
+    }
+
     private Future<Void> runPart(int part, boolean seeds) {
         CrawlSetup setup = new CrawlSetup(config);
         Mode mode = config.mode();
         RecordRelay relay = new RecordRelay(vertx, crawl, part);
         Shard shard = new Shard(part, new ShardMap(parts), new Outbox(part, OUTBOX_BATCH, OUTBOX_LINGER_MS,
                 OUTBOX_RESEND_MS), clockMs, share -> new Frontier(setup.frontierSettings(), setup.scope(),
-                setup.normalizer(), relay, UrlLog.NONE, share, mode, clockMs, new Random()));
+                setup.normalizer(), hostsShown == 0 ? relay : counted(relay), UrlLog.NONE, share, mode, clockMs,
+                new Random()));
         Frontier frontier = shard.frontier();
         frontiers.add(frontier);
         if (seeds) {
@@ -157,10 +210,13 @@ public final class ShardedRun {
         }
         PartLink link = new PartLink(shard, crawl, new BoardStore(vertx, crawl.boardMap(), parts));
         links.add(link);
-        FrontierVerticle verticle = new FrontierVerticle(frontier, crawl.part(part), null, clockMs, link);
+        FrontierVerticle verticle = new FrontierVerticle(frontier, crawl.part(part), null, clockMs, link)
+                .showingHosts(hostsShown);
+        FetcherSettings fetchers = setup.fetcherSettings(crawl.part(part), config.effectiveConcurrency(),
+                "part" + part + "-" + mode.label());
         return vertx.deployVerticle(verticle).compose(frontierId -> vertx.deployVerticle(
-                        ModeVerticles.create(mode, setup.fetcherSettings(crawl.part(part), config.effectiveConcurrency(),
-                                "part" + part + "-" + mode.label())), ModeVerticles.deploymentOptions(mode))
+                        ModeVerticles.create(mode, hostsShown == 0 ? fetchers : fetchers.withLiveSlots()),
+                        ModeVerticles.deploymentOptions(mode))
                 .compose(fetcherId -> verticle.done().compose(v -> relay.finish())
                         .compose(v -> vertx.undeploy(fetcherId)))
                 .compose(v -> vertx.undeploy(frontierId)));

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** The dashboard's server-sent events as a client reads them, one JSON snapshot per event. */
-final class EventStream {
+public final class EventStream {
     private final List<JsonObject> events = new ArrayList<>();
     private final Promise<List<JsonObject>> finished = Promise.promise();
     private final List<Waiter> waiters = new ArrayList<>();
@@ -21,7 +21,7 @@ final class EventStream {
     private record Waiter(Predicate<JsonObject> test, Promise<JsonObject> found) {
     }
 
-    static Future<EventStream> open(Vertx vertx, int port) {
+    public static Future<EventStream> open(Vertx vertx, int port) {
         EventStream stream = new EventStream();
         return vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", "/events")
                 .compose(request -> request.send())
@@ -32,12 +32,12 @@ final class EventStream {
     }
 
     /** Every event up to the first that says the crawl finished. */
-    Future<List<JsonObject>> untilFinished() {
+    public Future<List<JsonObject>> untilFinished() {
         return finished.future();
     }
 
     /** The first event, seen so far or to come, that passes {@code test}. */
-    synchronized Future<JsonObject> until(Predicate<JsonObject> test) {
+    public synchronized Future<JsonObject> until(Predicate<JsonObject> test) {
         for (JsonObject event : events) {
             if (test.test(event)) {
                 return Future.succeededFuture(event);
