@@ -111,7 +111,7 @@ final class ClusterCommand implements Callable<Integer> {
         CrawlConfig crawl = flags.apply(mode.apply(config.load()));
         Config hazelcast = cluster.hazelcast();
         if (dashboard.requested().isPresent() && role != Role.node) {
-            throw new ConfigException("--dashboard", "only --role node serves a dashboard yet (run and compare do too)");
+            throw new ConfigException("--dashboard", "only --role node serves a dashboard yet (so do run and compare)");
         }
         return switch (role) {
             case frontier -> frontier(crawl, hazelcast);
