@@ -94,22 +94,16 @@ class DashboardPageTest {
     @Test
     void theHostTableAndTheSlotStripShowTheCrawlsHostsAndSlots() throws Exception {
         HeadlessChromium chromium = HeadlessChromium.find(dir);
-        Vertx outside = kit.vertx();
-        FakeWorld sites = await(FakeWorld.start(outside, WorldConfig.of(29,
+        Watched watched = Watched.start(kit, WorldConfig.of(29,
                 SiteSpec.named("quick").withPages(200, 3).withLatency(Distribution.fixed(10)),
-                SiteSpec.named("slow").withPages(24, 3).withLatency(Distribution.fixed(300)))));
+                SiteSpec.named("slow").withPages(24, 3).withLatency(Distribution.fixed(300))));
         java.util.Set<String> hosts = new java.util.HashSet<>();
-        sites.baseUrls().values().forEach(u -> hosts.add(u.substring(0, u.length() - 1)));
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = kit.adopt(CrawlerVertx.create(registry));
-        Dashboard dashboard = await(Dashboard.start(vertx, 0, "run", registry));
+        watched.sites().baseUrls().values().forEach(u -> hosts.add(u.substring(0, u.length() - 1)));
 
-        try (BrowserPage page = chromium.open(dashboard.url(), 1200, 1400)) {
-            CrawlRunner runner = new CrawlRunner(vertx, TestConfig.crawl().mode(Mode.ASYNC).concurrency(4)
-                    .perHostConcurrency(2).outputIn(dir).load(dir).withSeeds(sites.seedUrls()), () -> 0)
-                    .watched(dashboard.hostsShown());
-            await(dashboard.follow(vertx.eventBus(), runner.addresses(), "async 4", runner));
-            Future<CrawlReport> crawl = runner.run();
+        try (BrowserPage page = chromium.open(watched.dashboard().url(), 1200, 1400)) {
+            Future<CrawlReport> crawl = watched.follow(TestConfig.crawl().mode(Mode.ASYNC).concurrency(4)
+                    .perHostConcurrency(2).outputIn(dir).load(dir).withSeeds(watched.sites().seedUrls()), "async 4")
+                    .run();
 
             JsonObject shown = (JsonObject) page.evaluate(until("document.querySelectorAll('#hosts tr').length > 0"
                     + " && document.querySelectorAll('#slots tr').length > 0 && {"

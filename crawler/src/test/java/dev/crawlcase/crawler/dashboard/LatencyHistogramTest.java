@@ -3,19 +3,11 @@ package dev.crawlcase.crawler.dashboard;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
-import dev.crawlcase.crawler.run.CrawlerVertx;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.TestConfig;
-import dev.crawlcase.sites.FakeWorld;
-import dev.crawlcase.sites.config.Distribution;
-import dev.crawlcase.sites.config.SiteSpec;
-import dev.crawlcase.sites.config.WorldConfig;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,10 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * count is the records that got a response, its buckets rise to that count, and none is below the site's latency.
  */
 class LatencyHistogramTest {
-    /** Every answer takes at least 40 ms, so the buckets up to 25 ms stay empty. */
-    private static final WorldConfig WORLD = WorldConfig.of(41, SiteSpec.named("steady").withPages(40, 3)
-            .withLatency(Distribution.fixed(40)));
-
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();
     @TempDir
@@ -42,18 +30,14 @@ class LatencyHistogramTest {
 
     @Test
     void theHistogramCountsEveryAnsweredFetchOnce() throws Exception {
-        Vertx outside = kit.vertx();
-        FakeWorld sites = await(FakeWorld.start(outside, WORLD));
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = kit.adopt(CrawlerVertx.create(registry));
-        Dashboard dashboard = await(Dashboard.start(vertx, 0, "run", registry));
-        CrawlRunner runner = new CrawlRunner(vertx, TestConfig.crawl().mode(Mode.ASYNC).concurrency(4)
-                .perHostConcurrency(4).outputIn(dir).load(dir).withSeeds(sites.seedUrls()), () -> 0);
-        await(dashboard.follow(vertx.eventBus(), runner.addresses(), "async 4", runner));
+        // every answer there takes at least 40 ms, so the buckets up to 25 ms stay empty
+        Watched watched = Watched.start(kit, DashboardEndpointsTest.WORLD);
+        CrawlRunner runner = watched.follow(TestConfig.crawl().mode(Mode.ASYNC).concurrency(4).perHostConcurrency(4)
+                .outputIn(dir).load(dir).withSeeds(watched.sites().seedUrls()), "async 4");
         CrawlReport report = await(runner.run());
-        dashboard.finished(report.summary());
+        watched.dashboard().finished(report.summary());
 
-        String text = await(Http.get(outside, dashboard.port(), "/metrics")).toString();
+        String text = await(Http.get(watched.outside(), watched.dashboard().port(), "/metrics")).toString();
         PrometheusText metrics = PrometheusText.parse(text);
         long answered = RecordsFile.read(report.records()).stream().filter(LatencyHistogramTest::answered).count();
         String name = LatencyHistogram.NAME;

@@ -3,7 +3,6 @@ package dev.crawlcase.crawler.dashboard;
 import dev.crawlcase.crawler.bus.CrawlProgress;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
-import dev.crawlcase.crawler.run.CrawlerVertx;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.task.HostLoad;
 import dev.crawlcase.crawler.task.Mode;
@@ -57,17 +56,14 @@ class LiveViewTest {
 
     @Test
     void aSlowAndAFastSiteShowAsHostsWithinTheirLimit() throws Exception {
-        Vertx outside = kit.vertx();
-        FakeWorld sites = await(FakeWorld.start(outside, TWO_SPEEDS));
+        Watched watched = Watched.start(kit, TWO_SPEEDS);
+        Vertx outside = watched.outside();
+        FakeWorld sites = watched.sites();
+        Dashboard dashboard = watched.dashboard();
         String fast = host(sites.baseUrls().get("fast"));
         String slow = host(sites.baseUrls().get("slow"));
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = kit.adopt(CrawlerVertx.create(registry));
-        Dashboard dashboard = await(Dashboard.start(vertx, 0, "run", registry));
-        CrawlRunner runner = new CrawlRunner(vertx, TestConfig.crawl().mode(Mode.ASYNC).concurrency(8)
-                .perHostConcurrency(PER_HOST).outputIn(dir).load(dir).withSeeds(sites.seedUrls()), () -> 0)
-                .watched(dashboard.hostsShown());
-        await(dashboard.follow(vertx.eventBus(), runner.addresses(), "async 8", runner));
+        CrawlRunner runner = watched.follow(TestConfig.crawl().mode(Mode.ASYNC).concurrency(8)
+                .perHostConcurrency(PER_HOST).outputIn(dir).load(dir).withSeeds(sites.seedUrls()), "async 8");
         EventStream events = await(EventStream.open(outside, dashboard.port()));
         Future<CrawlReport> crawl = runner.run();
 
@@ -104,17 +100,12 @@ class LiveViewTest {
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = {"ASYNC", "THREAD_POOL", "VIRTUAL"})
     void everySlotShowsBusyWhileASlowSiteHoldsThem(Mode mode) throws Exception {
-        Vertx outside = kit.vertx();
-        FakeWorld sites = await(FakeWorld.start(outside, SLOW));
-        String slow = host(sites.baseUrls().get("slow"));
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Vertx vertx = kit.adopt(CrawlerVertx.create(registry));
-        Dashboard dashboard = await(Dashboard.start(vertx, 0, "run", registry));
-        CrawlRunner runner = new CrawlRunner(vertx, TestConfig.crawl().mode(mode).concurrency(SLOTS)
-                .perHostConcurrency(SLOTS).outputIn(dir).load(dir).withSeeds(sites.seedUrls()), () -> 0)
-                .watched(dashboard.hostsShown());
-        await(dashboard.follow(vertx.eventBus(), runner.addresses(), mode.label(), runner));
-        EventStream events = await(EventStream.open(outside, dashboard.port()));
+        Watched watched = Watched.start(kit, SLOW);
+        Dashboard dashboard = watched.dashboard();
+        String slow = host(watched.sites().baseUrls().get("slow"));
+        CrawlRunner runner = watched.follow(TestConfig.crawl().mode(mode).concurrency(SLOTS).perHostConcurrency(SLOTS)
+                .outputIn(dir).load(dir).withSeeds(watched.sites().seedUrls()), mode.label());
+        EventStream events = await(EventStream.open(watched.outside(), dashboard.port()));
         Future<CrawlReport> crawl = runner.run();
 
         JsonObject full = await(events.until(e -> busySlots(e).size() == SLOTS));
