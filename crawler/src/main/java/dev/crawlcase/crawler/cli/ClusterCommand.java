@@ -106,6 +106,9 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    @Mixin
+    DashboardOption dashboard;
+
     @Parameters(paramLabel = "SEED_URL", arity = "0..*",
             description = "Frontier only: start URLs (none: the bundled fake sites, started in the frontier's JVM).")
     List<String> seeds = List.of();
@@ -120,6 +123,9 @@ final class ClusterCommand implements Callable<Integer> {
         }
         CrawlConfig crawl = flags.apply(mode.apply(config.load()));
         Config hazelcast = cluster.hazelcast();
+        if (dashboard.requested().isPresent() && role != Role.node) {
+            throw new ConfigException("--dashboard", "only --role node serves a dashboard yet (so do run and compare)");
+        }
         return switch (role) {
             case frontier -> frontier(crawl, hazelcast);
             case fetcher -> fetcher(crawl, hazelcast);
@@ -199,6 +205,9 @@ final class ClusterCommand implements Callable<Integer> {
                         stdout.println("node: " + line);
                         stdout.flush();
                     });
+            NodeDashboard watching = dashboard.requested().isEmpty() ? null : NodeDashboard.start(vertx, dashboard,
+                    run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(), part == 0,
+                    spec.commandLine().getErr());
             CrawlReport report;
             try {
                 report = joined(vertx, run.run(Map.of(part, claim.lock())));
@@ -208,6 +217,10 @@ final class ClusterCommand implements Callable<Integer> {
                     return ExitCode.FAILED;
                 }
                 throw e;
+            } finally {
+                if (watching != null) {
+                    watching.finished();
+                }
             }
             if (report == null) {
                 stdout.println("node: crawl '" + crawlId + "' finished; its records were merged by the node of part 0");

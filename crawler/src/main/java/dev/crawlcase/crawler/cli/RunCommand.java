@@ -115,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
         boolean bundled = crawl.seeds().isEmpty();
         OutputFiles.check(crawl.output(), stateDir);
         StateStore state = resumed;
-        try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err, dashboard.requested())) {
+        try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err, dashboard.requested(),
+                dashboard.hosts())) {
             if (resumed != null) {
                 RecordsFileRepair.Result r = RecordsFileRepair.repair(crawl.output().records(), resumed);
                 err.println("crawler: resuming " + stateDir + ": " + (r.keptLines() + r.appendedLines())

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.HostLoad;
 import dev.crawlcase.crawler.url.HostKey;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
@@ -249,6 +250,7 @@ public final class Frontier {
         leases.close(lease.task().leaseId());
         HostQueue host = lease.host();
         host.ended();
+        host.answered(outcome.result());
         long now = clock.getAsLong();
         if (lease.task().kind() == FetchTask.Kind.ROBOTS) {
             HostRules rules = robots.complete(host, lease.task(), outcome.result(), now);
@@ -336,6 +338,14 @@ public final class Frontier {
         return new FrontierStats(book.queued() + book.retrying(), leases.size(), leases.peak(), book.size(),
                 records.fetched, records.failed, records.skipped, records.redirected, pageRetries + robots.retries(),
                 robotsFetches, book.pagesLeased());
+    }
+
+    /**
+     * A bounded view of the hosts for a live watcher: the {@code top} with the longest queues, the most requests in
+     * flight and the soonest retries (at most {@code 3 * top} rows, longest queue first).
+     */
+    public List<HostLoad> hostLoads(int top) {
+        return HostLoads.top(hosts.all(), top, clock.getAsLong(), robots::delayMs);
     }
 
     /** The URL book, for tests that check its counters against its states. */

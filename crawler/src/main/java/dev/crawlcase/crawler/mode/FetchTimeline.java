@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * well under a millisecond next to the wait). Thread-safe. {@link #OFF} records nothing and is what every crawl
  * gets unless a comparison asks for a timeline.
  */
-public final class FetchTimeline {
+public final class FetchTimeline implements SlotWatch {
     /** One task: its slot, start and end in milliseconds since the timeline began, and whether it failed. */
     public record Span(int slot, double startMs, double endMs, boolean failed) {
         public double millis() {
@@ -36,12 +36,13 @@ public final class FetchTimeline {
         return new FetchTimeline(true);
     }
 
-    /** Now, on this timeline's clock (nanoseconds; only differences mean anything). */
-    long now() {
-        return recording ? System.nanoTime() : 0;
+    @Override
+    public void started(int slot, dev.crawlcase.crawler.task.FetchTask task, long nanos) {
+        // a span is whole only at its end
     }
 
-    void add(int slot, long startNanos, long endNanos, boolean failed) {
+    @Override
+    public void ended(int slot, long startNanos, long endNanos, boolean failed) {
         if (recording) {
             spans.add(new Span(slot, (startNanos - originNanos) / 1e6, (endNanos - originNanos) / 1e6, failed));
         }

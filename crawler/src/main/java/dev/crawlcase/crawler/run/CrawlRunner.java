@@ -67,6 +67,8 @@ public final class CrawlRunner implements CrawlFeed {
     private volatile boolean stopRequested;
     private StateStore state;
     private FetchTimeline timeline = FetchTimeline.OFF;
+    /** Hosts of each kind the frontier's progress shows (and fetchers publish their slots); 0: no one watches. */
+    private int hostsShown;
     private long queueMemoryLimit;
     private QueueSpill spill;
     /** The crawl's WARC archive, or null when it keeps none. */
@@ -116,6 +118,19 @@ public final class CrawlRunner implements CrawlFeed {
     /** Records when each of the local fetcher's tasks ran into {@code timeline} (a comparison's report draws it). */
     public CrawlRunner withTimeline(FetchTimeline timeline) {
         this.timeline = timeline;
+        return this;
+    }
+
+    /**
+     * A live page watches this crawl: the frontier's progress events carry its busiest {@code hostsShown} hosts of
+     * each kind (longest queue, most in flight, soonest retry), and the local fetcher publishes what its slots hold.
+     * Nothing of this is done for a crawl nobody watches.
+     */
+    public CrawlRunner watched(int hostsShown) {
+        if (hostsShown < 1) {
+            throw new IllegalArgumentException("hostsShown must be >= 1, got " + hostsShown);
+        }
+        this.hostsShown = hostsShown;
         return this;
     }
 
@@ -280,6 +295,7 @@ public final class CrawlRunner implements CrawlFeed {
             verticle = new FrontierVerticle(frontier, addresses, journal == null ? null : journal::checkpoint, clockMs,
                     partLink);
         }
+        verticle.showingHosts(hostsShown);
         return startFrontier(verticle)
                 .onSuccess(frontierId -> listening.tryComplete())
                 .compose(frontierId -> Closing.after(fetchLocally(setup, verticle.done()),
@@ -324,7 +340,7 @@ public final class CrawlRunner implements CrawlFeed {
         }
         ResourceSnapshot resources = l.sampler().snapshot();
         return Optional.of(new CrawlNow(l.stats().summary(runInfo(l.started(), peakInFlight), resources),
-                resources.lastThreads(), resources.lastHeapBytes()));
+                resources.lastThreads(), resources.lastHeapBytes(), l.stats().latencyBuckets()));
     }
 
     /** A restore cut short by a stop ends the run with nothing fetched and no summary; any other failure stays. */
@@ -422,6 +438,9 @@ public final class CrawlRunner implements CrawlFeed {
         String label = (part == null ? "local-" : "part" + part.part() + "-") + mode.label();
         FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), label,
                 archive == null ? FetchArchive.NONE : archive).withTimeline(timeline);
+        if (hostsShown > 0) {
+            fetchers = fetchers.withLiveSlots();
+        }
         return vertx.deployVerticle(ModeVerticles.create(mode, fetchers), ModeVerticles.deploymentOptions(mode))
                 .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }

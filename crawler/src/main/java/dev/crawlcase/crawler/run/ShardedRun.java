@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.run;
 
 import dev.crawlcase.crawler.bus.PartLink;
+import dev.crawlcase.crawler.dashboard.CrawlNow;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.output.CrawlStats;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -78,7 +80,9 @@ public final class ShardedRun {
     private boolean merging;
     private CrawlReport merged;
     private volatile boolean stopRequested;
-
+    /** Hosts of each kind the local frontiers' progress shows (and fetchers publish slots); 0: no one watches. */
+    private int hostsShown;
+    /** Hosts of each kind the local frontiers' progress shows (and fetchers publish slots); 0: no one watches. */
     /**
      * @param stateDir the folder of the parts' states (shared by the nodes that may take each other's parts), or
      *                 null for a crawl that keeps none
@@ -95,6 +99,30 @@ public final class ShardedRun {
         this.stateDir = stateDir;
         this.node = node;
         this.book = new PartBook(vertx, crawl);
+    }
+
+    /**
+     * A live page on this node watches its parts: their frontiers' progress carries a bounded host view and their
+     * fetchers publish their slots. Call before {@link #run}.
+     */
+    public ShardedRun watched(int hostsShown) {
+        if (hostsShown < 1) {
+            throw new IllegalArgumentException("hostsShown must be >= 1, got " + hostsShown);
+        }
+        this.hostsShown = hostsShown;
+        return this;
+    }
+
+    /**
+     * This node's figures now, as the summary of the first part it runs would read (not the whole crawl's): what a
+     * {@code dashboard.CrawlFeed} gives; empty unless {@link #watched} and running. Safe from any thread.
+     */
+    public synchronized Optional<CrawlNow> now(long peakInFlight) {
+        if (hostsShown == 0) {
+            return Optional.empty();
+        }
+        return runners.entrySet().stream().min(Map.Entry.comparingByKey())
+                .flatMap(first -> first.getValue().now(peakInFlight));
     }
 
     /** Where lines for the user go (a part taken over). Call before {@link #run}. */
@@ -178,6 +206,9 @@ public final class ShardedRun {
                     .withPart(new PartRole(part, parts, crawl));
             if (store != null) {
                 runner.withState(store);
+            }
+            if (hostsShown > 0) {
+                runner.watched(hostsShown);
             }
             synchronized (this) {
                 runners.put(part, runner);

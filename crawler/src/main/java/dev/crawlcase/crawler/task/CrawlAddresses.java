@@ -14,6 +14,11 @@ public record CrawlAddresses(String crawlId) {
         return "crawlcase." + crawlId + ".progress";
     }
 
+    /** Published by each fetch verticle of a watched crawl, at most every half second: what its slots are doing. */
+    public String slots() {
+        return "crawlcase." + crawlId + ".slots";
+    }
+
     /** The addresses of part {@code part} of a sharded crawl: its own frontier's lease, progress and stop. */
     public CrawlAddresses part(int part) {
         return new CrawlAddresses(crawlId + ".p" + part);
