@@ -54,7 +54,7 @@ public final class AsyncFetcher {
     private final FetchLimits limits;
     private final RemoteGuard guard;
     private final ClientShards clients;
-    /** Shard {@code i} runs on {@code loops.get(i % loops.size())}. */
+    /** Shard {@code i} runs on {@code loops.get(i % loops.size())}; none for HTTP/2 (attempts on the caller's). */
     private final List<Context> loops;
 
     public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections) {
@@ -78,13 +78,17 @@ public final class AsyncFetcher {
                 .setConnectTimeout(limits.connectTimeoutMs());
         // Vert.x's internal API is the only way to a context on a loop other than the caller's (its own HTTP client
         // spreads connections the same way); round-robin over the instance's loops
-        this.loops = IntStream.range(0, Runtime.getRuntime().availableProcessors())
+        // HTTP/1.1 only: the close race is the HTTP/1 connection's, and HTTP/2 crawls hung on shard loops (open)
+        boolean shardLoops = limits.httpVersion() == HttpVersionChoice.HTTP_1_1;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.loops = !shardLoops ? List.of() : IntStream.range(0, cores)
                 .mapToObj(i -> (Context) ((VertxInternal) vertx).createEventLoopContext()).toList();
-        // no event-loop size of the pool's own: a connection is opened on the loop of the attempt that needs it
-        this.clients = new ClientShards(maxConnections, loops.size(), poolSize -> vertx.httpClientBuilder()
+        // on shard loops no event-loop size of the pool's own: a connection opens on the loop of its attempt
+        this.clients = new ClientShards(maxConnections, shardLoops ? loops.size() : 1, poolSize -> vertx.httpClientBuilder()
                 .with(options)
                 .withConnectHandler(SplitFramingCheck::install)
-                .with(new PoolOptions().setHttp1MaxSize(poolSize))
+                .with(shardLoops ? new PoolOptions().setHttp1MaxSize(poolSize)
+                        : new PoolOptions().setHttp1MaxSize(poolSize).setEventLoopSize(cores))
                 .build());
     }
 
@@ -103,6 +107,9 @@ public final class AsyncFetcher {
     public Future<FetchResult> fetch(FetchTask task) {
         Context caller = Vertx.currentContext();
         int shard = clients.acquire();
+        if (loops.isEmpty()) {
+            return onShardLoop(task, shard).andThen(done -> clients.release(shard));
+        }
         Promise<FetchResult> result = Promise.promise();
         loops.get(shard % loops.size()).runOnContext(v -> onShardLoop(task, shard).onComplete(ar -> {
             clients.release(shard);
