@@ -17,7 +17,9 @@ import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.run.CrawlSetup;
+import ch.qos.logback.classic.Level;
 import io.vertx.core.Vertx;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -109,6 +111,10 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     DashboardOption dashboard;
 
+    @Option(names = "--verbose", description = "Also show Hazelcast's warnings on stderr (members met, lost or "
+            + "suspected dead, other clusters on the same ports); without it only its errors.")
+    boolean verbose;
+
     @Parameters(paramLabel = "SEED_URL", arity = "0..*",
             description = "Frontier only: start URLs (none: the bundled fake sites, started in the frontier's JVM).")
     List<String> seeds = List.of();
@@ -120,6 +126,10 @@ final class ClusterCommand implements Callable<Integer> {
     public Integer call() {
         if (!CRAWL_ID.matcher(crawlId).matches()) {
             throw new ConfigException("--crawl-id", "letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
+        }
+        if (verbose) {
+            // the bundled logback.xml keeps com.hazelcast at ERROR; its more specific quiet loggers stay as they are
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.hazelcast")).setLevel(Level.WARN);
         }
         CrawlConfig crawl = flags.apply(mode.apply(config.load()));
         Config hazelcast = cluster.hazelcast();
@@ -262,10 +272,16 @@ final class ClusterCommand implements Callable<Integer> {
         CrawlAddresses addresses = new CrawlAddresses(crawlId);
         CrawlSession.Node node = new CrawlSession.Node(addresses, localFetch, LINGER_MS);
         PrintWriter stdout = spec.commandLine().getOut();
+        FetcherTally fetchers = new FetcherTally(addresses, stdout);
         try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), spec.commandLine().getErr(),
-                () -> claimed(cluster.join(hazelcast), addresses), node)) {
+                () -> fetchers.watch(claimed(cluster.join(hazelcast), addresses)), node)) {
             stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
-            return session.crawl(report -> CrawlEnding.print(report, null, stdout, spec.commandLine().getErr()));
+            return session.crawl(report -> {
+                int code = CrawlEnding.print(report, null, stdout, spec.commandLine().getErr());
+                // the table's mode and concurrency are this node's; the work may have been the fetchers'
+                fetchers.print();
+                return code;
+            });
         }
     }
 
@@ -280,7 +296,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (ModeVerticles.unavailableReason(m).isPresent()) {
             throw new ConfigException("", ModeVerticles.unavailableReason(m).orElseThrow());
         }
-        String fetcherId = "node-" + m.label() + "-" + ProcessHandle.current().pid();
+        String fetcherId = FetcherTally.fetcherId(m.label(), crawl.effectiveConcurrency(), ProcessHandle.current().pid());
         PrintWriter stdout = spec.commandLine().getOut();
         Vertx vertx = cluster.join(hazelcast);
         Thread hook = new Thread(() -> close(vertx), "crawlcase-leave");
