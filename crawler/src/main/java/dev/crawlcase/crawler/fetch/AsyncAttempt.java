@@ -91,7 +91,7 @@ final class AsyncAttempt {
             return Future.succeededFuture(FetchResult.failure(ErrorKind.PROTOCOL, elapsed()));
         }
         head = ResponseHead.of(response.statusCode(), response::getHeader, ResponseHeaders.lines(response.headers()),
-                System.currentTimeMillis());
+                ResponseProtocol.of(response.version()), System.currentTimeMillis());
         if (head.hasNoBody()) {
             return response.end().transform(ar -> Future.succeededFuture(head.withoutBody(elapsed())));
         }

@@ -184,7 +184,7 @@ public final class BlockingFetcher implements AutoCloseable {
         public HttpResponse.BodySubscriber<CappedSubscriber.Read> apply(HttpResponse.ResponseInfo info) {
             ResponseHead h = ResponseHead.of(info.statusCode(),
                     name -> info.headers().firstValue(name).orElse(null), lines(info.headers()),
-                    System.currentTimeMillis());
+                    ResponseProtocol.of(info.version()), System.currentTimeMillis());
             head = h;
             // a refused framing is not read: cancelling closes the connection, so no stray bytes reach the next use
             badFraming = !Framing.valid(info.headers().allValues("Content-Length"),
