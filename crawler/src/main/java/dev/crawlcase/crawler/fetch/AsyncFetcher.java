@@ -9,6 +9,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class AsyncFetcher {
     private final FetchLimits limits;
     private final RemoteGuard guard;
     private final ClientShards clients;
+    private final CookieJar cookies;
 
     public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections) {
         this(vertx, limits, maxConnections, HostResolver.SYSTEM);
@@ -62,6 +65,14 @@ public final class AsyncFetcher {
                 .setVerifyHost(true)
                 .setTrustOptions(limits.trust().trustOptions())
                 .setConnectTimeout(limits.connectTimeoutMs());
+        RequestControls controls = limits.request();
+        controls.checkProxy(limits.allowRemote());
+        if (controls.proxy() != null) {
+            // plain requests in absolute form to the proxy, https through CONNECT
+            options.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(controls.proxy().host())
+                    .setPort(controls.proxy().port()));
+        }
+        this.cookies = controls.cookies() ? new CookieJar() : null;
         this.clients = new ClientShards(maxConnections, poolSize -> vertx.httpClientBuilder()
                 .with(options)
                 .withConnectHandler(SplitFramingCheck::install)
@@ -100,7 +111,7 @@ public final class AsyncFetcher {
 
     private Future<FetchResult> attempt(FetchTask task, InetAddress pinned) {
         int shard = clients.acquire();
-        return new AsyncAttempt(vertx, clients.client(shard), limits, task, pinned).run()
+        return new AsyncAttempt(vertx, clients.client(shard), limits, task, pinned, cookies).run()
                 .andThen(done -> clients.release(shard));
     }
 

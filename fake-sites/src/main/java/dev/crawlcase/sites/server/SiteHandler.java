@@ -32,6 +32,7 @@ final class SiteHandler implements Handler<HttpServerRequest> {
     private final FaultPlan faults;
     private final FaultInjector injector;
     private final BodyWriter writer;
+    private final AccessGate gate;
 
     SiteHandler(Vertx vertx, SiteModel site, CounterBoard counters, Supplier<Replies> replies, Supplier<String> baseUrl,
                 ContentCoding coding) {
@@ -44,6 +45,7 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         this.faults = new FaultPlan(site.seed(), site.name(), spec.faults());
         this.injector = new FaultInjector(spec.faults().retryAfterSeconds());
         this.writer = new BodyWriter(vertx, spec.bandwidth(), coding, counters::encoded);
+        this.gate = new AccessGate(site.name(), spec.access(), counters);
     }
 
     @Override
@@ -59,10 +61,15 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         if (request.version() == HttpVersion.HTTP_2) {
             counters.http2();
         }
+        counters.headers(request.headers());
         HttpServerResponse response = request.response();
         Runnable finished = once(() -> counters.end(site.name()));
         response.endHandler(v -> finished.run());
         response.closeHandler(v -> finished.run());
+        if (gate.refused(request, target)) {
+            return;
+        }
+        gate.onServe(response, target);
 
         // faults and latency are seeded by site and request target, never by the port this run happened to get, so
         // every machine sees the same world and the same ideal time
