@@ -25,7 +25,7 @@ final class RequestFlags {
     @Option(names = "--accept-language", paramLabel = "S", description = "Accept-Language sent (fetch.acceptLanguage).")
     String acceptLanguage;
 
-    @Option(names = "--cookies", description = "Keep a cookie jar for the crawl and send back what sites set"
+    @Option(names = "--keep-cookies", description = "Keep a cookie jar for the crawl and send back what sites set"
             + " (fetch.cookies).")
     boolean cookies;
 

@@ -39,7 +39,7 @@ class PlainHttpCheckTest {
     @ParameterizedTest
     @ValueSource(strings = {"poll", "selector"})
     void requestControlsAreRefusedByTheSocketRungs(String mode) {
-        for (String[] control : new String[][] {{"--header", "X-A: 1"}, {"--cookies"}, {"--proxy", "http://127.0.0.1:9"},
+        for (String[] control : new String[][] {{"--header", "X-A: 1"}, {"--keep-cookies"}, {"--proxy", "http://127.0.0.1:9"},
                 {"--accept-language", "de"}}) {
             String[] args = new String[control.length + 8];
             String[] head = {"run", "--mode", mode, "--out", dir.resolve("r.jsonl").toString(), "--summary",
