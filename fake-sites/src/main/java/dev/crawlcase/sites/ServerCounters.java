@@ -69,6 +69,26 @@ public final class ServerCounters {
         return board.http2Requests();
     }
 
+    /** Requests that carried the Basic credentials a site's {@code access} asked for. */
+    public long credentialsSeen() {
+        return board.credentialsSeen();
+    }
+
+    /** Requests for a cookie-gated page that carried the site's cookie. */
+    public long cookieSeen() {
+        return board.cookieSeen();
+    }
+
+    /** Requests a site's access gate refused (401 without credentials, 403 without the cookie). */
+    public long refused() {
+        return board.refused();
+    }
+
+    /** The echo of a request header: how many requests sent each value (name in any case), sorted by value. */
+    public Map<String, Long> headerValues(String name) {
+        return board.headerValues(name);
+    }
+
     public long totalRequests() {
         return board.totalRequests();
     }

@@ -4,6 +4,7 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.PageDetails;
@@ -20,11 +21,12 @@ import java.util.List;
  */
 final class TaskWire {
     /** Bump on any change to the layout below or to the order of an enum that travels. */
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private static final FetchTask.Kind[] KINDS = FetchTask.Kind.values();
     private static final ErrorKind[] ERRORS = ErrorKind.values();
     private static final Mode[] MODES = Mode.values();
+    private static final HttpProtocol[] PROTOCOLS = HttpProtocol.values();
     private static final PageDetails.DropReason[] DROP_REASONS = PageDetails.DropReason.values();
 
     private TaskWire() {
@@ -85,7 +87,7 @@ final class TaskWire {
         FetchResult r = o.result();
         out.svarint(r.status()).string(r.contentType()).string(r.charset()).bytes(r.body()).svarint(r.bytes())
                 .bool(r.truncated()).string(r.location()).svarint(r.retryAfterMs()).constant(r.error())
-                .svarint(r.fetchMillis());
+                .svarint(r.fetchMillis()).constant(r.httpVersion()).svarint(r.wireBytes());
         ParsedPage p = o.page();
         out.string(p.title()).uvarint(p.links().size());
         p.links().forEach(out::string);
@@ -134,7 +136,8 @@ final class TaskWire {
     static FetchOutcome readOutcome(WireIn in) {
         FetchTask task = readTask(in);
         FetchResult result = new FetchResult(Math.toIntExact(in.svarint()), in.string(), in.string(), in.bytes(),
-                in.svarint(), in.bool(), in.string(), in.svarint(), in.constant(ERRORS), in.svarint());
+                in.svarint(), in.bool(), in.string(), in.svarint(), in.constant(ERRORS), in.svarint(),
+                in.constant(PROTOCOLS), in.svarint(), ResponseCapture.NONE);
         String title = in.string();
         int n = in.count();
         List<String> links = new ArrayList<>(n);

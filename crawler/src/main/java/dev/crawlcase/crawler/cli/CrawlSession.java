@@ -103,6 +103,8 @@ final class CrawlSession implements AutoCloseable {
             throw new ConfigException("--warc", config.mode().label() + " mode keeps no raw copy of what it read, so"
                     + " it cannot write WARC files yet; use async, thread-pool, sequential, virtual or io-uring");
         }
+        // here, after the flags: --allow-remote may be what lets a remote proxy through
+        config.fetch().request().checkProxy(config.allowRemote());
         OutputFiles.check(config.output());
         SitesHost sites = null;
         if (config.seeds().isEmpty()) {

@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
     CrawlFlags flags;
 
     @Mixin
+    RequestFlags request;
+
+    @Mixin
     OutputOptions output;
 
     @Option(names = "--warc", paramLabel = "DIR", converter = FilePath.class,
@@ -152,6 +155,7 @@ final class RunCommand implements Callable<Integer> {
             c = c.withLimits(depth, pages);
         }
         c = flags.apply(c);
+        c = request.apply(c);
         c = output.apply(c);
         if (warc != null) {
             c = c.withOutput(c.output().withWarc(warc));

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.fetch.HttpVersionChoice;
+import dev.crawlcase.crawler.fetch.RequestControls;
 import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
@@ -46,20 +47,27 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     /**
      * Per-attempt limits, which https servers are trusted ({@code trustCertificates}, loaded and checked), and
      * whether a remote crawl may reach private, link-local, multicast and reserved addresses
-     * ({@code allowPrivateNetworks}, default false), and the HTTP version ({@code httpVersion}: 1.1, 2 or auto).
+     * ({@code allowPrivateNetworks}, default false), the HTTP version ({@code httpVersion}: 1.1, 2 or auto), and
+     * what each request carries besides ({@code headers}, {@code hostHeaders}, {@code acceptLanguage},
+     * {@code cookies}, {@code auth}, {@code proxy}: {@link RequestControls}).
      */
     public record Fetch(long connectTimeoutMs, long firstByteTimeoutMs, long totalTimeoutMs, long maxBodyBytes,
                         int maxRedirects, String userAgent, boolean allowPrivateNetworks, TlsTrust trust,
-                        HttpVersionChoice httpVersion) {
+                        HttpVersionChoice httpVersion, RequestControls request) {
 
         public Fetch withUserAgent(String agent) {
             return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects, agent,
-                    allowPrivateNetworks, trust, httpVersion);
+                    allowPrivateNetworks, trust, httpVersion, request);
         }
 
         public Fetch withTrust(TlsTrust newTrust) {
             return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects,
-                    userAgent, allowPrivateNetworks, newTrust, httpVersion);
+                    userAgent, allowPrivateNetworks, newTrust, httpVersion, request);
+        }
+
+        public Fetch withRequest(RequestControls controls) {
+            return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects,
+                    userAgent, allowPrivateNetworks, trust, httpVersion, controls);
         }
     }
 

@@ -12,6 +12,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -56,6 +58,7 @@ public final class AsyncFetcher {
     private final ClientShards clients;
     /** Shard {@code i} runs on {@code loops.get(i % loops.size())}; none for HTTP/2 (attempts on the caller's). */
     private final List<Context> loops;
+    private final CookieJar cookies;
 
     public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections) {
         this(vertx, limits, maxConnections, HostResolver.SYSTEM);
@@ -76,6 +79,14 @@ public final class AsyncFetcher {
                 .setVerifyHost(true)
                 .setTrustOptions(limits.trust().trustOptions())
                 .setConnectTimeout(limits.connectTimeoutMs());
+        RequestControls controls = limits.request();
+        controls.checkProxy(limits.allowRemote());
+        if (controls.proxy() != null) {
+            // plain requests in absolute form to the proxy, https through CONNECT
+            options.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(controls.proxy().host())
+                    .setPort(controls.proxy().port()));
+        }
+        this.cookies = controls.cookies() ? new CookieJar() : null;
         // Vert.x's internal API is the only way to a context on a loop other than the caller's (its own HTTP client
         // spreads connections the same way); round-robin over the instance's loops
         // HTTP/1.1 only: the close race is the HTTP/1 connection's, and HTTP/2 crawls hung on shard loops (open)
@@ -149,7 +160,7 @@ public final class AsyncFetcher {
     }
 
     private Future<FetchResult> attempt(FetchTask task, int shard, InetAddress pinned) {
-        return new AsyncAttempt(vertx, clients.client(shard), limits, task, pinned).run();
+        return new AsyncAttempt(vertx, clients.client(shard), limits, task, pinned, cookies).run();
     }
 
     public Future<Void> close() {

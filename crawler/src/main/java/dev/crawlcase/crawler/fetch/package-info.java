@@ -6,7 +6,9 @@
  * {@code SelectorFetcher}: hand-written loops over non-blocking {@code java.nio} sockets on a thread of their own,
  * HTTP by Netty's codec in {@code RawResponseReader}; used by the poll and selector modes). All apply the same
  * limits (timeouts, body cap, decoding) and the same loopback guard, never follow redirects and never retry: the
- * frontier decides.
+ * frontier decides. The two real clients also add the crawl's {@code RequestControls} (extra headers, credentials,
+ * a {@code CookieJar}, a proxy) and report the HTTP version and wire size of each response; the raw-socket
+ * fetchers send a fixed request head, so the CLI refuses those settings for their modes.
  *
  * <p>May import: {@code url}, {@code task}, {@code dev.crawlcase.json} (bounds), Vert.x core (and the Netty under it),
  * the JDK HTTP client.

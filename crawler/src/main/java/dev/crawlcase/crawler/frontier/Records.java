@@ -90,7 +90,8 @@ final class Records {
         return new CrawlRecord(t.url(), finalUrl, r.status() == 0 ? null : r.status(), t.depth(), r.bytes(),
                 r.contentType(), page ? parsed.title() : null, page ? parsed.links().size() : 0, r.fetchMillis(),
                 t.attempt(), outcome, reason, r.truncated(), o.mode() == null ? mode : o.mode(),
-                page ? parsed.robots() : null, page ? parsed.details() : null);
+                page ? parsed.robots() : null, page ? parsed.details() : null, r.httpVersion(),
+                r.wireBytes() < 0 ? null : r.wireBytes());
     }
 
     /** A skipped record (not yet emitted) no fetcher produced (attempts made so far, usually 0). */
@@ -128,7 +129,7 @@ final class Records {
     static CrawlRecord withDepth(CrawlRecord r, int depth) {
         return r.depth() == depth ? r : new CrawlRecord(r.url(), r.finalUrl(), r.status(), depth, r.bytes(),
                 r.contentType(), r.title(), r.links(), r.fetchMs(), r.attempts(), r.outcome(), r.reason(),
-                r.truncated(), r.mode(), r.robots(), r.details());
+                r.truncated(), r.mode(), r.robots(), r.details(), r.httpVersion(), r.wireBytes());
     }
 
     private void emit(CrawlRecord record) {

@@ -116,7 +116,6 @@ public final class PageProcessor {
     }
 
     private static FetchResult withoutBody(FetchResult r) {
-        return new FetchResult(r.status(), r.contentType(), r.charset(), NO_BODY, r.bytes(), r.truncated(),
-                r.location(), r.retryAfterMs(), r.error(), r.fetchMillis());
+        return r.withBody(NO_BODY).withoutCapture();
     }
 }

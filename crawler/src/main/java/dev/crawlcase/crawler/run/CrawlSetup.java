@@ -45,7 +45,7 @@ public final class CrawlSetup {
         CrawlConfig.Fetch f = config.fetch();
         return new FetchLimits((int) f.connectTimeoutMs(), (int) f.firstByteTimeoutMs(), (int) f.totalTimeoutMs(),
                 (int) f.maxBodyBytes(), FetchLimits.DEFAULT_MAX_ROBOTS_BYTES, f.userAgent(), config.allowRemote(),
-                f.allowPrivateNetworks(), f.trust(), f.httpVersion());
+                f.allowPrivateNetworks(), f.trust(), f.httpVersion(), f.request());
     }
 
     /** A fetch verticle's settings for the crawl at {@code addresses}, in this JVM or on another cluster node. */

@@ -4,6 +4,7 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.PageDetails;
@@ -52,7 +53,8 @@ public final class RandomMessages {
         byte[] body = new byte[random.nextInt(4) == 0 ? random.nextInt(70_000) : random.nextInt(3)];
         random.nextBytes(body);
         FetchResult result = new FetchResult((int) anyLong(), nullable(), nullable(), body, anyLong(),
-                random.nextBoolean(), nullable(), anyLong(), nullable(ErrorKind.values()), anyLong());
+                random.nextBoolean(), nullable(), anyLong(), nullable(ErrorKind.values()), anyLong(),
+                nullable(HttpProtocol.values()), anyLong(), ResponseCapture.NONE);
         List<String> links = new ArrayList<>();
         for (int i = random.nextInt(4) == 0 ? random.nextInt(3_000) : random.nextInt(3); i > 0; i--) {
             links.add(string());

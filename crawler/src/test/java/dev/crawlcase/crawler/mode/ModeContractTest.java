@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
@@ -123,6 +124,12 @@ class ModeContractTest {
         }
         assertThat(crawl.records()).allSatisfy(r -> assertThat(r.mode()).isEqualTo(mode));
         assertThat(crawl.summary().pages()).isEqualTo(truth.pages().size());
+        // identity coding: what travelled is what was decoded
+        assertThat(crawl.records()).filteredOn(r -> r.outcome() == Outcome.FETCHED && !r.truncated())
+                .allSatisfy(r -> {
+                    assertThat(r.httpVersion()).as("version of %s", r.url()).isEqualTo(HttpProtocol.HTTP_1_1);
+                    assertThat(r.wireBytes()).as("wire bytes of %s", r.url()).isEqualTo(r.bytes());
+                });
     }
 
     @ParameterizedTest
@@ -194,6 +201,15 @@ class ModeContractTest {
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(world.counters().http2Requests()).as("requests the sites saw over h2")
                 .isEqualTo(world.counters().totalRequests());
+        assertServedOver(crawl, HttpProtocol.HTTP_2);
+    }
+
+    /** Every record of a response names the version that carried it; the fetched pages are all of them here. */
+    private static void assertServedOver(TestCrawl crawl, HttpProtocol version) {
+        assertThat(crawl.records()).filteredOn(r -> r.outcome() == Outcome.FETCHED).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.httpVersion()).as("version of %s", r.url()).isEqualTo(version));
+        assertThat(crawl.records()).filteredOn(r -> r.status() != null)
+                .allSatisfy(r -> assertThat(r.httpVersion()).as("version of %s", r.url()).isEqualTo(version));
     }
 
     @ParameterizedTest
@@ -208,6 +224,7 @@ class ModeContractTest {
 
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(world.counters().http2Requests()).as("requests the sites saw over h2c").isPositive();
+        assertServedOver(crawl, HttpProtocol.HTTP_2);
     }
 
     @ParameterizedTest
@@ -221,6 +238,7 @@ class ModeContractTest {
 
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(world.counters().http2Requests()).isZero();
+        assertServedOver(crawl, HttpProtocol.HTTP_1_1);
     }
 
     static Stream<Arguments> modesAndCodings() {
@@ -245,6 +263,10 @@ class ModeContractTest {
         assertThat(world.counters().encodedResponses()).isGreaterThanOrEqualTo(crawl.fetchedPages().size());
         assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
                 .allSatisfy(r -> assertThat(r.truncated()).as("decoded whole: %s", r.url()).isFalse());
+        // the generated pages are markup and words: each travelled smaller than it decoded to
+        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
+                .allSatisfy(r -> assertThat(r.wireBytes()).as("wire bytes of %s", r.url()).isNotNull()
+                        .isPositive().isLessThan(r.bytes()));
     }
 
     @ParameterizedTest

@@ -22,6 +22,10 @@ public final class CounterBoard {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong encoded = new AtomicLong();
     private final AtomicLong http2 = new AtomicLong();
+    private final AtomicLong credentialsSeen = new AtomicLong();
+    private final AtomicLong cookieSeen = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final Map<String, Map<String, AtomicLong>> headers = new ConcurrentHashMap<>();
 
     public CounterBoard(List<String> sites) {
         for (String site : sites) {
@@ -115,6 +119,46 @@ public final class CounterBoard {
         http2.incrementAndGet();
     }
 
+    /** Requests that carried the credentials a site asked for. */
+    public long credentialsSeen() {
+        return credentialsSeen.get();
+    }
+
+    void countCredentials() {
+        credentialsSeen.incrementAndGet();
+    }
+
+    /** Requests for a cookie-gated page that carried the site's cookie. */
+    public long cookieSeen() {
+        return cookieSeen.get();
+    }
+
+    void countCookie() {
+        cookieSeen.incrementAndGet();
+    }
+
+    /** Requests a site's access gate answered with 401 or 403. */
+    public long refused() {
+        return refused.get();
+    }
+
+    void countRefused() {
+        refused.incrementAndGet();
+    }
+
+    /** Counts every request header line by lower-case name and value: the echo of what clients sent. */
+    void headers(io.vertx.core.MultiMap lines) {
+        lines.forEach(e -> headers.computeIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT),
+                k -> new ConcurrentHashMap<>()).computeIfAbsent(e.getValue(), k -> new AtomicLong()).incrementAndGet());
+    }
+
+    /** How many requests sent each value of a header (name in any case), sorted by value; empty if none sent it. */
+    public Map<String, Long> headerValues(String name) {
+        Map<String, Long> out = new TreeMap<>();
+        headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), Map.of()).forEach((v, n) -> out.put(v, n.get()));
+        return out;
+    }
+
     public long totalRequests() {
         return total.get();
     }
@@ -126,6 +170,10 @@ public final class CounterBoard {
         total.set(0);
         encoded.set(0);
         http2.set(0);
+        credentialsSeen.set(0);
+        cookieSeen.set(0);
+        refused.set(0);
+        headers.clear();
         inFlight.forEach((site, n) -> peak.get(site).set(n.get()));
         lastPageStart.values().forEach(t -> t.set(Long.MIN_VALUE));
         minPageGap.values().forEach(g -> g.set(Long.MAX_VALUE));
