@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.task.SitemapPage;
 import dev.crawlcase.crawler.task.Reasons;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
@@ -47,6 +49,22 @@ record PageVerdict(Kind kind, String reason, String target) {
             return new PageVerdict(Kind.REDIRECTED, null, target);
         }
         return failed(Reasons.httpStatus(status), null);
+    }
+
+    /**
+     * A SITEMAP attempt: a 2xx is fetched whatever its content type (XML, text, gzip), or failed with the bound it
+     * broke ("sitemap_too_large", ...); anything else as a page's attempt.
+     */
+    static PageVerdict ofSitemap(FetchTask task, FetchResult r, ParsedPage page, FrontierSettings settings,
+                                 UrlNormalizer normalizer) {
+        if (r.error() == null && r.status() >= 200 && r.status() < 300) {
+            SitemapPage sitemap = page.sitemap();
+            if (sitemap == null) { // an empty body: nothing to read, nothing listed
+                return FETCHED;
+            }
+            return sitemap.broken() == null ? FETCHED : failed(sitemap.broken().reason(), null);
+        }
+        return of(task, r, settings, normalizer);
     }
 
     private static PageVerdict failed(String reason, String target) {

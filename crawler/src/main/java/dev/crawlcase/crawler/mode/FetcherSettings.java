@@ -8,6 +8,7 @@ import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.parse.LinkNormalizer;
 import dev.crawlcase.crawler.parse.PageProcessor;
+import dev.crawlcase.crawler.parse.SitemapLimits;
 
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
@@ -21,7 +22,15 @@ import dev.crawlcase.crawler.parse.PageProcessor;
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
                               LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
                               FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives,
-                              FetchTimeline timeline) {
+                              FetchTimeline timeline, SitemapLimits sitemapLimits) {
+
+    /** Settings whose sitemaps get the default bounds. */
+    public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
+                           boolean respectNofollow, String fetcherId, FetchArchive archive, RecordDetail detail,
+                           boolean obeyPageDirectives, FetchTimeline timeline) {
+        this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive, detail,
+                obeyPageDirectives, timeline, SitemapLimits.DEFAULTS);
+    }
 
     /** Settings of a fetcher that keeps no archive, parses for basic records and records no timeline. */
     public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
@@ -41,14 +50,21 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
     /** The same settings, recording when each task ran into {@code timeline}. */
     public FetcherSettings withTimeline(FetchTimeline timeline) {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline);
+                detail, obeyPageDirectives, timeline, sitemapLimits);
+    }
+
+    /** The same settings, reading sitemaps within {@code bounds}. */
+    public FetcherSettings withSitemapLimits(SitemapLimits bounds) {
+        return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
+                detail, obeyPageDirectives, timeline, bounds);
     }
 
     public FetcherSettings {
         Mode.CONCURRENCY_RANGE.check("concurrency", concurrency);
+        sitemapLimits = sitemapLimits == null ? SitemapLimits.DEFAULTS : sitemapLimits;
     }
 
     PageProcessor processor(Mode mode) {
-        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives);
+        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives, sitemapLimits);
     }
 }

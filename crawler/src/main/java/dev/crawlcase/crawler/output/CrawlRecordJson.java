@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.output;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 
@@ -40,6 +41,9 @@ public final class CrawlRecordJson {
         put(json, "robots", r.robots());
         if (r.details() != null) {
             json.put("details", details(r.details()));
+        }
+        if (r.kind() != FetchTask.Kind.PAGE) { // a page's kind is left out: the default record stays small
+            json.put("kind", r.kind().label());
         }
         return json;
     }
@@ -86,7 +90,19 @@ public final class CrawlRecordJson {
                 json.getString("title"), json.getInteger("links", 0), json.getLong("fetchMs", 0L),
                 json.getInteger("attempts", 0), outcome(json.getString("outcome")), json.getString("reason"),
                 json.getBoolean("truncated", false), mode(json.getString("mode")),
-                json.getString("robots"), details(json.getJsonObject("details")));
+                json.getString("robots"), details(json.getJsonObject("details")), kind(json.getString("kind")));
+    }
+
+    private static FetchTask.Kind kind(String label) {
+        if (label == null) {
+            return FetchTask.Kind.PAGE;
+        }
+        for (FetchTask.Kind k : FetchTask.Kind.values()) {
+            if (k.label().equals(label)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown record kind: " + label);
     }
 
     /** One JSONL line, without the line break. */

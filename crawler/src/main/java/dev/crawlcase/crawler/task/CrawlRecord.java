@@ -10,17 +10,36 @@ package dev.crawlcase.crawler.task;
  * @param mode    the fetch mode that produced it (the crawl's mode for records no fetcher touched)
  * @param robots  a fetched page's robots directives (meta robots, X-Robots-Tag; {@code noindex,nofollow}), or null
  * @param details what a full record adds about a fetched page ({@code --records full}), else null
+ * @param kind    PAGE, or SITEMAP for a sitemap's record (its {@code links}: the URLs and sitemaps it listed)
  */
 public record CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
                           String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
-                          boolean truncated, Mode mode, String robots, PageDetails details) {
+                          boolean truncated, Mode mode, String robots, PageDetails details, FetchTask.Kind kind) {
+
+    public CrawlRecord {
+        kind = kind == null ? FetchTask.Kind.PAGE : kind;
+    }
+
+    /** A page's record. */
+    public CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
+                       String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
+                       boolean truncated, Mode mode, String robots, PageDetails details) {
+        this(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts, outcome, reason,
+                truncated, mode, robots, details, FetchTask.Kind.PAGE);
+    }
 
     /** A record without page details. */
     public CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
                        String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
                        boolean truncated, Mode mode) {
         this(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts, outcome, reason,
-                truncated, mode, null, null);
+                truncated, mode, null, null, FetchTask.Kind.PAGE);
+    }
+
+    /** This record as the record of a URL of {@code k}. */
+    public CrawlRecord withKind(FetchTask.Kind k) {
+        return k == kind ? this : new CrawlRecord(url, finalUrl, status, depth, bytes, contentType, title, links,
+                fetchMs, attempts, outcome, reason, truncated, mode, robots, details, k);
     }
 
     public static CrawlRecord skipped(String url, int depth, String reason, Mode mode) {

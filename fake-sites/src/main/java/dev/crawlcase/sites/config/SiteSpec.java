@@ -19,11 +19,14 @@ import java.util.regex.Pattern;
  * <li>{@code bandwidth}: body bytes per second, dribbled in chunks on timers; 0 = unlimited (default 0).</li>
  * <li>{@code robots}: {@link RobotsSpec}.</li>
  * <li>{@code faults}: {@link FaultSpec}.</li>
+ * <li>{@code sitemaps}: serve sitemaps (default false): robots.txt names {@code /sitemap_index.xml}, an index of a
+ * gzip'd sitemap of some of its pages, a sitemap of pages reachable only through it, a gzip bomb and itself
+ * (see {@code model.SitemapResources}).</li>
  * </ul>
  */
 public record SiteSpec(String name, int port, int pages, int levels, Distribution outDegree,
                        Distribution pageBytes, int largePageBytes, Distribution latency, long bandwidth,
-                       RobotsSpec robots, FaultSpec faults) {
+                       RobotsSpec robots, FaultSpec faults, boolean sitemaps) {
 
     /** Links per page at most: thousands, for the parse-bound benchmark's large pages. */
     public static final int MAX_OUT_DEGREE = 10_000;
@@ -55,6 +58,17 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
         Check.notNull("faults", faults);
     }
 
+    /** A site without sitemaps. */
+    public SiteSpec(String name, int port, int pages, int levels, Distribution outDegree, Distribution pageBytes,
+                    int largePageBytes, Distribution latency, long bandwidth, RobotsSpec robots, FaultSpec faults) {
+        this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, false);
+    }
+
+    public SiteSpec withSitemaps(boolean serve) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots,
+                faults, serve);
+    }
+
     /** A small quick site with defaults: 60 pages, 5 levels, no latency, no faults, ephemeral port. */
     public static SiteSpec named(String name) {
         return new SiteSpec(name, 0, 60, 5, Distribution.uniform(3, 8), Distribution.lognormal(4000, 0.5, 30000),
@@ -62,39 +76,39 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
     }
 
     public SiteSpec withPort(int newPort) {
-        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps);
     }
 
     public SiteSpec withPages(int newPages, int newLevels) {
-        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps);
     }
 
     public SiteSpec withOutDegree(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps);
     }
 
     public SiteSpec withPageBytes(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults, sitemaps);
     }
 
     public SiteSpec withLargePageBytes(int bytes) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults, sitemaps);
     }
 
     public SiteSpec withLatency(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults, sitemaps);
     }
 
     public SiteSpec withBandwidth(long bytesPerSecond) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults, sitemaps);
     }
 
     public SiteSpec withRobots(RobotsSpec r) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults, sitemaps);
     }
 
     public SiteSpec withFaults(FaultSpec f) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f, sitemaps);
     }
 
     /** The robots.txt Crawl-delay in seconds, 0 if none. */

@@ -56,7 +56,8 @@ public final class WorldConfigLoader {
                 distribution(f, "latency", d.latency()),
                 f.integer("bandwidth", 0),
                 f.object("robots").build(WorldConfigLoader::robots),
-                f.object("faults").build(WorldConfigLoader::faults));
+                f.object("faults").build(WorldConfigLoader::faults),
+                f.bool("sitemaps", false));
     }
 
     private static Distribution distribution(JsonFields parent, String name, Distribution fallback) {

@@ -24,6 +24,20 @@ public sealed interface Resource {
     record Binary(Ref self, String contentType, int bytes) implements Resource {
     }
 
+    /**
+     * A sitemap (an index when {@code index}) listing {@code entries} as absolute URLs; sent gzip'd (as
+     * {@code application/gzip}, not as a content coding) when {@code gzip}.
+     */
+    record Sitemap(Ref self, List<Ref> entries, boolean index, boolean gzip) implements Resource {
+        public Sitemap {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** A gzip'd sitemap that inflates to {@code inflatedBytes}, more than any sitemap may hold. */
+    record SitemapBomb(Ref self, int inflatedBytes) implements Resource {
+    }
+
     /** Nothing here: 404. */
     record Missing(Ref self) implements Resource {
     }

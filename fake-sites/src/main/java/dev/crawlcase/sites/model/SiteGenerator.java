@@ -52,6 +52,10 @@ public final class SiteGenerator {
             }
         }
         specials.resources().forEach(r -> resources.put(r.self().target(), r));
+        if (spec.sitemaps()) { // a random stream of its own: turning sitemaps on changes no page of the site
+            SitemapResources.of(spec, otherSites, levels, Seeds.random(seed, spec.name(), "sitemaps"))
+                    .forEach(r -> resources.put(r.self().target(), r));
+        }
         return new SiteModel(seed, spec, resources);
     }
 
