@@ -12,9 +12,10 @@ import java.util.List;
  * @param maxRedirects    follow a Location only while the chain of consecutive redirects is at most this long
  * @param sites           names of the sites in scope; empty = every site of the world
  * @param sitemaps        where each site's sitemaps are found ({@link Sitemaps})
+ * @param obeyPageDirectives do not follow the links of a page whose meta robots or X-Robots-Tag says nofollow or none
  */
 public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, boolean respectNofollow,
-                         int maxRedirects, List<String> sites, Sitemaps sitemaps) {
+                         int maxRedirects, List<String> sites, Sitemaps sitemaps, boolean obeyPageDirectives) {
 
     /**
      * Where a site's sitemaps come from, as the crawler's {@code sitemaps.use}: {@code ROBOTS} the robots.txt
@@ -26,7 +27,17 @@ public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, bo
     /** Rules with sitemaps found the crawler's default way ({@link Sitemaps#ROBOTS}). */
     public CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, boolean respectNofollow,
                       int maxRedirects, List<String> sites) {
-        this(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, Sitemaps.ROBOTS);
+        this(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, Sitemaps.ROBOTS, true);
+    }
+
+    /** Rules that obey page directives, as the crawler does by default. */
+    public CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, boolean respectNofollow,
+                      int maxRedirects, List<String> sites, Sitemaps sitemaps) {
+        this(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps, true);
+    }
+
+    public CrawlRules withObeyPageDirectives(boolean value) {
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps, value);
     }
 
     public CrawlRules {
@@ -43,7 +54,8 @@ public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, bo
     }
 
     public CrawlRules withSitemaps(Sitemaps value) {
-        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, value);
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, value,
+                obeyPageDirectives);
     }
 
     /** obeyRobots, maxDepth 8, query order kept, nofollow links followed, 10 redirects, all sites. */
@@ -52,27 +64,33 @@ public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, bo
     }
 
     public CrawlRules withObeyRobots(boolean value) {
-        return new CrawlRules(value, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps);
+        return new CrawlRules(value, maxDepth, sortQuery, respectNofollow, maxRedirects, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withMaxDepth(int value) {
-        return new CrawlRules(obeyRobots, value, sortQuery, respectNofollow, maxRedirects, sites, sitemaps);
+        return new CrawlRules(obeyRobots, value, sortQuery, respectNofollow, maxRedirects, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withSortQuery(boolean value) {
-        return new CrawlRules(obeyRobots, maxDepth, value, respectNofollow, maxRedirects, sites, sitemaps);
+        return new CrawlRules(obeyRobots, maxDepth, value, respectNofollow, maxRedirects, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withRespectNofollow(boolean value) {
-        return new CrawlRules(obeyRobots, maxDepth, sortQuery, value, maxRedirects, sites, sitemaps);
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, value, maxRedirects, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withMaxRedirects(int value) {
-        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, value, sites, sitemaps);
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, value, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withSites(List<String> value) {
-        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, value, sitemaps);
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, value,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withSites(String... value) {

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * dedup on the normalised URL, scope, robots, depth and redirect limits, nofollow, permanent faults. Each site's
  * own sitemaps ({@link CrawlRules.Sitemaps}) start at depth 0 beside its seed; what a sitemap lists of its own site
  * is one hop below it (an index's sitemaps are sitemaps too); a sitemap bomb, or a 200 that is no sitemap, ends
- * there.
+ * there. A page whose robots directives say nofollow or none offers no links while the rules obey them.
  */
 final class GroundTruthWalker {
     private final Map<String, SiteModel> sites;
@@ -142,13 +142,14 @@ final class GroundTruthWalker {
         if (node.sitemap && (resource instanceof Resource.Sitemap || resource instanceof Resource.SitemapBomb
                 || resource instanceof Resource.Page || resource instanceof Resource.Binary)) {
             visitSitemap(node, resource);
+        } else if (resource instanceof Resource.DirectedPage directed) {
+            node.kind = Kind.PAGE;
+            if (!(rules.obeyPageDirectives() && directed.nofollow())) {
+                followLinks(node, directed.page());
+            }
         } else if (resource instanceof Resource.Page page) {
             node.kind = Kind.PAGE;
-            for (Link link : page.links()) {
-                if (!link.isRaw() && !(rules.respectNofollow() && link.nofollow())) {
-                    discover(normalize(link.target()), node.depth + 1, 0, node.url);
-                }
-            }
+            followLinks(node, page);
         } else if (resource instanceof Resource.Redirect redirect) {
             node.kind = Kind.REDIRECT;
             if (node.redirects + 1 <= rules.maxRedirects()) {
@@ -156,6 +157,14 @@ final class GroundTruthWalker {
             }
         } else {
             node.kind = resource instanceof Resource.Binary ? Kind.RESOURCE : Kind.MISSING;
+        }
+    }
+
+    private void followLinks(Node node, Resource.Page page) {
+        for (Link link : page.links()) {
+            if (!link.isRaw() && !(rules.respectNofollow() && link.nofollow())) {
+                discover(normalize(link.target()), node.depth + 1, 0, node.url);
+            }
         }
     }
 

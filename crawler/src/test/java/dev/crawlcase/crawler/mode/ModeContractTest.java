@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
@@ -373,5 +374,32 @@ class ModeContractTest {
             assertThat(r.depth()).isZero();
         });
         assertThat(always.sitemaps()).doesNotContainKey(world.baseUrls().get("alpha") + "sitemap.xml");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theSitesPageDirectivesAreObeyedOrNotToTheExactGroundTruth(Mode mode) {
+        assumeAvailable(mode);
+        WorldConfig w = calmWorld();
+        FakeWorld world = start(w.withSites(List.of(w.sites().get(0).withDirectives(true), w.sites().get(1))));
+        String alpha = world.baseUrls().get("alpha");
+        TestCrawl obeyed = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("obeyed"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).recordDetail(RecordDetail.FULL)));
+        assertThat(obeyed.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(obeyed.fetchedPages().keySet()).filteredOn(u -> u.contains("/directives/behind-"))
+                .containsExactly(alpha + "directives/behind-noindex.html");
+        Map<String, CrawlRecord> byUrl = obeyed.byUrl();
+        assertThat(byUrl.get(alpha + "directives/meta-nofollow.html").robots()).isEqualTo("nofollow");
+        assertThat(byUrl.get(alpha + "directives/header-nofollow.html").robots()).isEqualTo("nofollow");
+        assertThat(byUrl.get(alpha + "directives/none.html").robots()).isEqualTo("none");
+        assertThat(byUrl.get(alpha + "directives/noindex.html").robots()).isEqualTo("noindex,noarchive");
+        assertThat(byUrl.get(alpha + "directives/meta-nofollow.html").links()).isZero();
+        assertThat(byUrl.get(alpha + "directives/canonical.html").details().canonical()).isEqualTo(alpha + "s1/p1.html");
+
+        TestCrawl ignored = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("ignored"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).obeyPageDirectives(false)));
+        assertThat(ignored.fetchedPages())
+                .isEqualTo(world.groundTruth(CrawlRules.defaults().withObeyPageDirectives(false)).pages());
+        assertThat(ignored.fetchedPages().keySet()).filteredOn(u -> u.contains("/directives/behind-")).hasSize(4);
     }
 }

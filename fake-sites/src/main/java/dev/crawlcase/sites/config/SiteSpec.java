@@ -22,11 +22,14 @@ import java.util.regex.Pattern;
  * <li>{@code sitemaps}: serve sitemaps (default false): robots.txt names {@code /sitemap_index.xml}, an index of a
  * gzip'd sitemap of some of its pages, a sitemap of pages reachable only through it, a gzip bomb and itself
  * (see {@code model.SitemapResources}).</li>
+ * <li>{@code directives}: serve pages with robots directives (default false): meta robots nofollow, none and
+ * noindex, an {@code X-Robots-Tag: nofollow} header, a canonical link, each linked from the root (see
+ * {@code model.DirectivePages}).</li>
  * </ul>
  */
 public record SiteSpec(String name, int port, int pages, int levels, Distribution outDegree,
                        Distribution pageBytes, int largePageBytes, Distribution latency, long bandwidth,
-                       RobotsSpec robots, FaultSpec faults, boolean sitemaps) {
+                       RobotsSpec robots, FaultSpec faults, boolean sitemaps, boolean directives) {
 
     /** Links per page at most: thousands, for the parse-bound benchmark's large pages. */
     public static final int MAX_OUT_DEGREE = 10_000;
@@ -61,12 +64,18 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
     /** A site without sitemaps. */
     public SiteSpec(String name, int port, int pages, int levels, Distribution outDegree, Distribution pageBytes,
                     int largePageBytes, Distribution latency, long bandwidth, RobotsSpec robots, FaultSpec faults) {
-        this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, false);
+        this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, false,
+                false);
     }
 
     public SiteSpec withSitemaps(boolean serve) {
         return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots,
-                faults, serve);
+                faults, serve, directives);
+    }
+
+    public SiteSpec withDirectives(boolean serve) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots,
+                faults, sitemaps, serve);
     }
 
     /** A small quick site with defaults: 60 pages, 5 levels, no latency, no faults, ephemeral port. */
@@ -76,39 +85,39 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
     }
 
     public SiteSpec withPort(int newPort) {
-        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps);
+        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps, directives);
     }
 
     public SiteSpec withPages(int newPages, int newLevels) {
-        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps);
+        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps, directives);
     }
 
     public SiteSpec withOutDegree(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps);
+        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults, sitemaps, directives);
     }
 
     public SiteSpec withPageBytes(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults, sitemaps);
+        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults, sitemaps, directives);
     }
 
     public SiteSpec withLargePageBytes(int bytes) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults, sitemaps);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults, sitemaps, directives);
     }
 
     public SiteSpec withLatency(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults, sitemaps);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults, sitemaps, directives);
     }
 
     public SiteSpec withBandwidth(long bytesPerSecond) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults, sitemaps);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults, sitemaps, directives);
     }
 
     public SiteSpec withRobots(RobotsSpec r) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults, sitemaps);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults, sitemaps, directives);
     }
 
     public SiteSpec withFaults(FaultSpec f) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f, sitemaps);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f, sitemaps, directives);
     }
 
     /** The robots.txt Crawl-delay in seconds, 0 if none. */

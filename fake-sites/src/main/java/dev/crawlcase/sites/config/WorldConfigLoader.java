@@ -57,7 +57,8 @@ public final class WorldConfigLoader {
                 f.integer("bandwidth", 0),
                 f.object("robots").build(WorldConfigLoader::robots),
                 f.object("faults").build(WorldConfigLoader::faults),
-                f.bool("sitemaps", false));
+                f.bool("sitemaps", false),
+                f.bool("directives", false));
     }
 
     private static Distribution distribution(JsonFields parent, String name, Distribution fallback) {

@@ -30,6 +30,7 @@ public final class Paths {
     public static final String SITEMAP_HIDDEN = "/sitemaps/hidden.xml";
     public static final String SITEMAP_BOMB = "/sitemaps/bomb.xml.gz";
     public static final String HIDDEN_DIR = "/hidden/";
+    public static final String DIRECTIVES_DIR = "/directives/";
 
     private Paths() {
     }

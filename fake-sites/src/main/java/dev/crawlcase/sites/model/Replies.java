@@ -1,6 +1,7 @@
 package dev.crawlcase.sites.model;
 
 import dev.crawlcase.sites.model.Resource.Binary;
+import dev.crawlcase.sites.model.Resource.DirectedPage;
 import dev.crawlcase.sites.model.Resource.Missing;
 import dev.crawlcase.sites.model.Resource.Page;
 import dev.crawlcase.sites.model.Resource.Redirect;
@@ -73,6 +74,15 @@ public final class Replies {
         }
         if (resource instanceof Binary binary) {
             return new Reply(200, binary.contentType(), null, binaryBody(binary));
+        }
+        if (resource instanceof DirectedPage directed) {
+            byte[] html = renderer.render(directed.page());
+            if (directed.meta() != null) { // the meta goes first in <head>: the page is UTF-8, the marker ASCII
+                String text = new String(html, StandardCharsets.UTF_8).replaceFirst("<head>\n",
+                        "<head>\n<meta name=\"robots\" content=\"" + directed.meta() + "\">\n");
+                html = text.getBytes(StandardCharsets.UTF_8);
+            }
+            return new Reply(200, "text/html; charset=utf-8", null, html, directed.header());
         }
         if (resource instanceof Sitemap sitemap) {
             byte[] xml = sitemapXml(sitemap).getBytes(StandardCharsets.UTF_8);

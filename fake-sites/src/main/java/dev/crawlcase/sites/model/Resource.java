@@ -38,6 +38,27 @@ public sealed interface Resource {
     record SitemapBomb(Ref self, int inflatedBytes) implements Resource {
     }
 
+    /**
+     * An HTML page with robots directives: {@code meta} in a {@code <meta name="robots">} (null: none) and
+     * {@code header} in an {@code X-Robots-Tag} header (null: none).
+     */
+    record DirectedPage(Page page, String meta, String header) implements Resource {
+        @Override
+        public Ref self() {
+            return page.self();
+        }
+
+        /** Whether either says not to follow the page's links. */
+        public boolean nofollow() {
+            return says(meta) || says(header);
+        }
+
+        private static boolean says(String directives) {
+            return directives != null && java.util.Arrays.stream(directives.split(","))
+                    .map(String::trim).anyMatch(t -> t.equals("nofollow") || t.equals("none"));
+        }
+    }
+
     /** Nothing here: 404. */
     record Missing(Ref self) implements Resource {
     }
