@@ -95,6 +95,7 @@ final class TaskWire {
         out.svarint(p.rawLinks()).string(p.robots());
         writeDetails(out, p.details());
         writeSitemap(out, p.sitemap());
+        out.string(p.refresh());
         out.constant(o.mode());
     }
 
@@ -168,7 +169,7 @@ final class TaskWire {
             links.add(in.string());
         }
         ParsedPage page = new ParsedPage(title, List.copyOf(links), Math.toIntExact(in.svarint()), in.string(),
-                readDetails(in), readSitemap(in));
+                readDetails(in), readSitemap(in), in.string());
         return new FetchOutcome(task, result, page, in.constant(MODES));
     }
 }

@@ -374,6 +374,9 @@ public final class Frontier {
         PageVerdict verdict = t.kind() == FetchTask.Kind.SITEMAP
                 ? PageVerdict.ofSitemap(t, o.result(), page, settings, normalizer)
                 : PageVerdict.of(t, o.result(), settings, normalizer);
+        if (verdict.kind() == PageVerdict.Kind.FETCHED && page.refresh() != null) {
+            verdict = PageVerdict.refresh(t, page.refresh(), settings);
+        }
         if (verdict.kind() == PageVerdict.Kind.RETRY) {
             long delay = settings.retry().delayMs(t.attempt(), o.result().retryAfterMs(), random);
             ledger.requeueForRetry(host, t, t.attempt() + 1, now + delay);
@@ -386,7 +389,8 @@ public final class Frontier {
         Records r = records;
         switch (verdict.kind()) {
             case FETCHED -> ledger.completed(t, r.ofOutcome(o, Outcome.FETCHED, null, null), listedBy(page), 0);
-            case REDIRECTED -> ledger.completed(t, r.ofOutcome(o, Outcome.REDIRECTED, null, verdict.target()),
+            case REDIRECTED -> ledger.completed(t,
+                    r.ofOutcome(o, Outcome.REDIRECTED, verdict.reason(), verdict.target()),
                     List.of(verdict.target()), t.redirects() + 1);
             case SKIPPED -> ledger.completed(t, r.ofOutcome(o, Outcome.SKIPPED, verdict.reason(), null),
                     List.of(), 0);

@@ -11,12 +11,13 @@ import dev.crawlcase.crawler.task.FetchResult;
 /**
  * What to do with one PAGE attempt's result.
  *
- * @param reason the record's reason (FAILED, SKIPPED), else null
+ * @param reason the record's reason (FAILED, SKIPPED; "meta_refresh" for a REDIRECTED page that refreshed), else null
  * @param target the resolved Location (REDIRECTED, and FAILED with "too_many_redirects"), else null
  */
 record PageVerdict(Kind kind, String reason, String target) {
     enum Kind { RETRY, FETCHED, SKIPPED, REDIRECTED, FAILED }
 
+    static final String META_REFRESH = "meta_refresh";
     private static final PageVerdict RETRY = new PageVerdict(Kind.RETRY, null, null);
     private static final PageVerdict FETCHED = new PageVerdict(Kind.FETCHED, null, null);
 
@@ -65,6 +66,17 @@ record PageVerdict(Kind kind, String reason, String target) {
             return sitemap.broken() == null ? FETCHED : failed(sitemap.broken().reason(), null);
         }
         return of(task, r, settings, normalizer);
+    }
+
+    /**
+     * A fetched page whose meta refresh names another URL: a redirect like a 3xx (reason "meta_refresh"), in the
+     * same chain and under the same limit ("too_many_redirects").
+     */
+    static PageVerdict refresh(FetchTask task, String target, FrontierSettings settings) {
+        if (task.redirects() + 1 > settings.maxRedirects()) {
+            return failed("too_many_redirects", target);
+        }
+        return new PageVerdict(Kind.REDIRECTED, META_REFRESH, target);
     }
 
     private static PageVerdict failed(String reason, String target) {

@@ -104,7 +104,8 @@ public final class PageProcessor {
         }
         String all = RobotsDirectives.join(robots);
         return Objects.equals(all, page.robots()) ? page
-                : new ParsedPage(page.title(), page.links(), page.rawLinks(), all, page.details());
+                : new ParsedPage(page.title(), page.links(), page.rawLinks(), all, page.details(), page.sitemap(),
+                        page.refresh());
     }
 
     /** A nofollow page offers the frontier no links; a full record lists each as dropped for that reason. */
@@ -115,7 +116,8 @@ public final class PageProcessor {
             page.links().forEach(url -> dropped.add(new PageDetails.DroppedLink(url, PageDetails.DropReason.NOFOLLOW)));
             d = new PageDetails(List.of(), dropped, d.headers(), d.sha256(), d.canonical(), d.text());
         }
-        return new ParsedPage(page.title(), List.of(), page.rawLinks(), page.robots(), d);
+        return new ParsedPage(page.title(), List.of(), page.rawLinks(), page.robots(), d, page.sitemap(),
+                page.refresh());
     }
 
     /** The response's part of a page's details: its headers and the body's SHA-256. */
