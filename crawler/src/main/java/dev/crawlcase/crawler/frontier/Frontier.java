@@ -399,7 +399,7 @@ public final class Frontier {
         }
     }
 
-    /** A page's links; a sitemap's pages and then the sitemaps it lists (marked as sitemaps before they are offered). */
+    /** A page's links; a sitemap's pages, then the sitemaps it lists (marked as sitemaps before they are offered). */
     private List<String> listedBy(ParsedPage page) {
         if (page.sitemap() == null || page.sitemap().sitemaps().isEmpty()) {
             return page.links();

@@ -3,12 +3,11 @@ package dev.crawlcase.crawler.mode;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
-import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import static dev.crawlcase.crawler.mode.PageDirectivesTest.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,10 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of refreshes stops at maxRedirects like a chain of 3xx.
  */
 class MetaRefreshCrawlTest extends BadInputCrawlTest {
-
-    private static void html(HttpServerRequest request, String html) {
-        request.response().putHeader("Content-Type", "text/html").end(html);
-    }
 
     private BadInputSites.Site site() {
         return sites.http(request -> {

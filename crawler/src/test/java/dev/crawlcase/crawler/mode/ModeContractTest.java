@@ -97,6 +97,15 @@ class ModeContractTest {
         return mode == Mode.SEQUENTIAL ? 1 : 16;
     }
 
+    /** One record per URL, one for every request the truth makes, and no URL answered 2xx twice. */
+    private static void assertOneRecordPerUrlAndEachFetchedOnce(TestCrawl crawl, FakeWorld world, GroundTruth truth) {
+        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(crawl.byUrl().keySet()).containsAll(truth.requests().keySet());
+        for (String url : world.counters().requestsPerUrl().keySet()) {
+            assertThat(world.counters().okResponses(url)).as("2xx responses for %s", url).isLessThanOrEqualTo(1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void crawlsExactlyTheGroundTruthOnceEachWithinThePerHostLimit(Mode mode) {
@@ -108,11 +117,7 @@ class ModeContractTest {
         GroundTruth truth = world.groundTruth(CrawlRules.defaults());
 
         assertThat(crawl.fetchedPages()).isEqualTo(truth.pages());
-        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        assertThat(crawl.byUrl().keySet()).containsAll(truth.requests().keySet());
-        for (String url : world.counters().requestsPerUrl().keySet()) {
-            assertThat(world.counters().okResponses(url)).as("2xx responses for %s", url).isLessThanOrEqualTo(1);
-        }
+        assertOneRecordPerUrlAndEachFetchedOnce(crawl, world, truth);
         // The JDK client (blocking modes) silently resends a GET once when a reused keep-alive connection is
         // closed before any response (the fake sites' reset and empty-response faults look exactly like that).
         int hiddenRetries = mode == Mode.SEQUENTIAL || mode == Mode.THREAD_POOL ? 1 : 0;
@@ -341,11 +346,7 @@ class ModeContractTest {
                 .extracting(CrawlRecord::url, CrawlRecord::reason).containsExactlyInAnyOrderElementsOf(
                         ofKind(truth, GroundTruth.Kind.SITEMAP_REFUSED).keySet().stream()
                                 .map(u -> org.assertj.core.groups.Tuple.tuple(u, "sitemap_too_large")).toList());
-        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        assertThat(crawl.byUrl().keySet()).containsAll(truth.requests().keySet());
-        for (String url : world.counters().requestsPerUrl().keySet()) {
-            assertThat(world.counters().okResponses(url)).as("2xx responses for %s", url).isLessThanOrEqualTo(1);
-        }
+        assertOneRecordPerUrlAndEachFetchedOnce(crawl, world, truth);
     }
 
     @ParameterizedTest
