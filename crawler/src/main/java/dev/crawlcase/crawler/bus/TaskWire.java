@@ -9,6 +9,8 @@ import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.PageDetails;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.task.SitemapLimit;
+import dev.crawlcase.crawler.task.SitemapPage;
 import dev.crawlcase.crawler.task.ResponseCapture;
 
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ final class TaskWire {
 
     private static final FetchTask.Kind[] KINDS = FetchTask.Kind.values();
     private static final ErrorKind[] ERRORS = ErrorKind.values();
+    private static final SitemapLimit[] SITEMAP_LIMITS = SitemapLimit.values();
     private static final Mode[] MODES = Mode.values();
     private static final HttpProtocol[] PROTOCOLS = HttpProtocol.values();
     private static final PageDetails.DropReason[] DROP_REASONS = PageDetails.DropReason.values();
@@ -93,6 +96,8 @@ final class TaskWire {
         p.links().forEach(out::string);
         out.svarint(p.rawLinks()).string(p.robots());
         writeDetails(out, p.details());
+        writeSitemap(out, p.sitemap());
+        out.string(p.refresh());
         out.constant(o.mode());
     }
 
@@ -109,6 +114,28 @@ final class TaskWire {
         out.uvarint(d.headers().size());
         d.headers().forEach(h -> out.string(h.name()).string(h.value()));
         out.string(d.sha256()).string(d.canonical()).string(d.text());
+    }
+
+    /** A sitemap's listed sitemaps and broken bound (absent for pages: one byte). */
+    static void writeSitemap(WireOut out, SitemapPage s) {
+        out.bool(s != null);
+        if (s != null) {
+            out.uvarint(s.sitemaps().size());
+            s.sitemaps().forEach(out::string);
+            out.constant(s.broken());
+        }
+    }
+
+    static SitemapPage readSitemap(WireIn in) {
+        if (!in.bool()) {
+            return null;
+        }
+        int n = in.count();
+        List<String> sitemaps = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            sitemaps.add(in.string());
+        }
+        return new SitemapPage(sitemaps, in.constant(SITEMAP_LIMITS));
     }
 
     static PageDetails readDetails(WireIn in) {
@@ -145,7 +172,7 @@ final class TaskWire {
             links.add(in.string());
         }
         ParsedPage page = new ParsedPage(title, List.copyOf(links), Math.toIntExact(in.svarint()), in.string(),
-                readDetails(in));
+                readDetails(in), readSitemap(in), in.string());
         return new FetchOutcome(task, result, page, in.constant(MODES));
     }
 }

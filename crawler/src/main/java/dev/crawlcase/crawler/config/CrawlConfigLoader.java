@@ -6,6 +6,8 @@ import dev.crawlcase.crawler.fetch.HttpVersionChoice;
 import dev.crawlcase.crawler.fetch.RequestControls;
 import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
+import dev.crawlcase.crawler.frontier.SitemapSource;
+import dev.crawlcase.crawler.parse.SitemapLimits;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.RecordDetail;
@@ -101,12 +103,23 @@ public final class CrawlConfigLoader {
                 o.has("summary") ? origin.resolve(o.string("summary", "")) : DEFAULT_SUMMARY, warcDir(o, origin),
                 o.longIn("warcFileBytes", WarcSettings.DEFAULT_MAX_FILE_BYTES, WarcSettings.MAX_FILE_BYTES_RANGE),
                 recordDetail(o)));
+        var sitemaps = f.object("sitemaps").build(CrawlConfigLoader::sitemaps);
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
             throw f.problem("leaseTimeoutMs", "must exceed fetch.totalTimeoutMs (" + fetch.totalTimeoutMs() + "), got "
                     + leaseTimeoutMs);
         }
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+    }
+
+    /** {@code sitemaps}: {@code use} robots (the default), always or off, and each sitemap's bounds. */
+    private static CrawlConfig.Sitemaps sitemaps(JsonFields s) {
+        SitemapLimits d = SitemapLimits.DEFAULTS;
+        return new CrawlConfig.Sitemaps(labelled(s, "use", SitemapSource.DEFAULT.label(), SitemapSource::parse),
+                new SitemapLimits(
+                        s.intIn("maxBytes", d.maxBytes(), SitemapLimits.MAX_BYTES_RANGE),
+                        s.intIn("maxUrls", d.maxUrls(), SitemapLimits.MAX_URLS_RANGE),
+                        s.intIn("maxIndexDepth", d.maxIndexDepth(), SitemapLimits.MAX_INDEX_DEPTH_RANGE)));
     }
 
     /** {@code output.warc}: the WARC folder, or null (the default) for no archive. */

@@ -32,11 +32,15 @@ record ResponseHead(int status, String contentType, String charset, String locat
 
     /**
      * How many body bytes to keep, or -1 when the body is not wanted (the fetcher aborts it): HTML of a PAGE task
-     * (any status) up to maxBodyBytes; any 2xx of a ROBOTS task up to maxRobotsBytes.
+     * (any status) up to maxBodyBytes; any 2xx of a ROBOTS task up to maxRobotsBytes; any 2xx of a SITEMAP task
+     * (XML, text or gzip, whatever its type says) up to maxBodyBytes.
      */
     int bodyCap(FetchTask.Kind kind, FetchLimits limits) {
         if (kind == FetchTask.Kind.ROBOTS) {
             return status >= 200 && status < 300 ? limits.maxRobotsBytes() : -1;
+        }
+        if (kind == FetchTask.Kind.SITEMAP) {
+            return status >= 200 && status < 300 ? limits.maxBodyBytes() : -1;
         }
         return ResponseHeaders.isHtml(contentType) ? limits.maxBodyBytes() : -1;
     }

@@ -53,6 +53,7 @@ public final class Frontier {
     private final Picker picker;
     private final int epoch;
     private final Leases leases;
+    private final SitemapBook sitemaps;
     /** Links offered and records written per turn; 0: not in turns, each call does all its work at once. */
     private int linksPerTurn;
     private long robotsFetches;
@@ -95,7 +96,9 @@ public final class Frontier {
         this.share = Objects.requireNonNull(share, "share");
         this.random = Objects.requireNonNull(random, "random");
         this.book = new UrlBook(settings.maxPages());
-        this.records = new Records(sink, mode);
+        this.sitemaps = new SitemapBook(settings.sitemaps(), Objects.requireNonNull(scope, "scope").seedHosts(),
+                normalizer);
+        this.records = new Records(sink, mode, sitemaps::isSitemap);
         this.ledger = new Ledger(settings, Objects.requireNonNull(scope, "scope"), book, hosts, records,
                 Objects.requireNonNull(urlLog, "urlLog"), Objects.requireNonNull(share, "share"));
         this.robots = new RobotsGate(settings, normalizer, clockMs, random, hosts::changedOutside);
@@ -138,7 +141,22 @@ public final class Frontier {
                 ledger.discover(normalized, 0, 0);
             }
         }
+        if (!settings.obeyRobots()) { // no robots.txt to name sitemaps: each seed host starts now, /sitemap.xml at most
+            for (String url : urls) {
+                String normalized = normalizer.normalize(url);
+                if (normalized != null) {
+                    discoverSitemaps(HostKey.of(normalized), null);
+                }
+            }
+        }
         ledger.flushPending();
+    }
+
+    /** A seed host's own sitemaps enter at depth 0 (see {@link SitemapBook} for why). */
+    private void discoverSitemaps(String hostKey, HostRules rules) {
+        for (String url : sitemaps.startingSitemaps(hostKey, rules)) {
+            ledger.discover(url, 0, 0);
+        }
     }
 
     /**
@@ -257,6 +275,9 @@ public final class Frontier {
             if (rules != null) {
                 host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url()))
                         .forEach(q -> ledger.skipRobots(q, rules));
+                if (rules.outcome() == Outcome.SKIPPED && !HostRules.UNREACHABLE.equals(rules.reason())) {
+                    discoverSitemaps(host.key, rules);
+                }
             }
         } else {
             FetchTask task = ledger.current(lease.task());
@@ -316,7 +337,7 @@ public final class Frontier {
         }
         closed = true;
         for (Leases.Held lease : leases.all()) {
-            if (lease.task().kind() == FetchTask.Kind.PAGE) {
+            if (lease.task().kind() != FetchTask.Kind.ROBOTS) {
                 ledger.stopLeased(ledger.current(lease.task()));
             }
         }
@@ -366,7 +387,7 @@ public final class Frontier {
         QueuedUrl chosen = picker.take(host, now);
         int depth = ledger.depth(chosen);
         book.lease(chosen, depth);
-        return leases.open(chosen.url(), depth, chosen.attempt(), chosen.redirects(), FetchTask.Kind.PAGE,
+        return leases.open(chosen.url(), depth, chosen.attempt(), chosen.redirects(), sitemaps.kindOf(chosen.url()),
                 host, deadline);
     }
 
@@ -374,23 +395,43 @@ public final class Frontier {
 
     private void completePage(HostQueue host, FetchOutcome o, long now) {
         FetchTask t = o.task();
-        PageVerdict verdict = PageVerdict.of(t, o.result(), settings, normalizer);
+        ParsedPage page = o.page() == null ? ParsedPage.EMPTY : o.page();
+        PageVerdict verdict = t.kind() == FetchTask.Kind.SITEMAP
+                ? PageVerdict.ofSitemap(t, o.result(), page, settings, normalizer)
+                : PageVerdict.of(t, o.result(), settings, normalizer);
+        if (verdict.kind() == PageVerdict.Kind.FETCHED && page.refresh() != null) {
+            verdict = PageVerdict.refresh(t, page.refresh(), settings);
+        }
         if (verdict.kind() == PageVerdict.Kind.RETRY) {
             long delay = settings.retry().delayMs(t.attempt(), o.result().retryAfterMs(), random);
             ledger.requeueForRetry(host, t, t.attempt() + 1, now + delay);
             pageRetries++;
             return;
         }
+        if (t.kind() == FetchTask.Kind.SITEMAP && verdict.target() != null) {
+            sitemaps.listed(List.of(verdict.target())); // a sitemap that moved is still a sitemap
+        }
         Records r = records;
         switch (verdict.kind()) {
-            case FETCHED -> ledger.completed(t, r.ofOutcome(o, Outcome.FETCHED, null, null),
-                    (o.page() == null ? ParsedPage.EMPTY : o.page()).links(), 0);
-            case REDIRECTED -> ledger.completed(t, r.ofOutcome(o, Outcome.REDIRECTED, null, verdict.target()),
+            case FETCHED -> ledger.completed(t, r.ofOutcome(o, Outcome.FETCHED, null, null), listedBy(page), 0);
+            case REDIRECTED -> ledger.completed(t,
+                    r.ofOutcome(o, Outcome.REDIRECTED, verdict.reason(), verdict.target()),
                     List.of(verdict.target()), t.redirects() + 1);
             case SKIPPED -> ledger.completed(t, r.ofOutcome(o, Outcome.SKIPPED, verdict.reason(), null),
                     List.of(), 0);
             default -> ledger.completed(t, r.ofOutcome(o, Outcome.FAILED, verdict.reason(), verdict.target()),
                     List.of(), 0);
         }
+    }
+
+    /** A page's links; a sitemap's pages, then the sitemaps it lists (marked as sitemaps before they are offered). */
+    private List<String> listedBy(ParsedPage page) {
+        if (page.sitemap() == null || page.sitemap().sitemaps().isEmpty()) {
+            return page.links();
+        }
+        sitemaps.listed(page.sitemap().sitemaps());
+        List<String> all = new ArrayList<>(page.links());
+        all.addAll(page.sitemap().sitemaps());
+        return all;
     }
 }

@@ -8,6 +8,7 @@ import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.parse.LinkNormalizer;
 import dev.crawlcase.crawler.parse.PageProcessor;
+import dev.crawlcase.crawler.parse.SitemapLimits;
 
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
@@ -22,7 +23,15 @@ import dev.crawlcase.crawler.parse.PageProcessor;
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
                               LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
                               FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives,
-                              FetchTimeline timeline, boolean liveSlots) {
+                              FetchTimeline timeline, boolean liveSlots, SitemapLimits sitemapLimits) {
+
+    /** Settings whose sitemaps get the default bounds. */
+    public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
+                           boolean respectNofollow, String fetcherId, FetchArchive archive, RecordDetail detail,
+                           boolean obeyPageDirectives, FetchTimeline timeline, boolean liveSlots) {
+        this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive, detail,
+                obeyPageDirectives, timeline, liveSlots, SitemapLimits.DEFAULTS);
+    }
 
     /** Settings of a fetcher that keeps no archive, parses for basic records and records no timeline. */
     public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
@@ -42,13 +51,19 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
     /** The same settings, recording when each task ran into {@code timeline}. */
     public FetcherSettings withTimeline(FetchTimeline timeline) {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, liveSlots);
+                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits);
     }
 
     /** The same settings, publishing what each slot is doing for a live page ({@link LiveSlots}). */
     public FetcherSettings withLiveSlots() {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, true);
+                detail, obeyPageDirectives, timeline, true, sitemapLimits);
+    }
+
+    /** The same settings, reading sitemaps within {@code bounds}. */
+    public FetcherSettings withSitemapLimits(SitemapLimits bounds) {
+        return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
+                detail, obeyPageDirectives, timeline, liveSlots, bounds);
     }
 
     /** What the calling verticle's slots tell as they take and let go of tasks: the timeline, the live strip. */
@@ -59,9 +74,10 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
 
     public FetcherSettings {
         Mode.CONCURRENCY_RANGE.check("concurrency", concurrency);
+        sitemapLimits = sitemapLimits == null ? SitemapLimits.DEFAULTS : sitemapLimits;
     }
 
     PageProcessor processor(Mode mode) {
-        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives);
+        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives, sitemapLimits);
     }
 }

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.output;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
@@ -44,6 +45,9 @@ public final class CrawlRecordJson {
         }
         put(json, "httpVersion", r.httpVersion() == null ? null : r.httpVersion().label());
         put(json, "wireBytes", r.wireBytes());
+        if (r.kind() != FetchTask.Kind.PAGE) { // a page's kind is left out: the default record stays small
+            json.put("kind", r.kind().label());
+        }
         return json;
     }
 
@@ -93,7 +97,19 @@ public final class CrawlRecordJson {
                 json.getInteger("attempts", 0), outcome(json.getString("outcome")), json.getString("reason"),
                 json.getBoolean("truncated", false), mode(json.getString("mode")),
                 json.getString("robots"), details(json.getJsonObject("details")),
-                protocol(json.getString("httpVersion")), json.getLong("wireBytes"));
+                protocol(json.getString("httpVersion")), json.getLong("wireBytes"), kind(json.getString("kind")));
+    }
+
+    private static FetchTask.Kind kind(String label) {
+        if (label == null) {
+            return FetchTask.Kind.PAGE;
+        }
+        for (FetchTask.Kind k : FetchTask.Kind.values()) {
+            if (k.label().equals(label)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown record kind: " + label);
     }
 
     /** One JSONL line, without the line break. */

@@ -14,18 +14,40 @@ package dev.crawlcase.crawler.task;
  *                field: an old journal's records read back as unknown)
  * @param wireBytes   the last response's body bytes as they travelled, before content decoding ({@code bytes} is
  *                    the decoded size), or null when the client could not tell
+ * @param kind    PAGE, or SITEMAP for a sitemap's record (its {@code links}: the URLs and sitemaps it listed)
  */
 public record CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
                           String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
                           boolean truncated, Mode mode, String robots, PageDetails details,
-                          HttpProtocol httpVersion, Long wireBytes) {
+                          HttpProtocol httpVersion, Long wireBytes, FetchTask.Kind kind) {
+
+    public CrawlRecord {
+        kind = kind == null ? FetchTask.Kind.PAGE : kind;
+    }
+
+    /** A page's record. */
+    public CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
+                       String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
+                       boolean truncated, Mode mode, String robots, PageDetails details,
+                       HttpProtocol httpVersion, Long wireBytes) {
+        this(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts, outcome, reason,
+                truncated, mode, robots, details, httpVersion, wireBytes, FetchTask.Kind.PAGE);
+    }
 
     /** A record without the response's transfer (version, wire size): unknown. */
     public CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
                        String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
+                       boolean truncated, Mode mode, String robots, PageDetails details, FetchTask.Kind kind) {
+        this(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts, outcome, reason,
+                truncated, mode, robots, details, null, null, kind);
+    }
+
+    /** A page's record without the response's transfer (version, wire size): unknown. */
+    public CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
+                       String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
                        boolean truncated, Mode mode, String robots, PageDetails details) {
         this(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts, outcome, reason,
-                truncated, mode, robots, details, null, null);
+                truncated, mode, robots, details, null, null, FetchTask.Kind.PAGE);
     }
 
     /** A record without page details. */
@@ -33,7 +55,13 @@ public record CrawlRecord(String url, String finalUrl, Integer status, int depth
                        String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
                        boolean truncated, Mode mode) {
         this(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts, outcome, reason,
-                truncated, mode, null, null, null, null);
+                truncated, mode, null, null, null, null, FetchTask.Kind.PAGE);
+    }
+
+    /** This record as the record of a URL of {@code k}. */
+    public CrawlRecord withKind(FetchTask.Kind k) {
+        return k == kind ? this : new CrawlRecord(url, finalUrl, status, depth, bytes, contentType, title, links,
+                fetchMs, attempts, outcome, reason, truncated, mode, robots, details, httpVersion, wireBytes, k);
     }
 
     public static CrawlRecord skipped(String url, int depth, String reason, Mode mode) {

@@ -9,6 +9,8 @@ import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.PageDetails;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.task.SitemapLimit;
+import dev.crawlcase.crawler.task.SitemapPage;
 import dev.crawlcase.crawler.task.ResponseCapture;
 
 import java.util.ArrayList;
@@ -60,8 +62,17 @@ public final class RandomMessages {
             links.add(string());
         }
         ParsedPage page = new ParsedPage(nullable(), List.copyOf(links), (int) anyLong(), nullable(),
-                random.nextBoolean() ? null : details());
+                random.nextBoolean() ? null : details(), random.nextBoolean() ? null : sitemap());
         return new FetchOutcome(task(), result, page, nullable(Mode.values()));
+    }
+
+    /** What a sitemap held besides its pages: listed sitemaps (maybe none) and maybe a broken bound. */
+    public SitemapPage sitemap() {
+        List<String> sitemaps = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            sitemaps.add(string());
+        }
+        return new SitemapPage(sitemaps, nullable(SitemapLimit.values()));
     }
 
     /** A full record's page details, each list empty, short or long. */

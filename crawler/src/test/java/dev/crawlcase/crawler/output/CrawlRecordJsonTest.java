@@ -4,6 +4,7 @@ import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.PageDetails;
 import dev.crawlcase.crawler.task.ResponseCapture;
 
@@ -24,7 +25,7 @@ class CrawlRecordJsonTest {
             "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, Outcome.REDIRECTED, "why", true, Mode.ASYNC, "noindex",
             new PageDetails(List.of("http://127.0.0.1/c"), List.of(new PageDetails.DroppedLink("mailto:x",
                     PageDetails.DropReason.SCHEME)), List.of(new ResponseCapture.Header("x-a", "1")), "ab12",
-                    "http://127.0.0.1/a", "T\u00eftle text"), HttpProtocol.HTTP_2, 512L);
+                    "http://127.0.0.1/a", "T\u00eftle text"), HttpProtocol.HTTP_2, 512L, FetchTask.Kind.SITEMAP);
 
     @Test
     void roundTripsEveryField() {
@@ -66,6 +67,14 @@ class CrawlRecordJsonTest {
         String line = CrawlRecordJson.toLine(FULL).replace("\"httpVersion\":\"2\"", "\"httpVersion\":\"3\"");
         assertThatThrownBy(() -> CrawlRecordJson.fromLine(line)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("unknown HTTP version '3'");
+    }
+
+    @Test
+    void aPagesKindIsLeftOutAndASitemapsIsWrittenAsItsLabel() {
+        CrawlRecord page = CrawlRecord.skipped("http://127.0.0.1/x", 1, "robots", Mode.VIRTUAL);
+        assertThat(CrawlRecordJson.toJson(page).fieldNames()).doesNotContain("kind");
+        assertThat(CrawlRecordJson.toJson(FULL).getString("kind")).isEqualTo("sitemap");
+        assertThat(CrawlRecordJson.fromLine(CrawlRecordJson.toLine(page)).kind()).isEqualTo(FetchTask.Kind.PAGE);
     }
 
     @Test

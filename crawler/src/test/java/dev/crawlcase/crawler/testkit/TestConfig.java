@@ -60,6 +60,17 @@ public final class TestConfig {
         return put("robots", "obeyPageDirectives", obey);
     }
 
+    /** {@code sitemaps.use}: robots, always or off. */
+    public TestConfig sitemaps(String use) {
+        return put("sitemaps", "use", use);
+    }
+
+    /** {@code sitemaps.maxBytes}, {@code maxUrls}, {@code maxIndexDepth}: each sitemap's bounds. */
+    public TestConfig sitemapLimits(int maxBytes, int maxUrls, int maxIndexDepth) {
+        return put("sitemaps", "maxBytes", maxBytes).put("sitemaps", "maxUrls", maxUrls)
+                .put("sitemaps", "maxIndexDepth", maxIndexDepth);
+    }
+
     public TestConfig perHostConcurrency(int requestsInFlight) {
         return put("politeness", "perHostConcurrency", requestsInFlight);
     }

@@ -58,7 +58,9 @@ public final class WorldConfigLoader {
                 f.object("robots").build(WorldConfigLoader::robots),
                 f.object("faults").build(WorldConfigLoader::faults),
                 f.object("access").build(a -> new SiteAccess(a.string("user", null), a.string("password", null),
-                        a.string("cookie", null))));
+                        a.string("cookie", null))),
+                f.bool("sitemaps", false),
+                f.bool("directives", false));
     }
 
     private static Distribution distribution(JsonFields parent, String name, Distribution fallback) {
