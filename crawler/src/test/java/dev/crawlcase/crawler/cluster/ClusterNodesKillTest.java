@@ -15,6 +15,8 @@ import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.json.JsonObject;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each time the crawl ends with the ground-truth page set at ground-truth depths and one record per URL in the one
  * records file, and a page whose record its part had committed is not requested again.
  */
+@Tag(Tags.NEWEST_JDK)
 class ClusterNodesKillTest {
     private static final long BOUND_S = 150;
     private static final int SITES = 12;

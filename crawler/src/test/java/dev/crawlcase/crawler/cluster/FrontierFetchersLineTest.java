@@ -10,6 +10,8 @@ import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * table shows its own mode and a concurrency of 0); and Hazelcast's warnings (here: a member of another cluster on
  * the same ports) stay off a node's output unless {@code --verbose} asks for them.
  */
+@Tag(Tags.NEWEST_JDK)
 class FrontierFetchersLineTest {
     private static final long BOUND_S = CrawlcaseExtension.BOUND_S;
     /** A line of Hazelcast's log as the bundled logback.xml prints it: time, level, abbreviated logger. */

@@ -17,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events arrive, it fits a narrow window, and once the crawl ends it shows what {@code /status} says. Screenshots at
  * each point are kept in {@code target/dashboard-screenshots} for a human to look at.
  */
+@Tag(Tags.NEWEST_JDK)
 class DashboardPageTest {
     private static final Path SHOTS = Path.of("target", "dashboard-screenshots");
     /** Slow enough that the page sees several samples while the crawl runs. */

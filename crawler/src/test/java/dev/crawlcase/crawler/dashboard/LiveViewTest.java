@@ -18,6 +18,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does the table), every slot busy while a slow site holds them, and per-host series in {@code /metrics} only for
  * the table's rows.
  */
+@Tag(Tags.NEWEST_JDK)
 class LiveViewTest {
     private static final int PER_HOST = 2;
     /** A fast site big enough to be still running when the slow one is; the slow one takes a few seconds. */
