@@ -8,8 +8,6 @@ import dev.crawlcase.crawler.run.CrawlSetup;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.sites.FakeWorld;
-import dev.crawlcase.sites.config.Distribution;
-import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -55,11 +52,8 @@ public final class ClusterMessagesBench {
         Vertx sitesVertx = Vertx.vertx();
         List<Vertx> nodes = new ArrayList<>();
         try {
-            List<SiteSpec> sites = new ArrayList<>();
-            for (int i = 0; i < SITES; i++) {
-                sites.add(SiteSpec.named("s" + i).withPages(PAGES, 4).withLatency(Distribution.fixed(LATENCY_MS)));
-            }
-            FakeWorld world = get(FakeWorld.start(sitesVertx, WorldConfig.of(5, sites.toArray(SiteSpec[]::new))));
+            FakeWorld world = get(FakeWorld.start(sitesVertx, WorldConfig.of(5,
+                    BenchNodes.sites(SITES, PAGES, 4, LATENCY_MS))));
             Path dir = Files.createTempDirectory("cluster-messages");
             CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, PER_NODE, dir).load(dir)
                     .withSeeds(world.seedUrls());
@@ -93,8 +87,8 @@ public final class ClusterMessagesBench {
                     .put("world", SITES + " sites x " + PAGES + " pages, fixed " + LATENCY_MS + " ms")
                     .put("nodes", "1 frontier (no fetching) + 2 async fetchers at " + PER_NODE)
                     .put("messages", messages.get()).put("bytes", bytes.get())
-                    .put("messagesPerPage", round((double) messages.get() / pages))
-                    .put("bytesPerPage", round((double) bytes.get() / pages));
+                    .put("messagesPerPage", BenchNodes.round((double) messages.get() / pages))
+                    .put("bytesPerPage", BenchNodes.round((double) bytes.get() / pages));
             System.out.println(row.encode());
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, row.encode() + "\n", java.nio.file.StandardOpenOption.CREATE,
@@ -117,11 +111,8 @@ public final class ClusterMessagesBench {
         Vertx sitesVertx = Vertx.vertx();
         List<Vertx> nodes = new ArrayList<>();
         try {
-            List<SiteSpec> sites = new ArrayList<>();
-            for (int i = 0; i < SITES; i++) {
-                sites.add(SiteSpec.named("s" + i).withPages(PAGES, 4).withLatency(Distribution.fixed(LATENCY_MS)));
-            }
-            FakeWorld world = get(FakeWorld.start(sitesVertx, WorldConfig.of(5, sites.toArray(SiteSpec[]::new))));
+            FakeWorld world = get(FakeWorld.start(sitesVertx, WorldConfig.of(5,
+                    BenchNodes.sites(SITES, PAGES, 4, LATENCY_MS))));
             Path dir = Files.createTempDirectory("cluster-messages");
             CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, PER_NODE, dir).load(dir)
                     .withSeeds(world.seedUrls());
@@ -176,8 +167,8 @@ public final class ClusterMessagesBench {
                             .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
                                     e -> (Object) e.getValue().get())))))
                     .put("bytes", bytes.get())
-                    .put("messagesPerPage", round((double) total / pages))
-                    .put("bytesPerPage", round((double) bytes.get() / pages));
+                    .put("messagesPerPage", BenchNodes.round((double) total / pages))
+                    .put("bytesPerPage", BenchNodes.round((double) bytes.get() / pages));
             System.out.println(row.encode());
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, row.encode() + "\n", java.nio.file.StandardOpenOption.CREATE,
@@ -190,12 +181,8 @@ public final class ClusterMessagesBench {
         }
     }
 
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
-    }
-
     private static <T> T get(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(BOUND_S, TimeUnit.SECONDS);
+        return BenchNodes.get(f, BOUND_S);
     }
 
     private ClusterMessagesBench() {

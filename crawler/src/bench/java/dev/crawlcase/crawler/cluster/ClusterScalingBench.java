@@ -7,8 +7,6 @@ import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.GroundTruth;
-import dev.crawlcase.sites.config.Distribution;
-import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -18,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The scaling bench of equal nodes ({@code cluster --role node}): 1 to {@value #MAX_NODES} node JVMs, async at
@@ -50,12 +47,8 @@ public final class ClusterScalingBench {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         Vertx sitesVertx = Vertx.vertx();
         try {
-            List<SiteSpec> sites = new ArrayList<>();
-            for (int i = 0; i < SITES; i++) {
-                sites.add(SiteSpec.named("s" + i).withPages(PAGES, 3).withLatency(Distribution.fixed(LATENCY_MS)));
-            }
-            FakeWorld world = FakeWorld.start(sitesVertx, WorldConfig.of(48, sites.toArray(SiteSpec[]::new)))
-                    .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            FakeWorld world = BenchNodes.get(FakeWorld.start(sitesVertx, WorldConfig.of(48,
+                    BenchNodes.sites(SITES, PAGES, 3, LATENCY_MS))), 60);
             JsonArray runs = new JsonArray();
             for (int rep = 0; rep < reps; rep++) {
                 for (int nodes = 1; nodes <= MAX_NODES; nodes++) {
@@ -64,18 +57,13 @@ public final class ClusterScalingBench {
                     runs.add(run);
                 }
             }
-            Path out = Path.of("crawler", "target", "cluster-scaling.json");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, new JsonObject()
+            BenchNodes.write("cluster-scaling.json", new JsonObject()
                     .put("world", SITES + " sites x " + PAGES + " pages, fixed " + LATENCY_MS + " ms, per host "
                             + PER_HOST)
                     .put("nodes", "N node JVMs (cluster --role node --nodes N), async at " + PER_NODE + " each")
-                    .put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
-                            + System.getProperty("java.version"))
-                    .put("runs", runs).encodePrettily() + "\n");
-            System.out.println("written: " + out);
+                    .put("runs", runs));
         } finally {
-            sitesVertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            BenchNodes.get(sitesVertx.close(), 60);
         }
     }
 
@@ -88,18 +76,8 @@ public final class ClusterScalingBench {
         Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
         List<CrawlerProcess> started = new ArrayList<>();
         try {
-            for (int i = 0; i < nodes; i++) {
-                List<String> args = new ArrayList<>(List.of("cluster", "--role", "node", "--nodes",
-                        String.valueOf(nodes), "--quiet", "--config", crawlJson.toString(), "--cluster-config",
-                        clusterXml.toString(), "--crawl-id", "scaling"));
-                boolean last = i == nodes - 1;
-                if (last) {
-                    args.addAll(world.seedUrls());
-                }
-                CrawlerProcess node = CrawlerProcess.start(dir, "node-" + i, args);
-                started.add(node);
-                node.awaitOutput(BOUND_S, last ? "node: part " : "waiting for its seeds");
-            }
+            started.addAll(BenchNodes.start(dir, nodes, List.of("--config", crawlJson.toString(), "--cluster-config",
+                    clusterXml.toString(), "--crawl-id", "scaling"), world.seedUrls(), BOUND_S));
             CpuTicks before = CpuTicks.now();
             for (CrawlerProcess node : started) {
                 if (node.exitCode(BOUND_S) != 0) {
@@ -118,16 +96,12 @@ public final class ClusterScalingBench {
             double wall = summary.getDouble("wallSeconds");
             return new JsonObject().put("nodes", nodes).put("pages", summary.getLong("pages"))
                     .put("wallSeconds", wall).put("pagesPerSecond", summary.getDouble("pagesPerSecond"))
-                    .put("idealSeconds", round(idealSeconds)).put("xIdeal", round(wall / idealSeconds))
-                    .put("nodeCpuSeconds", round(nodeCpu))
-                    .put("machineBusy", round(machine.busyShare())).put("machineSteal", round(machine.stealShare()));
+                    .put("idealSeconds", BenchNodes.round(idealSeconds)).put("xIdeal", BenchNodes.round(wall / idealSeconds))
+                    .put("nodeCpuSeconds", BenchNodes.round(nodeCpu))
+                    .put("machineBusy", BenchNodes.round(machine.busyShare())).put("machineSteal", BenchNodes.round(machine.stealShare()));
         } finally {
             started.forEach(CrawlerProcess::close);
         }
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 
     /** The machine's CPU time from the first line of /proc/stat, in ticks: busy, steal and all. */

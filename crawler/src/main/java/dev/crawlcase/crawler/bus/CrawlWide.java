@@ -20,6 +20,14 @@ public interface CrawlWide {
     /** Whether the whole crawl is finished, so this frontier may write its last records and end. */
     boolean finished(Frontier frontier);
 
+    /**
+     * Whether this frontier may still lease, hand off and commit: false for good once its node stood still long
+     * enough that the cluster may have given its part to another node.
+     */
+    default boolean acting() {
+        return true;
+    }
+
     /** Stops listening; nothing is sent after this. */
     void close();
 

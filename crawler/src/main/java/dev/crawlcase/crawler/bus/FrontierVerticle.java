@@ -203,6 +203,9 @@ public final class FrontierVerticle extends VerticleBase {
     }
 
     private void serveParked() {
+        if (!crawlWide.acting()) {
+            return; // its part may run elsewhere now: the node ends without leasing again
+        }
         crawlWide.pump();
         takeTurns();
         if (checkFinished()) {

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +40,7 @@ public final class PartLink implements CrawlWide {
     private final CrawlAddresses crawl;
     private final BoardStore board;
     private final Supplier<Future<Void>> committed;
+    private final BooleanSupplier acting;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Vertx vertx;
     private Runnable changed;
@@ -52,7 +54,7 @@ public final class PartLink implements CrawlWide {
 
     /** @param crawl the crawl-wide addresses (not one part's) */
     public PartLink(Shard shard, CrawlAddresses crawl, BoardStore board) {
-        this(shard, crawl, board, null);
+        this(shard, crawl, board, null, () -> true);
     }
 
     /**
@@ -60,12 +62,20 @@ public final class PartLink implements CrawlWide {
      * @param committed a durable part's checkpoint (or null): a taken batch is acknowledged only once its URLs are
      *                  committed, so a part that dies and is resumed elsewhere never loses a hand-off the sender
      *                  has let go of
+     * @param acting    whether this node may still act on its part ({@link #acting()})
      */
-    public PartLink(Shard shard, CrawlAddresses crawl, BoardStore board, Supplier<Future<Void>> committed) {
+    public PartLink(Shard shard, CrawlAddresses crawl, BoardStore board, Supplier<Future<Void>> committed,
+                    BooleanSupplier acting) {
         this.shard = Objects.requireNonNull(shard, "shard");
         this.crawl = Objects.requireNonNull(crawl, "crawl");
         this.board = Objects.requireNonNull(board, "board");
         this.committed = committed == null ? Future::succeededFuture : committed;
+        this.acting = Objects.requireNonNull(acting, "acting");
+    }
+
+    @Override
+    public boolean acting() {
+        return acting.getAsBoolean();
     }
 
     @Override
@@ -83,7 +93,7 @@ public final class PartLink implements CrawlWide {
     }
 
     private void onBatch(Message<JsonObject> message) {
-        if (closed) {
+        if (closed || !acting.getAsBoolean()) {
             return; // no reply: the sender sends it again, to whoever owns the part then
         }
         OfferBatch batch = ShardWire.batch(message.body());
@@ -99,7 +109,7 @@ public final class PartLink implements CrawlWide {
 
     @Override
     public void pump() {
-        if (closed || vertx == null) {
+        if (closed || vertx == null || !acting.getAsBoolean()) {
             return; // not started yet: the verticle's first tick may come before its start completed
         }
         for (OfferBatch batch : shard.outgoing()) {

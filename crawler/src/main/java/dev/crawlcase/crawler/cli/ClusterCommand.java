@@ -5,7 +5,11 @@ import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.CrawlDefinition;
 import dev.crawlcase.crawler.cluster.CrawlStateFolder;
 import dev.crawlcase.crawler.cluster.FetcherNode;
+import dev.crawlcase.crawler.cluster.HazelcastConfig;
 import dev.crawlcase.crawler.cluster.PartClaim;
+import dev.crawlcase.crawler.run.PartLocks;
+import dev.crawlcase.crawler.run.PartLost;
+import dev.crawlcase.crawler.run.PauseFence;
 import dev.crawlcase.crawler.config.OutputFiles;
 import dev.crawlcase.crawler.config.SeedCheck;
 import dev.crawlcase.crawler.run.CrawlReport;
@@ -29,6 +33,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -191,12 +196,23 @@ final class ClusterCommand implements Callable<Integer> {
         Vertx vertx = cluster.join(hazelcast);
         Thread hook = new Thread(() -> close(vertx), "crawlcase-leave");
         Runtime.getRuntime().addShutdownHook(hook);
+        Duration pauseLimit = HazelcastConfig.pauseLimit(hazelcast);
+        PrintWriter stderr = spec.commandLine().getErr();
+        PauseFence fence = PauseFence.start(pauseLimit, pause -> {
+            // the cluster may have declared this node dead and handed its parts on: nothing more may be fetched,
+            // sent or written here, not even the orderly close of a state (what is committed is crash-safe)
+            stderr.println("crawler: this node stood still for " + seconds(pause) + " s (stopped, frozen or"
+                    + " starved), longer than the " + seconds(pauseLimit) + " s the cluster is sure to wait; its parts"
+                    + " may run on another node now, so it ends here without fetching or writing more");
+            stderr.flush();
+            Runtime.getRuntime().halt(ExitCode.FAILED);
+        });
         try {
             if (resumed == null && stateDir != null && CrawlStateFolder.holdsCrawl(stateDir)
                     && joined(vertx, CrawlDefinition.current(vertx, addresses)) == null) {
-                CrawlStateFolder.checkFresh(stateDir); // an earlier crawl's folder, and no crawl running to join
+                throw CrawlStateFolder.held(stateDir); // an earlier crawl's folder, and no crawl running to join
             }
-            PartClaim.Claim claim = joined(vertx, PartClaim.claim(vertx, addresses, parts));
+            PartLocks.Held claim = joined(vertx, PartClaim.claim(vertx, addresses, parts));
             int part = claim.part();
             CrawlDefinition.Agreed agreed = joined(vertx, given.isEmpty()
                     ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: part " + part
@@ -211,6 +227,7 @@ final class ClusterCommand implements Callable<Integer> {
             stdout.flush();
             String name = m.label() + "@" + ProcessHandle.current().pid();
             ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, parts, stateDir, name)
+                    .fenced(fence)
                     .onSay(line -> {
                         stdout.println("node: " + line);
                         stdout.flush();
@@ -222,7 +239,7 @@ final class ClusterCommand implements Callable<Integer> {
             try {
                 report = joined(vertx, run.run(Map.of(part, claim.lock())));
             } catch (CompletionException e) {
-                if (e.getCause() instanceof ShardedRun.PartLost lost) {
+                if (e.getCause() instanceof PartLost lost) {
                     spec.commandLine().getErr().println("crawler: " + lost.getMessage());
                     return ExitCode.FAILED;
                 }
@@ -238,6 +255,7 @@ final class ClusterCommand implements Callable<Integer> {
             }
             return CrawlEnding.print(report, null, stdout, spec.commandLine().getErr());
         } finally {
+            fence.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
                 close(vertx);
@@ -245,6 +263,10 @@ final class ClusterCommand implements Callable<Integer> {
                 // the hook is already leaving the cluster
             }
         }
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
     /** The future's value; its ConfigException (a refusal) as it is, any other failure as thrown by join. */

@@ -27,7 +27,7 @@ final class StateFlags {
                     + dir + ")");
             case ALREADY_HOLDS_STATE -> new ConfigException("--state " + dir, "already holds a crawl state; add --resume"
                     + " to continue it, or use an empty folder");
-            case CANNOT_CREATE, CANNOT_OPEN -> new ConfigException("--state " + dir, e.getMessage());
+            case CANNOT_CREATE, LOCKED, CANNOT_OPEN -> new ConfigException("--state " + dir, e.getMessage());
             case DAMAGED, BEHIND -> new ConfigException("--state " + dir, e.getMessage() + "; it cannot be resumed"
                     + " safely: put back a copy of the whole folder, or start again with an empty --state folder");
             case FOREIGN_RECORDS, RECORDS_IO -> new ConfigException("", e.getMessage());

@@ -49,14 +49,12 @@ public final class CrawlStateFolder {
     }
 
     /**
-     * Refuses a folder that already holds a crawl, for a node that was not told to resume it and joins no running
-     * crawl (the nodes of a running crawl share its folder).
+     * The refusal of a folder that {@link #holdsCrawl holds a crawl}, for a node that was not told to resume it and
+     * joins no running crawl (the nodes of a running crawl share its folder).
      */
-    public static void checkFresh(Path dir) {
-        if (holdsCrawl(dir)) {
-            throw new ConfigException("--state", dir + " already holds a sharded crawl; add --resume to go on with it,"
-                    + " or choose another folder");
-        }
+    public static ConfigException held(Path dir) {
+        return new ConfigException("--state", dir + " already holds a sharded crawl; add --resume to go on with it,"
+                + " or choose another folder");
     }
 
     /** Writes the definition (whole, or not at all) unless the folder has it already. */

@@ -3,12 +3,15 @@ package dev.crawlcase.crawler.cluster;
 import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.FileSystemXmlConfig;
+import com.hazelcast.spi.properties.ClusterProperty;
+import com.hazelcast.spi.properties.HazelcastProperties;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.ConfigFile;
 
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Loads the Hazelcast membership config: the given file, else config/cluster.xml if present, else the bundled
@@ -31,6 +34,19 @@ public final class HazelcastConfig {
         }
         config.setProperty("hazelcast.phone.home.enabled", "false");
         return config;
+    }
+
+    /**
+     * The longest a node may stand still and still be sure the cluster has not declared it dead: members are
+     * declared dead after {@code max.no.heartbeat} seconds without a heartbeat, and a node sends one every
+     * {@code heartbeat.interval} seconds, so a pause shorter than their difference cannot cost it its membership. A
+     * second less leaves room for the ticker of a {@code run.PauseFence}.
+     */
+    public static Duration pauseLimit(Config config) {
+        HazelcastProperties properties = new HazelcastProperties(config);
+        long noHeartbeatMs = properties.getMillis(ClusterProperty.MAX_NO_HEARTBEAT_SECONDS);
+        long intervalMs = properties.getMillis(ClusterProperty.HEARTBEAT_INTERVAL_SECONDS);
+        return Duration.ofMillis(Math.max(500, noHeartbeatMs - intervalMs - 1_000));
     }
 
     /** Where {@link #load load(file)} reads from: the file, config/cluster.xml, or the bundled copy. */

@@ -205,6 +205,16 @@ public final class Frontier {
     }
 
     /**
+     * Resume: the run that kept this state may have started a request to any of its hosts a moment ago (it was
+     * killed, or its node was declared dead and this one took its part over), so every host, known now or found
+     * later, waits its delay (or its Crawl-delay) from now before its first request here. Politeness holds across
+     * the hand-over without knowing when the dead run last called each host.
+     */
+    public void resumedNow() {
+        hosts.assumeStartedAt(clock.getAsLong());
+    }
+
+    /**
      * Resume: a URL discovered in an earlier run at {@code depth}, without a record yet; offered again, but not
      * logged as found again (the state holds it at that depth already).
      */

@@ -225,6 +225,17 @@ final class HostQueue {
         lastStartMs = nowMs;
     }
 
+    /**
+     * Another process may have started a request to this host as late as {@code nowMs} (a run that died before this
+     * one resumed its state): the host's next start waits its delay from then.
+     */
+    void assumeStartedAt(long nowMs) {
+        if (lastStartMs < nowMs) {
+            changed();
+            lastStartMs = nowMs;
+        }
+    }
+
     /** A leased request to this host ended: its result came, or its lease expired. */
     void ended() {
         changed();

@@ -19,6 +19,8 @@ final class HostTable {
     private final Map<String, HostQueue> byKey = new HashMap<>();
     private QueueSpill spill;
     private Consumer<HostQueue> changes = host -> { };
+    /** Every host counts as started at this time at the latest ({@link #assumeStartedAt}); MIN_VALUE: none. */
+    private long assumedStartMs = Long.MIN_VALUE;
 
     void spillTo(QueueSpill spill) {
         if (!hosts.isEmpty()) {
@@ -50,8 +52,17 @@ final class HostTable {
             host = new HostQueue(key, hosts.size(), spill, changes);
             byKey.put(key, host);
             hosts.add(host);
+            if (assumedStartMs != Long.MIN_VALUE) {
+                host.assumeStartedAt(assumedStartMs);
+            }
         }
         return host;
+    }
+
+    /** Every host, known now or queued later, counts as started at {@code nowMs}: see {@link HostQueue#assumeStartedAt}. */
+    void assumeStartedAt(long nowMs) {
+        assumedStartMs = nowMs;
+        hosts.forEach(host -> host.assumeStartedAt(nowMs));
     }
 
     /** Every host queue, oldest first. */

@@ -291,9 +291,9 @@ public final class CrawlRunner implements CrawlFeed {
         if (part == null) {
             verticle = new FrontierVerticle(frontier, addresses, journal == null ? null : journal::checkpoint, clockMs);
         } else {
-            partLink = part.link(vertx, shard, journal == null ? null : journal::checkpoint);
-            verticle = new FrontierVerticle(frontier, addresses, journal == null ? null : journal::checkpoint, clockMs,
-                    partLink);
+            FrontierVerticle.Checkpoints checkpoints = journal == null ? null : part.fenced(journal::checkpoint);
+            partLink = part.link(vertx, shard, checkpoints == null ? null : checkpoints::checkpoint);
+            verticle = new FrontierVerticle(frontier, addresses, checkpoints, clockMs, partLink);
         }
         verticle.showingHosts(hostsShown);
         return startFrontier(verticle)
@@ -394,6 +394,7 @@ public final class CrawlRunner implements CrawlFeed {
             frontier.restoreFound(url, depth);
         });
         unlessStopped();
+        frontier.resumedNow();
         return seeded(frontier);
     }
 

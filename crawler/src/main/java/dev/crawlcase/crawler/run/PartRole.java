@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.run;
 
 import dev.crawlcase.crawler.bus.BoardStore;
+import dev.crawlcase.crawler.bus.FrontierVerticle;
 import dev.crawlcase.crawler.bus.PartLink;
 import dev.crawlcase.crawler.frontier.CrawlShare;
 import dev.crawlcase.crawler.frontier.Frontier;
@@ -11,6 +12,8 @@ import dev.crawlcase.crawler.task.CrawlAddresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -20,17 +23,33 @@ import java.util.function.Supplier;
  * addresses its hand-offs and board travel on. The runner's frontier then owns only the hosts of its part (a
  * {@link Shard}), and its verticle ends when every part has ({@link PartLink}).
  */
-public record PartRole(int part, int parts, CrawlAddresses crawl) {
+public record PartRole(int part, int parts, CrawlAddresses crawl, BooleanSupplier acting) {
     private static final int OUTBOX_BATCH = 256;
     /** A hand-off waits at most this long for others to the same part: a fraction of one page's latency. */
     private static final long OUTBOX_LINGER_MS = 100;
     private static final long OUTBOX_RESEND_MS = 2_000;
 
+    /**
+     * @param acting whether the node may still act on the part: no lease, hand-off or commit once it may have lost
+     *               it ({@link PauseFence})
+     */
     public PartRole {
-        new ShardMap(parts);
+        Objects.requireNonNull(acting, "acting");
+        ShardMap.check(parts);
         if (part < 0 || part >= parts) {
             throw new IllegalArgumentException("part " + part + " not within 0.." + (parts - 1));
         }
+    }
+
+    /** A part of a node that always acts on it (no {@link PauseFence}). */
+    public PartRole(int part, int parts, CrawlAddresses crawl) {
+        this(part, parts, crawl, () -> true);
+    }
+
+    /** The part's checkpoints, refused once the node may have lost the part. */
+    FrontierVerticle.Checkpoints fenced(FrontierVerticle.Checkpoints checkpoints) {
+        return () -> acting.getAsBoolean() ? checkpoints.checkpoint()
+                : Future.failedFuture(new IllegalStateException("part " + part + " may run on another node now"));
     }
 
     /** This part's shard around a frontier built by {@code frontiers} with the shard as its share. */
@@ -44,7 +63,7 @@ public record PartRole(int part, int parts, CrawlAddresses crawl) {
      * acknowledged.
      */
     PartLink link(Vertx vertx, Shard shard, Supplier<Future<Void>> committed) {
-        return new PartLink(shard, crawl, new BoardStore(vertx, crawl.boardMap(), parts), committed);
+        return new PartLink(shard, crawl, new BoardStore(vertx, crawl.boardMap(), parts), committed, acting);
     }
 
     /** Where this part's frontier and fetchers talk. */

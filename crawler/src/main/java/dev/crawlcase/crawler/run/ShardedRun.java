@@ -9,7 +9,7 @@ import dev.crawlcase.crawler.output.RunInfo;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.output.SummaryWriter;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
-import dev.crawlcase.crawler.state.StateException;
+import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.state.StateStore;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import io.vertx.core.Future;
@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -47,13 +48,6 @@ public final class ShardedRun {
     private static final long SAMPLE_MS = 50;
     /** How often a node looks for lost parts and for the end of the merge. */
     private static final long WATCH_MS = 500;
-    /** How long a lock probe waits: free locks are granted at once, held ones are not worth waiting for. */
-    private static final long PROBE_MS = 50;
-    /**
-     * A part with a state but no word in this cluster (a resume after every node stopped) is taken only after it
-     * was free this many looks in a row, so that the nodes of a resumed cluster first claim one part each.
-     */
-    private static final int FREE_LOOKS = 6;
     /** How long a node told its parts waits for each one's lock. */
     private static final long CLAIM_MS = 10_000;
 
@@ -70,19 +64,20 @@ public final class ShardedRun {
     private final Map<Integer, Future<Void>> ended = new HashMap<>();
     /** The locks of the parts this node runs: held until the run ends. */
     private final Map<Integer, Lock> takenLocks = new HashMap<>();
-    private final Map<Integer, Integer> freeLooks = new HashMap<>();
     private final List<MessageConsumer<Long>> servers = new ArrayList<>();
     private Consumer<String> say = line -> { };
     private ResourceSampler sampler;
     private Instant started;
     private long watchTimer = -1;
+    private PartWatch watch;
     private boolean looking;
     private boolean merging;
     private CrawlReport merged;
     private volatile boolean stopRequested;
     /** Hosts of each kind the local frontiers' progress shows (and fetchers publish slots); 0: no one watches. */
     private int hostsShown;
-    /** Hosts of each kind the local frontiers' progress shows (and fetchers publish slots); 0: no one watches. */
+    /** Whether this node may still act on its parts (see {@link PauseFence}); always, unless {@link #fenced}. */
+    private BooleanSupplier acting = () -> true;
     /**
      * @param stateDir the folder of the parts' states (shared by the nodes that may take each other's parts), or
      *                 null for a crawl that keeps none
@@ -90,7 +85,7 @@ public final class ShardedRun {
      */
     public ShardedRun(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads, CrawlAddresses crawl, int parts,
                       Path stateDir, String node) {
-        new PartRole(0, parts, crawl);
+        ShardMap.check(parts);
         this.vertx = vertx;
         this.config = config;
         this.foreignThreads = foreignThreads;
@@ -125,6 +120,15 @@ public final class ShardedRun {
                 .flatMap(first -> first.getValue().now(peakInFlight));
     }
 
+    /**
+     * Lets this node act on its parts only while {@code fence} holds: no lease, no hand-off and no commit after a
+     * pause that may have cost it its parts. Call before {@link #run}.
+     */
+    public ShardedRun fenced(PauseFence fence) {
+        this.acting = fence::holds;
+        return this;
+    }
+
     /** Where lines for the user go (a part taken over). Call before {@link #run}. */
     public ShardedRun onSay(Consumer<String> lines) {
         this.say = lines;
@@ -142,7 +146,7 @@ public final class ShardedRun {
         Map<Integer, Lock> held = new HashMap<>();
         Future<Void> claimed = Future.succeededFuture();
         for (int p : localParts) {
-            claimed = claimed.compose(v -> vertx.sharedData().getLockWithTimeout(crawl.partLock(p), CLAIM_MS)
+            claimed = claimed.compose(v -> PartLocks.take(vertx, crawl, p, CLAIM_MS)
                     .map(lock -> {
                         held.put(p, lock);
                         return null;
@@ -165,8 +169,30 @@ public final class ShardedRun {
         started = Instant.now();
         synchronized (this) {
             takenLocks.putAll(held);
-            held.keySet().forEach(this::startPart);
+            held.keySet().forEach(part -> startPart(part, open(part)));
         }
+        PartWatch watch = new PartWatch(vertx, crawl, parts, stateDir, book, new PartWatch.Parts() {
+            @Override
+            public boolean runsHere(int part) {
+                synchronized (ShardedRun.this) {
+                    return ended.containsKey(part);
+                }
+            }
+
+            @Override
+            public Future<StateStore> open(int part) {
+                return ShardedRun.this.open(part);
+            }
+
+            @Override
+            public void take(int part, Lock lock, StateStore state) {
+                synchronized (ShardedRun.this) {
+                    takenLocks.put(part, lock);
+                    startPart(part, Future.succeededFuture(state));
+                }
+            }
+        }, line -> say.accept(line));
+        this.watch = watch;
         watchTimer = vertx.setPeriodic(WATCH_MS, id -> look());
         return result.future().onComplete(ar -> {
             vertx.cancelTimer(watchTimer);
@@ -197,13 +223,17 @@ public final class ShardedRun {
                 .sum();
     }
 
-    private synchronized void startPart(int part) {
+    /** Part {@code part}'s state, opened off the event loop; none without a state folder. */
+    private Future<StateStore> open(int part) {
+        return stateDir == null ? Future.succeededFuture()
+                : vertx.executeBlocking(() -> openState(part, PartFiles.config(config, part)));
+    }
+
+    private synchronized void startPart(int part, Future<StateStore> state) {
         CrawlConfig partConfig = PartFiles.config(config, part);
-        Future<StateStore> state = stateDir == null ? Future.succeededFuture()
-                : vertx.executeBlocking(() -> openState(part, partConfig));
         Future<Void> done = state.compose(store -> {
             CrawlRunner runner = new CrawlRunner(vertx, partConfig, foreignThreads, crawl.part(part), true)
-                    .withPart(new PartRole(part, parts, crawl));
+                    .withPart(new PartRole(part, parts, crawl, acting));
             if (store != null) {
                 runner.withState(store);
             }
@@ -331,7 +361,7 @@ public final class ShardedRun {
                     result.tryComplete(merged);
                     return Future.succeededFuture();
                 }
-                return isMerged ? Future.succeededFuture() : lookForLost(0);
+                return isMerged ? Future.succeededFuture() : watch.look();
             }
         }).onComplete(ar -> {
             synchronized (this) {
@@ -341,97 +371,5 @@ public final class ShardedRun {
                 }
             }
         });
-    }
-
-    private Future<Void> lookForLost(int part) {
-        if (part == parts) {
-            return Future.succeededFuture();
-        }
-        synchronized (this) {
-            if (ended.containsKey(part)) {
-                return lookForLost(part + 1);
-            }
-        }
-        return vertx.sharedData().getLockWithTimeout(crawl.partLock(part), PROBE_MS)
-                .compose(lock -> lost(part).compose(wasLost -> wasLost ? book.isMerged() : Future.succeededFuture(true))
-                        .compose(leaveIt -> {
-                            // merged since this look began: the part's node left because the crawl is over
-                            if (leaveIt) {
-                                lock.release();
-                                return Future.<Void>succeededFuture();
-                            }
-                            return takeOver(part, lock);
-                        }), held -> {
-                    synchronized (this) {
-                        freeLooks.remove(part);
-                    }
-                    return Future.<Void>succeededFuture();
-                })
-                .compose(v -> lookForLost(part + 1));
-    }
-
-    /**
-     * Whether a free part was lost: it started in this cluster (its node is gone), or it has a state from an
-     * earlier run that no node has claimed for a while.
-     */
-    private Future<Boolean> lost(int part) {
-        return book.isStarted(part).map(isStarted -> {
-            if (isStarted) {
-                return true;
-            }
-            if (stateDir == null || !Files.exists(PartFiles.state(stateDir, part).resolve(StateStore.FILE))) {
-                return false;
-            }
-            synchronized (this) {
-                return freeLooks.merge(part, 1, Integer::sum) >= FREE_LOOKS;
-            }
-        });
-    }
-
-    private Future<Void> takeOver(int part, Lock lock) {
-        if (stateDir == null) {
-            lock.release();
-            return Future.failedFuture(new PartLost(crawl, part));
-        }
-        // the state file's lock is the fence: a node that only seemed dead still holds it, and nobody else may
-        // run the part until it lets go
-        return vertx.executeBlocking(() -> fenced(part)).compose(free -> {
-            if (!free) {
-                lock.release();
-                return Future.succeededFuture();
-            }
-            synchronized (this) {
-                takenLocks.put(part, lock);
-                say.accept("part " + part + " of crawl '" + crawl.crawlId() + "' had lost its node: taken over here,"
-                        + " resuming its state");
-                startPart(part);
-            }
-            return Future.succeededFuture();
-        });
-    }
-
-    /** Whether part {@code part}'s state can be opened now (no other process holds it). */
-    private boolean fenced(int part) {
-        Path dir = PartFiles.state(stateDir, part);
-        if (!Files.exists(dir.resolve(StateStore.FILE))) {
-            return true; // it died before its state was made: the taker starts it afresh
-        }
-        try {
-            StateStore.open(dir, true).close();
-            return true;
-        } catch (StateException heldOrBroken) {
-            return false;
-        }
-    }
-
-    /** A part whose node is gone, in a crawl without a state to rebuild it from. */
-    public static final class PartLost extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PartLost(CrawlAddresses crawl, int part) {
-            super("part " + part + " of crawl '" + crawl.crawlId() + "' was lost with its node, and without --state"
-                    + " its URLs are gone; run the crawl again with --state DIR (a folder every node can reach) to"
-                    + " survive a node's death", null, false, false);
-        }
     }
 }

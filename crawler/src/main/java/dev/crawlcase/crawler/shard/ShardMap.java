@@ -9,6 +9,11 @@ public record ShardMap(int shards) {
     public static final int MAX_SHARDS = 4096;
 
     public ShardMap {
+        check(shards);
+    }
+
+    /** Refuses a shard count a map cannot have. */
+    public static void check(int shards) {
         if (shards < 1 || shards > MAX_SHARDS) {
             throw new IllegalArgumentException("shards must be 1.." + MAX_SHARDS + ", got " + shards);
         }

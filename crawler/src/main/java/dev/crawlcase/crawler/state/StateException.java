@@ -15,7 +15,9 @@ public final class StateException extends RuntimeException {
         ALREADY_HOLDS_STATE,
         /** The folder cannot be created. */
         CANNOT_CREATE,
-        /** The store file cannot be opened (locked by another process, damaged, unreadable). */
+        /** The store file is held by another process (its file lock): a crawl runs on it now. */
+        LOCKED,
+        /** The store file cannot be opened (damaged, unreadable). */
         CANNOT_OPEN,
         /** The store's entries do not match the checksum committed with them (changed bytes). */
         DAMAGED,

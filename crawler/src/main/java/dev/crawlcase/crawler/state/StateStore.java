@@ -5,11 +5,14 @@ import dev.crawlcase.crawler.state.StateException.Problem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.h2.mvstore.Cursor;
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,6 +86,14 @@ public final class StateStore implements AutoCloseable {
             MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().cacheSize(CACHE_MB)
                     .open();
             opened = new StateStore(dir, store);
+        } catch (MVStoreException e) {
+            // another process's lock; an overlap is this JVM's own (a failed open that left its channel behind)
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED
+                    && !(e.getCause() instanceof OverlappingFileLockException)) {
+                throw new StateException(Problem.LOCKED, dir, FILE + " is in use by another process (a crawl that"
+                        + " still runs on this state)");
+            }
+            throw new StateException(Problem.CANNOT_OPEN, dir, "cannot open " + FILE + " (" + firstLine(e) + ")");
         } catch (RuntimeException e) {
             throw new StateException(Problem.CANNOT_OPEN, dir, "cannot open " + FILE + " (" + firstLine(e) + ")");
         }

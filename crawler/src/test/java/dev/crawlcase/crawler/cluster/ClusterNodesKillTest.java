@@ -131,6 +131,56 @@ class ClusterNodesKillTest {
         }
     }
 
+    @Test
+    void aNodePausedUntilTheClusterDeclaredItDeadFetchesNothingOnceWokenAndItsPartIsTakenOver() throws Exception {
+        FakeWorld world = world();
+        Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
+        List<CrawlerProcess> nodes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // each node names itself in a header, so the sites can tell whose requests they are
+            Path crawlJson = TestConfig.crawl().mode(Mode.ASYNC).concurrency(2).perHostConcurrency(1)
+                    .delayMs(DELAY_MS).timeouts(20_000, 30_000, 60_000).header("X-Node", "node" + i).outputIn(dir)
+                    .writeTo(dir.resolve("crawl" + i + ".json"));
+            nodes.add(kit.start(dir, "node" + i, args(crawlJson, clusterXml, i == 0 ? world.seedUrls() : List.of(),
+                    "--nodes", "3")));
+            nodes.get(i).awaitOutput(BOUND_S, "node: part ");
+        }
+        int part = partWithHosts(world, 0);
+        int victimIndex = indexOf(nodes, "node: part " + part + " of 3");
+        CrawlerProcess victim = nodes.get(victimIndex);
+        List<CrawlerProcess> survivors = nodes.stream().filter(n -> n != victim).toList();
+        awaitRecords(part, 3);
+        victim.pause();
+        // the cluster declares it dead (no heartbeat), frees its lock, and a survivor finds its state still held
+        CrawlerProcess.awaitCondition(BOUND_S, "a survivor waiting for part " + part, () -> survivors.stream()
+                .anyMatch(n -> n.output().contains("part " + part + " of crawl 'kill' lost its node, but its state is"
+                        + " still in use")));
+        long before = sentBy(world, "node" + victimIndex);
+        victim.wake();
+        assertThat(victim.exitCode(BOUND_S)).as(victim.output()).isEqualTo(1);
+        assertThat(victim.output()).contains("this node stood still for").contains("without fetching or writing more");
+        String outputs = awaitZeroExits(survivors);
+        assertThat(outputs).contains("part " + part + " of crawl 'kill' had lost its node: taken over here");
+        assertExactRecords(world, outputs);
+        assertThat(sentBy(world, "node" + victimIndex)).as("requests of the woken node").isEqualTo(before);
+        for (int i = 0; i < SITES; i++) {
+            assertThat(world.counters().peakConcurrent("k" + i)).as("k%d in flight at once", i).isEqualTo(1);
+        }
+    }
+
+    private static long sentBy(FakeWorld world, String node) {
+        return world.counters().headerValues("X-Node").getOrDefault(node, 0L);
+    }
+
+    private static int indexOf(List<CrawlerProcess> nodes, String line) {
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).output().contains(line)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no node says '" + line + "'");
+    }
+
     /** Waits for every process to exit 0; their outputs, all of them in the message when one does not. */
     private static String awaitZeroExits(List<CrawlerProcess> processes) throws InterruptedException {
         for (CrawlerProcess p : processes) {

@@ -180,6 +180,18 @@ class FrontierTest {
     }
 
     @Test
+    void aResumedFrontierWaitsEveryHostsDelayFromTheResumeBeforeItsFirstRequest() {
+        // the run that kept the state may have called A a moment before it died
+        Frontier f = frontier(noRobots().withPoliteness(4, 500), A + "/1");
+        f.resumedNow();
+        assertThat(f.lease(10)).as("a host known at the resume").isEmpty();
+        f.offer(B + "/1", 0, 0);
+        assertThat(f.lease(10)).as("a host found after the resume").isEmpty();
+        now.set(now.get() + 500);
+        assertThat(urls(f.lease(10))).containsExactlyInAnyOrder(A + "/1", B + "/1");
+    }
+
+    @Test
     void perHostConcurrencyAndDelay() {
         Frontier f = frontier(noRobots().withPoliteness(2, 0), A + "/1", A + "/2", A + "/3", B + "/1");
         assertThat(urls(f.lease(10))).containsExactly(A + "/1", B + "/1", A + "/2");
