@@ -65,7 +65,9 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE",
+    // required, but checked in call(): picocli reports a missing required option before an unknown one, so a
+    // mistyped flag would get "Missing required option" instead of its "did you mean"
+    @Option(names = "--role", paramLabel = "ROLE",
             description = "node (every node equal: schedules and fetches its own part of the hosts), or the older "
                     + "split: frontier or fetcher")
     Role role;
@@ -124,6 +126,10 @@ final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (role == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--role=ROLE'");
+        }
         if (!CRAWL_ID.matcher(crawlId).matches()) {
             throw new ConfigException("--crawl-id", "letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
         }
