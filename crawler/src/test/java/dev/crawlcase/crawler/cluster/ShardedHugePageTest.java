@@ -16,6 +16,7 @@ import dev.crawlcase.crawler.url.HostKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,7 +123,8 @@ class ShardedHugePageTest {
 
     /** A server on 127.0.0.1 and a free port, closed with the kit's Vert.x; its base URL ending in '/'. */
     private String serve(io.vertx.core.Handler<HttpServerRequest> handler) {
-        HttpServer server = await(kit.vertx().createHttpServer().requestHandler(handler).listen(0, "127.0.0.1"));
+        HttpServer server = await(kit.vertx().createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(handler).listen());
         return "http://127.0.0.1:" + server.actualPort() + "/";
     }
 }
