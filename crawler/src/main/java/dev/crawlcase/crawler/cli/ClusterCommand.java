@@ -70,7 +70,9 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
-    @Option(names = "--role", required = true, paramLabel = "ROLE",
+    // required, but checked in call(): picocli reports a missing required option before an unknown one, so a
+    // mistyped flag would get "Missing required option" instead of its "did you mean"
+    @Option(names = "--role", paramLabel = "ROLE",
             description = "node (every node equal: schedules and fetches its own part of the hosts), or the older "
                     + "split: frontier or fetcher")
     Role role;
@@ -129,6 +131,10 @@ final class ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (role == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--role=ROLE'");
+        }
         if (!CRAWL_ID.matcher(crawlId).matches()) {
             throw new ConfigException("--crawl-id", "letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
         }
@@ -292,15 +298,15 @@ final class ClusterCommand implements Callable<Integer> {
         }
         boolean localFetch = fetch || (concurrency != null && concurrency > 0);
         CrawlAddresses addresses = new CrawlAddresses(crawlId);
-        CrawlSession.Node node = new CrawlSession.Node(addresses, localFetch, LINGER_MS);
         PrintWriter stdout = spec.commandLine().getOut();
-        FetcherTally fetchers = new FetcherTally(addresses, stdout);
+        FetcherTally fetchers = new FetcherTally(addresses, stdout, crawl.mode(), crawl.effectiveConcurrency());
+        CrawlSession.Node node = new CrawlSession.Node(addresses, localFetch, LINGER_MS, fetchers::work);
         try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), spec.commandLine().getErr(),
                 () -> fetchers.watch(claimed(cluster.join(hazelcast), addresses)), node)) {
             stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
             return session.crawl(report -> {
-                int code = CrawlEnding.print(report, null, stdout, spec.commandLine().getErr());
-                // the table's mode and concurrency are this node's; the work may have been the fetchers'
+                // a row per fetcher that did the work; the frontier's own mode and concurrency only if it fetched
+                int code = CrawlEnding.print(report, null, fetchers.work(), stdout, spec.commandLine().getErr());
                 fetchers.print();
                 return code;
             });

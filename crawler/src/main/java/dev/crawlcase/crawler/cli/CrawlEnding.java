@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.output.FetcherWork;
 import dev.crawlcase.crawler.output.SummaryTable;
 import dev.crawlcase.crawler.run.CrawlReport;
 
@@ -20,6 +21,15 @@ final class CrawlEnding {
      * @param stateDir the crawl's state folder, or null when it keeps none
      */
     static int print(CrawlReport report, Path stateDir, PrintWriter out, PrintWriter err) {
+        return print(report, stateDir, null, out, err);
+    }
+
+    /**
+     * @param stateDir the crawl's state folder, or null when it keeps none
+     * @param fetchers a cluster frontier's fetchers (the table gets a row per fetcher, see
+     *                 {@link SummaryTable#byFetchers}), or null for a crawl that fetched alone
+     */
+    static int print(CrawlReport report, Path stateDir, List<FetcherWork> fetchers, PrintWriter out, PrintWriter err) {
         if (report.stoppedInRestore()) {
             out.println("stopped while the state was restored: nothing fetched, the records file and the state are"
                     + " as they were\nrecords: " + report.records());
@@ -28,7 +38,8 @@ final class CrawlEnding {
             }
             return ExitCode.INTERRUPTED;
         }
-        out.println(SummaryTable.of(List.of(report.summary())).render());
+        out.println(fetchers == null ? SummaryTable.of(List.of(report.summary())).render()
+                : SummaryTable.byFetchers(report.summary(), fetchers));
         out.println("records: " + report.records() + "\nsummary: " + report.summaryFile());
         if (report.stopped() && stateDir != null) {
             out.println("resume with: run --state " + stateDir + " --resume");

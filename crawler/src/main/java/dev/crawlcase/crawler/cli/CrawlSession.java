@@ -11,6 +11,7 @@ import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.run.CrawlerVertx;
 import dev.crawlcase.crawler.bus.FinishedAnswer;
 import dev.crawlcase.crawler.dashboard.Dashboard;
+import dev.crawlcase.crawler.output.FetcherWork;
 import dev.crawlcase.crawler.state.StateStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -18,6 +19,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -47,11 +49,12 @@ final class CrawlSession implements AutoCloseable {
 
     /**
      * Where this session's frontier listens, whether a fetch verticle runs beside it, and how long the node keeps
-     * answering "finished" after the crawl (so cluster fetchers learn the end before the node leaves).
+     * answering "finished" after the crawl (so cluster fetchers learn the end before the node leaves), and the
+     * fetchers that worked for it (for the summary; null: a crawl that fetches alone names none).
      */
-    record Node(CrawlAddresses addresses, boolean localFetcher, long lingerMs) {
+    record Node(CrawlAddresses addresses, boolean localFetcher, long lingerMs, Supplier<List<FetcherWork>> fetchers) {
         static Node standalone() {
-            return new Node(new CrawlAddresses(UUID.randomUUID().toString()), true, 0);
+            return new Node(new CrawlAddresses(UUID.randomUUID().toString()), true, 0, null);
         }
     }
 
@@ -160,6 +163,9 @@ final class CrawlSession implements AutoCloseable {
         CrawlRunner runner = new CrawlRunner(vertx, config, SitesHost::threadCount, node.addresses(), node.localFetcher());
         if (state != null) {
             runner.withState(state, queueMemory);
+        }
+        if (node.fetchers() != null) {
+            runner.withFetchers(node.fetchers());
         }
         ProgressLine line = progress && ProgressLine.stderrIsTerminal() ? new ProgressLine(vertx, err) : null;
         if (line != null) {

@@ -2,6 +2,8 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.bus.CrawlProgress;
 import dev.crawlcase.crawler.bus.Exchange;
+import dev.crawlcase.crawler.output.FetcherWork;
+import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.task.FetchTask;
 import io.vertx.core.Vertx;
@@ -10,7 +12,10 @@ import io.vertx.core.json.JsonObject;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,15 +27,24 @@ import java.util.stream.Collectors;
  * are synchronized.
  */
 final class FetcherTally {
+    /** {@link #fetcherId}'s form, read back; the tally owns both directions. */
+    private static final Pattern ID = Pattern.compile("(\\S+) at (\\d+) \\(pid (\\d+)\\)");
     private final CrawlAddresses addresses;
     private final PrintWriter out;
+    /** The frontier node's own fetcher, if it fetches too: it names itself by its mode only (local-MODE). */
+    private final FetcherWork local;
     /** Page requests per fetcher (robots.txt not counted), in the order the fetchers joined. */
     private final Map<String, Long> requests = new LinkedHashMap<>();
     private boolean waitingSaid;
 
-    FetcherTally(CrawlAddresses addresses, PrintWriter out) {
+    /**
+     * @param localMode        the frontier node's mode, for its own fetcher if it fetches too
+     * @param localConcurrency that fetcher's concurrency
+     */
+    FetcherTally(CrawlAddresses addresses, PrintWriter out, Mode localMode, int localConcurrency) {
         this.addresses = addresses;
         this.out = out;
+        this.local = new FetcherWork(localMode, localConcurrency, ProcessHandle.current().pid(), 0);
     }
 
     /** How a cluster fetcher names itself: what the frontier's user needs to tell the fetchers apart. */
@@ -68,6 +82,20 @@ final class FetcherTally {
                     + "' yet; start one with: crawler cluster --role fetcher --crawl-id " + addresses.crawlId());
             out.flush();
         }
+    }
+
+    /**
+     * The fetchers that did the work so far, in the order they joined: the cluster's by the mode, concurrency and
+     * process they name, the frontier node's own (any other name) as this node's.
+     */
+    synchronized List<FetcherWork> work() {
+        return requests.entrySet().stream().map(e -> {
+            Matcher id = ID.matcher(e.getKey());
+            return id.matches()
+                    ? new FetcherWork(Mode.parse(id.group(1)), Integer.parseInt(id.group(2)),
+                    Long.parseLong(id.group(3)), e.getValue())
+                    : new FetcherWork(local.mode(), local.concurrency(), local.pid(), e.getValue());
+        }).toList();
     }
 
     /** The fetchers that did the work, one line; nothing when none joined. */

@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.output;
 import dev.crawlcase.crawler.task.Outcome;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -77,6 +78,33 @@ public final class SummaryTable<T> {
                 String.valueOf(s.peakInFlight()), String.valueOf(s.peakThreads()), fixed(s.cpuSeconds(), 2),
                 fixed(s.peakHeapBytes() / MB, 0)));
         return cells;
+    }
+
+    /**
+     * A cluster frontier's table: a row per fetcher that did the work (its mode, concurrency, process and page
+     * requests), then the crawl's own figures in a row {@code all} (the fetchers' concurrencies and requests summed;
+     * threads, CPU and heap are the frontier's JVM). The frontier's own mode and concurrency get no row: a frontier
+     * that fetches too is one of the fetchers.
+     */
+    public static String byFetchers(RunSummary crawl, List<FetcherWork> fetchers) {
+        List<String> headers = new ArrayList<>(List.of("mode", "conc", "pid", "page requests"));
+        List<String> rest = of(List.of(crawl)).headers();
+        headers.addAll(rest.subList(2, rest.size()));
+        TextTable table = new TextTable(headers.toArray(String[]::new));
+        int blanks = rest.size() - 2;
+        for (FetcherWork f : fetchers) {
+            List<String> row = new ArrayList<>(List.of(f.mode().label(), String.valueOf(f.concurrency()),
+                    String.valueOf(f.pid()), String.valueOf(f.pageRequests())));
+            row.addAll(Collections.nCopies(blanks, ""));
+            table.row(row.toArray(String[]::new));
+        }
+        List<String> crawlCells = of(List.of(crawl)).cells().get(0);
+        List<String> all = new ArrayList<>(List.of("all",
+                String.valueOf(fetchers.stream().mapToInt(FetcherWork::concurrency).sum()), "",
+                String.valueOf(fetchers.stream().mapToLong(FetcherWork::pageRequests).sum())));
+        all.addAll(crawlCells.subList(2, crawlCells.size()));
+        table.row(all.toArray(String[]::new));
+        return table.render();
     }
 
     /** A number with a fixed count of decimals, "-" when it is not a number. */

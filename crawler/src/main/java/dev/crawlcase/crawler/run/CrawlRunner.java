@@ -24,6 +24,7 @@ import dev.crawlcase.crawler.dashboard.CrawlNow;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.output.CrawlStats;
+import dev.crawlcase.crawler.output.FetcherWork;
 import dev.crawlcase.crawler.output.RunInfo;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.output.SummaryWriter;
@@ -39,10 +40,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -79,6 +82,8 @@ public final class CrawlRunner implements CrawlFeed {
     private Shard shard;
     /** The part's link to the others, once its frontier verticle is made. */
     private volatile PartLink partLink;
+    /** The fetchers that did the work, for the summary's {@code fetchers} array; null: the summary has none. */
+    private Supplier<List<FetcherWork>> fetchers;
     /** What a watcher reads while the crawl runs; set once {@link #run} starts. */
     private volatile Live live;
 
@@ -131,6 +136,15 @@ public final class CrawlRunner implements CrawlFeed {
             throw new IllegalArgumentException("hostsShown must be >= 1, got " + hostsShown);
         }
         this.hostsShown = hostsShown;
+        return this;
+    }
+
+    /**
+     * Names in summary.json ({@code fetchers}) the fetchers that did the work, as {@code fetchers} says when the
+     * summary is written (a cluster frontier's fetchers; a crawl that fetches alone has no such array).
+     */
+    public CrawlRunner withFetchers(Supplier<List<FetcherWork>> fetchers) {
+        this.fetchers = fetchers;
         return this;
     }
 
@@ -359,7 +373,11 @@ public final class CrawlRunner implements CrawlFeed {
 
     private Future<CrawlReport> writeSummary(RunSummary finished) {
         RunSummary summary = finished.withStopped(stopRequested);
-        return SummaryWriter.write(vertx, config.output().summary(), summary)
+        JsonObject json = summary.toJson();
+        if (fetchers != null) {
+            json.put("fetchers", FetcherWork.toJson(fetchers.get()));
+        }
+        return SummaryWriter.write(vertx, config.output().summary(), json)
                 .map(v -> new CrawlReport(summary, config.output().records(), config.output().summary(), stopRequested));
     }
 

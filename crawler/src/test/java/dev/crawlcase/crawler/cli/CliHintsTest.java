@@ -24,6 +24,15 @@ class CliHintsTest {
                 .contains("did you mean").contains(" --concurrency?").doesNotContain("\n");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "compare", "cluster", "bench", "sites"})
+    void aMistypedFlagGetsASuggestionInEveryCommand(String command) {
+        CliRun r = CliRun.of(command, "--verison");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("crawler: Unknown option: '--verison'").contains("did you mean")
+                .contains("--version").doesNotContain("\n");
+    }
+
     @Test
     void aMistypedCommandGetsASuggestion() {
         CliRun r = CliRun.of("rnu");
@@ -54,6 +63,13 @@ class CliHintsTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("crawlcase " + Version.number() + " on Java ");
         assertThat(Version.number()).doesNotContain("$").doesNotContain("dev").matches("\\d+\\.\\d+.*");
+    }
+
+    @Test
+    void theCrawlerItselfPrintsTheBuildsVersion() {
+        CliRun r = CliRun.of("--version");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("crawlcase " + Version.number() + " on Java ");
     }
 
     @ParameterizedTest

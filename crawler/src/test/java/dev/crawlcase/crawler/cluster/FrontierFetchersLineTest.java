@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.cluster;
 
 import dev.crawlcase.crawler.output.RecordsFile;
+import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
@@ -11,11 +12,14 @@ import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import dev.crawlcase.crawler.testkit.Tags;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Cluster output a user can read. A frontier JVM that only serves its crawl says so while no fetcher has joined (its progress would only stand
- * still), says when one joins, and ends by naming the fetchers that did the work and their page requests (its own
- * table shows its own mode and a concurrency of 0); and Hazelcast's warnings (here: a member of another cluster on
+ * still), says when one joins, and ends with a table of the fetchers that did the work (mode, concurrency, process,
+ * page requests) over the crawl's own row, with no row of its own mode at a concurrency of 0, and names the same
+ * fetchers in summary.json; and Hazelcast's warnings (here: a member of another cluster on
  * the same ports) stay off a node's output unless {@code --verbose} asks for them.
  */
 @Tag(Tags.NEWEST_JDK)
@@ -66,13 +71,25 @@ class FrontierFetchersLineTest {
                 .filter(r -> r.outcome() == Outcome.FETCHED).map(CrawlRecord::url).count();
         assertThat(fetched).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages().size());
         String output = frontier.output();
-        Matcher joined = Pattern.compile("frontier: fetcher (sequential at 1 \\(pid \\d+\\)) joined").matcher(output);
+        Matcher joined = Pattern.compile("frontier: fetcher (sequential at 1 \\(pid (\\d+)\\)) joined").matcher(output);
         assertThat(joined.find()).as(output).isTrue();
         Matcher tally = Pattern.compile("fetched by: " + Pattern.quote(joined.group(1)) + " (\\d+) page requests\n")
                 .matcher(output);
         assertThat(tally.find()).as(output).isTrue();
         // every fetched page took at least one request of the only fetcher (failures and retries took more)
         assertThat(Long.parseLong(tally.group(1))).isGreaterThanOrEqualTo(fetched);
+        // the table has the fetcher's row and the crawl's, no row of the frontier's own mode at a concurrency of 0
+        String pid = joined.group(2);
+        assertThat(output).containsPattern("(?m)^mode +conc +pid +page requests +pages +failed +skipped ")
+                .containsPattern("(?m)^sequential +1 +" + pid + " +" + tally.group(1) + " *$")
+                .containsPattern("(?m)^all +1 +" + tally.group(1) + " +" + fetched + " ")
+                .doesNotContainPattern("(?m)^async +0 ");
+        // and summary.json names the same fetcher with the same requests
+        JsonObject summary = new JsonObject(Files.readString(dir.resolve("summary.json")));
+        assertThat(summary.getJsonArray("fetchers")).isEqualTo(new JsonArray().add(new JsonObject()
+                .put("mode", "sequential").put("concurrency", 1).put("pid", Long.parseLong(pid))
+                .put("pageRequests", Long.parseLong(tally.group(1)))));
+        assertThat(RunSummary.fromJson(summary).pages()).isEqualTo(fetched);
         assertThat(output).containsOnlyOnce("waiting for fetchers");
         // Hazelcast's warnings stay off a node's output unless it is asked for them
         assertThat(output).doesNotContainPattern(HAZELCAST_LOG);

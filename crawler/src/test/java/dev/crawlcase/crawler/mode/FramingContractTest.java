@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The same bytes give the same record in every mode: each response below is written by a raw loopback server (which
  * then closes the connection) and crawled as a one-page site. Ambiguous or invalid framing is refused as protocol
- * (fetch.Framing says why); well-framed responses are fetched whole.
+ * (fetch.Framing says why); well-framed responses are fetched whole, also when their head's lines end in a bare LF.
  */
 class FramingContractTest extends BadInputCrawlTest {
     private static final String BODY = "<html><title>framed page</title>body body body body</html>";
@@ -55,7 +55,17 @@ class FramingContractTest extends BadInputCrawlTest {
                 new Case("one length", HEAD + "Content-Length: " + n + "\r\n\r\n" + BODY, FETCHED),
                 new Case("chunked", HEAD + "Transfer-Encoding: chunked\r\n\r\n" + CHUNKED, FETCHED),
                 new Case("no length, read to the close", "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + BODY,
-                        FETCHED));
+                        FETCHED),
+                // a lone LF ends a head line in every mode (RFC 9112 section 2.2 allows it; fetch.SplitFramingCheck)
+                new Case("a head whose lines end in a bare LF", "HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: "
+                        + n + "\n\n" + BODY, FETCHED),
+                new Case("a status line ended by a bare LF", "HTTP/1.1 200 OK\n" + HEAD.substring(HEAD.indexOf('\n') + 1)
+                        + "Content-Length: " + n + "\r\n\r\n" + BODY, FETCHED),
+                new Case("a head ended by a bare LF", HEAD + "Content-Length: " + n + "\r\n\n" + BODY, FETCHED),
+                new Case("a chunked head in bare LFs", "HTTP/1.1 200 OK\nContent-Type: text/html\nTransfer-Encoding:"
+                        + " chunked\n\n" + CHUNKED, FETCHED),
+                new Case("content-length then chunked in bare LFs", "HTTP/1.1 200 OK\nContent-Type: text/html\n"
+                        + "Content-Length: 3\nTransfer-Encoding: chunked\n\n" + CHUNKED, REFUSED));
     }
 
     @ParameterizedTest
