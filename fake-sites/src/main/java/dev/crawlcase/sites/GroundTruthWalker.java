@@ -22,7 +22,9 @@ import java.util.TreeSet;
  * dedup on the normalised URL, scope, robots, depth and redirect limits, nofollow, permanent faults. Each site's
  * own sitemaps ({@link CrawlRules.Sitemaps}) start at depth 0 beside its seed; what a sitemap lists of its own site
  * is one hop below it (an index's sitemaps are sitemaps too); a sitemap bomb, or a 200 that is no sitemap, ends
- * there. A page whose robots directives say nofollow or none offers no links while the rules obey them.
+ * there. A page whose robots directives say nofollow or none offers no links while the rules obey them. A page's
+ * links come from the elements the rules' {@link CrawlRules.LinkSource}s name (the order they are found in changes
+ * no depth: the walk is breadth-first).
  */
 final class GroundTruthWalker {
     private final Map<String, SiteModel> sites;
@@ -150,6 +152,20 @@ final class GroundTruthWalker {
         } else if (resource instanceof Resource.Page page) {
             node.kind = Kind.PAGE;
             followLinks(node, page);
+        } else if (resource instanceof Resource.EmbeddingPage embedding) {
+            node.kind = Kind.PAGE;
+            followLinks(node, embedding.page());
+            if (rules.linkSources().contains(CrawlRules.LinkSource.LINK)) {
+                embedding.linked().forEach(ref -> discover(normalize(ref), node.depth + 1, 0, node.url));
+            }
+            if (rules.linkSources().contains(CrawlRules.LinkSource.FRAME)) {
+                embedding.iframes().forEach(ref -> discover(normalize(ref), node.depth + 1, 0, node.url));
+            }
+        } else if (resource instanceof Resource.FramesetPage frameset) {
+            node.kind = Kind.PAGE;
+            if (rules.linkSources().contains(CrawlRules.LinkSource.FRAME)) {
+                frameset.frames().forEach(ref -> discover(normalize(ref), node.depth + 1, 0, node.url));
+            }
         } else if (resource instanceof Resource.Redirect redirect) {
             node.kind = Kind.REDIRECT;
             if (node.redirects + 1 <= rules.maxRedirects()) {
@@ -161,6 +177,12 @@ final class GroundTruthWalker {
     }
 
     private void followLinks(Node node, Resource.Page page) {
+        if (rules.linkSources().contains(CrawlRules.LinkSource.LINK)) {
+            page.linkElements().forEach(ref -> discover(normalize(ref), node.depth + 1, 0, node.url));
+        }
+        if (!rules.linkSources().contains(CrawlRules.LinkSource.A)) {
+            return;
+        }
         for (Link link : page.links()) {
             if (!link.isRaw() && !(rules.respectNofollow() && link.nofollow())) {
                 discover(normalize(link.target()), node.depth + 1, 0, node.url);
