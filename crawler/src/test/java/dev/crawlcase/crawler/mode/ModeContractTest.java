@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -424,5 +425,42 @@ class ModeContractTest {
         assertThat(ignored.fetchedPages())
                 .isEqualTo(world.groundTruth(CrawlRules.defaults().withObeyPageDirectives(false)).pages());
         assertThat(ignored.fetchedPages().keySet()).filteredOn(u -> u.contains("/directives/behind-")).hasSize(4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void linkElementsAndFramesAreFollowedOnlyWhenTheirSourceIsOnToTheExactGroundTruth(Mode mode) {
+        assumeAvailable(mode);
+        WorldConfig w = calmWorld();
+        FakeWorld world = start(w.withSites(List.of(w.sites().get(0).withLinkSources(true), w.sites().get(1))));
+        String alpha = world.baseUrls().get("alpha");
+        TestCrawl anchors = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("anchors"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).timeouts(2_000, 2_000, 10_000)));
+        GroundTruth anchorsTruth = world.groundTruth(CrawlRules.defaults());
+        assertThat(anchors.fetchedPages()).isEqualTo(anchorsTruth.pages());
+        assertThat(anchors.fetchedPages().keySet()).filteredOn(u -> u.startsWith(alpha + "sources/"))
+                .containsExactlyInAnyOrder(alpha + "sources/embeds.html", alpha + "sources/frames.html");
+        assertThat(anchors.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(anchors.byUrl().keySet()).containsAll(anchorsTruth.requests().keySet());
+        anchorsTruth.pages().keySet().forEach(url ->
+                assertThat(world.counters().okResponses(url)).as("2xx responses for %s", url).isOne());
+
+        TestCrawl all = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("all"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).timeouts(2_000, 2_000, 10_000).linkSources("a", "link", "frame")));
+        GroundTruth allTruth = world.groundTruth(CrawlRules.defaults().withLinkSources(Set.of(
+                CrawlRules.LinkSource.A, CrawlRules.LinkSource.LINK, CrawlRules.LinkSource.FRAME)));
+        assertThat(all.fetchedPages()).isEqualTo(allTruth.pages());
+        assertThat(all.fetchedPages()).containsEntry(alpha + "sources/alternate-de.html", 2)
+                .containsEntry(alpha + "sources/next.html", 2).containsEntry(alpha + "sources/iframe.html", 2)
+                .containsEntry(alpha + "sources/frame-left.html", 2).containsEntry(alpha + "sources/frame-right.html", 2);
+        // every request the truth makes has its one record, the root's canonical (a 404) too (the sites' counters
+        // hold both crawls now: each page answered 2xx once per crawl)
+        assertThat(all.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(all.byUrl().keySet()).containsAll(allTruth.requests().keySet());
+        allTruth.pages().keySet().forEach(url -> assertThat(world.counters().okResponses(url))
+                .as("2xx responses for %s", url).isEqualTo(anchorsTruth.pages().containsKey(url) ? 2 : 1));
+        assertThat(allTruth.requests().get(alpha + "index.html").kind()).isEqualTo(GroundTruth.Kind.MISSING);
+        assertThat(all.byUrl().get(alpha + "index.html").reason()).isEqualTo("http_404");
+        assertThat(anchors.byUrl()).doesNotContainKey(alpha + "index.html");
     }
 }
