@@ -59,4 +59,17 @@ class DirectivesSiteTest {
                 .containsEntry(alpha + "directives/behind-header-nofollow.html", 2)
                 .containsEntry(alpha + "directives/behind-none.html", 2);
     }
+
+    @Test
+    void threeUrlsServeOnePagesBytesAndTheTruthMarksTwoAsDuplicatesOfTheShallowestSmallestUrl() {
+        RawHttp.Exchange a = RawHttp.get(alpha + "directives/dup-a.html", 5_000);
+        assertThat(a.text()).isEqualTo(RawHttp.get(alpha + "directives/dup-b.html", 5_000).text())
+                .isEqualTo(RawHttp.get(alpha + "directives/dup-c.html", 5_000).text());
+        GroundTruth truth = world.groundTruth(CrawlRules.defaults());
+        assertThat(truth.pages()).containsEntry(alpha + "directives/dup-a.html", 2)
+                .containsEntry(alpha + "directives/dup-b.html", 1).containsEntry(alpha + "directives/dup-c.html", 1);
+        assertThat(truth.duplicates()).containsEntry(alpha + "directives/dup-a.html", alpha + "directives/dup-b.html")
+                .containsEntry(alpha + "directives/dup-c.html", alpha + "directives/dup-b.html")
+                .doesNotContainKey(alpha + "directives/dup-b.html");
+    }
 }

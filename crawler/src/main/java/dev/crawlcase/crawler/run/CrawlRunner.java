@@ -25,6 +25,7 @@ import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.output.CrawlStats;
 import dev.crawlcase.crawler.output.RunInfo;
+import dev.crawlcase.crawler.output.DuplicateMarks;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.output.SummaryWriter;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
@@ -183,6 +184,7 @@ public final class CrawlRunner implements CrawlFeed {
         live = new Live(stats, sampler, started);
         openRecords()
                 .compose(writer -> crawl(setup, writer, stats, sampler, started))
+                .compose(this::markDuplicates)
                 .compose(ended -> ended.summary() == null ? Future.succeededFuture(stoppedInRestore())
                         : writeSummary(ended.summary()).compose(written -> markFinished(ended.complete()).map(written)))
                 .recover(this::worded)
@@ -218,6 +220,19 @@ public final class CrawlRunner implements CrawlFeed {
                     + " --resume"));
         }
         return Future.failedFuture(failure);
+    }
+
+    /**
+     * Once the records file is closed and the crawl over (not suspended for a resume), marks the pages whose bodies
+     * are another's ({@link DuplicateMarks}); only full records carry the digest. A part of a sharded crawl leaves it
+     * to the merged file, where pages of every part meet.
+     */
+    private Future<Ended> markDuplicates(Ended ended) {
+        boolean over = ended.summary() != null && (ended.complete() || state == null);
+        if (!over || part != null || !config.output().recordDetail().full()) {
+            return Future.succeededFuture(ended);
+        }
+        return DuplicateMarks.mark(vertx, config.output().records()).map(ended);
     }
 
     /** Opens the records file: appended to when the crawl is durable (a resume goes on where it stopped). */

@@ -400,6 +400,12 @@ class ModeContractTest {
         assertThat(always.sitemaps()).doesNotContainKey(world.baseUrls().get("alpha") + "sitemap.xml");
     }
 
+    /** URL -> the URL it is a duplicate of, for every record marked one. */
+    static Map<String, String> duplicates(TestCrawl crawl) {
+        return crawl.records().stream().filter(r -> r.duplicateOf() != null)
+                .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::duplicateOf));
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void theSitesPageDirectivesAreObeyedOrNotToTheExactGroundTruth(Mode mode) {
@@ -419,12 +425,17 @@ class ModeContractTest {
         assertThat(byUrl.get(alpha + "directives/noindex.html").robots()).isEqualTo("noindex,noarchive");
         assertThat(byUrl.get(alpha + "directives/meta-nofollow.html").links()).isZero();
         assertThat(byUrl.get(alpha + "directives/canonical.html").details().canonical()).isEqualTo(alpha + "s1/p1.html");
+        // one body at three URLs: the shallowest, then smallest, URL is the original whichever was fetched first
+        assertThat(duplicates(obeyed)).isEqualTo(world.groundTruth(CrawlRules.defaults()).duplicates())
+                .containsEntry(alpha + "directives/dup-a.html", alpha + "directives/dup-b.html")
+                .containsEntry(alpha + "directives/dup-c.html", alpha + "directives/dup-b.html");
 
         TestCrawl ignored = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("ignored"),
                 world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).obeyPageDirectives(false)));
         assertThat(ignored.fetchedPages())
                 .isEqualTo(world.groundTruth(CrawlRules.defaults().withObeyPageDirectives(false)).pages());
         assertThat(ignored.fetchedPages().keySet()).filteredOn(u -> u.contains("/directives/behind-")).hasSize(4);
+        assertThat(ignored.records()).as("basic records carry no digest").allSatisfy(r -> assertThat(r.duplicateOf()).isNull());
     }
 
     @ParameterizedTest

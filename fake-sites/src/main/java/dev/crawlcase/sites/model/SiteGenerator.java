@@ -62,6 +62,7 @@ public final class SiteGenerator {
         specials.resources().forEach(r -> resources.put(r.self().target(), r));
         if (directives != null) {
             directives.resources().forEach(r -> resources.put(r.self().target(), r));
+            resources.putAll(directives.copies());
         }
         if (sources != null) {
             sources.resources().forEach(r -> resources.put(r.self().target(), r));
