@@ -267,7 +267,8 @@ public final class CrawlRunner implements CrawlFeed {
      * a torn last record off the newest file). A failed write stops the crawl at once, as a failed records write does.
      */
     private Future<Void> openArchive(CrawlSetup setup) {
-        WarcSettings settings = setup.warcSettings();
+        WarcSettings settings = part == null || setup.warcSettings() == null ? setup.warcSettings()
+                : setup.warcSettings().named(part.warcName());
         if (settings == null) {
             return Future.succeededFuture();
         }
