@@ -1,6 +1,5 @@
 package dev.crawlcase.sites;
 
-import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +17,7 @@ class DirectivesSiteTest {
 
     @BeforeAll
     static void start(Vertx vertx) {
-        WorldConfig plain = TestWorlds.threeSites(5);
-        world = TestWorlds.start(vertx, plain.withSites(plain.sites().stream()
-                .map(s -> s.name().equals("alpha") ? s.withDirectives(true) : s).toList()));
+        world = TestWorlds.start(vertx, TestWorlds.threeSitesWithAlpha(5, s -> s.withDirectives(true)));
         alpha = world.baseUrls().get("alpha");
     }
 

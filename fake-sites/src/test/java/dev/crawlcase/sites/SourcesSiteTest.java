@@ -1,7 +1,6 @@
 package dev.crawlcase.sites;
 
 import dev.crawlcase.sites.CrawlRules.LinkSource;
-import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -21,9 +20,7 @@ class SourcesSiteTest {
 
     @BeforeAll
     static void start(Vertx vertx) {
-        WorldConfig plain = TestWorlds.threeSites(5);
-        world = TestWorlds.start(vertx, plain.withSites(plain.sites().stream()
-                .map(s -> s.name().equals("alpha") ? s.withLinkSources(true) : s).toList()));
+        world = TestWorlds.start(vertx, TestWorlds.threeSitesWithAlpha(5, s -> s.withLinkSources(true)));
         alpha = world.baseUrls().get("alpha");
     }
 

@@ -3,7 +3,6 @@ package dev.crawlcase.crawler.state;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
-import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.RecordDetail;
@@ -14,9 +13,7 @@ import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,29 +44,12 @@ class DuplicatesResumeTest {
                 .output(dir.resolve("r.jsonl"), dir.resolve("s.json")).load(dir).withSeeds(sites.seedUrls());
         Path stateDir = dir.resolve("state");
 
-        try (StateStore state = StateStore.open(stateDir, false)) {
-            CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0).withState(state, 10);
-            Promise<Void> someFetched = Promise.promise();
-            vertx.eventBus().<JsonObject>consumer(runner.addresses().progress(), m -> {
-                if (m.body().getLong("fetched") >= 10) {
-                    someFetched.tryComplete();
-                }
-            });
-            runner.run();
-            CrawlReport stopped = someFetched.future().compose(v -> runner.stop(1_000))
-                    .toCompletionStage().toCompletableFuture().join();
-            assertThat(stopped.stopped()).isTrue();
-            assertThat(RecordsFile.read(stopped.records())).as("nothing settled before the end")
-                    .allSatisfy(r -> assertThat(r.duplicateOf()).isNull());
-        }
+        CrawlReport stopped = StopAndResume.stopAfter(vertx, config, stateDir, 10);
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(RecordsFile.read(stopped.records())).as("nothing settled before the end")
+                .allSatisfy(r -> assertThat(r.duplicateOf()).isNull());
 
-        CrawlReport resumed;
-        try (StateStore state = StateStore.open(stateDir, true)) {
-            RecordsFileRepair.repair(config.output().records(), state);
-            resumed = new CrawlRunner(vertx, config, () -> 0).withState(state, 10).run()
-                    .toCompletionStage().toCompletableFuture().join();
-            assertThat(state.finished()).isTrue();
-        }
+        CrawlReport resumed = StopAndResume.resume(vertx, config, stateDir);
         List<CrawlRecord> all = RecordsFile.read(resumed.records());
         Map<String, String> marked = all.stream().filter(r -> r.duplicateOf() != null)
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::duplicateOf));
