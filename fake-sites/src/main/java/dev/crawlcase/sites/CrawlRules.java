@@ -1,6 +1,7 @@
 package dev.crawlcase.sites;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The rules of the crawl whose exact result {@link GroundTruth} describes.
@@ -13,9 +14,33 @@ import java.util.List;
  * @param sites           names of the sites in scope; empty = every site of the world
  * @param sitemaps        where each site's sitemaps are found ({@link Sitemaps})
  * @param obeyPageDirectives do not follow the links of a page whose meta robots or X-Robots-Tag says nofollow or none
+ * @param linkSources     which elements of a page name links ({@link LinkSource}; the crawler's {@code links.sources})
  */
 public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, boolean respectNofollow,
-                         int maxRedirects, List<String> sites, Sitemaps sitemaps, boolean obeyPageDirectives) {
+                         int maxRedirects, List<String> sites, Sitemaps sitemaps, boolean obeyPageDirectives,
+                         Set<LinkSource> linkSources) {
+
+    /**
+     * The elements a page's links come from: {@code A} its {@code <a href>} and {@code <area href>} (the default),
+     * {@code LINK} its {@code <link href>} of any rel (canonical and stylesheet included), {@code FRAME} its
+     * {@code <iframe src>} and {@code <frame src>}.
+     */
+    public enum LinkSource { A, LINK, FRAME }
+
+    /** The crawler's default: links from {@code <a>} and {@code <area>} only. */
+    public static final Set<LinkSource> ANCHORS_ONLY = Set.of(LinkSource.A);
+
+    /** Rules that take links from anchors only. */
+    public CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, boolean respectNofollow,
+                      int maxRedirects, List<String> sites, Sitemaps sitemaps, boolean obeyPageDirectives) {
+        this(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps, obeyPageDirectives,
+                ANCHORS_ONLY);
+    }
+
+    public CrawlRules withLinkSources(Set<LinkSource> value) {
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps,
+                obeyPageDirectives, value);
+    }
 
     /**
      * Where a site's sitemaps come from, as the crawler's {@code sitemaps.use}: {@code ROBOTS} the robots.txt
@@ -37,7 +62,7 @@ public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, bo
     }
 
     public CrawlRules withObeyPageDirectives(boolean value) {
-        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps, value);
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps, value, linkSources);
     }
 
     public CrawlRules {
@@ -51,11 +76,12 @@ public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, bo
         if (sitemaps == null) {
             throw new IllegalArgumentException("sitemaps must not be null");
         }
+        linkSources = linkSources == null ? ANCHORS_ONLY : Set.copyOf(linkSources);
     }
 
     public CrawlRules withSitemaps(Sitemaps value) {
         return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, value,
-                obeyPageDirectives);
+                obeyPageDirectives, linkSources);
     }
 
     /** obeyRobots, maxDepth 8, query order kept, nofollow links followed, 10 redirects, all sites. */
@@ -65,32 +91,32 @@ public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, bo
 
     public CrawlRules withObeyRobots(boolean value) {
         return new CrawlRules(value, maxDepth, sortQuery, respectNofollow, maxRedirects, sites,
-                sitemaps, obeyPageDirectives);
+                sitemaps, obeyPageDirectives, linkSources);
     }
 
     public CrawlRules withMaxDepth(int value) {
         return new CrawlRules(obeyRobots, value, sortQuery, respectNofollow, maxRedirects, sites,
-                sitemaps, obeyPageDirectives);
+                sitemaps, obeyPageDirectives, linkSources);
     }
 
     public CrawlRules withSortQuery(boolean value) {
         return new CrawlRules(obeyRobots, maxDepth, value, respectNofollow, maxRedirects, sites,
-                sitemaps, obeyPageDirectives);
+                sitemaps, obeyPageDirectives, linkSources);
     }
 
     public CrawlRules withRespectNofollow(boolean value) {
         return new CrawlRules(obeyRobots, maxDepth, sortQuery, value, maxRedirects, sites,
-                sitemaps, obeyPageDirectives);
+                sitemaps, obeyPageDirectives, linkSources);
     }
 
     public CrawlRules withMaxRedirects(int value) {
         return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, value, sites,
-                sitemaps, obeyPageDirectives);
+                sitemaps, obeyPageDirectives, linkSources);
     }
 
     public CrawlRules withSites(List<String> value) {
         return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, value,
-                sitemaps, obeyPageDirectives);
+                sitemaps, obeyPageDirectives, linkSources);
     }
 
     public CrawlRules withSites(String... value) {

@@ -14,9 +14,11 @@ import java.util.TreeMap;
 public final class GroundTruth {
     private final SortedMap<String, Request> requests;
     private final SortedMap<String, Integer> pages;
+    private final SortedMap<String, String> duplicates;
 
-    GroundTruth(Map<String, Request> requests) {
+    GroundTruth(Map<String, Request> requests, Map<String, String> duplicates) {
         this.requests = Collections.unmodifiableSortedMap(new TreeMap<>(requests));
+        this.duplicates = Collections.unmodifiableSortedMap(new TreeMap<>(duplicates));
         TreeMap<String, Integer> htmlPages = new TreeMap<>();
         requests.values().stream().filter(r -> r.kind() == Kind.PAGE).forEach(r -> htmlPages.put(r.url(), r.depth()));
         this.pages = Collections.unmodifiableSortedMap(htmlPages);
@@ -25,6 +27,14 @@ public final class GroundTruth {
     /** HTML pages fetched with status 200, with their breadth-first depth (sorted by URL). */
     public Map<String, Integer> pages() {
         return pages;
+    }
+
+    /**
+     * Each page whose body is byte for byte another page's, with the page it is a duplicate of: of all the pages with
+     * that body, the one with the smallest depth, then the smallest URL (sorted by URL).
+     */
+    public Map<String, String> duplicates() {
+        return duplicates;
     }
 
     public Set<String> urls() {

@@ -9,12 +9,19 @@ import dev.crawlcase.sites.model.Replies;
 import dev.crawlcase.sites.model.Resource;
 import dev.crawlcase.sites.model.SiteModel;
 import dev.crawlcase.sites.model.ReferenceNormalizer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.function.BinaryOperator;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -22,7 +29,9 @@ import java.util.TreeSet;
  * dedup on the normalised URL, scope, robots, depth and redirect limits, nofollow, permanent faults. Each site's
  * own sitemaps ({@link CrawlRules.Sitemaps}) start at depth 0 beside its seed; what a sitemap lists of its own site
  * is one hop below it (an index's sitemaps are sitemaps too); a sitemap bomb, or a 200 that is no sitemap, ends
- * there. A page whose robots directives say nofollow or none offers no links while the rules obey them.
+ * there. A page whose robots directives say nofollow or none offers no links while the rules obey them. A page's
+ * links come from the elements the rules' {@link CrawlRules.LinkSource}s name (the order they are found in changes
+ * no depth: the walk is breadth-first).
  */
 final class GroundTruthWalker {
     private final Map<String, SiteModel> sites;
@@ -42,6 +51,7 @@ final class GroundTruthWalker {
         boolean sitemap;
         Kind kind;
         long bodyBytes;
+        String sha256;
 
         Node(String url, String site, int depth, int redirects) {
             this.url = url;
@@ -75,7 +85,30 @@ final class GroundTruthWalker {
         Map<String, Request> requests = new LinkedHashMap<>();
         nodes.values().forEach(n -> requests.put(n.url, new Request(n.url, n.site, n.depth, n.kind,
                 new ArrayList<>(n.parents), n.bodyBytes)));
-        return new GroundTruth(requests);
+        return new GroundTruth(requests, duplicates());
+    }
+
+    /**
+     * Each page whose body equals another page's, mapped to the one of them with the smallest (depth, URL): the rule
+     * the crawler settles {@code duplicateOf} by at the end of a crawl, so no mode's timing changes it.
+     */
+    private Map<String, String> duplicates() {
+        Comparator<Node> first = Comparator.<Node>comparingInt(n -> n.depth).thenComparing(n -> n.url);
+        Map<String, Node> originals = new HashMap<>();
+        nodes.values().stream().filter(n -> n.kind == Kind.PAGE)
+                .forEach(n -> originals.merge(n.sha256, n, BinaryOperator.minBy(first)));
+        Map<String, String> duplicates = new TreeMap<>();
+        nodes.values().stream().filter(n -> n.kind == Kind.PAGE && originals.get(n.sha256) != n)
+                .forEach(n -> duplicates.put(n.url, originals.get(n.sha256).url));
+        return duplicates;
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The site's own sitemaps, as the crawler finds them: robots.txt's Sitemap: line, else /sitemap.xml. */
@@ -138,7 +171,9 @@ final class GroundTruthWalker {
             return;
         }
         Resource resource = site.resolve(target);
-        node.bodyBytes = replies.reply(site, resource).body().length;
+        byte[] body = replies.reply(site, resource).body();
+        node.bodyBytes = body.length;
+        node.sha256 = sha256(body);
         if (node.sitemap && (resource instanceof Resource.Sitemap || resource instanceof Resource.SitemapBomb
                 || resource instanceof Resource.Page || resource instanceof Resource.Binary)) {
             visitSitemap(node, resource);
@@ -150,6 +185,20 @@ final class GroundTruthWalker {
         } else if (resource instanceof Resource.Page page) {
             node.kind = Kind.PAGE;
             followLinks(node, page);
+        } else if (resource instanceof Resource.EmbeddingPage embedding) {
+            node.kind = Kind.PAGE;
+            followLinks(node, embedding.page());
+            if (rules.linkSources().contains(CrawlRules.LinkSource.LINK)) {
+                embedding.linked().forEach(ref -> discover(normalize(ref), node.depth + 1, 0, node.url));
+            }
+            if (rules.linkSources().contains(CrawlRules.LinkSource.FRAME)) {
+                embedding.iframes().forEach(ref -> discover(normalize(ref), node.depth + 1, 0, node.url));
+            }
+        } else if (resource instanceof Resource.FramesetPage frameset) {
+            node.kind = Kind.PAGE;
+            if (rules.linkSources().contains(CrawlRules.LinkSource.FRAME)) {
+                frameset.frames().forEach(ref -> discover(normalize(ref), node.depth + 1, 0, node.url));
+            }
         } else if (resource instanceof Resource.Redirect redirect) {
             node.kind = Kind.REDIRECT;
             if (node.redirects + 1 <= rules.maxRedirects()) {
@@ -161,6 +210,12 @@ final class GroundTruthWalker {
     }
 
     private void followLinks(Node node, Resource.Page page) {
+        if (rules.linkSources().contains(CrawlRules.LinkSource.LINK)) {
+            page.linkElements().forEach(ref -> discover(normalize(ref), node.depth + 1, 0, node.url));
+        }
+        if (!rules.linkSources().contains(CrawlRules.LinkSource.A)) {
+            return;
+        }
         for (Link link : page.links()) {
             if (!link.isRaw() && !(rules.respectNofollow() && link.nofollow())) {
                 discover(normalize(link.target()), node.depth + 1, 0, node.url);

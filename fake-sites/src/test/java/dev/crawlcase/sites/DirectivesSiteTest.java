@@ -1,6 +1,5 @@
 package dev.crawlcase.sites;
 
-import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +17,7 @@ class DirectivesSiteTest {
 
     @BeforeAll
     static void start(Vertx vertx) {
-        WorldConfig plain = TestWorlds.threeSites(5);
-        world = TestWorlds.start(vertx, plain.withSites(plain.sites().stream()
-                .map(s -> s.name().equals("alpha") ? s.withDirectives(true) : s).toList()));
+        world = TestWorlds.start(vertx, TestWorlds.threeSitesWithAlpha(5, s -> s.withDirectives(true)));
         alpha = world.baseUrls().get("alpha");
     }
 
@@ -58,5 +55,18 @@ class DirectivesSiteTest {
         assertThat(ignored.pages()).containsEntry(alpha + "directives/behind-meta-nofollow.html", 2)
                 .containsEntry(alpha + "directives/behind-header-nofollow.html", 2)
                 .containsEntry(alpha + "directives/behind-none.html", 2);
+    }
+
+    @Test
+    void threeUrlsServeOnePagesBytesAndTheTruthMarksTwoAsDuplicatesOfTheShallowestSmallestUrl() {
+        RawHttp.Exchange a = RawHttp.get(alpha + "directives/dup-a.html", 5_000);
+        assertThat(a.text()).isEqualTo(RawHttp.get(alpha + "directives/dup-b.html", 5_000).text())
+                .isEqualTo(RawHttp.get(alpha + "directives/dup-c.html", 5_000).text());
+        GroundTruth truth = world.groundTruth(CrawlRules.defaults());
+        assertThat(truth.pages()).containsEntry(alpha + "directives/dup-a.html", 2)
+                .containsEntry(alpha + "directives/dup-b.html", 1).containsEntry(alpha + "directives/dup-c.html", 1);
+        assertThat(truth.duplicates()).containsEntry(alpha + "directives/dup-a.html", alpha + "directives/dup-b.html")
+                .containsEntry(alpha + "directives/dup-c.html", alpha + "directives/dup-b.html")
+                .doesNotContainKey(alpha + "directives/dup-b.html");
     }
 }

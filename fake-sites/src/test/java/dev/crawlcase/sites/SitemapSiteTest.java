@@ -1,7 +1,6 @@
 package dev.crawlcase.sites;
 
 import dev.crawlcase.sites.config.SiteSpec;
-import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -27,10 +26,7 @@ class SitemapSiteTest {
 
     @BeforeAll
     static void start(Vertx vertx) {
-        WorldConfig plain = TestWorlds.threeSites(5);
-        WorldConfig config = plain.withSites(plain.sites().stream()
-                .map(s -> s.name().equals("alpha") ? s.withSitemaps(true) : s).toList());
-        world = TestWorlds.start(vertx, config);
+        world = TestWorlds.start(vertx, TestWorlds.threeSitesWithAlpha(5, s -> s.withSitemaps(true)));
         alpha = world.baseUrls().get("alpha");
         beta = world.baseUrls().get("beta");
     }

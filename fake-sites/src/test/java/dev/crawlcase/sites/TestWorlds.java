@@ -27,6 +27,12 @@ public final class TestWorlds {
                 SiteSpec.named("gamma").withPages(30, 6));
     }
 
+    /** {@link #threeSites} with {@code alpha} changed by {@code change} (a site option turned on). */
+    public static WorldConfig threeSitesWithAlpha(long seed, java.util.function.UnaryOperator<SiteSpec> change) {
+        WorldConfig plain = threeSites(seed);
+        return plain.withSites(plain.sites().stream().map(s -> s.name().equals("alpha") ? change.apply(s) : s).toList());
+    }
+
     /** {@link #threeSites} with every transient fault but hang, and one permanently faulty page. */
     public static WorldConfig threeFlakySites(long seed) {
         FaultSpec faults = FaultSpec.none()

@@ -21,13 +21,49 @@ final class ModeRun {
     /** The child's result plus what was run. */
     static RunFigures run(BenchContext ctx, SitesProcess sites, Path dir, Mode mode, int concurrency, int maxDepth,
                           long warmupPages, int probeInFlight) {
+        return run(ctx, sites, dir, mode, concurrency, maxDepth, warmupPages, probeInFlight, Variant.PLAIN);
+    }
+
+    /**
+     * What a crawl keeps besides its records, for the cost of keeping it: nothing, a WARC archive ({@code --warc}),
+     * or full records ({@code --records full}).
+     */
+    enum Variant {
+        PLAIN(""), WARC(" --warc"), FULL_RECORDS(" --records full");
+
+        private final String flag;
+
+        Variant(String flag) {
+            this.flag = flag;
+        }
+
+        /** The row's name: the mode and the flag. */
+        String label(Mode mode) {
+            return mode.label() + flag;
+        }
+
+        JsonObject apply(JsonObject crawl, Path dir, String name) {
+            JsonObject output = crawl.getJsonObject("output");
+            switch (this) {
+                case WARC -> output.put("warc", dir.resolve(name + "-warc").toAbsolutePath().toString());
+                case FULL_RECORDS -> output.put("recordDetail", "full");
+                default -> { }
+            }
+            return crawl;
+        }
+    }
+
+    /** Like {@link #run(BenchContext, SitesProcess, Path, Mode, int, int, long, int)}, keeping what {@code v} keeps. */
+    static RunFigures run(BenchContext ctx, SitesProcess sites, Path dir, Mode mode, int concurrency, int maxDepth,
+                          long warmupPages, int probeInFlight, Variant variant) {
         if (mode == Mode.SEQUENTIAL) {
             concurrency = 1; // one request at a time, whatever was asked
         }
-        String name = mode.label() + "-" + concurrency + (probeInFlight > 0 ? "-probe" : "");
+        String name = mode.label() + "-" + concurrency + (probeInFlight > 0 ? "-probe" : "")
+                + (variant == Variant.PLAIN ? "" : "-" + variant.name().toLowerCase(java.util.Locale.ROOT));
         List<String> seeds = List.copyOf(sites.baseUrls().values());
-        JsonObject crawl = BenchCrawl.config(mode, concurrency, maxDepth, seeds, dir, name);
-        ctx.log().printf("  %-12s concurrency %-6d ... ", mode.label(), concurrency);
+        JsonObject crawl = variant.apply(BenchCrawl.config(mode, concurrency, maxDepth, seeds, dir, name), dir, name);
+        ctx.log().printf("  %-12s concurrency %-6d ... ", variant.label(mode), concurrency);
         ctx.log().flush();
         double load = ProcStatus.loadAverage();
         long overflows = ProcStatus.listenOverflows();

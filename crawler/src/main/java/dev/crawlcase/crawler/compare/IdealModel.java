@@ -11,6 +11,7 @@ import dev.crawlcase.sites.config.SiteSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Random;
 
@@ -34,7 +35,8 @@ public final class IdealModel {
     public static CrawlRules rules(CrawlConfig crawl) {
         return new CrawlRules(crawl.robots().obey(), crawl.maxDepth(), crawl.sortQuery(), crawl.respectNofollow(),
                 crawl.fetch().maxRedirects(), List.of(), CrawlRules.Sitemaps.valueOf(crawl.sitemaps().use().name()),
-                crawl.robots().obeyPageDirectives());
+                crawl.robots().obeyPageDirectives(), crawl.links().sources().stream()
+                        .map(source -> CrawlRules.LinkSource.valueOf(source.name())).collect(Collectors.toSet()));
     }
 
     public GroundTruth groundTruth() {

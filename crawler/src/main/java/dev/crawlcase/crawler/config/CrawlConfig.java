@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.fetch.RequestControls;
 import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.frontier.SitemapSource;
+import dev.crawlcase.crawler.parse.LinkSources;
 import dev.crawlcase.crawler.parse.SitemapLimits;
 import dev.crawlcase.crawler.task.Mode;
 
@@ -28,14 +29,31 @@ import java.util.List;
  * @param retry       retries of 429, 5xx and I/O errors, as the frontier applies them
  * @param sites       the fake-sites world to start when there are no seeds (on disk, or bundled in the jar)
  * @param sitemaps    where seed hosts' sitemaps are found, and each sitemap's bounds
+ * @param links       the elements a page's links are taken from ({@code links.sources})
  */
 public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPages, List<String> seeds,
                           ScopePatterns scope, boolean sortQuery, boolean respectNofollow, Robots robots,
                           Politeness politeness, Fetch fetch, RetryPolicy retry, long leaseTimeoutMs,
-                          boolean allowRemote, ConfigFile sites, Output output, Sitemaps sitemaps) {
+                          boolean allowRemote, ConfigFile sites, Output output, Sitemaps sitemaps,
+                          LinkSources links) {
 
     public CrawlConfig {
         sitemaps = sitemaps == null ? Sitemaps.DEFAULTS : sitemaps;
+        links = links == null ? LinkSources.DEFAULT : links;
+    }
+
+    /** A crawl that takes links from anchors only. */
+    public CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPages, List<String> seeds,
+                       ScopePatterns scope, boolean sortQuery, boolean respectNofollow, Robots robots,
+                       Politeness politeness, Fetch fetch, RetryPolicy retry, long leaseTimeoutMs,
+                       boolean allowRemote, ConfigFile sites, Output output, Sitemaps sitemaps) {
+        this(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow, robots, politeness, fetch,
+                retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, LinkSources.DEFAULT);
+    }
+
+    public CrawlConfig withLinks(LinkSources l) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, l);
     }
 
     /** A crawl that reads sitemaps the default way. */
@@ -54,7 +72,7 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
 
     public CrawlConfig withSitemaps(Sitemaps s) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, s);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, s, links);
     }
 
     /** Hosts of the seeds are in scope; include patterns add more, exclude patterns (regex on the URL) win. */
@@ -129,52 +147,53 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
 
     public CrawlConfig withMode(Mode m) {
         return new CrawlConfig(m, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow, robots,
-                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, links);
     }
 
     public CrawlConfig withConcurrency(int c) {
         return new CrawlConfig(mode, c, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow, robots,
-                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, links);
     }
 
     public CrawlConfig withLimits(int depth, long pages) {
         return new CrawlConfig(mode, concurrency, depth, pages, seeds, scope, sortQuery, respectNofollow, robots,
-                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, links);
     }
 
     public CrawlConfig withSeeds(List<String> s) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, List.copyOf(s), scope, sortQuery,
-                respectNofollow, robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                respectNofollow, robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps,
+                links);
     }
 
     public CrawlConfig withOutput(Output o) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, o, sitemaps);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, o, sitemaps, links);
     }
 
     public CrawlConfig withRobots(Robots r) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                r, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                r, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, links);
     }
 
     public CrawlConfig withPoliteness(Politeness p) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, p, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                robots, p, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, links);
     }
 
     public CrawlConfig withFetch(Fetch f) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, f, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                robots, politeness, f, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, links);
     }
 
     public CrawlConfig withScope(ScopePatterns s) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, s, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, links);
     }
 
     public CrawlConfig withAllowRemote(boolean allow) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allow, sites, output, sitemaps);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allow, sites, output, sitemaps, links);
     }
 
     /** Sequential mode has one request in flight whatever the configured concurrency. */

@@ -7,6 +7,7 @@ import dev.crawlcase.crawler.fetch.RequestControls;
 import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.SitemapSource;
+import dev.crawlcase.crawler.parse.LinkSources;
 import dev.crawlcase.crawler.parse.SitemapLimits;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
@@ -104,12 +105,25 @@ public final class CrawlConfigLoader {
                 o.longIn("warcFileBytes", WarcSettings.DEFAULT_MAX_FILE_BYTES, WarcSettings.MAX_FILE_BYTES_RANGE),
                 recordDetail(o)));
         var sitemaps = f.object("sitemaps").build(CrawlConfigLoader::sitemaps);
+        var links = f.object("links").build(CrawlConfigLoader::links);
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
             throw f.problem("leaseTimeoutMs", "must exceed fetch.totalTimeoutMs (" + fetch.totalTimeoutMs() + "), got "
                     + leaseTimeoutMs);
         }
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps, links);
+    }
+
+    /** {@code links.sources}: the element kinds links are taken from, a (the default), link, frame; at least one. */
+    private static LinkSources links(JsonFields l) {
+        if (!l.has("sources")) {
+            return LinkSources.DEFAULT;
+        }
+        try {
+            return LinkSources.parse(l.strings("sources"));
+        } catch (IllegalArgumentException e) {
+            throw l.problem("sources", e.getMessage());
+        }
     }
 
     /** {@code sitemaps}: {@code use} robots (the default), always or off, and each sitemap's bounds. */

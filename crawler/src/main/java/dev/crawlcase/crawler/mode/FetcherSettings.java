@@ -7,6 +7,7 @@ import dev.crawlcase.crawler.task.FetchArchive;
 import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.parse.LinkNormalizer;
+import dev.crawlcase.crawler.parse.LinkSources;
 import dev.crawlcase.crawler.parse.PageProcessor;
 import dev.crawlcase.crawler.parse.SitemapLimits;
 
@@ -18,12 +19,22 @@ import dev.crawlcase.crawler.parse.SitemapLimits;
  * much the parse step works out for each page's record; with {@code obeyPageDirectives} a page whose robots
  * directives say nofollow offers no links. The timeline records when each task ran, for a comparison's report
  * ({@link FetchTimeline#OFF} otherwise); with {@code liveSlots} each verticle publishes what its slots hold, for a
- * live page.
+ * live page. {@code linkSources} are the elements a page's links are taken from.
  */
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
                               LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
                               FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives,
-                              FetchTimeline timeline, boolean liveSlots, SitemapLimits sitemapLimits) {
+                              FetchTimeline timeline, boolean liveSlots, SitemapLimits sitemapLimits,
+                              LinkSources linkSources) {
+
+    /** Settings that take links from anchors only. */
+    public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
+                           boolean respectNofollow, String fetcherId, FetchArchive archive, RecordDetail detail,
+                           boolean obeyPageDirectives, FetchTimeline timeline, boolean liveSlots,
+                           SitemapLimits sitemapLimits) {
+        this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive, detail,
+                obeyPageDirectives, timeline, liveSlots, sitemapLimits, LinkSources.DEFAULT);
+    }
 
     /** Settings whose sitemaps get the default bounds. */
     public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
@@ -51,19 +62,25 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
     /** The same settings, recording when each task ran into {@code timeline}. */
     public FetcherSettings withTimeline(FetchTimeline timeline) {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits);
+                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits, linkSources);
     }
 
     /** The same settings, publishing what each slot is doing for a live page ({@link LiveSlots}). */
     public FetcherSettings withLiveSlots() {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, true, sitemapLimits);
+                detail, obeyPageDirectives, timeline, true, sitemapLimits, linkSources);
     }
 
     /** The same settings, reading sitemaps within {@code bounds}. */
     public FetcherSettings withSitemapLimits(SitemapLimits bounds) {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, liveSlots, bounds);
+                detail, obeyPageDirectives, timeline, liveSlots, bounds, linkSources);
+    }
+
+    /** The same settings, taking a page's links from {@code sources}. */
+    public FetcherSettings withLinkSources(LinkSources sources) {
+        return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
+                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits, sources);
     }
 
     /** What the calling verticle's slots tell as they take and let go of tasks: the timeline, the live strip. */
@@ -75,9 +92,11 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
     public FetcherSettings {
         Mode.CONCURRENCY_RANGE.check("concurrency", concurrency);
         sitemapLimits = sitemapLimits == null ? SitemapLimits.DEFAULTS : sitemapLimits;
+        linkSources = linkSources == null ? LinkSources.DEFAULT : linkSources;
     }
 
     PageProcessor processor(Mode mode) {
-        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives, sitemapLimits);
+        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives, sitemapLimits,
+                linkSources);
     }
 }

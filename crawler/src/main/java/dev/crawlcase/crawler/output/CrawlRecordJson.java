@@ -48,6 +48,7 @@ public final class CrawlRecordJson {
         if (r.kind() != FetchTask.Kind.PAGE) { // a page's kind is left out: the default record stays small
             json.put("kind", r.kind().label());
         }
+        put(json, "duplicateOf", r.duplicateOf());
         return json;
     }
 
@@ -97,7 +98,8 @@ public final class CrawlRecordJson {
                 json.getInteger("attempts", 0), outcome(json.getString("outcome")), json.getString("reason"),
                 json.getBoolean("truncated", false), mode(json.getString("mode")),
                 json.getString("robots"), details(json.getJsonObject("details")),
-                protocol(json.getString("httpVersion")), json.getLong("wireBytes"), kind(json.getString("kind")));
+                protocol(json.getString("httpVersion")), json.getLong("wireBytes"), kind(json.getString("kind")),
+                json.getString("duplicateOf"));
     }
 
     private static FetchTask.Kind kind(String label) {

@@ -28,16 +28,17 @@ import java.util.regex.Pattern;
  * Parses one HTML body into its title and outgoing links. Stateless and thread-safe.
  *
  * <p>Charset: the header's charset when the JVM knows it; otherwise jsoup's detection (BOM, {@code <meta charset>},
- * http-equiv), which falls back to UTF-8. Links come from {@code a[href]} and {@code area[href]} only, are resolved
- * against the first {@code <base href>} (itself resolved against the page URL) or else the page URL, normalised by
- * the given {@link LinkNormalizer}, and deduplicated keeping first-occurrence order.
+ * http-equiv), which falls back to UTF-8. Links come from the elements of its {@link LinkSources} (by default
+ * {@code a[href]} and {@code area[href]} only) in document order, are resolved against the first {@code <base href>}
+ * (itself resolved against the page URL) or else the page URL, normalised by the given {@link LinkNormalizer}, and
+ * deduplicated keeping first-occurrence order. {@code rel=nofollow} is honoured on any element that has it.
  *
  * <p>Cost: CPU-bound ({@code ParseCost} in {@code crawler/src/bench} measures it); callers on an event loop should
  * think about where it runs.
  */
 public final class PageParser {
     /** Selectors parsed once: jsoup's evaluators are thread-safe, and re-parsing them showed up in profiles. */
-    private static final Evaluator ANCHORS = QueryParser.parse("a[href], area[href]");
+    private static final Evaluator ANCHORS = QueryParser.parse(LinkSources.DEFAULT.selector());
     private static final Evaluator BASE = QueryParser.parse("base[href]");
     private static final Evaluator CANONICAL = QueryParser.parse("link[rel~=(?i)^canonical$][href]");
     private static final Evaluator META_ROBOTS = QueryParser.parse("meta[name~=(?i)^robots$][content]");
@@ -47,6 +48,17 @@ public final class PageParser {
             "^\\s*(?=[\\d.])[\\d.]*\\s*[;,]?\\s*(?:url\\s*=\\s*)?([\"']?)(.*?)\\1\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+    private final Evaluator linkElements;
+
+    /** A parser that takes links from {@code <a>} and {@code <area>} ({@link LinkSources#DEFAULT}). */
+    public PageParser() {
+        this(LinkSources.DEFAULT);
+    }
+
+    public PageParser(LinkSources sources) {
+        this.linkElements = sources.equals(LinkSources.DEFAULT) ? ANCHORS : QueryParser.parse(sources.selector());
+    }
 
     /** Parses {@code body}; never throws on bad HTML, bad charsets or binary garbage. */
     public ParsedPage parse(byte[] body, String headerCharset, String pageUrl, boolean respectNofollow,
@@ -64,11 +76,11 @@ public final class PageParser {
                             LinkNormalizer normalizer, RecordDetail detail) {
         Document doc = load(body, knownCharset(headerCharset), pageUrl);
         String base = effectiveBase(doc, pageUrl, normalizer);
-        Elements anchors = doc.select(ANCHORS);
+        Elements anchors = doc.select(linkElements);
         Set<String> links = new LinkedHashSet<>();
         List<DroppedLink> dropped = detail.full() ? new ArrayList<>() : null;
         for (Element anchor : anchors) {
-            String href = anchor.attr("href");
+            String href = anchor.attr(LinkSource.attribute(anchor));
             if (respectNofollow && isNofollow(anchor)) {
                 drop(dropped, href, DropReason.NOFOLLOW);
                 continue;

@@ -25,7 +25,7 @@ import java.util.Objects;
 public final class PageProcessor {
     private static final byte[] NO_BODY = new byte[0];
 
-    private final PageParser parser = new PageParser();
+    private final PageParser parser;
     private final LinkNormalizer normalizer;
     private final boolean respectNofollow;
     private final Mode mode;
@@ -50,6 +50,13 @@ public final class PageProcessor {
     /** @param sitemapLimits the bounds of each sitemap a SITEMAP task fetched */
     public PageProcessor(LinkNormalizer normalizer, boolean respectNofollow, Mode mode, RecordDetail detail,
                          boolean obeyPageDirectives, SitemapLimits sitemapLimits) {
+        this(normalizer, respectNofollow, mode, detail, obeyPageDirectives, sitemapLimits, LinkSources.DEFAULT);
+    }
+
+    /** @param linkSources the elements a page's links are taken from */
+    public PageProcessor(LinkNormalizer normalizer, boolean respectNofollow, Mode mode, RecordDetail detail,
+                         boolean obeyPageDirectives, SitemapLimits sitemapLimits, LinkSources linkSources) {
+        this.parser = new PageParser(linkSources);
         this.sitemaps = new SitemapReader(sitemapLimits, normalizer);
         this.normalizer = normalizer;
         this.respectNofollow = respectNofollow;

@@ -26,6 +26,7 @@ import dev.crawlcase.crawler.metrics.ResourceSnapshot;
 import dev.crawlcase.crawler.output.CrawlStats;
 import dev.crawlcase.crawler.output.FetcherWork;
 import dev.crawlcase.crawler.output.RunInfo;
+import dev.crawlcase.crawler.output.DuplicateMarks;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.output.SummaryWriter;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
@@ -197,6 +198,7 @@ public final class CrawlRunner implements CrawlFeed {
         live = new Live(stats, sampler, started);
         openRecords()
                 .compose(writer -> crawl(setup, writer, stats, sampler, started))
+                .compose(this::markDuplicates)
                 .compose(ended -> ended.summary() == null ? Future.succeededFuture(stoppedInRestore())
                         : writeSummary(ended.summary()).compose(written -> markFinished(ended.complete()).map(written)))
                 .recover(this::worded)
@@ -234,6 +236,19 @@ public final class CrawlRunner implements CrawlFeed {
         return Future.failedFuture(failure);
     }
 
+    /**
+     * Once the records file is closed and the crawl over (not suspended for a resume), marks the pages whose bodies
+     * are another's ({@link DuplicateMarks}); only full records carry the digest. A part of a sharded crawl leaves it
+     * to the merged file, where pages of every part meet.
+     */
+    private Future<Ended> markDuplicates(Ended ended) {
+        boolean over = ended.summary() != null && (ended.complete() || state == null);
+        if (!over || part != null || !config.output().recordDetail().full()) {
+            return Future.succeededFuture(ended);
+        }
+        return DuplicateMarks.mark(vertx, config.output().records()).map(ended);
+    }
+
     /** Opens the records file: appended to when the crawl is durable (a resume goes on where it stopped). */
     private Future<JsonlRecordWriter> openRecords() {
         return JsonlRecordWriter.open(vertx, config.output().records(), state != null);
@@ -266,7 +281,8 @@ public final class CrawlRunner implements CrawlFeed {
      * a torn last record off the newest file). A failed write stops the crawl at once, as a failed records write does.
      */
     private Future<Void> openArchive(CrawlSetup setup) {
-        WarcSettings settings = setup.warcSettings();
+        WarcSettings settings = part == null || setup.warcSettings() == null ? setup.warcSettings()
+                : setup.warcSettings().named(part.warcName());
         if (settings == null) {
             return Future.succeededFuture();
         }

@@ -59,7 +59,8 @@ public final class CrawlSetup {
                                            FetchArchive archive) {
         return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer::normalizeLink,
                 config.respectNofollow(), fetcherId, archive, config.output().recordDetail(),
-                config.robots().obeyPageDirectives(), FetchTimeline.OFF, false, config.sitemaps().limits());
+                config.robots().obeyPageDirectives(), FetchTimeline.OFF, false, config.sitemaps().limits(),
+                config.links());
     }
 
     /** The WARC archive's settings, or null when the crawl keeps none. */

@@ -66,6 +66,14 @@ public record PartRole(int part, int parts, CrawlAddresses crawl, BooleanSupplie
         return new PartLink(shard, crawl, new BoardStore(vertx, crawl.boardMap(), parts), committed, acting);
     }
 
+    /**
+     * What this part's WARC files are named after: the crawl and the part ({@code <crawl id>-part3}), so the files
+     * of two parts never clash, even moved into one folder. Characters a file name should not hold become '_'.
+     */
+    String warcName() {
+        return crawl.crawlId().replaceAll("[^A-Za-z0-9._-]", "_") + "-part" + part;
+    }
+
     /** Where this part's frontier and fetchers talk. */
     CrawlAddresses addresses() {
         return crawl.part(part);

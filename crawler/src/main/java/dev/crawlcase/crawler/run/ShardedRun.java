@@ -5,6 +5,7 @@ import dev.crawlcase.crawler.dashboard.CrawlNow;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.output.CrawlStats;
+import dev.crawlcase.crawler.output.DuplicateMarks;
 import dev.crawlcase.crawler.output.RunInfo;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.output.SummaryWriter;
@@ -308,6 +309,9 @@ public final class ShardedRun {
         CrawlStats stats = new CrawlStats();
         sealedSections().compose(sections -> new RecordsMerge(vertx, crawl, stats)
                         .merge(parts, config.output().records())
+                        .compose(v -> config.output().recordDetail().full()
+                                ? DuplicateMarks.mark(vertx, config.output().records()).mapEmpty()
+                                : Future.<Void>succeededFuture())
                         .compose(v -> writeSummary(stats, sections)))
                 .compose(report -> book.merged().map(report))
                 .onComplete(ar -> {

@@ -15,14 +15,25 @@ package dev.crawlcase.crawler.task;
  * @param wireBytes   the last response's body bytes as they travelled, before content decoding ({@code bytes} is
  *                    the decoded size), or null when the client could not tell
  * @param kind    PAGE, or SITEMAP for a sitemap's record (its {@code links}: the URLs and sitemaps it listed)
+ * @param duplicateOf the URL of the page whose body this fetched page's body equals (SHA-256 of the decoded bodies),
+ *                    settled when the crawl ends; null when it is no duplicate or its digest is not known
  */
 public record CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
                           String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
                           boolean truncated, Mode mode, String robots, PageDetails details,
-                          HttpProtocol httpVersion, Long wireBytes, FetchTask.Kind kind) {
+                          HttpProtocol httpVersion, Long wireBytes, FetchTask.Kind kind, String duplicateOf) {
 
     public CrawlRecord {
         kind = kind == null ? FetchTask.Kind.PAGE : kind;
+    }
+
+    /** A record that is no known duplicate. */
+    public CrawlRecord(String url, String finalUrl, Integer status, int depth, long bytes, String contentType,
+                       String title, int links, long fetchMs, int attempts, Outcome outcome, String reason,
+                       boolean truncated, Mode mode, String robots, PageDetails details,
+                       HttpProtocol httpVersion, Long wireBytes, FetchTask.Kind kind) {
+        this(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts, outcome, reason,
+                truncated, mode, robots, details, httpVersion, wireBytes, kind, null);
     }
 
     /** A page's record. */
@@ -61,7 +72,20 @@ public record CrawlRecord(String url, String finalUrl, Integer status, int depth
     /** This record as the record of a URL of {@code k}. */
     public CrawlRecord withKind(FetchTask.Kind k) {
         return k == kind ? this : new CrawlRecord(url, finalUrl, status, depth, bytes, contentType, title, links,
-                fetchMs, attempts, outcome, reason, truncated, mode, robots, details, httpVersion, wireBytes, k);
+                fetchMs, attempts, outcome, reason, truncated, mode, robots, details, httpVersion, wireBytes, k,
+                duplicateOf);
+    }
+
+    /** This record, marked a duplicate of {@code original} (null: none). */
+    public CrawlRecord withDuplicateOf(String original) {
+        return new CrawlRecord(url, finalUrl, status, depth, bytes, contentType, title, links, fetchMs, attempts,
+                outcome, reason, truncated, mode, robots, details, httpVersion, wireBytes, kind, original);
+    }
+
+    /** The SHA-256 of a fetched page's whole decoded body, when its record carries it (full records), else null. */
+    public String pageDigest() {
+        return outcome == Outcome.FETCHED && kind == FetchTask.Kind.PAGE && !truncated && details != null
+                ? details.sha256() : null;
     }
 
     public static CrawlRecord skipped(String url, int depth, String reason, Mode mode) {

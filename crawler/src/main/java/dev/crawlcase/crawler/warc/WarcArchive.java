@@ -27,7 +27,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Writes a crawl's WARC files: {@code crawlcase-<start time>-<sequence>.warc.gz} in one folder, each opening with a
+ * Writes a crawl's WARC files: {@code crawlcase-<start time>-<sequence>.warc.gz} in one folder (with a
+ * {@link WarcSettings#name()}, {@code crawlcase-<name>-<start time>-<sequence>.warc.gz}), each opening with a
  * {@code warcinfo} record, the next started once one reaches {@link WarcSettings#maxFileBytes}. Thread-safe; every
  * call blocks on disk I/O, so callers run it off the event loops.
  *
@@ -54,7 +55,7 @@ public final class WarcArchive implements FetchArchive {
 
     private WarcArchive(WarcSettings settings, Instant started) throws IOException {
         this.settings = settings;
-        this.prefix = "crawlcase-" + STAMP.format(started);
+        this.prefix = "crawlcase-" + (settings.name() == null ? "" : settings.name() + "-") + STAMP.format(started);
         this.encoder = new WarcWriter(Channels.newChannel(buffer), WarcCompression.GZIP);
     }
 

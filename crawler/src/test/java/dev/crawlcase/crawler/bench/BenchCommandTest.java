@@ -82,6 +82,13 @@ class BenchCommandTest {
         assertThat(async.getJsonObject("summary").getLong("pages")).isGreaterThanOrEqualTo(20);
         assertThat(async.getLong("peakRssBytes")).isPositive();
         assertThat(Files.readString(BenchReport.markdownPath(out))).contains("| async | 64 |");
+        // async also runs with --warc and with --records full: what keeping the pages costs
+        assertThat(s.getJsonArray("runs").getJsonObject(1).getString("keeps")).isEqualTo("async --warc");
+        assertThat(s.getJsonArray("runs").getJsonObject(2).getString("keeps")).isEqualTo("async --records full");
+        assertThat(Files.readString(BenchReport.markdownPath(out))).contains("| async --warc | 64 |",
+                "| async --records full | 64 |");
+        assertThat(dev.crawlcase.crawler.testkit.WarcReaders.files(dir.resolve("work/throughput/async-64-warc-warc")))
+                .isNotEmpty();
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.ConfigFile;
 import org.junit.jupiter.api.Test;
 import dev.crawlcase.crawler.frontier.SitemapSource;
+import dev.crawlcase.crawler.parse.LinkSource;
+import dev.crawlcase.crawler.parse.LinkSources;
 import dev.crawlcase.crawler.parse.SitemapLimits;
 import dev.crawlcase.crawler.run.CrawlSetup;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,15 @@ class CrawlConfigLoaderTest {
     }
 
     @Test
+    void linksComeFromAnchorsByDefaultAndFromTheNamedSourcesWhenSet() {
+        assertThat(CrawlConfigLoader.parse("{}", "test", null).links()).isEqualTo(LinkSources.DEFAULT);
+        CrawlConfig set = CrawlConfigLoader.parse("{\"links\": {\"sources\": [\"a\", \"frame\", \"link\"]}}",
+                "test", null);
+        assertThat(set.links()).isEqualTo(LinkSources.of(LinkSource.A, LinkSource.LINK, LinkSource.FRAME));
+        assertThat(new CrawlSetup(set).fetcherSettings(null, 1, "f").linkSources()).isEqualTo(set.links());
+    }
+
+    @Test
     void sequentialRunsOneRequestAtATimeWhateverTheConcurrency() {
         CrawlConfig config = CrawlConfigLoader.parse("{\"mode\":\"sequential\",\"concurrency\":50}", "test", null);
         assertThat(config.effectiveConcurrency()).isEqualTo(1);
@@ -79,6 +90,9 @@ class CrawlConfigLoaderTest {
         "{\"sitemaps\": {\"maxBytes\": 52428801}}     | test: sitemaps.maxBytes: must be between 1024 and 52428800",
         "{\"sitemaps\": {\"maxUrls\": 0}}             | test: sitemaps.maxUrls: must be between 1 and 50000",
         "{\"sitemaps\": {\"depth\": 1}}               | test: sitemaps.depth: unknown key",
+        "{\"links\": {\"sources\": [\"img\"]}}     | test: links.sources: must be one of a, link, frame, got \"img\"",
+        "{\"links\": {\"sources\": []}}          | test: links.sources: must name at least one of a, link, frame",
+        "{\"links\": {\"follow\": []}}           | test: links.follow: unknown key",
         "[1, 2]                                       | test: not a JSON object",
         "{\"mode\": \"async\",                        | test: not a JSON object",
     })

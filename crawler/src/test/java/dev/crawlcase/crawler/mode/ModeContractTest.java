@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -399,6 +400,12 @@ class ModeContractTest {
         assertThat(always.sitemaps()).doesNotContainKey(world.baseUrls().get("alpha") + "sitemap.xml");
     }
 
+    /** URL -> the URL it is a duplicate of, for every record marked one. */
+    static Map<String, String> duplicates(TestCrawl crawl) {
+        return crawl.records().stream().filter(r -> r.duplicateOf() != null)
+                .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::duplicateOf));
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void theSitesPageDirectivesAreObeyedOrNotToTheExactGroundTruth(Mode mode) {
@@ -418,11 +425,53 @@ class ModeContractTest {
         assertThat(byUrl.get(alpha + "directives/noindex.html").robots()).isEqualTo("noindex,noarchive");
         assertThat(byUrl.get(alpha + "directives/meta-nofollow.html").links()).isZero();
         assertThat(byUrl.get(alpha + "directives/canonical.html").details().canonical()).isEqualTo(alpha + "s1/p1.html");
+        // one body at three URLs: the shallowest, then smallest, URL is the original whichever was fetched first
+        assertThat(duplicates(obeyed)).isEqualTo(world.groundTruth(CrawlRules.defaults()).duplicates())
+                .containsEntry(alpha + "directives/dup-a.html", alpha + "directives/dup-b.html")
+                .containsEntry(alpha + "directives/dup-c.html", alpha + "directives/dup-b.html");
 
         TestCrawl ignored = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("ignored"),
                 world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).obeyPageDirectives(false)));
         assertThat(ignored.fetchedPages())
                 .isEqualTo(world.groundTruth(CrawlRules.defaults().withObeyPageDirectives(false)).pages());
         assertThat(ignored.fetchedPages().keySet()).filteredOn(u -> u.contains("/directives/behind-")).hasSize(4);
+        assertThat(ignored.records()).as("basic records carry no digest").allSatisfy(r -> assertThat(r.duplicateOf()).isNull());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void linkElementsAndFramesAreFollowedOnlyWhenTheirSourceIsOnToTheExactGroundTruth(Mode mode) {
+        assumeAvailable(mode);
+        WorldConfig w = calmWorld();
+        FakeWorld world = start(w.withSites(List.of(w.sites().get(0).withLinkSources(true), w.sites().get(1))));
+        String alpha = world.baseUrls().get("alpha");
+        TestCrawl anchors = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("anchors"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).timeouts(2_000, 2_000, 10_000)));
+        GroundTruth anchorsTruth = world.groundTruth(CrawlRules.defaults());
+        assertThat(anchors.fetchedPages()).isEqualTo(anchorsTruth.pages());
+        assertThat(anchors.fetchedPages().keySet()).filteredOn(u -> u.startsWith(alpha + "sources/"))
+                .containsExactlyInAnyOrder(alpha + "sources/embeds.html", alpha + "sources/frames.html");
+        assertThat(anchors.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(anchors.byUrl().keySet()).containsAll(anchorsTruth.requests().keySet());
+        anchorsTruth.pages().keySet().forEach(url ->
+                assertThat(world.counters().okResponses(url)).as("2xx responses for %s", url).isOne());
+
+        TestCrawl all = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("all"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).timeouts(2_000, 2_000, 10_000).linkSources("a", "link", "frame")));
+        GroundTruth allTruth = world.groundTruth(CrawlRules.defaults().withLinkSources(Set.of(
+                CrawlRules.LinkSource.A, CrawlRules.LinkSource.LINK, CrawlRules.LinkSource.FRAME)));
+        assertThat(all.fetchedPages()).isEqualTo(allTruth.pages());
+        assertThat(all.fetchedPages()).containsEntry(alpha + "sources/alternate-de.html", 2)
+                .containsEntry(alpha + "sources/next.html", 2).containsEntry(alpha + "sources/iframe.html", 2)
+                .containsEntry(alpha + "sources/frame-left.html", 2).containsEntry(alpha + "sources/frame-right.html", 2);
+        // every request the truth makes has its one record, the root's canonical (a 404) too (the sites' counters
+        // hold both crawls now: each page answered 2xx once per crawl)
+        assertThat(all.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(all.byUrl().keySet()).containsAll(allTruth.requests().keySet());
+        allTruth.pages().keySet().forEach(url -> assertThat(world.counters().okResponses(url))
+                .as("2xx responses for %s", url).isEqualTo(anchorsTruth.pages().containsKey(url) ? 2 : 1));
+        assertThat(allTruth.requests().get(alpha + "index.html").kind()).isEqualTo(GroundTruth.Kind.MISSING);
+        assertThat(all.byUrl().get(alpha + "index.html").reason()).isEqualTo("http_404");
+        assertThat(anchors.byUrl()).doesNotContainKey(alpha + "index.html");
     }
 }

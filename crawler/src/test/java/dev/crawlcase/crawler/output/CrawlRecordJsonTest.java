@@ -25,7 +25,8 @@ class CrawlRecordJsonTest {
             "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, Outcome.REDIRECTED, "why", true, Mode.ASYNC, "noindex",
             new PageDetails(List.of("http://127.0.0.1/c"), List.of(new PageDetails.DroppedLink("mailto:x",
                     PageDetails.DropReason.SCHEME)), List.of(new ResponseCapture.Header("x-a", "1")), "ab12",
-                    "http://127.0.0.1/a", "T\u00eftle text"), HttpProtocol.HTTP_2, 512L, FetchTask.Kind.SITEMAP);
+                    "http://127.0.0.1/a", "T\u00eftle text"), HttpProtocol.HTTP_2, 512L, FetchTask.Kind.SITEMAP,
+            "http://127.0.0.1/first");
 
     @Test
     void roundTripsEveryField() {

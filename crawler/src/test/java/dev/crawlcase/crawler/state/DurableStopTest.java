@@ -6,7 +6,6 @@ import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
-import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
@@ -14,7 +13,6 @@ import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -49,32 +47,13 @@ class DurableStopTest {
                 .output(dir.resolve("r.jsonl"), dir.resolve("s.json")).load(dir).withSeeds(sites.seedUrls());
         Path stateDir = dir.resolve("state");
 
-        CrawlReport stopped;
-        try (StateStore state = StateStore.open(stateDir, false)) {
-            CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0).withState(state, 10);
-            Promise<Void> someFetched = Promise.promise();
-            vertx.eventBus().<JsonObject>consumer(runner.addresses().progress(), m -> {
-                if (m.body().getLong("fetched") >= 10) {
-                    someFetched.tryComplete();
-                }
-            });
-            runner.run();
-            stopped = someFetched.future().compose(v -> runner.stop(1_000))
-                    .toCompletionStage().toCompletableFuture().join();
-            assertThat(state.finished()).isFalse();
-        }
+        CrawlReport stopped = StopAndResume.stopAfter(vertx, config, stateDir, 10);
         assertThat(stopped.stopped()).isTrue();
         List<CrawlRecord> before = RecordsFile.read(stopped.records());
         assertThat(before).hasSizeGreaterThanOrEqualTo(10).noneMatch(r -> "stopped".equals(r.reason()));
         Map<String, Integer> requestsBefore = sites.counters().requestsPerUrl();
 
-        CrawlReport resumed;
-        try (StateStore state = StateStore.open(stateDir, true)) {
-            RecordsFileRepair.repair(config.output().records(), state);
-            resumed = new CrawlRunner(vertx, config, () -> 0).withState(state, 10).run()
-                    .toCompletionStage().toCompletableFuture().join();
-            assertThat(state.finished()).isTrue();
-        }
+        CrawlReport resumed = StopAndResume.resume(vertx, config, stateDir);
         List<CrawlRecord> all = RecordsFile.read(resumed.records());
         assertThat(all).extracting(CrawlRecord::url).doesNotHaveDuplicates();
         assertThat(all.subList(0, before.size())).isEqualTo(before);

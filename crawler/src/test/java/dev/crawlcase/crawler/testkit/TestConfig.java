@@ -71,6 +71,11 @@ public final class TestConfig {
                 .put("sitemaps", "maxIndexDepth", maxIndexDepth);
     }
 
+    /** {@code links.sources}: the element kinds a page's links are taken from (a, link, frame). */
+    public TestConfig linkSources(String... sources) {
+        return put("links", "sources", new JsonArray(List.of((Object[]) sources)));
+    }
+
     public TestConfig perHostConcurrency(int requestsInFlight) {
         return put("politeness", "perHostConcurrency", requestsInFlight);
     }

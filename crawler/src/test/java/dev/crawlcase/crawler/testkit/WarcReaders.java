@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.testkit;
 
+import dev.crawlcase.crawler.task.CrawlRecord;
 import io.vertx.core.json.JsonObject;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.WarcReader;
@@ -18,9 +19,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -79,6 +84,29 @@ public final class WarcReaders {
         byte[] block = r.body().stream().readAllBytes();
         return new Capture(r.type(), uri, 0, sha1(block), truncated, "", new String(block, StandardCharsets.ISO_8859_1),
                 digest("SHA-256", block));
+    }
+
+    /**
+     * The archive matches the records one for one: each record's URL has as many response-or-metadata records as the
+     * record has attempts, the last one a response with the record's status when it has one, and every archived URL
+     * but robots.txt has a record.
+     */
+    public static void assertMatchesRecords(List<Capture> captures, List<CrawlRecord> records) {
+        Map<String, List<Capture>> byUrl = captures.stream()
+                .filter(c -> c.type().equals("response") || c.type().equals("metadata"))
+                .collect(Collectors.groupingBy(Capture::uri));
+        for (CrawlRecord r : records) {
+            List<Capture> attempts = byUrl.getOrDefault(r.url(), List.of());
+            assertThat(attempts).as("attempts archived for %s", r.url()).hasSize(r.attempts());
+            if (r.status() != null) {
+                Capture last = attempts.get(attempts.size() - 1);
+                assertThat(last.type()).isEqualTo("response");
+                assertThat(last.status()).as("status of %s", r.url()).isEqualTo(r.status());
+            }
+        }
+        Set<String> recorded = records.stream().map(CrawlRecord::url).collect(Collectors.toSet());
+        assertThat(byUrl.keySet()).allSatisfy(url -> assertThat(url.endsWith("/robots.txt") || recorded.contains(url))
+                .as("%s has a record", url).isTrue());
     }
 
     /** jwarc's own validator accepts every file (digests, HTTP messages, lengths); else the test fails with its log. */

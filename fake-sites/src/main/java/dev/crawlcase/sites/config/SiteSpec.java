@@ -26,12 +26,15 @@ import java.util.regex.Pattern;
  * <li>{@code directives}: serve pages with robots directives (default false): meta robots nofollow, none and
  * noindex, an {@code X-Robots-Tag: nofollow} header, a canonical link, each linked from the root (see
  * {@code model.DirectivePages}).</li>
+ * <li>{@code linkSources}: serve pages reached only through other link sources than {@code <a>} (default false):
+ * {@code <link href>} (alternate, next), {@code <iframe src>} and a frameset's {@code <frame src>} (see
+ * {@code model.SourcePages}).</li>
  * </ul>
  */
 public record SiteSpec(String name, int port, int pages, int levels, Distribution outDegree,
                        Distribution pageBytes, int largePageBytes, Distribution latency, long bandwidth,
                        RobotsSpec robots, FaultSpec faults, SiteAccess access, boolean sitemaps,
-                       boolean directives) {
+                       boolean directives, boolean linkSources) {
 
     /** Links per page at most: thousands, for the parse-bound benchmark's large pages. */
     public static final int MAX_OUT_DEGREE = 10_000;
@@ -68,7 +71,7 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
     public SiteSpec(String name, int port, int pages, int levels, Distribution outDegree, Distribution pageBytes,
                     int largePageBytes, Distribution latency, long bandwidth, RobotsSpec robots, FaultSpec faults) {
         this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults,
-                SiteAccess.OPEN, false, false);
+                SiteAccess.OPEN, false, false, false);
     }
 
     /** A site without sitemaps or directives. */
@@ -76,7 +79,7 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
                     int largePageBytes, Distribution latency, long bandwidth, RobotsSpec robots, FaultSpec faults,
                     SiteAccess access) {
         this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults,
-                access, false, false);
+                access, false, false, false);
     }
 
     /** An open site. */
@@ -84,17 +87,22 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
                     int largePageBytes, Distribution latency, long bandwidth, RobotsSpec robots, FaultSpec faults,
                     boolean sitemaps, boolean directives) {
         this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults,
-                SiteAccess.OPEN, sitemaps, directives);
+                SiteAccess.OPEN, sitemaps, directives, false);
     }
 
     public SiteSpec withSitemaps(boolean serve) {
         return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots,
-                faults, access, serve, directives);
+                faults, access, serve, directives, linkSources);
     }
 
     public SiteSpec withDirectives(boolean serve) {
         return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots,
-                faults, access, sitemaps, serve);
+                faults, access, sitemaps, serve, linkSources);
+    }
+
+    public SiteSpec withLinkSources(boolean serve) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots,
+                faults, access, sitemaps, directives, serve);
     }
 
     /** A small quick site with defaults: 60 pages, 5 levels, no latency, no faults, ephemeral port. */
@@ -104,43 +112,43 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
     }
 
     public SiteSpec withPort(int newPort) {
-        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
+        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withPages(int newPages, int newLevels) {
-        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
+        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withOutDegree(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
+        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withPageBytes(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
+        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withLargePageBytes(int bytes) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withLatency(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults, access, sitemaps, directives);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withBandwidth(long bytesPerSecond) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults, access, sitemaps, directives);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withRobots(RobotsSpec r) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults, access, sitemaps, directives);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withFaults(FaultSpec f) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f, access, sitemaps, directives);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f, access, sitemaps, directives, linkSources);
     }
 
     public SiteSpec withAccess(SiteAccess a) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, a, sitemaps, directives);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, a, sitemaps, directives, linkSources);
     }
 
     /** The robots.txt Crawl-delay in seconds, 0 if none. */

@@ -60,7 +60,8 @@ public final class WorldConfigLoader {
                 f.object("access").build(a -> new SiteAccess(a.string("user", null), a.string("password", null),
                         a.string("cookie", null))),
                 f.bool("sitemaps", false),
-                f.bool("directives", false));
+                f.bool("directives", false),
+                f.bool("linkSources", false));
     }
 
     private static Distribution distribution(JsonFields parent, String name, Distribution fallback) {

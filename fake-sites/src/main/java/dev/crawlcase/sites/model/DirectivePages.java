@@ -1,7 +1,9 @@
 package dev.crawlcase.sites.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a site with {@code directives} serves: pages with robots directives, each linked from the root and each
@@ -12,7 +14,10 @@ import java.util.List;
  *   <li>{@code none.html}: {@code <meta name="robots" content="none">} (noindex and nofollow);</li>
  *   <li>{@code noindex.html}: {@code <meta name="robots" content="noindex">} and {@code X-Robots-Tag: noarchive}:
  *       its link is followed;</li>
- *   <li>{@code canonical.html}: {@code <link rel="canonical">} naming an ordinary page.</li>
+ *   <li>{@code canonical.html}: {@code <link rel="canonical">} naming an ordinary page;</li>
+ *   <li>{@code dup-a.html}, {@code dup-b.html}, {@code dup-c.html}: one page's bytes at three URLs (its canonical
+ *       {@code dup-b.html}); the root links to b and c, the page itself to a, so a is one level deeper than b and
+ *       c although its URL sorts first.</li>
  * </ul>
  */
 final class DirectivePages {
@@ -25,6 +30,7 @@ final class DirectivePages {
     private final String site;
     private final List<Resource> resources = new ArrayList<>();
     private final List<Link> rootLinks = new ArrayList<>();
+    private final Map<String, Resource> copies = new LinkedHashMap<>();
 
     DirectivePages(String site, Ref canonicalTarget) {
         this.site = site;
@@ -36,6 +42,20 @@ final class DirectivePages {
         resources.add(new Resource.Page(canonical, "Canonical elsewhere", List.of(home()), null, canonicalTarget,
                 Resource.Style.NORMAL, 300));
         rootLinks.add(Link.to(canonical, LinkForm.ROOT));
+        duplicates();
+    }
+
+    /** The same {@link Resource.Page} under three targets: the server renders its bytes, whichever was asked for. */
+    private void duplicates() {
+        Ref b = ref("dup-b.html");
+        Ref a = ref("dup-a.html");
+        Resource.Page page = new Resource.Page(b, "Duplicate content", List.of(home(), Link.to(a, LinkForm.ABSOLUTE)),
+                null, b, Resource.Style.NORMAL, 300);
+        resources.add(page);
+        copies.put(a.target(), page);
+        copies.put(ref("dup-c.html").target(), page);
+        rootLinks.add(Link.to(b, LinkForm.ROOT));
+        rootLinks.add(Link.to(ref("dup-c.html"), LinkForm.ROOT));
     }
 
     /** The links the root page gets to these pages. */
@@ -45,6 +65,11 @@ final class DirectivePages {
 
     List<Resource> resources() {
         return resources;
+    }
+
+    /** Request targets that serve another target's resource, byte for byte. */
+    Map<String, Resource> copies() {
+        return copies;
     }
 
     private void directed(String name, String meta, String header) {

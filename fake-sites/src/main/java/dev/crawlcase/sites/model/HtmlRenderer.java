@@ -40,6 +40,33 @@ public final class HtmlRenderer {
         return html.getBytes(charset(page.style()));
     }
 
+    /** The page with its {@code <link>} elements at the end of {@code <head>} and its iframes after its links. */
+    public byte[] render(Resource.EmbeddingPage embedding) {
+        Page page = embedding.page();
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < embedding.linked().size(); i++) {
+            String rel = i == 0 ? "alternate\" hreflang=\"de" : "next";
+            head.append("<link rel=\"").append(rel).append("\" href=\"")
+                    .append(escape(hrefs.absolute(embedding.linked().get(i)))).append("\">\n");
+        }
+        StringBuilder frames = new StringBuilder();
+        embedding.iframes().forEach(ref -> frames.append("<iframe src=\"")
+                .append(escape(HrefWriter.relative(page.self().directory(), ref))).append("\" title=\"embedded\"></iframe>\n"));
+        String html = new String(render(page), StandardCharsets.UTF_8)
+                .replaceFirst("</head>\n", java.util.regex.Matcher.quoteReplacement(head + "</head>\n"))
+                .replaceFirst("</nav>\n", java.util.regex.Matcher.quoteReplacement("</nav>\n" + frames));
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A frameset document: a head, then frames with relative sources, and no body. */
+    public byte[] render(Resource.FramesetPage frameset) {
+        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(frameset.title())).append("</title>\n</head>\n<frameset cols=\"50%,50%\">\n");
+        frameset.frames().forEach(ref -> out.append("<frame src=\"")
+                .append(escape(HrefWriter.relative(frameset.self().directory(), ref))).append("\">\n"));
+        return out.append("</frameset>\n</html>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private String wellFormed(Page page, Random random) {
         StringBuilder out = new StringBuilder(page.fillerBytes() + 4096);
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n");

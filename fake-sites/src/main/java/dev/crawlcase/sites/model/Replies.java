@@ -84,6 +84,12 @@ public final class Replies {
             }
             return new Reply(200, "text/html; charset=utf-8", null, html, directed.header());
         }
+        if (resource instanceof Resource.EmbeddingPage embedding) {
+            return new Reply(200, "text/html; charset=utf-8", null, renderer.render(embedding));
+        }
+        if (resource instanceof Resource.FramesetPage frameset) {
+            return new Reply(200, "text/html; charset=utf-8", null, renderer.render(frameset));
+        }
         if (resource instanceof Sitemap sitemap) {
             byte[] xml = sitemapXml(sitemap).getBytes(StandardCharsets.UTF_8);
             return sitemap.gzip() ? new Reply(200, "application/gzip", null, gzip(xml))

@@ -14,6 +14,38 @@ public sealed interface Resource {
         public Page {
             links = List.copyOf(links);
         }
+
+        /** What its {@code <link href>} elements name, as rendered: its canonical and the site's stylesheet. */
+        public List<Ref> linkElements() {
+            if (style == Style.BROKEN) {
+                return List.of();
+            }
+            Ref css = new Ref(self.site(), Paths.CSS);
+            return canonical == null ? List.of(css) : List.of(canonical, css);
+        }
+    }
+
+    /**
+     * An HTML page that also names pages through other link sources than {@code <a>}: {@code <link rel="alternate">}
+     * and {@code <link rel="next">} elements ({@code linked}) and {@code <iframe src>} elements ({@code iframes}).
+     */
+    record EmbeddingPage(Page page, List<Ref> linked, List<Ref> iframes) implements Resource {
+        public EmbeddingPage {
+            linked = List.copyOf(linked);
+            iframes = List.copyOf(iframes);
+        }
+
+        @Override
+        public Ref self() {
+            return page.self();
+        }
+    }
+
+    /** A frameset document: no body and no {@code <a>}, only {@code <frame src>} elements naming {@code frames}. */
+    record FramesetPage(Ref self, String title, List<Ref> frames) implements Resource {
+        public FramesetPage {
+            frames = List.copyOf(frames);
+        }
     }
 
     /** A redirect; {@code relativeLocation} writes the Location header as a root-relative path. */

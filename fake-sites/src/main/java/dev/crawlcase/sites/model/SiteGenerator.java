@@ -48,6 +48,10 @@ public final class SiteGenerator {
         if (directives != null) {
             links.get(ref(Paths.ROOT)).addAll(directives.rootLinks());
         }
+        SourcePages sources = spec.linkSources() ? new SourcePages(spec.name()) : null;
+        if (sources != null) {
+            links.get(ref(Paths.ROOT)).addAll(sources.rootLinks());
+        }
         addExtraLinks(specials);
         Map<String, Resource> resources = new LinkedHashMap<>();
         for (int level = 0; level < levels.size(); level++) {
@@ -58,6 +62,10 @@ public final class SiteGenerator {
         specials.resources().forEach(r -> resources.put(r.self().target(), r));
         if (directives != null) {
             directives.resources().forEach(r -> resources.put(r.self().target(), r));
+            resources.putAll(directives.copies());
+        }
+        if (sources != null) {
+            sources.resources().forEach(r -> resources.put(r.self().target(), r));
         }
         if (spec.sitemaps()) { // a random stream of its own: turning sitemaps on changes no page of the site
             SitemapResources.of(spec, otherSites, levels, Seeds.random(seed, spec.name(), "sitemaps"))

@@ -42,7 +42,7 @@ class WorldConfigLoaderTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
         {"sites":[{"name":"a","port":0,"latency":{"type":"lognormal","median":5,"sigma":-1,"max":9}}]} | sites[0].latency.sigma: must be >= 0, got -1
-        {"sites":[{"name":"a","port":0,"latncy":1}]}                                   | sites[0].latncy: unknown key (known here: access, bandwidth, directives, faults, largePageBytes, latency, levels, name, outDegree, pageBytes, pages, port, robots, sitemaps)
+        {"sites":[{"name":"a","port":0,"latncy":1}]}                                   | sites[0].latncy: unknown key (known here: access, bandwidth, directives, faults, largePageBytes, latency, levels, linkSources, name, outDegree, pageBytes, pages, port, robots, sitemaps)
         {"sites":[{"name":"a","port":0,"pages":"ten"}]}                                | sites[0].pages: must be a whole number, got "ten"
         {"sites":[{"name":"a","port":0,"pages":5}]}                                    | sites[0].pages: must be >= 10, got 5
         {"sites":[{"name":"a","port":0,"pages":10.5}]}                                 | sites[0].pages: must be a whole number, got 10.5
