@@ -2,9 +2,11 @@ package dev.crawlcase.crawler.cluster;
 
 import dev.crawlcase.crawler.compare.IdealModel;
 import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.crawler.testkit.TestConfig;
+import dev.crawlcase.crawler.url.HostKey;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.GroundTruth;
 import dev.crawlcase.sites.config.WorldConfig;
@@ -87,8 +89,18 @@ public final class ClusterScalingBench {
             CpuTicks machine = CpuTicks.now().since(before);
             JsonObject summary = new JsonObject(Files.readString(dir.resolve("summary.json")));
             double nodeCpu = 0;
+            JsonArray partPages = new JsonArray();
             for (Object part : summary.getJsonArray("parts")) {
                 nodeCpu += ((JsonObject) part).getDouble("cpuSeconds", 0.0);
+                partPages.add(((JsonObject) part).getLong("pages"));
+            }
+            // the model of the README: the crawl lasts about as long as its largest part (hosts per part, by hash)
+            ShardMap map = new ShardMap(nodes);
+            int[] hosts = new int[nodes];
+            world.seedUrls().forEach(u -> hosts[map.shardOf(HostKey.of(u))]++);
+            JsonArray partHosts = new JsonArray();
+            for (int h : hosts) {
+                partHosts.add(h);
             }
             IdealModel ideal = new IdealModel(world.plan(), crawl);
             GroundTruth truth = ideal.groundTruth();
@@ -96,9 +108,11 @@ public final class ClusterScalingBench {
             double wall = summary.getDouble("wallSeconds");
             return new JsonObject().put("nodes", nodes).put("pages", summary.getLong("pages"))
                     .put("wallSeconds", wall).put("pagesPerSecond", summary.getDouble("pagesPerSecond"))
-                    .put("idealSeconds", BenchNodes.round(idealSeconds)).put("xIdeal", BenchNodes.round(wall / idealSeconds))
-                    .put("nodeCpuSeconds", BenchNodes.round(nodeCpu))
-                    .put("machineBusy", BenchNodes.round(machine.busyShare())).put("machineSteal", BenchNodes.round(machine.stealShare()));
+                    .put("idealSeconds", BenchNodes.round(idealSeconds))
+                    .put("xIdeal", BenchNodes.round(wall / idealSeconds))
+                    .put("nodeCpuSeconds", BenchNodes.round(nodeCpu)).put("partHosts", partHosts)
+                    .put("partPages", partPages).put("machineBusy", BenchNodes.round(machine.busyShare()))
+                    .put("machineSteal", BenchNodes.round(machine.stealShare()));
         } finally {
             started.forEach(CrawlerProcess::close);
         }
