@@ -51,7 +51,10 @@ class ClusterNodePagesTest {
     private static final Path SHOTS = Path.of("target", "dashboard-screenshots");
     private static final Pattern DASHBOARD = Pattern.compile("dashboard at http://127\\.0\\.0\\.1:(\\d+)/");
     private static final Pattern PART = Pattern.compile("node: part (\\d) of 3");
-    /** Vert.x's own series, present on every node: its event bus, its pools and the dashboard's own server. */
+    /**
+     * Vert.x's own series, present on every node: its event bus, its pools and the dashboard's own server (its HTTP
+     * client's appear only once it connected, and a node's part may hold no host: the sites' ports are random).
+     */
     private static final List<String> VERTX_SERIES = List.of("vertx_eventbus_", "vertx_pool_", "vertx_http_server_");
 
     @RegisterExtension
@@ -101,9 +104,6 @@ class ClusterNodePagesTest {
             String metrics = await(Http.get(vertx, port, "/metrics")).toString();
             assertThat(VERTX_SERIES).as("Vert.x's series on the %s node", node.mode())
                     .allSatisfy(series -> assertThat(metrics).contains(series));
-            if (node.mode().equals("async")) {
-                assertThat(metrics).as("the async node fetches with Vert.x's client").contains("vertx_http_client_");
-            }
             try (BrowserPage page = chromium.open("http://127.0.0.1:" + port + "/", 1200, 1900)) {
                 JsonObject shown = (JsonObject) page.evaluate(BrowserPage.until("text('state') === 'running'"
                         + " && document.querySelectorAll('#nodes tr').length === 1 && {"
