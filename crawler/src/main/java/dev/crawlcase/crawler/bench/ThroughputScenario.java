@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.bench;
 
 import dev.crawlcase.crawler.compare.SitesProcess;
+import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.sites.model.Paths;
 import io.vertx.core.json.JsonArray;
@@ -12,7 +13,8 @@ import java.util.List;
 
 /**
  * Throughput: ~50,000 small pages with no latency, pages/s for each mode, next to wrk's requests/s against one page
- * of the same server in the same run (raw HTTP with no parsing: the ceiling on this machine).
+ * of the same server in the same run (raw HTTP with no parsing: the ceiling on this machine); then each mode that
+ * speaks HTTP/2 again over h2c, with the connections the site accepted beside the threads.
  */
 final class ThroughputScenario {
     static final int PAGES = 50_000;
@@ -22,9 +24,25 @@ final class ThroughputScenario {
     static final int WRK_SECONDS = 5;
     static final double TARGET_SHARE = 0.5;
     static final List<String> HEADERS = List.of("mode", "conc", "pages", "wall s", "pages/s", "of wrk", "cpu s",
-            "peak threads", "peak heap MB", "outcome");
+            "peak threads", "peak heap MB", "connections", "outcome");
+
+    private record Planned(Mode mode, boolean http2) {
+    }
 
     private ThroughputScenario() {
+    }
+
+    /** Every mode asked for over HTTP/1.1, then again over HTTP/2 each that speaks it (poll and selector do not). */
+    private static List<Planned> planned(BenchContext ctx) {
+        List<Planned> planned = new ArrayList<>();
+        for (boolean http2 : List.of(false, true)) {
+            for (Mode mode : Mode.values()) {
+                if (ctx.runs(mode) && !(http2 && ModeVerticles.plainHttp11Only(mode))) {
+                    planned.add(new Planned(mode, http2));
+                }
+            }
+        }
+        return planned;
     }
 
     static ScenarioResult run(BenchContext ctx) {
@@ -49,24 +67,24 @@ final class ThroughputScenario {
             }
             rows.add(List.of("wrk (raw HTTP, one page)", Integer.toString(Wrk.CONNECTIONS), "-", "-",
                     wrk.unavailable() == null ? RunFigures.num(wrk.requestsPerSecond(), 0) : wrk.unavailable(),
-                    "1.00", "-", "-", "-", wrk.unavailable() == null ? "ok" : "unavailable"));
-            for (Mode mode : Mode.values()) {
-                if (!ctx.runs(mode)) {
-                    continue;
-                }
-                RunFigures f = ModeRun.run(ctx, sites, dir, mode, CONCURRENCY, MAX_DEPTH, ctx.scaled(WARMUP_PAGES, 10), 0);
+                    "1.00", "-", "-", "-", "-", wrk.unavailable() == null ? "ok" : "unavailable"));
+            for (Planned run : planned(ctx)) {
+                Mode mode = run.mode();
+                boolean http2 = run.http2();
+                RunFigures f = ModeRun.run(ctx, sites, dir, mode, CONCURRENCY, MAX_DEPTH, ctx.scaled(WARMUP_PAGES, 10), 0,
+                        http2);
                 double share = f.pagesPerSecond() / wrk.requestsPerSecond();
                 runs.add(f.result().copy().put("shareOfWrk", Double.isNaN(share) ? null : share));
-                rows.add(List.of(mode.label(), Integer.toString(f.result().getInteger("concurrency")),
+                rows.add(List.of(ModeRun.label(mode, http2), Integer.toString(f.result().getInteger("concurrency")),
                         f.failed() ? "-" : Long.toString(f.pages()),
                         RunFigures.num(f.wallSeconds(), 2), RunFigures.num(f.pagesPerSecond(), 0),
                         RunFigures.num(share, 2), RunFigures.num(f.cpuSeconds(), 1),
                         f.failed() ? "-" : Integer.toString(f.peakThreads()), RunFigures.num(f.peakHeapMb(), 0),
-                        f.outcome()));
+                        ModeRun.connections(f), f.outcome()));
                 if (!f.failed()) {
                     notes.add(f.cpuLine());
                 }
-                if ((mode == Mode.ASYNC || mode == Mode.VIRTUAL) && !f.failed()) {
+                if ((mode == Mode.ASYNC || mode == Mode.VIRTUAL) && !http2 && !f.failed()) {
                     nonBlocking.add(share);
                 }
             }
