@@ -69,6 +69,11 @@ public final class ServerCounters {
         return board.http2Requests();
     }
 
+    /** Connections the sites accepted: what HTTP/2's multiplexing saves shows here. */
+    public long connectionsOpened() {
+        return board.connectionsOpened();
+    }
+
     /** Requests that carried the Basic credentials a site's {@code access} asked for. */
     public long credentialsSeen() {
         return board.credentialsSeen();

@@ -17,7 +17,13 @@ final class BenchCrawl {
     }
 
     static JsonObject config(Mode mode, int concurrency, int maxDepth, List<String> seeds, Path dir, String name) {
-        return new JsonObject()
+        return config(mode, concurrency, maxDepth, seeds, dir, name, false);
+    }
+
+    /** Like the other, over HTTP/2 ({@code fetch.httpVersion} 2: h2c by prior knowledge or upgrade) when asked. */
+    static JsonObject config(Mode mode, int concurrency, int maxDepth, List<String> seeds, Path dir, String name,
+                             boolean http2) {
+        JsonObject crawl = new JsonObject()
                 .put("mode", mode.label())
                 .put("concurrency", concurrency)
                 .put("maxDepth", maxDepth)
@@ -29,5 +35,9 @@ final class BenchCrawl {
                 .put("output", new JsonObject()
                         .put("records", dir.resolve(name + ".jsonl").toAbsolutePath().toString())
                         .put("summary", dir.resolve(name + "-summary.json").toAbsolutePath().toString()));
+        if (http2) {
+            crawl.getJsonObject("fetch").put("httpVersion", "2");
+        }
+        return crawl;
     }
 }

@@ -20,14 +20,17 @@ final class BenchWorlds {
     private BenchWorlds() {
     }
 
-    /** C10K: small pages, every response after exactly 1 s; 3 levels, so ~2/3 of the pages sit at depth 2. */
+    /**
+     * C10K: small pages, every response after exactly 1 s; 3 levels, so ~2/3 of the pages sit at depth 2. The site
+     * also speaks h2c (HTTP/1.1 stays as it was), for the scenario's HTTP/2 rows.
+     */
     static JsonObject c10k(int pages) {
-        return world(site("c10k", pages, 3, uniform(3, 8), fixed(2000), 1000));
+        return world(site("c10k", pages, 3, uniform(3, 8), fixed(2000), 1000)).put("http2", true);
     }
 
-    /** Throughput: small pages (~3 KB), no latency at all. */
+    /** Throughput: small pages (~3 KB), no latency at all; h2c offered too, for the HTTP/2 rows. */
     static JsonObject throughput(int pages) {
-        return world(site("tp", pages, 4, uniform(3, 8), fixed(2000), 0));
+        return world(site("tp", pages, 4, uniform(3, 8), fixed(2000), 0)).put("http2", true);
     }
 
     /** Parse-bound: large pages (~250 KB of text plus 2,000-4,000 links, ~450 KB in all), no latency. */

@@ -22,6 +22,8 @@ import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.run.CrawlSetup;
 import ch.qos.logback.classic.Level;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -36,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -199,7 +202,10 @@ final class ClusterCommand implements Callable<Integer> {
         OutputFiles.check(crawl.output());
         PrintWriter stdout = spec.commandLine().getOut();
         CrawlAddresses addresses = new CrawlAddresses(crawlId);
-        Vertx vertx = cluster.join(hazelcast);
+        // a watched node's Vert.x is metered from its start, as run's is
+        Optional<PrometheusMeterRegistry> meters = dashboard.requested().isEmpty() ? Optional.empty()
+                : Optional.of(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        Vertx vertx = cluster.join(hazelcast, meters);
         Thread hook = new Thread(() -> close(vertx), "crawlcase-leave");
         Runtime.getRuntime().addShutdownHook(hook);
         Duration pauseLimit = HazelcastConfig.pauseLimit(hazelcast);
@@ -238,7 +244,7 @@ final class ClusterCommand implements Callable<Integer> {
                         stdout.println("node: " + line);
                         stdout.flush();
                     });
-            NodeDashboard watching = dashboard.requested().isEmpty() ? null : NodeDashboard.start(vertx, dashboard,
+            NodeDashboard watching = meters.isEmpty() ? null : NodeDashboard.start(vertx, dashboard, meters.get(),
                     run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(), part == 0,
                     spec.commandLine().getErr());
             CrawlReport report;

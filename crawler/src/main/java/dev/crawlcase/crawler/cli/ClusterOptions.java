@@ -4,10 +4,12 @@ import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.ClusterVertx;
 import dev.crawlcase.crawler.cluster.HazelcastConfig;
 import dev.crawlcase.json.ConfigException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /** {@code --cluster-host} and {@code --cluster-config}: how this node joins the others. */
@@ -33,8 +35,13 @@ final class ClusterOptions {
      * settings only now, while starting the member: that is still bad input, worded in one line.
      */
     Vertx join(Config hazelcast) {
+        return join(hazelcast, Optional.empty());
+    }
+
+    /** Like {@link #join(Config)}, Vert.x's own meters going to {@code meteredInto} when given. */
+    Vertx join(Config hazelcast, Optional<PrometheusMeterRegistry> meteredInto) {
         try {
-            return ClusterVertx.start(hazelcast, host).toCompletionStage().toCompletableFuture().join();
+            return ClusterVertx.start(hazelcast, host, meteredInto).toCompletionStage().toCompletableFuture().join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String message = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst()

@@ -108,6 +108,9 @@ final class CrawlSession implements AutoCloseable {
         }
         // here, after the flags: --allow-remote may be what lets a remote proxy through
         config.fetch().request().checkProxy(config.allowRemote());
+        ModeVerticles.refusedControls(config.mode(), config.fetch().request()).ifPresent(reason -> {
+            throw new ConfigException("fetch.proxy", reason);
+        });
         OutputFiles.check(config.output());
         SitesHost sites = null;
         if (config.seeds().isEmpty()) {

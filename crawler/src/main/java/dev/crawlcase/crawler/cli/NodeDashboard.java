@@ -6,7 +6,6 @@ import dev.crawlcase.crawler.dashboard.NodeView;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.run.ShardedRun;
 import dev.crawlcase.crawler.task.CrawlAddresses;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 
@@ -15,9 +14,8 @@ import java.util.List;
 
 /**
  * The dashboard of one equal node of a sharded crawl ({@code cluster --role node --dashboard}): its own part's
- * figures, host table and slots, and a cluster row saying which part it runs, in which mode, at what rate. The
- * node's Vert.x is the cluster's, made before the dashboard was asked for, so {@code /metrics} has the crawl's and
- * the JVM's series but not Vert.x's own.
+ * figures, host table and slots, and a cluster row saying which part it runs, in which mode, at what rate. Its
+ * {@code /metrics} has Vert.x's own series when the node's clustered Vert.x was metered into the same registry.
  */
 final class NodeDashboard {
     private final Dashboard dashboard;
@@ -29,10 +27,10 @@ final class NodeDashboard {
     }
 
     /** Starts it (a port that cannot be listened on is bad input) and follows the node's part of {@code run}. */
-    static NodeDashboard start(Vertx vertx, DashboardOption asked, ShardedRun run, CrawlAddresses crawl, int part,
-                               int parts, String mode, boolean exporter, PrintWriter err) {
+    static NodeDashboard start(Vertx vertx, DashboardOption asked, PrometheusMeterRegistry registry, ShardedRun run,
+                               CrawlAddresses crawl, int part, int parts, String mode, boolean exporter, PrintWriter err) {
         Dashboard dashboard = DashboardStart.on(vertx, asked.requested().orElseThrow(), asked.hosts(), "cluster",
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), err);
+                registry, err);
         run.watched(dashboard.hostsShown());
         String name = "part " + part + " of " + parts;
         dashboard.follow(vertx.eventBus(), crawl.part(part), name + ", " + mode, run::now);

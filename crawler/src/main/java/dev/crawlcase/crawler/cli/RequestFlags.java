@@ -34,9 +34,10 @@ final class RequestFlags {
                     + " :port), the password from $" + PASSWORD_ENV + " (fetch.auth; repeatable).")
     List<String> auth = List.of();
 
-    @Option(names = "--proxy", paramLabel = "http://HOST:PORT",
-            description = "Send every request through this HTTP proxy, https through CONNECT (fetch.proxy; loopback"
-                    + " only unless --allow-remote).")
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "Send every request through this proxy: http://HOST:PORT (https through CONNECT) or"
+                    + " socks5://HOST:PORT (async, virtual and io-uring only) (fetch.proxy; loopback only unless"
+                    + " --allow-remote).")
     String proxy;
 
     CrawlConfig apply(CrawlConfig c) {

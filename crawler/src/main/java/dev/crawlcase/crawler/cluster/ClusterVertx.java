@@ -2,10 +2,13 @@ package dev.crawlcase.crawler.cluster;
 
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.run.CrawlerVertx;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+
+import java.util.Optional;
 
 /**
  * A clustered Vert.x for one crawl node: Hazelcast keeps the membership and the event-bus subscriptions, and the
@@ -17,8 +20,16 @@ public final class ClusterVertx {
     }
 
     public static Future<Vertx> start(Config hazelcast, String host) {
+        return start(hazelcast, host, Optional.empty());
+    }
+
+    /**
+     * Like {@link #start(Config, String)}, Vert.x's own meters going to {@code meteredInto} when given (a node
+     * watched on its dashboard), set up as on every crawler Vert.x ({@link CrawlerVertx#builder}).
+     */
+    public static Future<Vertx> start(Config hazelcast, String host, Optional<PrometheusMeterRegistry> meteredInto) {
         EventBusOptions bus = new EventBusOptions().setHost(host).setPort(0).setClusterPublicHost(host);
-        return Vertx.builder().with(CrawlerVertx.options().setEventBusOptions(bus))
+        return CrawlerVertx.builder(CrawlerVertx.options().setEventBusOptions(bus), meteredInto)
                 .withClusterManager(new HazelcastClusterManager(hazelcast))
                 .buildClustered();
     }

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The fake sites in a child JVM, so that the crawler's threads, CPU time and heap are measured alone. Started on
@@ -44,16 +46,36 @@ public final class SitesProcess implements AutoCloseable {
         command("warm");
     }
 
-    private void command(String name) {
+    /** What the sites counted since they started or were reset. */
+    public record Tally(long connections, long requests, long http2Requests) {
+    }
+
+    /** The sites' counts now: connections accepted, requests, and of them over HTTP/2. */
+    public Tally counters() {
+        for (String line : command("counters")) {
+            Matcher m = TALLY.matcher(line);
+            if (m.matches()) {
+                return new Tally(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)));
+            }
+        }
+        throw new IllegalStateException("the fake sites process did not say its counters");
+    }
+
+    private static final Pattern TALLY = Pattern.compile("counters connections=(\\d+) requests=(\\d+) http2=(\\d+)");
+
+    /** Sends a command and returns what the child printed before it said the command was done. */
+    private List<String> command(String name) {
         in.println(name);
+        List<String> said = new ArrayList<>();
         try {
             String line;
             while ((line = out.readLine()) != null && !line.equals(name + " done")) {
-                // skip anything else the child printed
+                said.add(line);
             }
             if (line == null) {
                 throw new IllegalStateException("the fake sites process exited");
             }
+            return said;
         } catch (IOException e) {
             throw new UncheckedIOException("the fake sites process failed", e);
         }

@@ -11,7 +11,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -56,6 +58,22 @@ final class DashboardServer extends VerticleBase {
                     server = listening;
                     vertx.setPeriodic(SAMPLE_MS, id -> tick());
                 });
+    }
+
+    /**
+     * Every open page gets the last snapshot (a finished crawl's summary, when the command ended it) and the end of
+     * its stream, so it learns how the crawl ended instead of seeing its connection cut when the command exits.
+     */
+    @Override
+    public Future<?> stop() {
+        String last = event(board.snapshot());
+        List<Future<Void>> ends = new ArrayList<>();
+        for (HttpServerResponse response : List.copyOf(streams)) {
+            ends.add(response.end(last));
+        }
+        streams.clear();
+        // a page already gone is no failure of the command's
+        return Future.join(ends).otherwiseEmpty();
     }
 
     private Router router() {

@@ -82,8 +82,11 @@ public final class AsyncFetcher {
         RequestControls controls = limits.request();
         controls.checkProxy(limits.allowRemote());
         if (controls.proxy() != null) {
-            // plain requests in absolute form to the proxy, https through CONNECT
-            options.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(controls.proxy().host())
+            // HTTP: plain requests in absolute form to the proxy, https through CONNECT; SOCKS5: every connection
+            // tunnelled (Netty's SOCKS5 handler, the target's name sent unresolved)
+            ProxyType type = controls.proxy().kind() == RequestControls.Proxy.Kind.SOCKS5 ? ProxyType.SOCKS5
+                    : ProxyType.HTTP;
+            options.setProxyOptions(new ProxyOptions().setType(type).setHost(controls.proxy().host())
                     .setPort(controls.proxy().port()));
         }
         this.cookies = controls.cookies() ? new CookieJar() : null;

@@ -7,6 +7,8 @@ import dev.crawlcase.crawler.task.FetchTask;
 
 import dev.crawlcase.crawler.task.ResponseCapture;
 
+import dev.crawlcase.json.ConfigException;
+
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -58,6 +61,19 @@ public final class BlockingFetcher implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
 
+    /**
+     * Why this client cannot carry out {@code controls}, if it cannot: the JDK's HttpClient takes HTTP proxies only
+     * (its ProxySelector's SOCKS entries are ignored, and it would then connect directly, out of the proxy's sight).
+     * The modes built on it refuse such a crawl before it starts; this client refuses it too.
+     */
+    public static Optional<String> unsupported(RequestControls controls) {
+        if (controls.proxy() != null && controls.proxy().kind() == RequestControls.Proxy.Kind.SOCKS5) {
+            return Optional.of("the JDK's HttpClient cannot go through a SOCKS proxy (" + controls.proxy().url()
+                    + "); use an http:// proxy, or mode async, virtual or io-uring (Vert.x's client speaks SOCKS5)");
+        }
+        return Optional.empty();
+    }
+
     public BlockingFetcher(FetchLimits limits) {
         this(limits, DEFAULT_EXECUTOR_THREADS);
     }
@@ -79,6 +95,9 @@ public final class BlockingFetcher implements AutoCloseable {
             return thread;
         });
         limits.request().checkProxy(limits.allowRemote());
+        unsupported(limits.request()).ifPresent(reason -> {
+            throw new ConfigException("fetch.proxy", reason);
+        });
         HttpClient.Builder builder = HttpClient.newBuilder()
                 // HTTP_2 is the JDK's "prefer 2": ALPN over TLS, an h2c Upgrade on plain connections
                 .version(limits.httpVersion() == HttpVersionChoice.HTTP_1_1 ? HttpClient.Version.HTTP_1_1

@@ -181,36 +181,73 @@ public record RequestControls(List<HeaderRule> headers, String acceptLanguage, b
     }
 
     /**
-     * An HTTP proxy: plain requests go to it in absolute form, https ones through a CONNECT tunnel (TLS stays
-     * end to end, the certificate is still the site's). Only on loopback unless the crawl has {@code allowRemote}
-     * (checked once the flags are applied, and again by each client): a crawl's traffic is not sent off the
-     * machine by a config line alone. A loopback name is kept as its address literal, never looked up.
+     * A proxy every request goes through. An HTTP proxy takes plain requests in absolute form and https ones
+     * through a CONNECT tunnel; a SOCKS5 proxy tunnels every connection (the target's name is sent to it, so it
+     * resolves). Either way TLS stays end to end, the certificate is still the site's. Only on loopback unless the
+     * crawl has {@code allowRemote} (checked once the flags are applied, and again by each client): a crawl's
+     * traffic is not sent off the machine by a config line alone. A loopback name is kept as its address literal,
+     * never looked up.
      */
-    public record Proxy(String host, int port) {
+    public record Proxy(String host, int port, Kind kind) {
+
+        /** What the proxy speaks, named by the scheme of its URL. */
+        public enum Kind {
+            HTTP("http"), SOCKS5("socks5");
+
+            private final String scheme;
+
+            Kind(String scheme) {
+                this.scheme = scheme;
+            }
+
+            public String scheme() {
+                return scheme;
+            }
+        }
+
+        public Proxy {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /** An HTTP proxy. */
+        public Proxy(String host, int port) {
+            this(host, port, Kind.HTTP);
+        }
 
         /** True when the proxy is on this machine. */
         public boolean loopback() {
             return HostRule.isLoopback(host);
         }
 
-        /** @param key where the URL came from; {@code http://host:port} */
+        /** As it was given: {@code scheme://host:port}. */
+        public String url() {
+            return kind.scheme() + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+
+        /** @param key where the URL came from; {@code http://host:port} or {@code socks5://host:port} */
         public static Proxy parse(String key, String url) {
             URI uri;
             try {
                 uri = URI.create(url.trim());
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(key, "must be http://host:port, got \"" + url + "\"");
+                throw new ConfigException(key, "must be http://host:port or socks5://host:port, got \"" + url + "\"");
             }
-            if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1
+            Kind kind = null;
+            for (Kind k : Kind.values()) {
+                if (k.scheme().equalsIgnoreCase(uri.getScheme())) {
+                    kind = k;
+                }
+            }
+            if (kind == null || uri.getHost() == null || uri.getPort() < 1
                     || uri.getUserInfo() != null || !(uri.getRawPath() == null || uri.getRawPath().isEmpty()
                     || uri.getRawPath().equals("/")) || uri.getRawQuery() != null) {
                 throw new ConfigException(key, "must be http://host:port (an HTTP proxy; https targets go through"
-                        + " CONNECT), got \"" + url + "\"");
+                        + " CONNECT) or socks5://host:port (a SOCKS5 proxy, no credentials), got \"" + url + "\"");
             }
             String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
                     : uri.getHost();
             String literal = HostRule.loopbackNameAddress(host);
-            return new Proxy(literal != null ? literal : host, uri.getPort());
+            return new Proxy(literal != null ? literal : host, uri.getPort(), kind);
         }
     }
 }

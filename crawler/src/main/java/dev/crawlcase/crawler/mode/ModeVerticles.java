@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.fetch.BlockingFetcher;
 import dev.crawlcase.crawler.fetch.IoUringFetcher;
+import dev.crawlcase.crawler.fetch.RequestControls;
 import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
@@ -40,6 +42,16 @@ public final class ModeVerticles {
      */
     public static boolean archives(Mode mode) {
         return mode != Mode.POLL && mode != Mode.SELECTOR;
+    }
+
+    /**
+     * Why {@code mode} cannot make a crawl's requests the way {@code controls} ask, if it cannot, in one line naming
+     * the mode: sequential and thread-pool fetch with the JDK's client, which has no SOCKS.
+     */
+    public static Optional<String> refusedControls(Mode mode, RequestControls controls) {
+        boolean jdkClient = mode == Mode.SEQUENTIAL || mode == Mode.THREAD_POOL;
+        return jdkClient ? BlockingFetcher.unsupported(controls).map(reason -> mode.label() + " mode: " + reason)
+                : Optional.empty();
     }
 
     public static Optional<String> unavailableReason(Mode mode) {

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.run;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import io.vertx.micrometer.Label;
@@ -9,6 +10,7 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
 import java.util.EnumSet;
+import java.util.Optional;
 
 /**
  * The Vert.x instance a crawl runs on. Class-path file resolution is off: the crawler only writes plain files,
@@ -20,20 +22,29 @@ public final class CrawlerVertx {
     }
 
     public static Vertx create() {
-        return Vertx.builder().with(options()).build();
+        return builder(options(), Optional.empty()).build();
+    }
+
+    /** A crawler Vert.x whose own meters go to {@code registry} (see {@link #builder}). */
+    public static Vertx create(PrometheusMeterRegistry registry) {
+        return builder(options(), Optional.of(registry)).build();
     }
 
     /**
-     * A crawler Vert.x whose own meters (HTTP client and server, pools, event bus, workers, the JVM) go to
-     * {@code registry}; only for a watched crawl, so an unwatched one pays nothing. Remote addresses and paths are
-     * not labels: a crawl meets any number of hosts and URLs, and a series per host would grow without bound.
+     * A builder of a crawler Vert.x with {@code options} (made from {@link #options()}), clustered or not. When
+     * {@code meteredInto} is given, Vert.x's own meters (HTTP client and server, pools, event bus, workers, the JVM)
+     * go to it; only for a watched crawl, so an unwatched one pays nothing. Remote addresses and paths are not
+     * labels: a crawl meets any number of hosts and URLs, and a series per host would grow without bound.
      */
-    public static Vertx create(PrometheusMeterRegistry registry) {
+    public static VertxBuilder builder(VertxOptions options, Optional<PrometheusMeterRegistry> meteredInto) {
+        if (meteredInto.isEmpty()) {
+            return Vertx.builder().with(options);
+        }
         MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME,
                         Label.EB_ADDRESS, Label.EB_SIDE, Label.EB_FAILURE, Label.CLIENT_NAME, Label.NAMESPACE));
-        return Vertx.builder().with(options().setMetricsOptions(metrics))
-                .withMetrics(new MicrometerMetricsFactory(registry)).build();
+        return Vertx.builder().with(options.setMetricsOptions(metrics))
+                .withMetrics(new MicrometerMetricsFactory(meteredInto.get()));
     }
 
     /** The options every crawler Vert.x starts from, clustered or not. */

@@ -89,6 +89,16 @@ class BenchCommandTest {
                 "| async --records full | 64 |");
         assertThat(dev.crawlcase.crawler.testkit.WarcReaders.files(dir.resolve("work/throughput/async-64-warc-warc")))
                 .isNotEmpty();
+        // the HTTP/2 row: the same crawl over h2c, on as few connections as multiplexing needs
+        assertThat(async.getString("httpVersion")).isEqualTo("1.1");
+        assertThat(async.getLong("http2Requests")).isZero();
+        JsonObject h2 = s.getJsonArray("runs").getJsonObject(3);
+        assertThat(h2.getString("mode")).isEqualTo("async");
+        assertThat(h2.getString("httpVersion")).isEqualTo("2");
+        assertThat(h2.getJsonObject("summary").getLong("pages")).isEqualTo(async.getJsonObject("summary").getLong("pages"));
+        assertThat(h2.getLong("http2Requests")).isPositive();
+        assertThat(h2.getLong("connectionsOpened")).isPositive().isLessThanOrEqualTo(async.getLong("connectionsOpened"));
+        assertThat(Files.readString(BenchReport.markdownPath(out))).contains("| async h2 | 64 |");
     }
 
     @Test

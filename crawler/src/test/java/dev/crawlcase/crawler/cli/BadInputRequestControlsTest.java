@@ -53,7 +53,7 @@ class BadInputRequestControlsTest {
         "'{\"fetch\": {\"auth\": [{\"hosts\": \"*\", \"user\": \"u\"}]}}' | fetch.auth[0].password: give exactly one of password and passwordEnv",
         "'{\"fetch\": {\"auth\": [{\"hosts\": \"*\", \"user\": \"u\", \"passwordEnv\": \"CRAWLCASE_NO_SUCH_VAR_18\"}]}}' | fetch.auth[0].passwordEnv: environment variable CRAWLCASE_NO_SUCH_VAR_18 is not set",
         "'{\"fetch\": {\"auth\": [{\"hosts\": \"*\", \"user\": \"a:b\", \"password\": \"pw\"}]}}' | fetch.auth[0].user: must be non-empty, without ':'",
-        "'{\"fetch\": {\"proxy\": \"socks5://127.0.0.1:1080\"}}'    | fetch.proxy: must be http://host:port",
+        "'{\"fetch\": {\"proxy\": \"socks4://127.0.0.1:1080\"}}'    | fetch.proxy: must be http://host:port",
         "'{\"fetch\": {\"proxy\": \"http://proxy.example.com:3128\"}}' | fetch.proxy: is not on loopback (proxy.example.com): a remote proxy needs allowRemote",
     })
     void aBadRequestControlInTheConfigIsOneLine(String json, String problem) throws Exception {

@@ -14,6 +14,8 @@ import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -55,8 +57,8 @@ class NodeDashboardTest {
         ShardedRun run = new ShardedRun(vertx, config, () -> 0, crawl, 1, null, "node");
         DashboardOption asked = CommandLine.populateCommand(new DashboardOption(), "--dashboard", "0");
         StringWriter err = new StringWriter();
-        NodeDashboard node = NodeDashboard.start(vertx, asked, run, crawl, 0, 1, "async 4", true,
-                new PrintWriter(err, true));
+        NodeDashboard node = NodeDashboard.start(vertx, asked, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                run, crawl, 0, 1, "async 4", true, new PrintWriter(err, true));
         int port = Integer.parseInt(err.toString().replaceAll("(?s).*127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
         EventStream events = await(EventStream.open(vertx, port));
         Future<CrawlReport> crawled = run.run(List.of(0));

@@ -56,15 +56,15 @@ class DashboardPageTest {
         Dashboard dashboard = await(Dashboard.start(vertx, 0, "run", registry));
 
         try (BrowserPage page = chromium.open(dashboard.url(), 1200, 900)) {
-            assertThat(page.evaluate(until("text('state') === 'waiting' && text('title') === 'run'"))).isEqualTo(true);
+            assertThat(page.evaluate(BrowserPage.until("text('state') === 'waiting' && text('title') === 'run'"))).isEqualTo(true);
             CrawlRunner runner = new CrawlRunner(vertx, TestConfig.crawl().mode(Mode.THREAD_POOL).concurrency(2)
                     .perHostConcurrency(2).outputIn(dir).load(dir).withSeeds(sites.seedUrls()), () -> 0);
             await(dashboard.follow(vertx.eventBus(), runner.addresses(), "thread-pool 2", runner));
             Future<CrawlReport> crawl = runner.run();
 
-            long first = number(page.evaluate(until("text('state') === 'running' && +text('done') > 0 && text('done')")));
+            long first = number(page.evaluate(BrowserPage.until("text('state') === 'running' && +text('done') > 0 && text('done')")));
             page.screenshot(SHOTS.resolve("dashboard-running.png"));
-            long later = number(page.evaluate(until(
+            long later = number(page.evaluate(BrowserPage.until(
                     "text('state') === 'running' && +text('done') > " + first + " && text('done')")));
             assertThat(later).as("records done, shown later in the same crawl").isGreaterThan(first);
             page.resize(NARROW_PX, 900);
@@ -75,7 +75,7 @@ class DashboardPageTest {
 
             CrawlReport report = await(crawl);
             dashboard.finished(report.summary());
-            JsonObject shown = (JsonObject) page.evaluate(until("text('state') === 'finished' && "
+            JsonObject shown = (JsonObject) page.evaluate(BrowserPage.until("text('state') === 'finished' && "
                     + "{done: text('done'), pages: text('pages'), queued: text('queued'), inflight: text('inflight'), "
                     + "failed: text('errors'), charts: document.querySelectorAll('.uplot').length,"
                     + " points: +document.getElementById('chart-progress').getAttribute('data-points')}"));
@@ -108,7 +108,7 @@ class DashboardPageTest {
                     .perHostConcurrency(2).outputIn(dir).load(dir).withSeeds(watched.sites().seedUrls()), "async 4")
                     .run();
 
-            JsonObject shown = (JsonObject) page.evaluate(until("document.querySelectorAll('#hosts tr').length > 0"
+            JsonObject shown = (JsonObject) page.evaluate(BrowserPage.until("document.querySelectorAll('#hosts tr').length > 0"
                     + " && document.querySelectorAll('#slots tr').length > 0 && {"
                     + " hosts: [...document.querySelectorAll('#hosts tr')].map(r => r.getAttribute('data-host')),"
                     + " inFlight: [...document.querySelectorAll('#hosts tr')].map(r => +r.cells[2].textContent),"
@@ -142,7 +142,7 @@ class DashboardPageTest {
                 new NodeView("node-2", "fetcher", "virtual", 12.5)));
 
         try (BrowserPage page = chromium.open(dashboard.url(), 1200, 1100)) {
-            JsonObject shown = (JsonObject) page.evaluate(until("document.querySelectorAll('#ladder tr').length === 2"
+            JsonObject shown = (JsonObject) page.evaluate(BrowserPage.until("document.querySelectorAll('#ladder tr').length === 2"
                     + " && document.querySelectorAll('#nodes tr').length === 2 && {"
                     + " crawl: text('crawl'), state: text('state'),"
                     + " ladder: [...document.querySelectorAll('#ladder tr')].map(r => r.cells[0].textContent + ' '"
@@ -160,19 +160,6 @@ class DashboardPageTest {
             assertThat(shown.getBoolean("hidden")).isFalse();
             assertThat(page.errors()).isEmpty();
         }
-    }
-
-    /**
-     * A promise that resolves with {@code expression}'s value once it is truthy, checked at once and on every change
-     * of the page: the test waits on the page itself, never on a clock.
-     */
-    private static String until(String expression) {
-        return "new Promise(resolve => {"
-                + " const text = id => document.getElementById(id).textContent;"
-                + " const check = () => { const v = (" + expression + "); if (v) { observer.disconnect(); resolve(v); } };"
-                + " const observer = new MutationObserver(check);"
-                + " observer.observe(document.documentElement, {subtree: true, childList: true, characterData: true});"
-                + " check(); })";
     }
 
     private static long number(Object value) {

@@ -74,6 +74,21 @@ class RequestControlsTest {
     }
 
     @Test
+    void aSocks5ProxyIsParsedAndRefusedByTheJdkClientOnly() {
+        RequestControls.Proxy socks = RequestControls.Proxy.parse("proxy", "socks5://localhost:1080");
+        assertThat(socks).isEqualTo(new RequestControls.Proxy("127.0.0.1", 1080, RequestControls.Proxy.Kind.SOCKS5));
+        assertThat(socks.url()).isEqualTo("socks5://127.0.0.1:1080");
+        assertThat(RequestControls.Proxy.parse("proxy", "http://127.0.0.1:3128").kind())
+                .isEqualTo(RequestControls.Proxy.Kind.HTTP);
+        assertThatThrownBy(() -> RequestControls.Proxy.parse("proxy", "socks4://127.0.0.1:1080"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("socks5://host:port");
+        RequestControls controls = RequestControls.NONE.withProxy(socks);
+        assertThat(BlockingFetcher.unsupported(controls)).get().asString().contains("cannot go through a SOCKS proxy");
+        assertThat(BlockingFetcher.unsupported(RequestControls.NONE.withProxy(
+                RequestControls.Proxy.parse("proxy", "http://127.0.0.1:3128")))).isEmpty();
+    }
+
+    @Test
     void theJarHonoursHostPathAndExpiry() {
         CookieJar jar = new CookieJar();
         URI page = u("http://a.test/shop/cart");

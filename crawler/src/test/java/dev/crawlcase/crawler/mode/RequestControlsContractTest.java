@@ -3,7 +3,10 @@ package dev.crawlcase.crawler.mode;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.fetch.RequestControls;
+import dev.crawlcase.crawler.testkit.CliRun;
 import dev.crawlcase.crawler.testkit.LoopbackProxy;
+import dev.crawlcase.crawler.testkit.LoopbackSocks5;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
@@ -22,7 +25,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -31,10 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Request controls (extra headers, Accept-Language, Basic credentials per host, the cookie jar, an HTTP proxy) in
- * every mode built on a real client, judged by what the sites and the proxy counted: the exact pages, and the
- * header, credentials, cookie and forwarded requests each server saw. poll and selector refuse these settings
- * ({@code PlainHttpCheckTest}).
+ * Request controls (extra headers, Accept-Language, Basic credentials per host, the cookie jar, an HTTP or SOCKS5
+ * proxy) in every mode built on a real client, judged by what the sites and the proxy counted: the exact pages, and
+ * the header, credentials, cookie and forwarded requests each server saw. poll and selector refuse these settings
+ * ({@code PlainHttpCheckTest}); sequential and thread-pool (the JDK's client) refuse a SOCKS proxy.
  */
 class RequestControlsContractTest {
     private static final String PASSWORD = "s3cret-pw";
@@ -207,4 +212,60 @@ class RequestControlsContractTest {
         assertThat(proxy.forwarded()).isZero();
         assertThat(proxy.refused()).isZero();
     }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void everyRequestGoesThroughASocks5ProxyInTheModesOnVertxsClient(Mode mode) {
+        assumeRealClient(mode);
+        assumeTrue(ModeVerticles.refusedControls(mode, SOCKS).isEmpty(), mode.label() + " refuses SOCKS (below)");
+        FakeWorld world = start(world(SiteAccess.OPEN));
+        LoopbackSocks5 socks = LoopbackSocks5.start(kit.vertx());
+        TestCrawl crawl = crawl(mode, world, c -> c.proxy(socks.url()));
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(socks.requestHeads()).as("requests relayed").isEqualTo(world.counters().totalRequests())
+                .isPositive();
+        assertThat(socks.connects()).isPositive();
+        assertThat(socks.refused()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void httpsGoesThroughASocks5ProxyEndToEnd(Mode mode) throws Exception {
+        assumeRealClient(mode);
+        assumeTrue(ModeVerticles.refusedControls(mode, SOCKS).isEmpty(), mode.label() + " refuses SOCKS (below)");
+        FakeWorld world = start(world(SiteAccess.OPEN).withTls(true));
+        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
+        LoopbackSocks5 socks = LoopbackSocks5.start(kit.vertx());
+        TestCrawl crawl = crawl(mode, world, c -> c.proxy(socks.url()).trustCertificates(pem));
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(socks.connects()).isPositive();
+        assertThat(socks.requestHeads()).as("nothing readable in a TLS tunnel").isZero();
+        assertThat(socks.refused()).isZero();
+    }
+
+    /** The JDK's HttpClient has no SOCKS: its modes refuse in one line, exit 2, before one request or tunnel. */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"SEQUENTIAL", "THREAD_POOL"})
+    void theModesOnTheJdkClientRefuseASocksProxyBeforeAnyRequest(Mode mode) throws Exception {
+        FakeWorld world = start(world(SiteAccess.OPEN));
+        LoopbackSocks5 socks = LoopbackSocks5.start(kit.vertx());
+        Path records = dir.resolve("r.jsonl");
+        List<String> args = new ArrayList<>(List.of("run", "--mode", mode.label(),
+                "--proxy", socks.url(), "--out", records.toString(), "--summary", dir.resolve("s.json").toString()));
+        args.addAll(world.seedUrls());
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("crawler: fetch.proxy: " + mode.label() + " mode: the JDK's"
+                + " HttpClient cannot go through a SOCKS proxy (" + socks.url() + "); use an http:// proxy, or mode"
+                + " async, virtual or io-uring (Vert.x's client speaks SOCKS5)");
+        assertThat(records).doesNotExist();
+        assertThat(world.counters().totalRequests()).isZero();
+        assertThat(socks.connects() + socks.refused()).isZero();
+    }
+
+    private static final RequestControls SOCKS = RequestControls.NONE.withProxy(
+            RequestControls.Proxy.parse("proxy", "socks5://127.0.0.1:1080"));
 }

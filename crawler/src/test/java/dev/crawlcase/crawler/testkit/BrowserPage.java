@@ -99,6 +99,20 @@ public final class BrowserPage implements AutoCloseable {
         return result.getJsonObject("result").getValue("value");
     }
 
+    /**
+     * A promise (for {@link #evaluate}) that resolves with {@code expression}'s value once it is truthy, checked at
+     * once and on every change of the page: a test waits on the page itself, never on a clock. In the expression,
+     * {@code text(id)} is the text of the element with that id.
+     */
+    public static String until(String expression) {
+        return "new Promise(resolve => {"
+                + " const text = id => document.getElementById(id).textContent;"
+                + " const check = () => { const v = (" + expression + "); if (v) { observer.disconnect(); resolve(v); } };"
+                + " const observer = new MutationObserver(check);"
+                + " observer.observe(document.documentElement, {subtree: true, childList: true, characterData: true});"
+                + " check(); })";
+    }
+
     /** Console errors, uncaught exceptions and failed loads seen so far. */
     public List<String> errors() {
         synchronized (errors) {

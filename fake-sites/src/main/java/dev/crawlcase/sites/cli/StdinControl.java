@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Commands from a parent process on stdin, read on a daemon thread: {@code reset} zeroes the counters; {@code warm}
- * renders every generated page now, so that a benchmark's first crawl does not pay for it. The end of stdin means
+ * renders every generated page now, so that a benchmark's first crawl does not pay for it; {@code counters} prints
+ * one line with the connections accepted, the requests and those over HTTP/2 (a benchmark's h2 rows). The end of stdin means
  * the parent is gone: the process exits (its shutdown hook closes the sites) instead of serving on as an orphan.
  */
 final class StdinControl {
@@ -25,6 +26,11 @@ final class StdinControl {
                     if (line.trim().equals("reset")) {
                         world.counters().reset();
                         out.println("reset done");
+                    } else if (line.trim().equals("counters")) {
+                        // one line the parent parses: connections accepted, requests, of them over HTTP/2
+                        out.println("counters connections=" + world.counters().connectionsOpened() + " requests="
+                                + world.counters().totalRequests() + " http2=" + world.counters().http2Requests());
+                        out.println("counters done");
                     } else if (line.trim().equals("warm")) {
                         world.warm();
                         out.println("warm done");

@@ -22,6 +22,7 @@ public final class CounterBoard {
     private final AtomicLong total = new AtomicLong();
     private final AtomicLong encoded = new AtomicLong();
     private final AtomicLong http2 = new AtomicLong();
+    private final AtomicLong connections = new AtomicLong();
     private final AtomicLong credentialsSeen = new AtomicLong();
     private final AtomicLong cookieSeen = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -119,6 +120,15 @@ public final class CounterBoard {
         http2.incrementAndGet();
     }
 
+    /** Connections the sites accepted (one HTTP/2 connection carries many requests; an HTTP/1.1 one, one at a time). */
+    public long connectionsOpened() {
+        return connections.get();
+    }
+
+    void connectionOpened() {
+        connections.incrementAndGet();
+    }
+
     /** Requests that carried the credentials a site asked for. */
     public long credentialsSeen() {
         return credentialsSeen.get();
@@ -170,6 +180,7 @@ public final class CounterBoard {
         total.set(0);
         encoded.set(0);
         http2.set(0);
+        connections.set(0);
         credentialsSeen.set(0);
         cookieSeen.set(0);
         refused.set(0);

@@ -67,6 +67,7 @@ public final class SiteVerticle extends VerticleBase {
             options.setSsl(true).setKeyCertOptions(certificate.keyCertOptions()).setUseAlpn(http2);
         }
         HttpServer server = vertx.createHttpServer(options)
+                .connectionHandler(connection -> counters.connectionOpened())
                 .requestHandler(new SiteHandler(vertx, site, counters, replies, this::baseUrl, coding));
         return server.listen().onSuccess(bound -> port = bound.actualPort());
     }
