@@ -57,6 +57,8 @@ public final class BlockingFetcher implements AutoCloseable {
     private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
     private final FetchLimits limits;
+    /** Over HTTP/2 (asked or preferred), the streams each host may have in flight; null over HTTP/1.1. */
+    private final Http2StreamPermits streams;
     private final RemoteGuard guard;
     private final ExecutorService executor;
     private final HttpClient client;
@@ -88,6 +90,7 @@ public final class BlockingFetcher implements AutoCloseable {
             throw new IllegalArgumentException("executorThreads must be >= 1, got " + executorThreads);
         }
         this.limits = limits;
+        this.streams = limits.httpVersion() == HttpVersionChoice.HTTP_1_1 ? null : new Http2StreamPermits();
         this.guard = new RemoteGuard(resolver, limits.allowPrivateNetworks());
         this.executor = Executors.newFixedThreadPool(executorThreads, runnable -> {
             Thread thread = new Thread(runnable, "crawlcase-jdkhttp-" + THREAD_IDS.incrementAndGet());
@@ -142,7 +145,23 @@ public final class BlockingFetcher implements AutoCloseable {
                 .header("Accept-Encoding", BodyDecoder.ACCEPT_ENCODING);
         limits.request().headersFor(URI.create(task.url())).forEach(h -> request.setHeader(h.getKey(), h.getValue()));
         Handler handler = new Handler(task.kind());
+        Http2StreamPermits.Permit stream = null;
+        if (streams != null) {
+            try {
+                stream = streams.acquire(target, limits.totalTimeoutMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failure(ErrorKind.IO, start);
+            }
+            if (stream == null) {
+                return failure(ErrorKind.TIMEOUT_FIRST_BYTE, start);
+            }
+        }
         CompletableFuture<HttpResponse<CappedSubscriber.Read>> future = client.sendAsync(request.build(), handler);
+        if (stream != null) {
+            Http2StreamPermits.Permit held = stream;
+            future.whenComplete((response, failure) -> held.release());
+        }
         try {
             long remaining = limits.totalTimeoutMs() - millisSince(start);
             return result(handler, future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body(), start);

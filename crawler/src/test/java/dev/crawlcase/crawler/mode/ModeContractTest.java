@@ -235,6 +235,25 @@ class ModeContractTest {
         assertServedOver(crawl, HttpProtocol.HTTP_2);
     }
 
+    /**
+     * The JDK client fails a request at once when its one HTTP/2 connection to a host carries as many streams as the
+     * server allows (JDK-8225647): a thread pool of 150 against one host over h2c must wait for streams, not lose
+     * pages to "too many concurrent streams".
+     */
+    @org.junit.jupiter.api.Test
+    void aThreadPoolOverHttp2WaitsForTheStreamsAHostAllows() {
+        FakeWorld world = start(WorldConfig.of(7, SiteSpec.named("wide").withPages(400, 3)
+                .withLatency(Distribution.fixed(200))).withHttp2(true));
+        CrawlConfig config = TestCrawl.config(Mode.THREAD_POOL, 150, dir, world.seedUrls(),
+                c -> c.perHostConcurrency(150).httpVersion("2").timeouts(5_000, 10_000, 30_000));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+
+        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        // the servers' limit (Vert.x: 100 streams per connection), held by the crawler's own permits
+        assertThat(world.counters().peakConcurrent("wide")).as("requests in flight at once").isLessThanOrEqualTo(100);
+        assertServedOver(crawl, HttpProtocol.HTTP_2);
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void withHttp11TheSitesSeeNoH2Request(Mode mode) throws Exception {
