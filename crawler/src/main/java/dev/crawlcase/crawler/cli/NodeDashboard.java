@@ -10,20 +10,22 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 /**
  * The dashboard of one equal node of a sharded crawl ({@code cluster --role node --dashboard}): its own part's
- * figures, host table and slots, and a cluster row saying which part it runs, in which mode, at what rate. Its
+ * figures, host table and slots, and a cluster table with a row for every watched node of the crawl
+ * ({@link NodeRoster}): which part it runs, in which mode, at what rate. Its
  * {@code /metrics} has Vert.x's own series when the node's clustered Vert.x was metered into the same registry.
  */
 final class NodeDashboard {
     private final Dashboard dashboard;
     private final ShardedRun run;
+    private final NodeRoster roster;
 
-    private NodeDashboard(Dashboard dashboard, ShardedRun run) {
+    private NodeDashboard(Dashboard dashboard, ShardedRun run, NodeRoster roster) {
         this.dashboard = dashboard;
         this.run = run;
+        this.roster = roster;
     }
 
     /** Starts it (a port that cannot be listened on is bad input) and follows the node's part of {@code run}. */
@@ -35,13 +37,15 @@ final class NodeDashboard {
         String name = "part " + part + " of " + parts;
         dashboard.follow(vertx.eventBus(), crawl.part(part), name + ", " + mode, run::now);
         String role = "node" + (exporter ? ", writes the records" : "");
-        dashboard.cluster(() -> List.of(new NodeView(name, role, mode,
-                run.now(0).map(CrawlNow::summary).map(RunSummary::pagesPerSecond).orElse(0.0))));
-        return new NodeDashboard(dashboard, run);
+        NodeRoster roster = NodeRoster.start(vertx, crawl, () -> new NodeView(name, role, mode,
+                run.now(0).map(CrawlNow::summary).map(RunSummary::pagesPerSecond).orElse(0.0)));
+        dashboard.cluster(roster::nodes);
+        return new NodeDashboard(dashboard, run, roster);
     }
 
     /** The crawl ended: the page shows this node's last figures (its own records) as final. */
     void finished() {
+        roster.close();
         run.now(0).map(CrawlNow::summary).ifPresent(dashboard::finished);
     }
 }

@@ -11,7 +11,13 @@ import io.vertx.core.json.JsonObject;
  * @param pagesPerSecond its recent rate
  */
 public record NodeView(String node, String role, String mode, double pagesPerSecond) {
-    JsonObject toJson() {
+    /** The view from its {@link #toJson()} form. */
+    public static NodeView fromJson(JsonObject json) {
+        return new NodeView(json.getString("node"), json.getString("role"), json.getString("mode"),
+                json.getDouble("pagesPerSecond", 0.0));
+    }
+
+    public JsonObject toJson() {
         return new JsonObject().put("node", node).put("role", role).put("mode", mode)
                 .put("pagesPerSecond", pagesPerSecond);
     }

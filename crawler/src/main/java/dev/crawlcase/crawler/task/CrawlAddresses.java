@@ -54,6 +54,11 @@ public record CrawlAddresses(String crawlId) {
         return "crawlcase." + crawlId + ".parts";
     }
 
+    /** Where each watched node of a sharded crawl publishes its row for the other nodes' dashboards. */
+    public String roster() {
+        return "crawlcase." + crawlId + ".roster";
+    }
+
     /** Ask the frontier to stop leasing, wait up to the given grace (ms) for work in flight, then finish. */
     public String stop() {
         return "crawlcase." + crawlId + ".stop";

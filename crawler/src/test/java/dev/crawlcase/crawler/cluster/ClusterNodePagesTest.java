@@ -105,16 +105,21 @@ class ClusterNodePagesTest {
             assertThat(VERTX_SERIES).as("Vert.x's series on the %s node", node.mode())
                     .allSatisfy(series -> assertThat(metrics).contains(series));
             try (BrowserPage page = chromium.open("http://127.0.0.1:" + port + "/", 1200, 1900)) {
+                // every node's row, heard from the others over the event bus; this node's own row checked below
                 JsonObject shown = (JsonObject) page.evaluate(BrowserPage.until("text('state') === 'running'"
-                        + " && document.querySelectorAll('#nodes tr').length === 1 && {"
+                        + " && document.querySelectorAll('#nodes tr').length === 3 && {"
                         + " title: text('title'), crawl: text('crawl'), rate: text('rate'),"
-                        + " row: [...document.querySelectorAll('#nodes tr')[0].cells].map(c => c.textContent),"
+                        + " names: [...document.querySelectorAll('#nodes tr')].map(r => r.cells[0].textContent),"
+                        + " row: [...[...document.querySelectorAll('#nodes tr')].find(r => r.cells[0].textContent"
+                        + " === 'part " + part + " of 3').cells].map(c => c.textContent),"
                         + " hidden: document.getElementById('cluster-section').hidden}"));
                 page.screenshot(SHOTS.resolve("cluster-node-part-" + part + "-" + node.mode() + ".png"));
                 assertThat(shown.getString("title")).isEqualTo("cluster");
                 // the mode and its concurrency (a sequential node fetches one at a time, whatever it was given)
                 assertThat(shown.getString("crawl")).matches("part " + part + " of 3, " + node.mode() + " \\d+");
                 assertThat(shown.getBoolean("hidden")).isFalse();
+                assertThat(shown.getJsonArray("names").getList()).as("the cluster table of the %s node", node.mode())
+                        .containsExactly("part 0 of 3", "part 1 of 3", "part 2 of 3");
                 List<Object> row = shown.getJsonArray("row").getList();
                 assertThat(row.subList(0, 2)).as("part, role").containsExactly("part " + part + " of 3",
                         part == 0 ? "node, writes the records" : "node");

@@ -39,7 +39,7 @@ class DuplicatesResumeTest {
     void aResumedCrawlMarksTheDuplicatesOfBothRunsAsTheTruthDoes() {
         Vertx vertx = kit.vertx();
         FakeWorld sites = FakeWorld.start(vertx, WorldConfig.of(11, SiteSpec.named("dups").withPages(60, 5)
-                .withLatency(Distribution.fixed(20)).withDirectives(true))).toCompletionStage().toCompletableFuture().join();
+                .withLatency(Distribution.fixed(150)).withDirectives(true))).toCompletionStage().toCompletableFuture().join();
         CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(3).recordDetail(RecordDetail.FULL)
                 .output(dir.resolve("r.jsonl"), dir.resolve("s.json")).load(dir).withSeeds(sites.seedUrls());
         Path stateDir = dir.resolve("state");
