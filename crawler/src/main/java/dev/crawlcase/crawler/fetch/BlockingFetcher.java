@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.fetch;
 
 import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.FetchPhases;
 import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
@@ -151,8 +152,10 @@ public final class BlockingFetcher implements AutoCloseable {
             return failure(ErrorKind.PROTOCOL, start);
         }
         ResponseHead head = handler.head;
-        return read.cap() < 0 ? head.withoutBody(millisSince(start))
+        FetchResult result = read.cap() < 0 ? head.withoutBody(millisSince(start))
                 : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
+        // the JDK client pools its connections and says nothing of the connect; the headers are its first byte
+        return result.withPhases(new FetchPhases(-1, Math.max(0, handler.headNanos - start) / 1e6));
     }
 
     private static FetchResult failure(ErrorKind kind, long start) {
@@ -173,6 +176,7 @@ public final class BlockingFetcher implements AutoCloseable {
     private final class Handler implements HttpResponse.BodyHandler<CappedSubscriber.Read> {
         private final FetchTask.Kind kind;
         private volatile ResponseHead head;
+        private volatile long headNanos;
         private volatile CappedSubscriber subscriber;
         private volatile boolean badFraming;
 
@@ -185,6 +189,7 @@ public final class BlockingFetcher implements AutoCloseable {
             ResponseHead h = ResponseHead.of(info.statusCode(),
                     name -> info.headers().firstValue(name).orElse(null), lines(info.headers()),
                     System.currentTimeMillis());
+            headNanos = System.nanoTime();
             head = h;
             // a refused framing is not read: cancelling closes the connection, so no stray bytes reach the next use
             badFraming = !Framing.valid(info.headers().allValues("Content-Length"),

@@ -153,7 +153,7 @@ final class FetchSlots {
                     .onComplete(done -> {
                         fetching--;
                         busy.clear(slot);
-                        timeline.add(slot, start, timeline.now(), done.result().result().error() != null);
+                        timeline.add(slot, start, timeline.now(), done.result().result());
                         ready.add(done.result());
                         flushSoon();
                     });

@@ -71,7 +71,7 @@ final class VirtualVerticle extends FetchVerticle {
             for (FetchTask task : lease.tasks()) {
                 long start = timeline.now();
                 FetchOutcome outcome = fetchAndParse(task);
-                timeline.add(slot, start, timeline.now(), outcome.result().error() != null);
+                timeline.add(slot, start, timeline.now(), outcome.result());
                 done.add(outcome);
             }
             outcomes = done;

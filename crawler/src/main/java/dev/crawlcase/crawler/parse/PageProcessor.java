@@ -117,6 +117,6 @@ public final class PageProcessor {
 
     private static FetchResult withoutBody(FetchResult r) {
         return new FetchResult(r.status(), r.contentType(), r.charset(), NO_BODY, r.bytes(), r.truncated(),
-                r.location(), r.retryAfterMs(), r.error(), r.fetchMillis());
+                r.location(), r.retryAfterMs(), r.error(), r.fetchMillis()).withPhases(r.phases());
     }
 }

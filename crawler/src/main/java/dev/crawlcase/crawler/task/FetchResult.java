@@ -15,10 +15,19 @@ package dev.crawlcase.crawler.task;
  * @param fetchMillis  time from the start of the request to the end of the body (or the error)
  * @param capture      the response's header lines and transferred bytes for the archive; {@link ResponseCapture#NONE}
  *                     once the result leaves the fetcher's side (it never crosses the event bus)
+ * @param phases       when the attempt connected and got its first byte, as far as the client can tell
+ *                     ({@link FetchPhases#UNKNOWN} otherwise); for a comparison's timeline, never on the event bus
  */
 public record FetchResult(int status, String contentType, String charset, byte[] body, long bytes,
                           boolean truncated, String location, long retryAfterMs, ErrorKind error,
-                          long fetchMillis, ResponseCapture capture) {
+                          long fetchMillis, ResponseCapture capture, FetchPhases phases) {
+
+    /** A result whose client reports no phases. */
+    public FetchResult(int status, String contentType, String charset, byte[] body, long bytes, boolean truncated,
+                       String location, long retryAfterMs, ErrorKind error, long fetchMillis, ResponseCapture capture) {
+        this(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error, fetchMillis, capture,
+                FetchPhases.UNKNOWN);
+    }
 
     /** A result without a capture. */
     public FetchResult(int status, String contentType, String charset, byte[] body, long bytes, boolean truncated,
@@ -34,7 +43,13 @@ public record FetchResult(int status, String contentType, String charset, byte[]
     /** This result without its capture: what goes on to the frontier once the archive has it. */
     public FetchResult withoutCapture() {
         return capture == ResponseCapture.NONE ? this : new FetchResult(status, contentType, charset, body, bytes,
-                truncated, location, retryAfterMs, error, fetchMillis);
+                truncated, location, retryAfterMs, error, fetchMillis, ResponseCapture.NONE, phases);
+    }
+
+    /** This result with the phases its client saw. */
+    public FetchResult withPhases(FetchPhases seen) {
+        return new FetchResult(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error,
+                fetchMillis, capture, seen);
     }
 
     public boolean isHtml() {

@@ -1,0 +1,53 @@
+package dev.crawlcase.crawler.fetch;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One process of the processes mode's pool: a blocking, sequential fetcher in a JVM of its own. It reads the
+ * limits, answers {@link WorkerLines#READY}, then fetches one task per stdin line with {@link BlockingFetcher} and
+ * writes one result line, until stdin ends: the parent closed it at the end of the crawl, or died, so a worker
+ * never outlives the crawl that started it. Exit 0 on that end of input; 3 when a result cannot be written (the
+ * parent has gone).
+ */
+public final class FetchWorker {
+    private FetchWorker() {
+    }
+
+    public static void main(String[] args) {
+        // stdout is the protocol: anything else this JVM prints (a library's log line) goes to stderr
+        Writer protocol = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8));
+        System.setOut(System.err);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            String hello = in.readLine();
+            if (hello == null) {
+                return;
+            }
+            try (BlockingFetcher fetcher = new BlockingFetcher(WorkerLines.limits(hello), 1)) {
+                send(protocol, WorkerLines.READY);
+                String line;
+                while ((line = in.readLine()) != null) {
+                    send(protocol, WorkerLines.result(fetcher.fetch(WorkerLines.task(line))));
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("fetch worker: the pipe to the crawler failed: " + e.getMessage());
+            System.exit(3);
+        }
+    }
+
+    private static void send(Writer protocol, String line) throws IOException {
+        protocol.write(line);
+        protocol.write('\n');
+        protocol.flush();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.crawlcase.crawler.fetch;
+
+import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.FetchPhases;
+import dev.crawlcase.crawler.task.FetchResult;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.sites.server.SiteCertificate;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** What crosses the pipe to a fetch worker comes back as the same typed values, each on one line. */
+class WorkerLinesTest {
+
+    @Test
+    void limitsRoundTripWithTheirTrustAndVersion() {
+        FetchLimits limits = new FetchLimits(1_234, 2_345, 34_567, 4_567, 567, "agent/1 (+x)", true)
+                .withPrivateNetworks(true)
+                .withHttpVersion(HttpVersionChoice.AUTO)
+                .withTrust(TlsTrust.defaults().plusPem(SiteCertificate.selfSigned().pem()));
+        String line = WorkerLines.limits(limits);
+        assertFalse(line.contains("\n"), line);
+        assertEquals(limits, WorkerLines.limits(line));
+        assertEquals(1, WorkerLines.limits(line).trust().extraCertificates());
+    }
+
+    @Test
+    void defaultLimitsRoundTrip() {
+        assertEquals(FetchLimits.defaults(), WorkerLines.limits(WorkerLines.limits(FetchLimits.defaults())));
+    }
+
+    @Test
+    void tasksRoundTrip() {
+        for (FetchTask task : new FetchTask[]{
+                new FetchTask(Long.MAX_VALUE - 3, "http://127.0.0.1:81/a?b=%20\u00e9", 7, 3, 2, FetchTask.Kind.PAGE),
+                new FetchTask(1, "http://127.0.0.1:81/robots.txt", 0, 1, 0, FetchTask.Kind.ROBOTS)}) {
+            String line = WorkerLines.task(task);
+            assertFalse(line.contains("\n"), line);
+            assertEquals(task, WorkerLines.task(line));
+        }
+    }
+
+    @Test
+    void aResponseRoundTripsWithEveryByteOfItsBody() {
+        byte[] body = new byte[256];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) i;
+        }
+        FetchResult result = new FetchResult(301, "text/html", "iso-8859-1", body, 9_999, true, "/next\u00e9",
+                120_000, null, 42).withPhases(new FetchPhases(-1, 12.5));
+        FetchResult back = WorkerLines.result(WorkerLines.result(result));
+        assertFalse(WorkerLines.result(result).contains("\n"));
+        assertSame(result, back);
+    }
+
+    @Test
+    void aFailureRoundTripsWithItsKind() {
+        for (ErrorKind kind : ErrorKind.values()) {
+            FetchResult failure = FetchResult.failure(kind, 17);
+            assertSame(failure, WorkerLines.result(WorkerLines.result(failure)));
+        }
+    }
+
+    /** FetchResult's equals compares the body array by reference, so the fields are compared one by one. */
+    private static void assertSame(FetchResult expected, FetchResult actual) {
+        assertEquals(expected.status(), actual.status());
+        assertEquals(expected.contentType(), actual.contentType());
+        assertEquals(expected.charset(), actual.charset());
+        assertArrayEquals(expected.body(), actual.body());
+        assertEquals(expected.bytes(), actual.bytes());
+        assertEquals(expected.truncated(), actual.truncated());
+        assertEquals(expected.location(), actual.location());
+        assertEquals(expected.retryAfterMs(), actual.retryAfterMs());
+        assertEquals(expected.error(), actual.error());
+        assertEquals(expected.fetchMillis(), actual.fetchMillis());
+        assertEquals(expected.phases(), actual.phases());
+    }
+}
