@@ -17,11 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The process pool: up to N {@link FetchWorker} JVMs, each a sequential blocking fetcher with its own memory.
- * {@link #fetch} blocks its caller (one of the mode's N worker threads) while an idle worker fetches the task;
- * when none is idle a new one is started, so a crawl starts at most as many workers as it ever has fetches in
- * flight, each once. A worker that dies or hangs fails its task as a retryable {@code io} error and is replaced
- * by the next fetch that needs one. {@link #close} ends them all (their stdin closes; they exit).
+ * The process pool: N {@link FetchWorker} JVMs, each a sequential blocking fetcher with its own memory, started once
+ * ({@link #startOne}, which the mode calls N times before its first lease). {@link #fetch} blocks its caller (one
+ * of the mode's N worker threads) while an idle worker fetches the task. A worker that dies or hangs fails its task
+ * as a retryable {@code io} error and is replaced by the next fetch that finds no idle worker. {@link #close} ends
+ * them all (their stdin closes; they exit).
  */
 public final class ProcessPoolFetcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessPoolFetcher.class);

@@ -4,13 +4,19 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchPhases;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.ResponseCapture;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What crosses the pipe between the processes mode and a {@link FetchWorker}: one JSON object per line, typed on
  * both sides. The parent sends the limits once ({@link #limits(FetchLimits)}), the worker answers {@link #READY},
- * then each task line gets exactly one result line. A result crosses without its archive capture (the processes
- * mode keeps no WARC copy), with its phases; the body travels as base64.
+ * then each task line gets exactly one result line. A result crosses with its header lines (the parse step reads
+ * them) and its phases but without the raw body of its capture (the processes mode keeps no WARC copy); the body
+ * travels as base64.
  */
 public final class WorkerLines {
     /** The worker's answer to the limits line: it has built its client and reads tasks now. */
@@ -74,6 +80,7 @@ public final class WorkerLines {
                 .put("retryAfterMs", result.retryAfterMs())
                 .put("error", result.error() == null ? null : result.error().name())
                 .put("fetchMillis", result.fetchMillis())
+                .put("headers", headers(result.capture()))
                 .put("connectMs", result.phases().connectMs())
                 .put("firstByteMs", result.phases().firstByteMs())
                 .encode();
@@ -82,10 +89,23 @@ public final class WorkerLines {
     public static FetchResult result(String line) {
         JsonObject json = new JsonObject(line);
         String error = json.getString("error");
+        List<ResponseCapture.Header> headers = new ArrayList<>();
+        for (Object header : json.getJsonArray("headers")) {
+            JsonArray pair = (JsonArray) header;
+            headers.add(new ResponseCapture.Header(pair.getString(0), pair.getString(1)));
+        }
         return new FetchResult(json.getInteger("status"), json.getString("contentType"), json.getString("charset"),
                 json.getBinary("body"), json.getLong("bytes"), json.getBoolean("truncated"),
                 json.getString("location"), json.getLong("retryAfterMs"),
-                error == null ? null : ErrorKind.valueOf(error), json.getLong("fetchMillis"))
-                .withPhases(new FetchPhases(json.getDouble("connectMs"), json.getDouble("firstByteMs")));
+                error == null ? null : ErrorKind.valueOf(error), json.getLong("fetchMillis"),
+                headers.isEmpty() ? ResponseCapture.NONE : new ResponseCapture(headers, new byte[0], false),
+                new FetchPhases(json.getDouble("connectMs"), json.getDouble("firstByteMs")));
+    }
+
+    /** The header lines only: the parse step reads them (X-Robots-Tag, a page's details); the raw body stays. */
+    private static JsonArray headers(ResponseCapture capture) {
+        JsonArray lines = new JsonArray();
+        capture.headers().forEach(h -> lines.add(new JsonArray().add(h.name()).add(h.value())));
+        return lines;
     }
 }

@@ -7,11 +7,13 @@ import dev.crawlcase.crawler.task.Mode;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Processes mode, the documents' process pool: up to N worker JVMs ({@link ProcessPoolFetcher}), each fetching one
- * task at a time, fed from this JVM's one frontier. N worker threads here each wait on one worker's pipe (never an
+ * Processes mode, the documents' process pool: N worker JVMs ({@link ProcessPoolFetcher}), all started before the
+ * first lease and each fetching one task at a time, fed from this JVM's one frontier. N worker threads here each wait on one worker's pipe (never an
  * event loop) and parse what it returns. Each worker costs a JVM start and its own memory; that cost is the rung's
  * lesson, and the crawl's figures count it (its wall time includes the starts, its memory the workers' resident
  * sets).
@@ -34,11 +36,17 @@ final class ProcessPoolVerticle extends FetchVerticle {
                 TimeUnit.MILLISECONDS);
         PageProcessor processor = settings.processor(Mode.PROCESSES);
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
-        // one worker is started before the first lease, so a pool that cannot start one fails the deployment
-        return pool.executeBlocking(() -> {
-            fetcher.startOne();
-            return null;
-        }, false).onSuccess(ready -> ended(new FetchSlots(vertx, client, processes, Mode.PROCESSES,
+        // every worker is started, side by side, before the first lease: a JVM start inside a fetch would count
+        // against that task's lease (which may expire, and the page be fetched twice), and a pool that cannot start
+        // its workers fails the deployment instead of every task
+        List<Future<Void>> starts = new ArrayList<>();
+        for (int i = 0; i < processes; i++) {
+            starts.add(pool.executeBlocking(() -> {
+                fetcher.startOne();
+                return null;
+            }, false));
+        }
+        return Future.all(starts).onSuccess(ready -> ended(new FetchSlots(vertx, client, processes, Mode.PROCESSES,
                 task -> pool.executeBlocking(() -> processor.process(task, fetcher.fetch(task)), false))
                 .recordingInto(settings.timeline()).run()));
     }

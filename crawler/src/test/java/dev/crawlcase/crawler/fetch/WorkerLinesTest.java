@@ -4,8 +4,11 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchPhases;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.ResponseCapture;
 import dev.crawlcase.sites.server.SiteCertificate;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +52,8 @@ class WorkerLinesTest {
             body[i] = (byte) i;
         }
         FetchResult result = new FetchResult(301, "text/html", "iso-8859-1", body, 9_999, true, "/next\u00e9",
-                120_000, null, 42).withPhases(new FetchPhases(-1, 12.5));
+                120_000, null, 42, new ResponseCapture(List.of(new ResponseCapture.Header("X-Robots-Tag", "none"),
+                        new ResponseCapture.Header("Set-Cookie", "a=1")), body, true), new FetchPhases(-1, 12.5));
         FetchResult back = WorkerLines.result(WorkerLines.result(result));
         assertFalse(WorkerLines.result(result).contains("\n"));
         assertSame(result, back);
@@ -76,5 +80,7 @@ class WorkerLinesTest {
         assertEquals(expected.error(), actual.error());
         assertEquals(expected.fetchMillis(), actual.fetchMillis());
         assertEquals(expected.phases(), actual.phases());
+        // the parse step reads the header lines (X-Robots-Tag); the raw body is for the archive, which stays behind
+        assertEquals(expected.capture().headers(), actual.capture().headers());
     }
 }
