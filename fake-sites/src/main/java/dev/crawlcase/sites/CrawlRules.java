@@ -11,9 +11,34 @@ import java.util.List;
  * @param respectNofollow do not follow links with rel=nofollow
  * @param maxRedirects    follow a Location only while the chain of consecutive redirects is at most this long
  * @param sites           names of the sites in scope; empty = every site of the world
+ * @param sitemaps        where each site's sitemaps are found ({@link Sitemaps})
+ * @param obeyPageDirectives do not follow the links of a page whose meta robots or X-Robots-Tag says nofollow or none
  */
 public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, boolean respectNofollow,
-                         int maxRedirects, List<String> sites) {
+                         int maxRedirects, List<String> sites, Sitemaps sitemaps, boolean obeyPageDirectives) {
+
+    /**
+     * Where a site's sitemaps come from, as the crawler's {@code sitemaps.use}: {@code ROBOTS} the robots.txt
+     * {@code Sitemap:} lines (only read when robots are obeyed); {@code ALWAYS} those, or {@code /sitemap.xml} when
+     * there are none; {@code OFF} none. A site's sitemaps are at depth 0, what one lists one hop below it.
+     */
+    public enum Sitemaps { ROBOTS, ALWAYS, OFF }
+
+    /** Rules with sitemaps found the crawler's default way ({@link Sitemaps#ROBOTS}). */
+    public CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, boolean respectNofollow,
+                      int maxRedirects, List<String> sites) {
+        this(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, Sitemaps.ROBOTS, true);
+    }
+
+    /** Rules that obey page directives, as the crawler does by default. */
+    public CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, boolean respectNofollow,
+                      int maxRedirects, List<String> sites, Sitemaps sitemaps) {
+        this(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps, true);
+    }
+
+    public CrawlRules withObeyPageDirectives(boolean value) {
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, sitemaps, value);
+    }
 
     public CrawlRules {
         if (maxDepth < 0) {
@@ -23,6 +48,14 @@ public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, bo
             throw new IllegalArgumentException("maxRedirects must be >= 0, got " + maxRedirects);
         }
         sites = List.copyOf(sites);
+        if (sitemaps == null) {
+            throw new IllegalArgumentException("sitemaps must not be null");
+        }
+    }
+
+    public CrawlRules withSitemaps(Sitemaps value) {
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, sites, value,
+                obeyPageDirectives);
     }
 
     /** obeyRobots, maxDepth 8, query order kept, nofollow links followed, 10 redirects, all sites. */
@@ -31,27 +64,33 @@ public record CrawlRules(boolean obeyRobots, int maxDepth, boolean sortQuery, bo
     }
 
     public CrawlRules withObeyRobots(boolean value) {
-        return new CrawlRules(value, maxDepth, sortQuery, respectNofollow, maxRedirects, sites);
+        return new CrawlRules(value, maxDepth, sortQuery, respectNofollow, maxRedirects, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withMaxDepth(int value) {
-        return new CrawlRules(obeyRobots, value, sortQuery, respectNofollow, maxRedirects, sites);
+        return new CrawlRules(obeyRobots, value, sortQuery, respectNofollow, maxRedirects, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withSortQuery(boolean value) {
-        return new CrawlRules(obeyRobots, maxDepth, value, respectNofollow, maxRedirects, sites);
+        return new CrawlRules(obeyRobots, maxDepth, value, respectNofollow, maxRedirects, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withRespectNofollow(boolean value) {
-        return new CrawlRules(obeyRobots, maxDepth, sortQuery, value, maxRedirects, sites);
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, value, maxRedirects, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withMaxRedirects(int value) {
-        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, value, sites);
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, value, sites,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withSites(List<String> value) {
-        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, value);
+        return new CrawlRules(obeyRobots, maxDepth, sortQuery, respectNofollow, maxRedirects, value,
+                sitemaps, obeyPageDirectives);
     }
 
     public CrawlRules withSites(String... value) {

@@ -62,6 +62,10 @@ public final class GroundTruth {
         /** 404. */
         MISSING,
         /** A permanently faulty path: 500 on every attempt. */
-        FAULTY
+        FAULTY,
+        /** A sitemap (or index) read whole: what it lists of its own site is followed. */
+        SITEMAP,
+        /** A sitemap refused whole (a bomb over the size bound, or a 200 that is no sitemap): nothing followed. */
+        SITEMAP_REFUSED
     }
 }

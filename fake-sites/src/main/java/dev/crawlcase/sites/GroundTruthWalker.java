@@ -3,6 +3,7 @@ package dev.crawlcase.sites;
 import dev.crawlcase.sites.GroundTruth.Kind;
 import dev.crawlcase.sites.GroundTruth.Request;
 import dev.crawlcase.sites.model.Link;
+import dev.crawlcase.sites.model.Paths;
 import dev.crawlcase.sites.model.Ref;
 import dev.crawlcase.sites.model.Replies;
 import dev.crawlcase.sites.model.Resource;
@@ -18,7 +19,10 @@ import java.util.TreeSet;
 
 /**
  * A breadth-first walk over the generated model (no HTTP): seeds at depth 0, +1 per link or redirect,
- * dedup on the normalised URL, scope, robots, depth and redirect limits, nofollow, permanent faults.
+ * dedup on the normalised URL, scope, robots, depth and redirect limits, nofollow, permanent faults. Each site's
+ * own sitemaps ({@link CrawlRules.Sitemaps}) start at depth 0 beside its seed; what a sitemap lists of its own site
+ * is one hop below it (an index's sitemaps are sitemaps too); a sitemap bomb, or a 200 that is no sitemap, ends
+ * there. A page whose robots directives say nofollow or none offers no links while the rules obey them.
  */
 final class GroundTruthWalker {
     private final Map<String, SiteModel> sites;
@@ -35,6 +39,7 @@ final class GroundTruthWalker {
         final int depth;
         final int redirects;
         final TreeSet<String> parents = new TreeSet<>();
+        boolean sitemap;
         Kind kind;
         long bodyBytes;
 
@@ -60,7 +65,10 @@ final class GroundTruthWalker {
     }
 
     GroundTruth walk() {
-        sites.keySet().stream().filter(scope::contains).forEach(name -> discover(baseUrls.get(name), 0, 0, null));
+        sites.keySet().stream().filter(scope::contains).forEach(name -> {
+            discover(baseUrls.get(name), 0, 0, null);
+            startingSitemaps(name).forEach(url -> discoverSitemap(url, 0, null));
+        });
         while (!queue.isEmpty()) {
             visit(queue.removeFirst());
         }
@@ -70,24 +78,47 @@ final class GroundTruthWalker {
         return new GroundTruth(requests);
     }
 
-    private void discover(String url, int depth, int redirects, String parent) {
+    /** The site's own sitemaps, as the crawler finds them: robots.txt's Sitemap: line, else /sitemap.xml. */
+    private List<String> startingSitemaps(String name) {
+        List<String> found = new ArrayList<>();
+        if (rules.sitemaps() == CrawlRules.Sitemaps.OFF) {
+            return found;
+        }
+        if (rules.obeyRobots() && sites.get(name).spec().sitemaps()) {
+            found.add(normalize(new Ref(name, Paths.SITEMAP_INDEX)));
+        }
+        if (found.isEmpty() && rules.sitemaps() == CrawlRules.Sitemaps.ALWAYS) {
+            found.add(normalize(new Ref(name, "/sitemap.xml")));
+        }
+        return found;
+    }
+
+    private void discoverSitemap(String url, int depth, String parent) {
+        Node node = discover(url, depth, 0, parent);
+        if (node != null) {
+            node.sitemap = true;
+        }
+    }
+
+    /** The new node, or null when the URL was known or is not requested. */
+    private Node discover(String url, int depth, int redirects, String parent) {
         if (url == null) {
-            return;
+            return null;
         }
         String site = siteOf(url);
         if (site == null || !scope.contains(site)) {
-            return;
+            return null;
         }
         Node known = nodes.get(url);
         if (known != null) {
             if (parent != null) {
                 known.parents.add(parent);
             }
-            return;
+            return null;
         }
         String target = ReferenceNormalizer.target(url);
         if (depth > rules.maxDepth() || (rules.obeyRobots() && sites.get(site).spec().robots().disallows(target))) {
-            return;
+            return null;
         }
         Node node = new Node(url, site, depth, redirects);
         if (parent != null) {
@@ -95,6 +126,7 @@ final class GroundTruthWalker {
         }
         nodes.put(url, node);
         queue.addLast(node);
+        return node;
     }
 
     private void visit(Node node) {
@@ -107,13 +139,17 @@ final class GroundTruthWalker {
         }
         Resource resource = site.resolve(target);
         node.bodyBytes = replies.reply(site, resource).body().length;
-        if (resource instanceof Resource.Page page) {
+        if (node.sitemap && (resource instanceof Resource.Sitemap || resource instanceof Resource.SitemapBomb
+                || resource instanceof Resource.Page || resource instanceof Resource.Binary)) {
+            visitSitemap(node, resource);
+        } else if (resource instanceof Resource.DirectedPage directed) {
             node.kind = Kind.PAGE;
-            for (Link link : page.links()) {
-                if (!link.isRaw() && !(rules.respectNofollow() && link.nofollow())) {
-                    discover(normalize(link.target()), node.depth + 1, 0, node.url);
-                }
+            if (!(rules.obeyPageDirectives() && directed.nofollow())) {
+                followLinks(node, directed.page());
             }
+        } else if (resource instanceof Resource.Page page) {
+            node.kind = Kind.PAGE;
+            followLinks(node, page);
         } else if (resource instanceof Resource.Redirect redirect) {
             node.kind = Kind.REDIRECT;
             if (node.redirects + 1 <= rules.maxRedirects()) {
@@ -121,6 +157,32 @@ final class GroundTruthWalker {
             }
         } else {
             node.kind = resource instanceof Resource.Binary ? Kind.RESOURCE : Kind.MISSING;
+        }
+    }
+
+    private void followLinks(Node node, Resource.Page page) {
+        for (Link link : page.links()) {
+            if (!link.isRaw() && !(rules.respectNofollow() && link.nofollow())) {
+                discover(normalize(link.target()), node.depth + 1, 0, node.url);
+            }
+        }
+    }
+
+    /** A sitemap read whole lists its own site's URLs one hop below it; anything else that answered 200 is refused. */
+    private void visitSitemap(Node node, Resource resource) {
+        if (!(resource instanceof Resource.Sitemap sitemap)) {
+            node.kind = Kind.SITEMAP_REFUSED;
+            return;
+        }
+        node.kind = Kind.SITEMAP;
+        for (Ref entry : sitemap.entries()) {
+            if (entry.site().equals(node.site)) {
+                if (sitemap.index()) {
+                    discoverSitemap(normalize(entry), node.depth + 1, node.url);
+                } else {
+                    discover(normalize(entry), node.depth + 1, 0, node.url);
+                }
+            }
         }
     }
 

@@ -46,6 +46,14 @@ public final class ServerCounters {
         return max;
     }
 
+    /**
+     * The smallest time between the starts of two page requests at a site (robots.txt left out), in ms, as the
+     * server saw them arrive: what a crawler's per-host delay must keep; Long.MAX_VALUE before a second request.
+     */
+    public long minPageGapMs(String siteName) {
+        return board.minPageGapMs(siteName);
+    }
+
     /** Requests in flight at a site now. */
     public int inFlight(String siteName) {
         return board.inFlight(siteName);
@@ -59,6 +67,26 @@ public final class ServerCounters {
     /** Requests that arrived over HTTP/2 (h2 by ALPN or h2c). */
     public long http2Requests() {
         return board.http2Requests();
+    }
+
+    /** Requests that carried the Basic credentials a site's {@code access} asked for. */
+    public long credentialsSeen() {
+        return board.credentialsSeen();
+    }
+
+    /** Requests for a cookie-gated page that carried the site's cookie. */
+    public long cookieSeen() {
+        return board.cookieSeen();
+    }
+
+    /** Requests a site's access gate refused (401 without credentials, 403 without the cookie). */
+    public long refused() {
+        return board.refused();
+    }
+
+    /** The echo of a request header: how many requests sent each value (name in any case), sorted by value. */
+    public Map<String, Long> headerValues(String name) {
+        return board.headerValues(name);
     }
 
     public long totalRequests() {

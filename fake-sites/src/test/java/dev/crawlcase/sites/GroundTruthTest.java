@@ -47,7 +47,7 @@ class GroundTruthTest {
         for (Map.Entry<String, String> outcome : crawl.requested.entrySet()) {
             Kind kind = truth.requests().get(outcome.getKey()).kind();
             String expected = switch (kind) {
-                case PAGE, RESOURCE -> "200";
+                case PAGE, RESOURCE, SITEMAP, SITEMAP_REFUSED -> "200";
                 case MISSING -> "404";
                 case FAULTY -> "500";
                 case REDIRECT -> "3xx";

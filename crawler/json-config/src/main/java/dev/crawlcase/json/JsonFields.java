@@ -181,6 +181,16 @@ public final class JsonFields {
         return List.copyOf(out);
     }
 
+    /**
+     * Every key of this object, for a map whose keys are the user's (header names): each counts as read, so the
+     * caller reads its value with the typed getters and the keys are never refused as unknown.
+     */
+    public List<String> names() {
+        List<String> names = List.copyOf(json.fieldNames());
+        read.addAll(names);
+        return names;
+    }
+
     /** The object at this key; missing or null reads as an empty object, so its keys take their fallbacks. */
     public JsonFields object(String name) {
         return new JsonFields(typed(name, JsonObject.class, "an object"), key(name));

@@ -154,10 +154,10 @@ public final class ClusterMessagesBench {
                 });
             }
             for (int i = 0; i < 3; i++) {
-                var run = new dev.crawlcase.crawler.run.ShardedRun(nodes.get(i), config, () -> 0, addresses, 3,
-                        new dev.crawlcase.crawler.run.ShardedRun.Local(List.of(i), i == 1, i == 0));
+                var run = new dev.crawlcase.crawler.run.ShardedRun(nodes.get(i), config, () -> 0, addresses, 3, null,
+                        "node" + i);
                 runs.add(run);
-                done.add(run.run());
+                done.add(run.run(List.of(i)));
             }
             get(Future.all(done));
             CrawlReport report = done.get(0).result();

@@ -49,6 +49,8 @@ public final class FrontierVerticle extends VerticleBase {
     private long wakeupAt = Long.MAX_VALUE;
     private int ticks;
     private boolean turnQueued;
+    /** How many hosts of each kind its progress events show (0: none, nobody watches them). */
+    private int hostsShown;
     /** Completed once the frontier's work is all done after it closed: every record it owes is written. */
     private final Promise<Void> caughtUp = Promise.promise();
 
@@ -88,6 +90,15 @@ public final class FrontierVerticle extends VerticleBase {
         this.checkpoints = checkpoints;
         this.clockMs = clockMs;
         this.crawlWide = crawlWide;
+    }
+
+    /**
+     * Makes its progress events carry a bounded view of the hosts ({@link Frontier#hostLoads}), for a live page:
+     * worth its pass over the hosts only when one watches. Call before it is deployed.
+     */
+    public FrontierVerticle showingHosts(int top) {
+        this.hostsShown = top;
+        return this;
     }
 
     /** Completes when every discovered URL has its record: the crawl finished, or a stop drained it. */
@@ -186,7 +197,8 @@ public final class FrontierVerticle extends VerticleBase {
         }
         serveParked();
         if (++ticks % TICKS_PER_PROGRESS == 0) {
-            vertx.eventBus().publish(addresses.progress(), CrawlProgress.of(frontier.stats()).toJson());
+            vertx.eventBus().publish(addresses.progress(), CrawlProgress.of(frontier.stats(),
+                    frontier.hostLoads(hostsShown)).toJson());
         }
     }
 

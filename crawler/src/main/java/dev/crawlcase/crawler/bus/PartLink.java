@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One part of a sharded crawl on the event bus: its {@link Shard}'s hand-offs go to the other parts as batches
@@ -37,6 +38,7 @@ public final class PartLink implements CrawlWide {
     private final Shard shard;
     private final CrawlAddresses crawl;
     private final BoardStore board;
+    private final Supplier<Future<Void>> committed;
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private Vertx vertx;
     private Runnable changed;
@@ -50,9 +52,20 @@ public final class PartLink implements CrawlWide {
 
     /** @param crawl the crawl-wide addresses (not one part's) */
     public PartLink(Shard shard, CrawlAddresses crawl, BoardStore board) {
+        this(shard, crawl, board, null);
+    }
+
+    /**
+     * @param crawl     the crawl-wide addresses (not one part's)
+     * @param committed a durable part's checkpoint (or null): a taken batch is acknowledged only once its URLs are
+     *                  committed, so a part that dies and is resumed elsewhere never loses a hand-off the sender
+     *                  has let go of
+     */
+    public PartLink(Shard shard, CrawlAddresses crawl, BoardStore board, Supplier<Future<Void>> committed) {
         this.shard = Objects.requireNonNull(shard, "shard");
         this.crawl = Objects.requireNonNull(crawl, "crawl");
         this.board = Objects.requireNonNull(board, "board");
+        this.committed = committed == null ? Future::succeededFuture : committed;
     }
 
     @Override
@@ -80,7 +93,7 @@ public final class PartLink implements CrawlWide {
         // then this batch is counted only by a write that starts after it was taken
         boolean writing = !publishing.isComplete();
         Future<Void> counted = receipt.publishFirst() || writing ? publish() : Future.succeededFuture();
-        counted.onSuccess(v -> message.reply(ShardWire.ack(receipt.ack())));
+        counted.compose(v -> committed.get()).onSuccess(v -> message.reply(ShardWire.ack(receipt.ack())));
         changed.run();
     }
 

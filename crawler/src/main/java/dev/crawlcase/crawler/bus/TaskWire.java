@@ -4,10 +4,13 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.PageDetails;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.task.SitemapLimit;
+import dev.crawlcase.crawler.task.SitemapPage;
 import dev.crawlcase.crawler.task.ResponseCapture;
 
 import java.util.ArrayList;
@@ -20,11 +23,13 @@ import java.util.List;
  */
 final class TaskWire {
     /** Bump on any change to the layout below or to the order of an enum that travels. */
-    static final byte VERSION = 1;
+    static final byte VERSION = 2;
 
     private static final FetchTask.Kind[] KINDS = FetchTask.Kind.values();
     private static final ErrorKind[] ERRORS = ErrorKind.values();
+    private static final SitemapLimit[] SITEMAP_LIMITS = SitemapLimit.values();
     private static final Mode[] MODES = Mode.values();
+    private static final HttpProtocol[] PROTOCOLS = HttpProtocol.values();
     private static final PageDetails.DropReason[] DROP_REASONS = PageDetails.DropReason.values();
 
     private TaskWire() {
@@ -85,12 +90,14 @@ final class TaskWire {
         FetchResult r = o.result();
         out.svarint(r.status()).string(r.contentType()).string(r.charset()).bytes(r.body()).svarint(r.bytes())
                 .bool(r.truncated()).string(r.location()).svarint(r.retryAfterMs()).constant(r.error())
-                .svarint(r.fetchMillis());
+                .svarint(r.fetchMillis()).constant(r.httpVersion()).svarint(r.wireBytes());
         ParsedPage p = o.page();
         out.string(p.title()).uvarint(p.links().size());
         p.links().forEach(out::string);
         out.svarint(p.rawLinks()).string(p.robots());
         writeDetails(out, p.details());
+        writeSitemap(out, p.sitemap());
+        out.string(p.refresh());
         out.constant(o.mode());
     }
 
@@ -107,6 +114,28 @@ final class TaskWire {
         out.uvarint(d.headers().size());
         d.headers().forEach(h -> out.string(h.name()).string(h.value()));
         out.string(d.sha256()).string(d.canonical()).string(d.text());
+    }
+
+    /** A sitemap's listed sitemaps and broken bound (absent for pages: one byte). */
+    static void writeSitemap(WireOut out, SitemapPage s) {
+        out.bool(s != null);
+        if (s != null) {
+            out.uvarint(s.sitemaps().size());
+            s.sitemaps().forEach(out::string);
+            out.constant(s.broken());
+        }
+    }
+
+    static SitemapPage readSitemap(WireIn in) {
+        if (!in.bool()) {
+            return null;
+        }
+        int n = in.count();
+        List<String> sitemaps = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            sitemaps.add(in.string());
+        }
+        return new SitemapPage(sitemaps, in.constant(SITEMAP_LIMITS));
     }
 
     static PageDetails readDetails(WireIn in) {
@@ -134,7 +163,8 @@ final class TaskWire {
     static FetchOutcome readOutcome(WireIn in) {
         FetchTask task = readTask(in);
         FetchResult result = new FetchResult(Math.toIntExact(in.svarint()), in.string(), in.string(), in.bytes(),
-                in.svarint(), in.bool(), in.string(), in.svarint(), in.constant(ERRORS), in.svarint());
+                in.svarint(), in.bool(), in.string(), in.svarint(), in.constant(ERRORS), in.svarint(),
+                in.constant(PROTOCOLS), in.svarint(), ResponseCapture.NONE);
         String title = in.string();
         int n = in.count();
         List<String> links = new ArrayList<>(n);
@@ -142,7 +172,7 @@ final class TaskWire {
             links.add(in.string());
         }
         ParsedPage page = new ParsedPage(title, List.copyOf(links), Math.toIntExact(in.svarint()), in.string(),
-                readDetails(in));
+                readDetails(in), readSitemap(in), in.string());
         return new FetchOutcome(task, result, page, in.constant(MODES));
     }
 }

@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.cli;
 import dev.crawlcase.crawler.mode.ModeVerticles;
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.CrawlDefinition;
+import dev.crawlcase.crawler.cluster.CrawlStateFolder;
 import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.crawler.cluster.PartClaim;
 import dev.crawlcase.crawler.config.OutputFiles;
@@ -16,7 +17,9 @@ import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.run.CrawlSetup;
+import ch.qos.logback.classic.Level;
 import io.vertx.core.Vertx;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +84,16 @@ final class ClusterCommand implements Callable<Integer> {
             description = "Requests in flight on this node. On the frontier, N > 0 also fetches there (0: no fetching).")
     Integer concurrency;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Node role: keep each part's state in DIR/part-N (a folder every node can reach), so that a"
+                    + " part whose node dies is taken over by another node, and a crawl whose every node died"
+                    + " goes on with --resume.")
+    Path stateDir;
+
+    @Option(names = "--resume", description = "Node role: go on with the sharded crawl in --state DIR (its seeds"
+            + " and parts come from there; any number of nodes).")
+    boolean resume;
+
     @Option(names = "--fetch", description = "Frontier only: also run a fetch verticle on this node.")
     boolean fetch;
 
@@ -93,6 +108,13 @@ final class ClusterCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progress;
 
+    @Mixin
+    DashboardOption dashboard;
+
+    @Option(names = "--verbose", description = "Also show Hazelcast's warnings on stderr (members met, lost or "
+            + "suspected dead, other clusters on the same ports); without it only its errors.")
+    boolean verbose;
+
     @Parameters(paramLabel = "SEED_URL", arity = "0..*",
             description = "Frontier only: start URLs (none: the bundled fake sites, started in the frontier's JVM).")
     List<String> seeds = List.of();
@@ -105,8 +127,15 @@ final class ClusterCommand implements Callable<Integer> {
         if (!CRAWL_ID.matcher(crawlId).matches()) {
             throw new ConfigException("--crawl-id", "letters, digits, '.', '_' or '-' (1 to 64), got '" + crawlId + "'");
         }
+        if (verbose) {
+            // the bundled logback.xml keeps com.hazelcast at ERROR; its more specific quiet loggers stay as they are
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.hazelcast")).setLevel(Level.WARN);
+        }
         CrawlConfig crawl = flags.apply(mode.apply(config.load()));
         Config hazelcast = cluster.hazelcast();
+        if (dashboard.requested().isPresent() && role != Role.node) {
+            throw new ConfigException("--dashboard", "only --role node serves a dashboard yet (so do run and compare)");
+        }
         return switch (role) {
             case frontier -> frontier(crawl, hazelcast);
             case fetcher -> fetcher(crawl, hazelcast);
@@ -120,11 +149,23 @@ final class ClusterCommand implements Callable<Integer> {
      * file and the summary.
      */
     private int node(CrawlConfig crawl, Config hazelcast) {
-        if (nodes == null) {
+        if (resume && stateDir == null) {
+            throw new ConfigException("--resume", "needs --state DIR");
+        }
+        CrawlDefinition.Agreed resumed = resume ? CrawlStateFolder.read(stateDir, crawlId) : null;
+        if (resumed == null && nodes == null) {
             throw new ConfigException("--nodes", "--role node needs --nodes N: how many nodes share the crawl ("
                     + NODES.min() + " to " + NODES.max() + ")");
         }
-        int parts = (int) RunCommand.inRange("--nodes", nodes, NODES);
+        int parts = resumed != null ? resumed.parts() : (int) RunCommand.inRange("--nodes", nodes, NODES);
+        if (resumed != null && nodes != null && nodes != parts) {
+            throw new ConfigException("--nodes", "the crawl in " + stateDir + " has " + parts + " parts, not " + nodes
+                    + " (leave --nodes out to resume it with any number of nodes)");
+        }
+        if (resumed != null && !seeds.isEmpty() && !seeds.equals(resumed.seeds())) {
+            throw new ConfigException("", "the crawl in " + stateDir + " has the seeds " + resumed.seeds()
+                    + "; leave them out to resume it");
+        }
         if (fetch) {
             throw new ConfigException("--fetch", "every node fetches with --role node; --fetch belongs to --role frontier");
         }
@@ -140,8 +181,9 @@ final class ClusterCommand implements Callable<Integer> {
         if (m.unavailableReason().isPresent()) {
             throw new ConfigException("", m.unavailableReason().orElseThrow());
         }
-        if (!seeds.isEmpty()) {
-            SeedCheck.validate(seeds, crawl.allowRemote());
+        List<String> given = resumed != null ? resumed.seeds() : seeds;
+        if (!given.isEmpty()) {
+            SeedCheck.validate(given, crawl.allowRemote());
         }
         OutputFiles.check(crawl.output());
         PrintWriter stdout = spec.commandLine().getOut();
@@ -150,22 +192,48 @@ final class ClusterCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> close(vertx), "crawlcase-leave");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            int part = joined(vertx, PartClaim.claim(vertx, addresses, parts));
-            CrawlDefinition.Agreed agreed = joined(vertx, seeds.isEmpty()
+            if (resumed == null && stateDir != null && CrawlStateFolder.holdsCrawl(stateDir)
+                    && joined(vertx, CrawlDefinition.current(vertx, addresses)) == null) {
+                CrawlStateFolder.checkFresh(stateDir); // an earlier crawl's folder, and no crawl running to join
+            }
+            PartClaim.Claim claim = joined(vertx, PartClaim.claim(vertx, addresses, parts));
+            int part = claim.part();
+            CrawlDefinition.Agreed agreed = joined(vertx, given.isEmpty()
                     ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: part " + part
                     + " of crawl '" + crawlId + "' waiting for its seeds (give them to any one node)"))
-                    : CrawlDefinition.offer(vertx, addresses, seeds, parts));
+                    : CrawlDefinition.offer(vertx, addresses, given, parts));
+            if (stateDir != null) {
+                CrawlStateFolder.write(stateDir, crawlId, agreed);
+            }
             crawl = crawl.withSeeds(agreed.seeds());
-            boolean exporter = part == 0;
             stdout.println("node: part " + part + " of " + parts + " of crawl '" + crawlId + "', " + m.label() + " at "
-                    + crawl.effectiveConcurrency() + (exporter ? ", writing " + crawl.output().records() : ""));
+                    + crawl.effectiveConcurrency() + (part == 0 ? ", writing " + crawl.output().records() : ""));
             stdout.flush();
-            ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, parts,
-                    new ShardedRun.Local(List.of(part), !seeds.isEmpty(), exporter));
-            CrawlReport report = joined(vertx, run.run());
+            String name = m.label() + "@" + ProcessHandle.current().pid();
+            ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, parts, stateDir, name)
+                    .onSay(line -> {
+                        stdout.println("node: " + line);
+                        stdout.flush();
+                    });
+            NodeDashboard watching = dashboard.requested().isEmpty() ? null : NodeDashboard.start(vertx, dashboard,
+                    run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(), part == 0,
+                    spec.commandLine().getErr());
+            CrawlReport report;
+            try {
+                report = joined(vertx, run.run(Map.of(part, claim.lock())));
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof ShardedRun.PartLost lost) {
+                    spec.commandLine().getErr().println("crawler: " + lost.getMessage());
+                    return ExitCode.FAILED;
+                }
+                throw e;
+            } finally {
+                if (watching != null) {
+                    watching.finished();
+                }
+            }
             if (report == null) {
-                stdout.println("node: part " + part + " of crawl '" + crawlId + "' finished; its records went to"
-                        + " the node of part 0");
+                stdout.println("node: crawl '" + crawlId + "' finished; its records were merged by the node of part 0");
                 return ExitCode.OK;
             }
             return CrawlEnding.print(report, null, stdout, spec.commandLine().getErr());
@@ -204,10 +272,16 @@ final class ClusterCommand implements Callable<Integer> {
         CrawlAddresses addresses = new CrawlAddresses(crawlId);
         CrawlSession.Node node = new CrawlSession.Node(addresses, localFetch, LINGER_MS);
         PrintWriter stdout = spec.commandLine().getOut();
+        FetcherTally fetchers = new FetcherTally(addresses, stdout);
         try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), spec.commandLine().getErr(),
-                () -> claimed(cluster.join(hazelcast), addresses), node)) {
+                () -> fetchers.watch(claimed(cluster.join(hazelcast), addresses)), node)) {
             stdout.println("frontier: serving crawl '" + crawlId + "'" + (localFetch ? ", fetching here too" : ""));
-            return session.crawl(report -> CrawlEnding.print(report, null, stdout, spec.commandLine().getErr()));
+            return session.crawl(report -> {
+                int code = CrawlEnding.print(report, null, stdout, spec.commandLine().getErr());
+                // the table's mode and concurrency are this node's; the work may have been the fetchers'
+                fetchers.print();
+                return code;
+            });
         }
     }
 
@@ -222,7 +296,7 @@ final class ClusterCommand implements Callable<Integer> {
         if (ModeVerticles.unavailableReason(m).isPresent()) {
             throw new ConfigException("", ModeVerticles.unavailableReason(m).orElseThrow());
         }
-        String fetcherId = "node-" + m.label() + "-" + ProcessHandle.current().pid();
+        String fetcherId = FetcherTally.fetcherId(m.label(), crawl.effectiveConcurrency(), ProcessHandle.current().pid());
         PrintWriter stdout = spec.commandLine().getOut();
         Vertx vertx = cluster.join(hazelcast);
         Thread hook = new Thread(() -> close(vertx), "crawlcase-leave");

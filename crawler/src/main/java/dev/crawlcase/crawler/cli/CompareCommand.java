@@ -87,7 +87,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         String siteSet = world == null ? String.join(" ", seeds) : sitesFile.toString();
         PrintWriter out = spec.commandLine().getOut();
-        try (CompareDashboard watching = CompareDashboard.open(dashboard.requested(), spec.commandLine().getErr())) {
+        try (CompareDashboard watching = CompareDashboard.open(dashboard.requested(), dashboard.hosts(),
+                spec.commandLine().getErr())) {
             return compare(out, watching, cc, configured, crawl, sitesFile, world, seeds, siteSet, concurrencies,
                     reportDir);
         }

@@ -24,14 +24,15 @@ final class CompareDashboard implements AutoCloseable {
     }
 
     /** Started before anything else, so that a taken port is bad input before the sites start. */
-    static CompareDashboard open(OptionalInt port, PrintWriter err) {
+    static CompareDashboard open(OptionalInt port, int hosts, PrintWriter err) {
         if (port.isEmpty()) {
             return new CompareDashboard(null, null);
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = CrawlerVertx.create(registry);
         try {
-            return new CompareDashboard(vertx, DashboardStart.on(vertx, port.getAsInt(), "compare", registry, err));
+            return new CompareDashboard(vertx,
+                    DashboardStart.on(vertx, port.getAsInt(), hosts, "compare", registry, err));
         } catch (RuntimeException e) {
             vertx.close().toCompletionStage().toCompletableFuture().join();
             throw e;

@@ -68,17 +68,21 @@ final class CrawlSession implements AutoCloseable {
     }
 
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err) {
-        return open(config, progress, err, OptionalInt.empty());
+        return open(config, progress, err, OptionalInt.empty(), Dashboard.DEFAULT_HOSTS);
     }
 
-    /** A standalone crawl, watched on a dashboard at the given port (0: a free one) when one is asked for. */
-    static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, OptionalInt dashboardPort) {
+    /**
+     * A standalone crawl, watched on a dashboard at the given port (0: a free one) when one is asked for, its host
+     * table showing {@code dashboardHosts} hosts of each kind.
+     */
+    static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, OptionalInt dashboardPort,
+                             int dashboardHosts) {
         if (dashboardPort.isEmpty()) {
             return open(config, progress, err, CrawlerVertx::create, Node.standalone(), null);
         }
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         return open(config, progress, err, () -> CrawlerVertx.create(registry), Node.standalone(),
-                vertx -> DashboardStart.on(vertx, dashboardPort.getAsInt(), "run", registry, err));
+                vertx -> DashboardStart.on(vertx, dashboardPort.getAsInt(), dashboardHosts, "run", registry, err));
     }
 
     static CrawlSession open(CrawlConfig config, boolean progress, PrintWriter err, Supplier<Vertx> vertx,
@@ -99,6 +103,8 @@ final class CrawlSession implements AutoCloseable {
             throw new ConfigException("--warc", config.mode().label() + " mode keeps no raw copy of what it read, so"
                     + " it cannot write WARC files yet; use async, thread-pool, sequential, virtual or io-uring");
         }
+        // here, after the flags: --allow-remote may be what lets a remote proxy through
+        config.fetch().request().checkProxy(config.allowRemote());
         OutputFiles.check(config.output());
         SitesHost sites = null;
         if (config.seeds().isEmpty()) {
@@ -160,6 +166,7 @@ final class CrawlSession implements AutoCloseable {
             line.follow(runner.addresses());
         }
         if (dashboard != null) {
+            runner.watched(dashboard.hostsShown());
             dashboard.follow(vertx.eventBus(), runner.addresses(), config.mode().label() + " "
                     + config.effectiveConcurrency(), runner);
         }

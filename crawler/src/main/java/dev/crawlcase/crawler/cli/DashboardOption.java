@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
+import dev.crawlcase.crawler.dashboard.Dashboard;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
@@ -23,6 +24,17 @@ final class DashboardOption {
             description = "Watch the crawl live at http://127.0.0.1:PORT/ (a free port without PORT).")
     Integer port;
 
+    @Option(names = "--dashboard-hosts", paramLabel = "N", converter = HostsConverter.class,
+            description = "Hosts of each kind the dashboard's host table shows: the N with the longest queues, the"
+                    + " N with the most requests in flight, the N with the soonest retries (default: "
+                    + Dashboard.DEFAULT_HOSTS + ").")
+    Integer hosts;
+
+    /** Hosts of each kind the host table shows. */
+    int hosts() {
+        return hosts == null ? Dashboard.DEFAULT_HOSTS : hosts;
+    }
+
     /** The port asked for (0: a free one), or empty when the dashboard is off. */
     OptionalInt requested() {
         return port == null ? OptionalInt.empty() : OptionalInt.of(port);
@@ -37,6 +49,21 @@ final class DashboardOption {
                 args.push("0");
             }
             return false;
+        }
+    }
+
+    static final class HostsConverter implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int n = Integer.parseInt(value.trim());
+                if (n >= 1 && n <= Dashboard.MAX_HOSTS) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // worded below, like a number out of range
+            }
+            throw new BadFlagValue("a number of hosts from 1 to " + Dashboard.MAX_HOSTS + ", got '" + value + "'");
         }
     }
 

@@ -16,10 +16,12 @@ final class DashboardStart {
     private DashboardStart() {
     }
 
-    static Dashboard on(Vertx vertx, int port, String title, PrometheusMeterRegistry registry, PrintWriter err) {
+    static Dashboard on(Vertx vertx, int port, int hosts, String title, PrometheusMeterRegistry registry,
+                        PrintWriter err) {
         Dashboard dashboard;
         try {
-            dashboard = Dashboard.start(vertx, port, title, registry).toCompletionStage().toCompletableFuture().join();
+            dashboard = Dashboard.start(vertx, port, title, registry, hosts).toCompletionStage().toCompletableFuture()
+                    .join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new ConfigException("--dashboard", "cannot listen on 127.0.0.1:" + port + ": " + cause.getMessage());

@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
     CrawlFlags flags;
 
     @Mixin
+    RequestFlags request;
+
+    @Mixin
     OutputOptions output;
 
     @Option(names = "--warc", paramLabel = "DIR", converter = FilePath.class,
@@ -115,7 +118,8 @@ final class RunCommand implements Callable<Integer> {
         boolean bundled = crawl.seeds().isEmpty();
         OutputFiles.check(crawl.output(), stateDir);
         StateStore state = resumed;
-        try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err, dashboard.requested())) {
+        try (CrawlSession session = CrawlSession.open(crawl, progress.shown(), err, dashboard.requested(),
+                dashboard.hosts())) {
             if (resumed != null) {
                 RecordsFileRepair.Result r = RecordsFileRepair.repair(crawl.output().records(), resumed);
                 err.println("crawler: resuming " + stateDir + ": " + (r.keptLines() + r.appendedLines())
@@ -151,6 +155,7 @@ final class RunCommand implements Callable<Integer> {
             c = c.withLimits(depth, pages);
         }
         c = flags.apply(c);
+        c = request.apply(c);
         c = output.apply(c);
         if (warc != null) {
             c = c.withOutput(c.output().withWarc(warc));

@@ -50,6 +50,12 @@ public final class CrawlDefinition {
                 });
     }
 
+    /** The definition as the cluster has it now, or null when no node wrote one yet. */
+    public static Future<Agreed> current(Vertx vertx, CrawlAddresses crawl) {
+        return vertx.sharedData().<String, String>getAsyncMap(mapName(crawl)).compose(m -> m.get(KEY))
+                .map(v -> v == null ? null : parse(v));
+    }
+
     /** The definition another node wrote; waits until one has, calling {@code waiting} once if it must. */
     public static Future<Agreed> await(Vertx vertx, CrawlAddresses crawl, int parts, Runnable waiting) {
         Promise<Agreed> agreed = Promise.promise();

@@ -4,6 +4,7 @@ import com.hazelcast.config.ClasspathXmlConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.FileSystemXmlConfig;
 import dev.crawlcase.json.ConfigException;
+import dev.crawlcase.json.ConfigFile;
 
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
  * phone-home stays off: nothing of a crawl leaves the machine unless the user lists other members.
  */
 public final class HazelcastConfig {
-    static final Path DEFAULT = Path.of("config", "cluster.xml");
     private static final String BUNDLED = "config/cluster.xml";
 
     private HazelcastConfig() {
@@ -39,8 +39,10 @@ public final class HazelcastConfig {
         return chosen == null ? BUNDLED + " (bundled)" : chosen.toString();
     }
 
+    /** The file to read, or null for the bundled copy: {@link ConfigFile}'s lookup, the rule of every command. */
     private static Path chosen(Path file) {
-        return file != null ? file : Files.isRegularFile(DEFAULT) ? DEFAULT : null;
+        ConfigFile found = ConfigFile.find(file, "cluster.xml");
+        return found.isBundled() ? null : found.path();
     }
 
     private static Config read(Path file) {

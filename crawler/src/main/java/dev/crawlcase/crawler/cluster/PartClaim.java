@@ -4,6 +4,7 @@ import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.json.ConfigException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.Lock;
 
 /**
  * Which part of a sharded crawl this node runs: the first of parts 0..n-1 whose cluster-wide lock (a Hazelcast
@@ -20,21 +21,21 @@ public final class PartClaim {
     private PartClaim() {
     }
 
+    /** A part this node holds, and its lock. */
+    public record Claim(int part, Lock lock) {
+    }
+
     /** The part this node now holds, or a failed future with a {@link ConfigException} when all are held. */
-    public static Future<Integer> claim(Vertx vertx, CrawlAddresses crawl, int parts) {
+    public static Future<Claim> claim(Vertx vertx, CrawlAddresses crawl, int parts) {
         return tryFrom(vertx, crawl, parts, 0);
     }
 
-    private static Future<Integer> tryFrom(Vertx vertx, CrawlAddresses crawl, int parts, int part) {
+    private static Future<Claim> tryFrom(Vertx vertx, CrawlAddresses crawl, int parts, int part) {
         if (part >= parts) {
             return Future.failedFuture(new ConfigException("--nodes", "crawl '" + crawl.crawlId() + "' already has "
                     + parts + " nodes (every part is taken); start it with more --nodes, or choose another --crawl-id"));
         }
-        return vertx.sharedData().getLockWithTimeout(lockName(crawl, part), TRY_MS).map(lock -> part)
+        return vertx.sharedData().getLockWithTimeout(crawl.partLock(part), TRY_MS).map(lock -> new Claim(part, lock))
                 .recover(taken -> tryFrom(vertx, crawl, parts, part + 1));
-    }
-
-    static String lockName(CrawlAddresses crawl, int part) {
-        return "crawlcase." + crawl.crawlId() + ".part." + part;
     }
 }

@@ -128,6 +128,7 @@ public final class Comparison implements AutoCloseable {
             try {
                 CrawlRunner runner = new CrawlRunner(vertx, config, () -> 0).withTimeline(timeline);
                 if (board != null) {
+                    runner.watched(board.hostsShown());
                     board.follow(vertx.eventBus(), runner.addresses(),
                             mode.label() + " " + config.effectiveConcurrency(), runner);
                 }

@@ -33,7 +33,8 @@ public final class IdealModel {
 
     public static CrawlRules rules(CrawlConfig crawl) {
         return new CrawlRules(crawl.robots().obey(), crawl.maxDepth(), crawl.sortQuery(), crawl.respectNofollow(),
-                crawl.fetch().maxRedirects(), List.of());
+                crawl.fetch().maxRedirects(), List.of(), CrawlRules.Sitemaps.valueOf(crawl.sitemaps().use().name()),
+                crawl.robots().obeyPageDirectives());
     }
 
     public GroundTruth groundTruth() {

@@ -1,8 +1,11 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.fetch.HttpVersionChoice;
+import dev.crawlcase.crawler.fetch.RequestControls;
 import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
+import dev.crawlcase.crawler.frontier.SitemapSource;
+import dev.crawlcase.crawler.parse.SitemapLimits;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.task.RecordDetail;
@@ -24,11 +27,35 @@ import java.util.List;
  * @param seeds       start URLs; none means: start the bundled fake sites ({@code sites}) and crawl them
  * @param retry       retries of 429, 5xx and I/O errors, as the frontier applies them
  * @param sites       the fake-sites world to start when there are no seeds (on disk, or bundled in the jar)
+ * @param sitemaps    where seed hosts' sitemaps are found, and each sitemap's bounds
  */
 public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPages, List<String> seeds,
                           ScopePatterns scope, boolean sortQuery, boolean respectNofollow, Robots robots,
                           Politeness politeness, Fetch fetch, RetryPolicy retry, long leaseTimeoutMs,
-                          boolean allowRemote, ConfigFile sites, Output output) {
+                          boolean allowRemote, ConfigFile sites, Output output, Sitemaps sitemaps) {
+
+    public CrawlConfig {
+        sitemaps = sitemaps == null ? Sitemaps.DEFAULTS : sitemaps;
+    }
+
+    /** A crawl that reads sitemaps the default way. */
+    public CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPages, List<String> seeds,
+                       ScopePatterns scope, boolean sortQuery, boolean respectNofollow, Robots robots,
+                       Politeness politeness, Fetch fetch, RetryPolicy retry, long leaseTimeoutMs,
+                       boolean allowRemote, ConfigFile sites, Output output) {
+        this(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow, robots, politeness, fetch,
+                retry, leaseTimeoutMs, allowRemote, sites, output, Sitemaps.DEFAULTS);
+    }
+
+    /** Sitemaps: where a seed host's are found ({@code use}) and what one may hold ({@code limits}). */
+    public record Sitemaps(SitemapSource use, SitemapLimits limits) {
+        public static final Sitemaps DEFAULTS = new Sitemaps(SitemapSource.DEFAULT, SitemapLimits.DEFAULTS);
+    }
+
+    public CrawlConfig withSitemaps(Sitemaps s) {
+        return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, s);
+    }
 
     /** Hosts of the seeds are in scope; include patterns add more, exclude patterns (regex on the URL) win. */
     public record ScopePatterns(List<String> include, List<String> exclude) {
@@ -46,20 +73,27 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
     /**
      * Per-attempt limits, which https servers are trusted ({@code trustCertificates}, loaded and checked), and
      * whether a remote crawl may reach private, link-local, multicast and reserved addresses
-     * ({@code allowPrivateNetworks}, default false), and the HTTP version ({@code httpVersion}: 1.1, 2 or auto).
+     * ({@code allowPrivateNetworks}, default false), the HTTP version ({@code httpVersion}: 1.1, 2 or auto), and
+     * what each request carries besides ({@code headers}, {@code hostHeaders}, {@code acceptLanguage},
+     * {@code cookies}, {@code auth}, {@code proxy}: {@link RequestControls}).
      */
     public record Fetch(long connectTimeoutMs, long firstByteTimeoutMs, long totalTimeoutMs, long maxBodyBytes,
                         int maxRedirects, String userAgent, boolean allowPrivateNetworks, TlsTrust trust,
-                        HttpVersionChoice httpVersion) {
+                        HttpVersionChoice httpVersion, RequestControls request) {
 
         public Fetch withUserAgent(String agent) {
             return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects, agent,
-                    allowPrivateNetworks, trust, httpVersion);
+                    allowPrivateNetworks, trust, httpVersion, request);
         }
 
         public Fetch withTrust(TlsTrust newTrust) {
             return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects,
-                    userAgent, allowPrivateNetworks, newTrust, httpVersion);
+                    userAgent, allowPrivateNetworks, newTrust, httpVersion, request);
+        }
+
+        public Fetch withRequest(RequestControls controls) {
+            return new Fetch(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRedirects,
+                    userAgent, allowPrivateNetworks, trust, httpVersion, controls);
         }
     }
 
@@ -95,52 +129,52 @@ public record CrawlConfig(Mode mode, int concurrency, int maxDepth, long maxPage
 
     public CrawlConfig withMode(Mode m) {
         return new CrawlConfig(m, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow, robots,
-                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
     }
 
     public CrawlConfig withConcurrency(int c) {
         return new CrawlConfig(mode, c, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow, robots,
-                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
     }
 
     public CrawlConfig withLimits(int depth, long pages) {
         return new CrawlConfig(mode, concurrency, depth, pages, seeds, scope, sortQuery, respectNofollow, robots,
-                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
     }
 
     public CrawlConfig withSeeds(List<String> s) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, List.copyOf(s), scope, sortQuery,
-                respectNofollow, robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                respectNofollow, robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
     }
 
     public CrawlConfig withOutput(Output o) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, o);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, o, sitemaps);
     }
 
     public CrawlConfig withRobots(Robots r) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                r, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                r, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
     }
 
     public CrawlConfig withPoliteness(Politeness p) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, p, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                robots, p, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
     }
 
     public CrawlConfig withFetch(Fetch f) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, f, retry, leaseTimeoutMs, allowRemote, sites, output);
+                robots, politeness, f, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
     }
 
     public CrawlConfig withScope(ScopePatterns s) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, s, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
     }
 
     public CrawlConfig withAllowRemote(boolean allow) {
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allow, sites, output);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allow, sites, output, sitemaps);
     }
 
     /** Sequential mode has one request in flight whatever the configured concurrency. */

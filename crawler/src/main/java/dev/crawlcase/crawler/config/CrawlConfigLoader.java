@@ -1,9 +1,13 @@
 package dev.crawlcase.crawler.config;
 
 import dev.crawlcase.crawler.fetch.FetchLimits;
+import dev.crawlcase.crawler.fetch.HostPattern;
 import dev.crawlcase.crawler.fetch.HttpVersionChoice;
+import dev.crawlcase.crawler.fetch.RequestControls;
 import dev.crawlcase.crawler.fetch.TlsTrust;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
+import dev.crawlcase.crawler.frontier.SitemapSource;
+import dev.crawlcase.crawler.parse.SitemapLimits;
 import dev.crawlcase.crawler.frontier.RetryPolicy;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.RecordDetail;
@@ -15,6 +19,7 @@ import dev.crawlcase.json.JsonFiles;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -98,12 +103,23 @@ public final class CrawlConfigLoader {
                 o.has("summary") ? origin.resolve(o.string("summary", "")) : DEFAULT_SUMMARY, warcDir(o, origin),
                 o.longIn("warcFileBytes", WarcSettings.DEFAULT_MAX_FILE_BYTES, WarcSettings.MAX_FILE_BYTES_RANGE),
                 recordDetail(o)));
+        var sitemaps = f.object("sitemaps").build(CrawlConfigLoader::sitemaps);
         if (leaseTimeoutMs <= fetch.totalTimeoutMs()) {
             throw f.problem("leaseTimeoutMs", "must exceed fetch.totalTimeoutMs (" + fetch.totalTimeoutMs() + "), got "
                     + leaseTimeoutMs);
         }
         return new CrawlConfig(mode, concurrency, maxDepth, maxPages, seeds, scope, sortQuery, respectNofollow,
-                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output);
+                robots, politeness, fetch, retry, leaseTimeoutMs, allowRemote, sites, output, sitemaps);
+    }
+
+    /** {@code sitemaps}: {@code use} robots (the default), always or off, and each sitemap's bounds. */
+    private static CrawlConfig.Sitemaps sitemaps(JsonFields s) {
+        SitemapLimits d = SitemapLimits.DEFAULTS;
+        return new CrawlConfig.Sitemaps(labelled(s, "use", SitemapSource.DEFAULT.label(), SitemapSource::parse),
+                new SitemapLimits(
+                        s.intIn("maxBytes", d.maxBytes(), SitemapLimits.MAX_BYTES_RANGE),
+                        s.intIn("maxUrls", d.maxUrls(), SitemapLimits.MAX_URLS_RANGE),
+                        s.intIn("maxIndexDepth", d.maxIndexDepth(), SitemapLimits.MAX_INDEX_DEPTH_RANGE)));
     }
 
     /** {@code output.warc}: the WARC folder, or null (the default) for no archive. */
@@ -162,7 +178,53 @@ public final class CrawlConfigLoader {
         HttpVersionChoice httpVersion = HttpVersionChoice.parse("httpVersion",
                 x.string("httpVersion", HttpVersionChoice.DEFAULT.label()));
         return new CrawlConfig.Fetch(connect, firstByte, total, maxBody, maxRedirects, userAgent, allowPrivateNetworks,
-                trust, httpVersion);
+                trust, httpVersion, request(x));
+    }
+
+    /**
+     * {@code headers} (name to value, every host), {@code hostHeaders} ([{hosts, headers}]), {@code acceptLanguage},
+     * {@code cookies}, {@code auth} ([{hosts, user, password or passwordEnv}]) and {@code proxy} (http://host:port).
+     */
+    private static RequestControls request(JsonFields x) {
+        List<RequestControls.HeaderRule> headers = new ArrayList<>(headers(x.object("headers"), HostPattern.ANY));
+        x.objects("hostHeaders", h -> headers.addAll(headers(h.object("headers"),
+                HostPattern.parse("hosts", h.requiredString("hosts")))));
+        String acceptLanguage = x.string("acceptLanguage", null);
+        boolean cookies = x.bool("cookies", false);
+        List<RequestControls.BasicAuth> auth = x.objects("auth", CrawlConfigLoader::basicAuth);
+        String proxy = x.string("proxy", null);
+        return new RequestControls(headers, acceptLanguage, cookies, auth,
+                proxy == null ? null : RequestControls.Proxy.parse("proxy", proxy));
+    }
+
+    private static List<RequestControls.HeaderRule> headers(JsonFields h, HostPattern hosts) {
+        List<RequestControls.HeaderRule> out = new ArrayList<>();
+        for (String name : h.names()) {
+            try {
+                out.add(new RequestControls.HeaderRule(hosts, name, h.string(name, null)));
+            } catch (ConfigException e) {
+                throw h.problem(name, e.problem());
+            }
+        }
+        return out;
+    }
+
+    /** The password from the file or from an environment variable (so the file can be shared without it). */
+    private static RequestControls.BasicAuth basicAuth(JsonFields a) {
+        HostPattern hosts = HostPattern.parse("hosts", a.requiredString("hosts"));
+        String user = a.requiredString("user");
+        String password = a.string("password", null);
+        String env = a.string("passwordEnv", null);
+        if ((password == null) == (env == null)) {
+            throw a.problem("password", "give exactly one of password and passwordEnv");
+        }
+        if (env != null) {
+            password = System.getenv(env);
+            if (password == null) {
+                throw a.problem("passwordEnv", "environment variable " + env + " is not set");
+            }
+        }
+        return new RequestControls.BasicAuth(hosts, user, password);
     }
 
     /** Built here, so the policy's own rule (maxDelayMs not below baseDelayMs) names its key at load time. */

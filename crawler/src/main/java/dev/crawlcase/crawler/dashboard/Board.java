@@ -1,10 +1,14 @@
 package dev.crawlcase.crawler.dashboard;
 
 import dev.crawlcase.crawler.bus.CrawlProgress;
+import dev.crawlcase.crawler.bus.SlotStrip;
+import dev.crawlcase.crawler.output.LatencyBuckets;
 import dev.crawlcase.crawler.output.RunSummary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -21,6 +25,10 @@ final class Board {
     private RunSummary finished;
     private ClusterFeed cluster;
     private Snapshot last;
+    /** The finished crawl's latency buckets, read from its feed once as it ended. */
+    private LatencyBuckets finishedLatency = LatencyBuckets.NONE;
+    /** The followed crawl's fetch verticles' latest strips, by fetcher id. */
+    private final Map<String, SlotStrip> strips = new TreeMap<>();
 
     /** A finished crawl on the ladder. */
     record Rung(String label, RunSummary summary) {
@@ -35,6 +43,7 @@ final class Board {
         feed = crawlFeed;
         progress = CrawlProgress.NONE;
         finished = null;
+        strips.clear();
     }
 
     synchronized void progress(CrawlProgress latest) {
@@ -47,9 +56,19 @@ final class Board {
      * The followed crawl ended with this summary: shown as it is, and added to the ladder. The meters read it at
      * once, so a scrape right after the end already counts every record.
      */
+    synchronized void slots(SlotStrip strip) {
+        if (finished == null) {
+            strips.put(strip.fetcher(), strip);
+        }
+    }
+
     synchronized void finished(RunSummary summary) {
+        Optional<CrawlNow> end = feed == null || finished != null ? Optional.empty()
+                : feed.now(progress.peakInFlight());
+        finishedLatency = end.map(CrawlNow::latency).orElse(LatencyBuckets.NONE);
         finished = summary;
-        progress = new CrawlProgress(0, 0, 0, 0, 0, 0, progress.retries(), progress.peakInFlight());
+        strips.clear();
+        progress = progress.ended();
         ladder.add(new Rung(label, summary));
         snapshot();
     }
@@ -66,8 +85,11 @@ final class Board {
         RunSummary summary = finished != null ? finished : now.map(CrawlNow::summary).orElse(null);
         int threads = now.map(CrawlNow::liveThreads).orElse(last == null ? 0 : last.liveThreads());
         long heap = now.map(CrawlNow::heapBytes).orElse(last == null ? 0 : last.heapBytes());
+        LatencyBuckets latency = finished != null ? finishedLatency
+                : now.map(CrawlNow::latency).orElse(LatencyBuckets.NONE);
         last = new Snapshot(title, label, phase, summary, progress.queued(), progress.inFlight(),
-                progress.retries(), threads, heap, List.copyOf(ladder),
+                progress.retries(), threads, heap, progress.hosts(), List.copyOf(strips.values()),
+                System.currentTimeMillis(), latency, List.copyOf(ladder),
                 cluster == null ? List.of() : List.copyOf(cluster.nodes()));
         return last;
     }

@@ -1,12 +1,18 @@
 package dev.crawlcase.crawler.dashboard;
 
 import dev.crawlcase.crawler.output.RunSummary;
+import dev.crawlcase.crawler.task.HostLoad;
 import dev.crawlcase.crawler.task.Outcome;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
@@ -15,6 +21,12 @@ import java.util.function.ToDoubleFunction;
  * pages/s, queue and in-flight gauges, fetch latency quantiles. Every meter reads the board's last snapshot, so a
  * scrape costs the crawl nothing and the counters are exactly the summary's. Reasons are registered as they first
  * appear, at most {@value #MAX_REASONS} of them, so the series stay bounded whatever a site answers.
+ *
+ * <p>Per-host gauges ({@code crawlcase_host_queued}, {@code crawlcase_host_in_flight},
+ * {@code crawlcase_host_backoff_milliseconds}, labelled {@code host}) exist only for the rows of the page's host
+ * table, the frontier's bounded view: a host's series are registered when it enters that view and removed when it
+ * leaves, so a scrape never holds more host series than the view has rows (3 x the hosts shown), however many hosts
+ * the crawl meets.
  */
 final class CrawlMeters {
     static final int MAX_REASONS = 64;
@@ -23,6 +35,8 @@ final class CrawlMeters {
     private final MeterRegistry registry;
     private final Board board;
     private final Set<String> reasons = new HashSet<>();
+    /** The per-host meters now registered, by host key. */
+    private final Map<String, List<Meter>> hostMeters = new HashMap<>();
 
     CrawlMeters(MeterRegistry registry, Board board) {
         this.registry = registry;
@@ -49,8 +63,12 @@ final class CrawlMeters {
         }
     }
 
-    /** Registers a counter for each reason seen for the first time (up to the bound). */
+    /**
+     * Registers a counter for each reason seen for the first time (up to the bound), and the per-host gauges of the
+     * hosts that entered the view; removes those of the hosts that left it.
+     */
     void update(Snapshot snapshot) {
+        updateHosts(snapshot.hosts());
         if (snapshot.summary() == null) {
             return;
         }
@@ -61,6 +79,34 @@ final class CrawlMeters {
                         .description("Records failed or skipped, by reason").tag("reason", reason).register(registry);
             }
         }
+    }
+
+    private void updateHosts(List<HostLoad> hosts) {
+        Set<String> shown = new HashSet<>();
+        hosts.forEach(h -> shown.add(h.host()));
+        for (Iterator<Map.Entry<String, List<Meter>>> it = hostMeters.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, List<Meter>> entry = it.next();
+            if (!shown.contains(entry.getKey())) {
+                entry.getValue().forEach(registry::remove);
+                it.remove();
+            }
+        }
+        for (String host : shown) {
+            hostMeters.computeIfAbsent(host, h -> List.of(
+                    hostGauge(h, "crawlcase.host.queued", "URLs waiting for the host (queue and retries)", null,
+                            HostLoad::queued),
+                    hostGauge(h, "crawlcase.host.in.flight", "Requests to the host in flight", null,
+                            HostLoad::inFlight),
+                    hostGauge(h, "crawlcase.host.backoff", "Time until the host's first retry is due",
+                            "milliseconds", HostLoad::backoffMs)));
+        }
+    }
+
+    private Meter hostGauge(String host, String name, String description, String unit,
+                            ToDoubleFunction<HostLoad> value) {
+        return Gauge.builder(name, board, b -> b.last().flatMap(s -> s.hosts().stream()
+                        .filter(h -> h.host().equals(host)).findFirst()).map(value::applyAsDouble).orElse(0.0))
+                .description(description).baseUnit(unit).tag("host", host).register(registry);
     }
 
     private void gauge(String name, String description, ToDoubleFunction<Board> value) {

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.dashboard;
 
 import dev.crawlcase.crawler.bus.CrawlProgress;
+import dev.crawlcase.crawler.bus.SlotStrip;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,17 +17,25 @@ import io.vertx.core.json.JsonObject;
  * what summary.json says) and joins the ladder.
  */
 public final class Dashboard {
+    /** Hosts of each kind (longest queue, most in flight, soonest retry) the per-host table shows unless told. */
+    public static final int DEFAULT_HOSTS = 50;
+    /** The most a command line may ask for: beyond it the table is no longer read at a glance. */
+    public static final int MAX_HOSTS = 1_000;
+
     private final Vertx vertx;
     private final String deploymentId;
     private final int port;
     private final Board board;
+    private final int hostsShown;
     private MessageConsumer<JsonObject> progress;
+    private MessageConsumer<JsonObject> slots;
 
-    private Dashboard(Vertx vertx, String deploymentId, int port, Board board) {
+    private Dashboard(Vertx vertx, String deploymentId, int port, Board board, int hostsShown) {
         this.vertx = vertx;
         this.deploymentId = deploymentId;
         this.port = port;
         this.board = board;
+        this.hostsShown = hostsShown;
     }
 
     /**
@@ -36,9 +45,27 @@ public final class Dashboard {
      * @param registry where Vert.x's own meters are (the crawl's are added to it)
      */
     public static Future<Dashboard> start(Vertx vertx, int port, String title, PrometheusMeterRegistry registry) {
+        return start(vertx, port, title, registry, DEFAULT_HOSTS);
+    }
+
+    /**
+     * Like {@link #start(Vertx, int, String, PrometheusMeterRegistry)}, showing {@code hostsShown} hosts of each kind
+     * (1 to {@value #MAX_HOSTS}); the per-host series in {@code /metrics} are the table's rows.
+     */
+    public static Future<Dashboard> start(Vertx vertx, int port, String title, PrometheusMeterRegistry registry,
+                                          int hostsShown) {
+        if (hostsShown < 1 || hostsShown > MAX_HOSTS) {
+            throw new IllegalArgumentException("hostsShown must be 1.." + MAX_HOSTS + ", got " + hostsShown);
+        }
         Board board = new Board(title);
         DashboardServer server = new DashboardServer(board, registry, port);
-        return vertx.deployVerticle(server).map(id -> new Dashboard(vertx, id, server.actualPort(), board));
+        return vertx.deployVerticle(server).map(id -> new Dashboard(vertx, id, server.actualPort(), board,
+                hostsShown));
+    }
+
+    /** How many hosts of each kind a watched crawl's frontier should put in its progress events. */
+    public int hostsShown() {
+        return hostsShown;
     }
 
     public int port() {
@@ -59,7 +86,8 @@ public final class Dashboard {
     public synchronized Future<Void> follow(EventBus bus, CrawlAddresses addresses, String label, CrawlFeed feed) {
         board.follow(label, feed);
         progress = bus.consumer(addresses.progress(), m -> board.progress(CrawlProgress.fromJson(m.body())));
-        return progress.completion();
+        slots = bus.consumer(addresses.slots(), m -> board.slots(SlotStrip.fromJson(m.body())));
+        return Future.all(progress.completion(), slots.completion()).mapEmpty();
     }
 
     /**
@@ -70,7 +98,9 @@ public final class Dashboard {
         board.finished(summary);
         if (progress != null) {
             progress.unregister();
+            slots.unregister();
             progress = null;
+            slots = null;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.dashboard;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -44,6 +45,7 @@ final class DashboardServer extends VerticleBase {
     @Override
     public Future<?> start() {
         meters = new CrawlMeters(registry, board);
+        registry.getPrometheusRegistry().register(new LatencyHistogram(board));
         return vertx.executeBlocking(Assets::load)
                 .compose(loaded -> {
                     assets = loaded;
@@ -63,7 +65,12 @@ final class DashboardServer extends VerticleBase {
         router.get("/status").handler(rc -> rc.response().putHeader("content-type", "application/json")
                 .putHeader("cache-control", "no-store").end(board.snapshot().toJson().encode()));
         router.get("/events").handler(this::stream);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        Handler<RoutingContext> scrape = PrometheusScrapingHandler.create(registry);
+        // the crawl's meters read the board as of this scrape, so its host series are the table's rows right now
+        router.get("/metrics").handler(rc -> {
+            meters.update(board.snapshot());
+            scrape.handle(rc);
+        });
         return router;
     }
 

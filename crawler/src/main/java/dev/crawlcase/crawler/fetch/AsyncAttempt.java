@@ -17,6 +17,8 @@ import io.vertx.core.net.SocketAddress;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Map;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +34,8 @@ final class AsyncAttempt {
     private final FetchLimits limits;
     private final FetchTask task;
     private final InetAddress pinned;
+    private final CookieJar cookies;
+    private final URI uri;
     private final long startNanos = System.nanoTime();
     private HttpClientRequest request;
     private ResponseHead head;
@@ -43,13 +47,19 @@ final class AsyncAttempt {
     private long connectedNanos = -1;
     private long firstByteNanos = -1;
 
-    /** @param pinned the address a remote guard judged, to connect to instead of resolving again; or null */
-    AsyncAttempt(Vertx vertx, HttpClient client, FetchLimits limits, FetchTask task, InetAddress pinned) {
+    /**
+     * @param pinned  the address a remote guard judged, to connect to instead of resolving again; or null
+     * @param cookies the crawl's cookie jar, or null when it keeps none
+     */
+    AsyncAttempt(Vertx vertx, HttpClient client, FetchLimits limits, FetchTask task, InetAddress pinned,
+                 CookieJar cookies) {
         this.pinned = pinned;
+        this.cookies = cookies;
         this.vertx = vertx;
         this.client = client;
         this.limits = limits;
         this.task = task;
+        this.uri = URI.create(task.url());
     }
 
     Future<FetchResult> run() {
@@ -62,6 +72,11 @@ final class AsyncAttempt {
                 .setConnectTimeout(limits.connectTimeoutMs())
                 .putHeader(HttpHeaders.USER_AGENT, limits.userAgent())
                 .putHeader(HttpHeaders.ACCEPT_ENCODING, BodyDecoder.ACCEPT_ENCODING);
+        limits.request().headersFor(uri).forEach(h -> options.putHeader(h.getKey(), h.getValue()));
+        String cookie = cookies == null ? null : cookies.cookieHeader(uri);
+        if (cookie != null) {
+            options.putHeader(HttpHeaders.COOKIE, cookie);
+        }
         InetSocketAddress loopback = LoopbackGuard.unresolvedLoopback(task.url());
         if (loopback != null) {
             // connect to the address literal, never resolving the name; the Host header still names the URL's host
@@ -97,8 +112,11 @@ final class AsyncAttempt {
             request.reset();
             return Future.succeededFuture(FetchResult.failure(ErrorKind.PROTOCOL, elapsed()));
         }
+        if (cookies != null) {
+            cookies.store(uri, Map.of("Set-Cookie", response.headers().getAll(HttpHeaders.SET_COOKIE)));
+        }
         head = ResponseHead.of(response.statusCode(), response::getHeader, ResponseHeaders.lines(response.headers()),
-                System.currentTimeMillis());
+                ResponseProtocol.of(response.version()), System.currentTimeMillis());
         if (head.hasNoBody()) {
             return response.end().transform(ar -> Future.succeededFuture(head.withoutBody(elapsed())));
         }

@@ -8,6 +8,9 @@ import dev.crawlcase.crawler.task.FetchTask;
 
 import dev.crawlcase.crawler.task.ResponseCapture;
 
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpConnectTimeoutException;
@@ -76,19 +79,38 @@ public final class BlockingFetcher implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.client = HttpClient.newBuilder()
+        limits.request().checkProxy(limits.allowRemote());
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 // HTTP_2 is the JDK's "prefer 2": ALPN over TLS, an h2c Upgrade on plain connections
                 .version(limits.httpVersion() == HttpVersionChoice.HTTP_1_1 ? HttpClient.Version.HTTP_1_1
                         : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofMillis(limits.connectTimeoutMs()))
                 .sslContext(limits.trust().sslContext())
-                .executor(executor)
-                .build();
+                .executor(executor);
+        RequestControls controls = limits.request();
+        if (controls.cookies()) {
+            // the client asks the jar before each request and hands it each response's Set-Cookie lines
+            builder.cookieHandler(new CookieJar().manager());
+        }
+        if (controls.proxy() != null) {
+            // plain requests in absolute form to the proxy, https through CONNECT
+            builder.proxy(ProxySelector.of(new InetSocketAddress(controls.proxy().host(),
+                    controls.proxy().port())));
+        }
+        this.client = builder.build();
     }
 
     /** GETs {@code task.url()} once; never throws, every failure is an error kind in the result. */
     public FetchResult fetch(FetchTask task) {
+        return fetch(task, null);
+    }
+
+    /**
+     * As {@link #fetch(FetchTask)}, sending {@code cookie} (a jar's Cookie header value kept elsewhere: the process
+     * pool's parent) when not null.
+     */
+    FetchResult fetch(FetchTask task, String cookie) {
         long start = System.nanoTime();
         ErrorKind refused = LoopbackGuard.check(task.url(), limits.allowRemote());
         if (refused != null) {
@@ -102,14 +124,18 @@ public final class BlockingFetcher implements AutoCloseable {
         }
         // the JDK client would resolve a loopback name through the system resolver (and so maybe DNS); the Host
         // header then names the address, which a loopback server cannot tell from the name
-        HttpRequest request = HttpRequest.newBuilder(LoopbackGuard.connectUri(task.url()))
+        URI target = LoopbackGuard.connectUri(task.url());
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .GET()
                 .timeout(Duration.ofMillis(limits.firstByteTimeoutMs()))
                 .header("User-Agent", limits.userAgent())
-                .header("Accept-Encoding", BodyDecoder.ACCEPT_ENCODING)
-                .build();
+                .header("Accept-Encoding", BodyDecoder.ACCEPT_ENCODING);
+        limits.request().headersFor(URI.create(task.url())).forEach(h -> request.setHeader(h.getKey(), h.getValue()));
+        if (cookie != null) {
+            request.setHeader("Cookie", cookie);
+        }
         Handler handler = new Handler(task.kind());
-        CompletableFuture<HttpResponse<CappedSubscriber.Read>> future = client.sendAsync(request, handler);
+        CompletableFuture<HttpResponse<CappedSubscriber.Read>> future = client.sendAsync(request.build(), handler);
         try {
             long remaining = limits.totalTimeoutMs() - millisSince(start);
             return result(handler, future.get(Math.max(1, remaining), TimeUnit.MILLISECONDS).body(), start);
@@ -188,7 +214,7 @@ public final class BlockingFetcher implements AutoCloseable {
         public HttpResponse.BodySubscriber<CappedSubscriber.Read> apply(HttpResponse.ResponseInfo info) {
             ResponseHead h = ResponseHead.of(info.statusCode(),
                     name -> info.headers().firstValue(name).orElse(null), lines(info.headers()),
-                    System.currentTimeMillis());
+                    ResponseProtocol.of(info.version()), System.currentTimeMillis());
             headNanos = System.nanoTime();
             head = h;
             // a refused framing is not read: cancelling closes the connection, so no stray bytes reach the next use

@@ -24,7 +24,15 @@ final class ClientShards {
 
     /** {@code maxConnections} split over shards; {@code client} builds a client with the given pool size. */
     ClientShards(int maxConnections, IntFunction<HttpClientAgent> client) {
-        int shards = (maxConnections + SHARD_SIZE - 1) / SHARD_SIZE;
+        this(maxConnections, 1, client);
+    }
+
+    /**
+     * Like {@link #ClientShards(int, IntFunction)}, with at least {@code minShards} shards (one per event loop, say)
+     * as long as each still gets a connection.
+     */
+    ClientShards(int maxConnections, int minShards, IntFunction<HttpClientAgent> client) {
+        int shards = Math.max((maxConnections + SHARD_SIZE - 1) / SHARD_SIZE, Math.min(minShards, maxConnections));
         int perShard = (maxConnections + shards - 1) / shards;
         for (int i = 0; i < shards; i++) {
             clients.add(client.apply(perShard));

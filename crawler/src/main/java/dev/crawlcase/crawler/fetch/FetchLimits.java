@@ -26,10 +26,12 @@ import java.util.Objects;
  * @param trust              which https servers are accepted ({@link TlsTrust}: the JDK's authorities plus any
  *                           configured certificates; never all)
  * @param httpVersion        the HTTP version both clients speak ({@link HttpVersionChoice})
+ * @param request            what the real clients add to each request ({@link RequestControls}: headers, cookies,
+ *                           Basic credentials, a proxy)
  */
 public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
                           int maxRobotsBytes, String userAgent, boolean allowRemote, boolean allowPrivateNetworks,
-                          TlsTrust trust, HttpVersionChoice httpVersion) {
+                          TlsTrust trust, HttpVersionChoice httpVersion, RequestControls request) {
 
     public static final int DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
     public static final Range CONNECT_TIMEOUT_MS_RANGE = new Range(1, 600_000);
@@ -54,6 +56,16 @@ public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int tota
         checkUserAgent(userAgent);
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(httpVersion, "httpVersion");
+        Objects.requireNonNull(request, "request");
+        request.checkProxy(allowRemote);
+    }
+
+    /** Limits that add nothing to a request. */
+    public FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int totalTimeoutMs, int maxBodyBytes,
+                       int maxRobotsBytes, String userAgent, boolean allowRemote, boolean allowPrivateNetworks,
+                       TlsTrust trust, HttpVersionChoice httpVersion) {
+        this(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes, userAgent,
+                allowRemote, allowPrivateNetworks, trust, httpVersion, RequestControls.NONE);
     }
 
     /** Limits that trust the JDK's default certificate authorities only. */
@@ -65,17 +77,22 @@ public record FetchLimits(int connectTimeoutMs, int firstByteTimeoutMs, int tota
 
     public FetchLimits withTrust(TlsTrust newTrust) {
         return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
-                userAgent, allowRemote, allowPrivateNetworks, newTrust, httpVersion);
+                userAgent, allowRemote, allowPrivateNetworks, newTrust, httpVersion, request);
     }
 
     public FetchLimits withPrivateNetworks(boolean allow) {
         return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
-                userAgent, allowRemote, allow, trust, httpVersion);
+                userAgent, allowRemote, allow, trust, httpVersion, request);
     }
 
     public FetchLimits withHttpVersion(HttpVersionChoice version) {
         return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
-                userAgent, allowRemote, allowPrivateNetworks, trust, version);
+                userAgent, allowRemote, allowPrivateNetworks, trust, version, request);
+    }
+
+    public FetchLimits withRequest(RequestControls controls) {
+        return new FetchLimits(connectTimeoutMs, firstByteTimeoutMs, totalTimeoutMs, maxBodyBytes, maxRobotsBytes,
+                userAgent, allowRemote, allowPrivateNetworks, trust, httpVersion, controls);
     }
 
     /** The defaults of crawl.json's {@code fetch} object, loopback only. */

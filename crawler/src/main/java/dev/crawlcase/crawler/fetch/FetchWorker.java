@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * One process of the processes mode's pool: a blocking, sequential fetcher in a JVM of its own. It reads the
- * limits, answers {@link WorkerLines#READY}, then fetches one task per stdin line with {@link BlockingFetcher} and
+ * limits, warms its fetch path up ({@link WorkerWarmUp}), answers {@link WorkerLines#READY}, then fetches one task per stdin line with {@link BlockingFetcher} and
  * writes one result line, until stdin ends: the parent closed it at the end of the crawl, or died, so a worker
- * never outlives the crawl that started it. Exit 0 on that end of input; 3 when a result cannot be written (the
- * parent has gone).
+ * never outlives the crawl that started it. Exit 0 on that end of input; 1 when the warm-up fails (the parent's
+ * start of this worker fails); 3 when a result cannot be written (the parent has gone).
  */
 public final class FetchWorker {
     private FetchWorker() {
@@ -32,11 +32,20 @@ public final class FetchWorker {
             if (hello == null) {
                 return;
             }
-            try (BlockingFetcher fetcher = new BlockingFetcher(WorkerLines.limits(hello), 1)) {
+            FetchLimits limits = WorkerLines.limits(hello);
+            // a cold JVM's first request is slow enough to miss a short first-byte timeout: pay that before ready
+            try {
+                WorkerWarmUp.run(limits);
+            } catch (IOException e) {
+                System.err.println("fetch worker: " + e.getMessage());
+                System.exit(1);
+            }
+            try (BlockingFetcher fetcher = new BlockingFetcher(limits, 1)) {
                 send(protocol, WorkerLines.READY);
                 String line;
                 while ((line = in.readLine()) != null) {
-                    send(protocol, WorkerLines.result(fetcher.fetch(WorkerLines.task(line))));
+                    WorkerLines.Job job = WorkerLines.job(line);
+                    send(protocol, WorkerLines.result(fetcher.fetch(job.task(), job.cookie())));
                 }
             }
         } catch (IOException e) {

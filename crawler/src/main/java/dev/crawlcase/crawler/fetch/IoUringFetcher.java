@@ -2,9 +2,7 @@ package dev.crawlcase.crawler.fetch;
 
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.transport.Transport;
@@ -17,16 +15,15 @@ import java.util.Optional;
  * a socket is ready and the event loop then calls {@code read}, which copies the bytes; under io_uring the event
  * loop puts the reads and writes themselves in a submission queue, the kernel performs them, and the loop only
  * collects completions. The crawl's own Vert.x keeps its transport (the frontier, the event bus, the verticle's
- * loop); each request crosses to this instance's context and its result comes back on the caller's.
+ * loop); the fetcher runs each attempt on one of this instance's loops and hands its result back on the caller's
+ * context.
  */
 public final class IoUringFetcher implements LoopFetcher {
     private final Vertx ioVertx;
-    private final Context ioContext;
     private final AsyncFetcher fetcher;
 
     private IoUringFetcher(Vertx ioVertx, FetchLimits limits, int maxConnections) {
         this.ioVertx = ioVertx;
-        this.ioContext = ioVertx.getOrCreateContext();
         this.fetcher = new AsyncFetcher(ioVertx, limits, maxConnections);
     }
 
@@ -60,17 +57,11 @@ public final class IoUringFetcher implements LoopFetcher {
 
     @Override
     public Future<FetchResult> fetch(FetchTask task) {
-        Context caller = Vertx.currentContext();
-        Promise<FetchResult> result = Promise.promise();
-        ioContext.runOnContext(v -> fetcher.fetch(task).onComplete(ar ->
-                caller.runOnContext(back -> result.handle(ar))));
-        return result.future();
+        return fetcher.fetch(task);
     }
 
     @Override
     public Future<Void> close() {
-        Promise<Void> closed = Promise.promise();
-        ioContext.runOnContext(v -> fetcher.close().onComplete(closed));
-        return closed.future().eventually(ioVertx::close);
+        return fetcher.close().eventually(ioVertx::close);
     }
 }

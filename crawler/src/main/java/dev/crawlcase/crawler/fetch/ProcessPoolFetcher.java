@@ -3,18 +3,19 @@ package dev.crawlcase.crawler.fetch;
 import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.ResponseCapture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The process pool: N {@link FetchWorker} JVMs, each a sequential blocking fetcher with its own memory, started once
@@ -32,24 +33,31 @@ public final class ProcessPoolFetcher implements AutoCloseable {
     private static final long CLOSE_GRACE_MS = 2_000;
 
     private final FetchLimits limits;
+    private final String limitsLine;
     private final List<String> command;
+    private final WorkerShelf shelf;
+    /** The crawl's one jar when it keeps cookies: workers come and go, and any of them may fetch the next page. */
+    private final CookieJar cookies;
     private final ConcurrentLinkedQueue<WorkerProcess> idle = new ConcurrentLinkedQueue<>();
     private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "crawlcase-worker-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile boolean closed;
 
     public ProcessPoolFetcher(FetchLimits limits) {
-        this(limits, workerCommand());
+        this(limits, workerCommand(), WorkerShelf.configured());
     }
 
     /** @param command how to start one worker (a test may add JVM options) */
     ProcessPoolFetcher(FetchLimits limits, List<String> command) {
+        this(limits, command, WorkerShelf.NONE);
+    }
+
+    /** @param shelf where idle workers are left at the end and taken from at the start ({@link WorkerShelf}) */
+    ProcessPoolFetcher(FetchLimits limits, List<String> command, WorkerShelf shelf) {
         this.limits = limits;
+        this.limitsLine = WorkerLines.limits(limits);
         this.command = List.copyOf(command);
+        this.shelf = shelf;
+        this.cookies = limits.request().cookies() ? new CookieJar() : null;
     }
 
     /**
@@ -84,8 +92,16 @@ public final class ProcessPoolFetcher implements AutoCloseable {
             if (worker == null) {
                 worker = launch();
             }
-            FetchResult result = worker.fetch(task, limits.totalTimeoutMs() + HANG_MARGIN_MS);
+            URI uri = URI.create(task.url());
+            String cookie = cookies == null ? null : cookies.cookieHeader(uri);
+            FetchResult result = worker.fetch(new WorkerLines.Job(task, cookie), limits.totalTimeoutMs()
+                    + HANG_MARGIN_MS);
             release(worker);
+            if (cookies != null) {
+                cookies.store(uri, Map.of("Set-Cookie", result.capture().headers().stream()
+                        .filter(h -> h.name().equalsIgnoreCase("Set-Cookie")).map(ResponseCapture.Header::value)
+                        .toList()));
+            }
             return result;
         } catch (IOException | RuntimeException e) {
             LOG.warn("fetch of {} failed in its worker process; the worker is replaced: {}", task.url(),
@@ -107,7 +123,8 @@ public final class ProcessPoolFetcher implements AutoCloseable {
         if (closed) {
             throw new IOException("the process pool is closed");
         }
-        WorkerProcess worker = WorkerProcess.start(command, limits, watchdog, START_MS);
+        WorkerProcess kept = shelf.take(limitsLine);
+        WorkerProcess worker = kept != null ? kept : WorkerProcess.start(command, limitsLine, START_MS);
         live.add(worker);
         if (closed) {
             // closed while this one started: it would outlive the crawl
@@ -126,15 +143,19 @@ public final class ProcessPoolFetcher implements AutoCloseable {
         }
     }
 
-    /** Ends every worker: idle ones at once, busy ones once their task is done (or killed after a grace time). */
+    /**
+     * Ends every worker: idle ones at once (or leaves them on the shelf, when this JVM keeps one: {@link WorkerShelf}),
+     * busy ones once their task is done (or killed after a grace time).
+     */
     @Override
     public void close() {
         closed = true;
         for (WorkerProcess worker : List.copyOf(live)) {
             live.remove(worker);
-            idle.remove(worker);
-            worker.close(CLOSE_GRACE_MS);
+            WorkerProcess ending = idle.remove(worker) ? shelf.put(limitsLine, worker) : worker;
+            if (ending != null) {
+                ending.close(CLOSE_GRACE_MS);
+            }
         }
-        watchdog.shutdown();
     }
 }

@@ -130,7 +130,7 @@ final class RawResponseReader {
                 return FetchResult.failure(ErrorKind.PROTOCOL, elapsedMs);
             }
             head = ResponseHead.of(status, response.headers()::get, ResponseHeaders.lines(response.headers()),
-                    System.currentTimeMillis());
+                    ResponseProtocol.of(response.protocolVersion()), System.currentTimeMillis());
             cap = head.hasNoBody() ? -1 : head.bodyCap(task.kind(), limits);
             if (cap < 0) {
                 return head.withoutBody(elapsedMs);

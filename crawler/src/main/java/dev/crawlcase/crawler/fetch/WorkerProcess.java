@@ -1,7 +1,6 @@
 package dev.crawlcase.crawler.fetch;
 
 import dev.crawlcase.crawler.task.FetchResult;
-import dev.crawlcase.crawler.task.FetchTask;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -11,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,22 +25,32 @@ final class WorkerProcess {
     private final Process process;
     private final Writer toWorker;
     private final BufferedReader fromWorker;
-    private final ScheduledExecutorService watchdog;
 
-    private WorkerProcess(Process process, ScheduledExecutorService watchdog) {
+    /**
+     * Kills a worker that answers nothing in time. One for the JVM, never shut down: a worker may outlive the pool
+     * that started it ({@link WorkerShelf}), and its next pool still needs it watched.
+     */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "crawlcase-worker-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private WorkerProcess(Process process) {
         this.process = process;
         this.toWorker = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
         this.fromWorker = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.watchdog = watchdog;
     }
 
-    /** Starts the worker and waits (at most {@code startMs}) until it has its limits and says it is ready. */
-    static WorkerProcess start(List<String> command, FetchLimits limits, ScheduledExecutorService watchdog,
-                               long startMs) throws IOException {
+    /**
+     * Starts the worker and waits (at most {@code startMs}) until it has its limits ({@link WorkerLines#limits}) and
+     * says it is ready.
+     */
+    static WorkerProcess start(List<String> command, String limitsLine, long startMs) throws IOException {
         // the worker's stderr is the crawler's: a worker's own failure is seen where the crawl's are
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        WorkerProcess worker = new WorkerProcess(process, watchdog);
-        String answer = worker.exchange(WorkerLines.limits(limits), startMs);
+        WorkerProcess worker = new WorkerProcess(process);
+        String answer = worker.exchange(limitsLine, startMs);
         if (!WorkerLines.READY.equals(answer)) {
             worker.kill();
             throw new IOException("fetch worker answered \"" + answer + "\" instead of \"" + WorkerLines.READY + "\"");
@@ -49,12 +59,12 @@ final class WorkerProcess {
     }
 
     /** One task, one result; a worker that hangs past {@code limitMs} is killed, which ends the wait. */
-    FetchResult fetch(FetchTask task, long limitMs) throws IOException {
-        return WorkerLines.result(exchange(WorkerLines.task(task), limitMs));
+    FetchResult fetch(WorkerLines.Job job, long limitMs) throws IOException {
+        return WorkerLines.result(exchange(WorkerLines.job(job), limitMs));
     }
 
     private String exchange(String line, long limitMs) throws IOException {
-        ScheduledFuture<?> timer = watchdog.schedule(process::destroyForcibly, limitMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timer = WATCHDOG.schedule(process::destroyForcibly, limitMs, TimeUnit.MILLISECONDS);
         try {
             toWorker.write(line);
             toWorker.write('\n');
@@ -71,6 +81,10 @@ final class WorkerProcess {
         } finally {
             timer.cancel(false);
         }
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     long pid() {

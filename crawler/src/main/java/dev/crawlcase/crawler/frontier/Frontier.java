@@ -2,6 +2,8 @@ package dev.crawlcase.crawler.frontier;
 
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.HostLoad;
+import dev.crawlcase.crawler.url.HostKey;
 import dev.crawlcase.crawler.url.UrlNormalizer;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -41,6 +43,7 @@ public final class Frontier {
     private final FrontierSettings settings;
     private final UrlNormalizer normalizer;
     private final LongSupplier clock;
+    private final CrawlShare share;
     private final Random random;
     private final RobotsGate robots;
     private final UrlBook book;
@@ -50,6 +53,7 @@ public final class Frontier {
     private final Picker picker;
     private final int epoch;
     private final Leases leases;
+    private final SitemapBook sitemaps;
     /** Links offered and records written per turn; 0: not in turns, each call does all its work at once. */
     private int linksPerTurn;
     private long robotsFetches;
@@ -89,9 +93,12 @@ public final class Frontier {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.clock = Objects.requireNonNull(clockMs, "clockMs");
+        this.share = Objects.requireNonNull(share, "share");
         this.random = Objects.requireNonNull(random, "random");
         this.book = new UrlBook(settings.maxPages());
-        this.records = new Records(sink, mode);
+        this.sitemaps = new SitemapBook(settings.sitemaps(), Objects.requireNonNull(scope, "scope").seedHosts(),
+                normalizer);
+        this.records = new Records(sink, mode, sitemaps::isSitemap);
         this.ledger = new Ledger(settings, Objects.requireNonNull(scope, "scope"), book, hosts, records,
                 Objects.requireNonNull(urlLog, "urlLog"), Objects.requireNonNull(share, "share"));
         this.robots = new RobotsGate(settings, normalizer, clockMs, random, hosts::changedOutside);
@@ -115,13 +122,41 @@ public final class Frontier {
 
     /** Adds seeds at depth 0; URLs that do not normalise are ignored (no record). */
     public void seed(List<String> urls) {
+        seed(urls, false);
+    }
+
+    /**
+     * Adds the seeds of the hosts this frontier owns (every part of a sharded crawl is given all the seeds, so no
+     * seed needs to travel); the others are left to their own parts.
+     */
+    public void seedOwn(List<String> urls) {
+        seed(urls, true);
+    }
+
+    private void seed(List<String> urls, boolean ownOnly) {
         for (String url : Objects.requireNonNull(urls, "urls")) {
             String normalized = normalizer.normalize(url);
-            if (normalized != null) {
+            String key = normalized == null ? null : HostKey.of(normalized);
+            if (normalized != null && (!ownOnly || key == null || share.owns(key))) {
                 ledger.discover(normalized, 0, 0);
             }
         }
+        if (!settings.obeyRobots()) { // no robots.txt to name sitemaps: each seed host starts now, /sitemap.xml at most
+            for (String url : urls) {
+                String normalized = normalizer.normalize(url);
+                if (normalized != null) {
+                    discoverSitemaps(HostKey.of(normalized), null);
+                }
+            }
+        }
         ledger.flushPending();
+    }
+
+    /** A seed host's own sitemaps enter at depth 0 (see {@link SitemapBook} for why). */
+    private void discoverSitemaps(String hostKey, HostRules rules) {
+        for (String url : sitemaps.startingSitemaps(hostKey, rules)) {
+            ledger.discover(url, 0, 0);
+        }
     }
 
     /**
@@ -233,12 +268,16 @@ public final class Frontier {
         leases.close(lease.task().leaseId());
         HostQueue host = lease.host();
         host.ended();
+        host.answered(outcome.result());
         long now = clock.getAsLong();
         if (lease.task().kind() == FetchTask.Kind.ROBOTS) {
             HostRules rules = robots.complete(host, lease.task(), outcome.result(), now);
             if (rules != null) {
                 host.removeQueued(q -> ledger.isQueued(q) && !rules.allowed(q.url()))
                         .forEach(q -> ledger.skipRobots(q, rules));
+                if (rules.outcome() == Outcome.SKIPPED && !HostRules.UNREACHABLE.equals(rules.reason())) {
+                    discoverSitemaps(host.key, rules);
+                }
             }
         } else {
             FetchTask task = ledger.current(lease.task());
@@ -298,7 +337,7 @@ public final class Frontier {
         }
         closed = true;
         for (Leases.Held lease : leases.all()) {
-            if (lease.task().kind() == FetchTask.Kind.PAGE) {
+            if (lease.task().kind() != FetchTask.Kind.ROBOTS) {
                 ledger.stopLeased(ledger.current(lease.task()));
             }
         }
@@ -322,6 +361,14 @@ public final class Frontier {
                 robotsFetches, book.pagesLeased());
     }
 
+    /**
+     * A bounded view of the hosts for a live watcher: the {@code top} with the longest queues, the most requests in
+     * flight and the soonest retries (at most {@code 3 * top} rows, longest queue first).
+     */
+    public List<HostLoad> hostLoads(int top) {
+        return HostLoads.top(hosts.all(), top, clock.getAsLong(), robots::delayMs);
+    }
+
     /** The URL book, for tests that check its counters against its states. */
     UrlBook book() {
         return book;
@@ -340,7 +387,7 @@ public final class Frontier {
         QueuedUrl chosen = picker.take(host, now);
         int depth = ledger.depth(chosen);
         book.lease(chosen, depth);
-        return leases.open(chosen.url(), depth, chosen.attempt(), chosen.redirects(), FetchTask.Kind.PAGE,
+        return leases.open(chosen.url(), depth, chosen.attempt(), chosen.redirects(), sitemaps.kindOf(chosen.url()),
                 host, deadline);
     }
 
@@ -348,23 +395,43 @@ public final class Frontier {
 
     private void completePage(HostQueue host, FetchOutcome o, long now) {
         FetchTask t = o.task();
-        PageVerdict verdict = PageVerdict.of(t, o.result(), settings, normalizer);
+        ParsedPage page = o.page() == null ? ParsedPage.EMPTY : o.page();
+        PageVerdict verdict = t.kind() == FetchTask.Kind.SITEMAP
+                ? PageVerdict.ofSitemap(t, o.result(), page, settings, normalizer)
+                : PageVerdict.of(t, o.result(), settings, normalizer);
+        if (verdict.kind() == PageVerdict.Kind.FETCHED && page.refresh() != null) {
+            verdict = PageVerdict.refresh(t, page.refresh(), settings);
+        }
         if (verdict.kind() == PageVerdict.Kind.RETRY) {
             long delay = settings.retry().delayMs(t.attempt(), o.result().retryAfterMs(), random);
             ledger.requeueForRetry(host, t, t.attempt() + 1, now + delay);
             pageRetries++;
             return;
         }
+        if (t.kind() == FetchTask.Kind.SITEMAP && verdict.target() != null) {
+            sitemaps.listed(List.of(verdict.target())); // a sitemap that moved is still a sitemap
+        }
         Records r = records;
         switch (verdict.kind()) {
-            case FETCHED -> ledger.completed(t, r.ofOutcome(o, Outcome.FETCHED, null, null),
-                    (o.page() == null ? ParsedPage.EMPTY : o.page()).links(), 0);
-            case REDIRECTED -> ledger.completed(t, r.ofOutcome(o, Outcome.REDIRECTED, null, verdict.target()),
+            case FETCHED -> ledger.completed(t, r.ofOutcome(o, Outcome.FETCHED, null, null), listedBy(page), 0);
+            case REDIRECTED -> ledger.completed(t,
+                    r.ofOutcome(o, Outcome.REDIRECTED, verdict.reason(), verdict.target()),
                     List.of(verdict.target()), t.redirects() + 1);
             case SKIPPED -> ledger.completed(t, r.ofOutcome(o, Outcome.SKIPPED, verdict.reason(), null),
                     List.of(), 0);
             default -> ledger.completed(t, r.ofOutcome(o, Outcome.FAILED, verdict.reason(), verdict.target()),
                     List.of(), 0);
         }
+    }
+
+    /** A page's links; a sitemap's pages, then the sitemaps it lists (marked as sitemaps before they are offered). */
+    private List<String> listedBy(ParsedPage page) {
+        if (page.sitemap() == null || page.sitemap().sitemaps().isEmpty()) {
+            return page.links();
+        }
+        sitemaps.listed(page.sitemap().sitemaps());
+        List<String> all = new ArrayList<>(page.links());
+        all.addAll(page.sitemap().sitemaps());
+        return all;
     }
 }

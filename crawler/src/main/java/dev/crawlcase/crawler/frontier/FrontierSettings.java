@@ -23,11 +23,12 @@ import dev.crawlcase.json.Range;
  * @param robotsCacheSize    hosts whose robots.txt rules are kept at most
  * @param userAgent          the user-agent name robots.txt groups are matched against
  * @param allowRemote        false: URLs on non-loopback hosts end as failed/"not_allowed"
+ * @param sitemaps           where each seed host's sitemaps are found ({@link SitemapSource})
  */
 public record FrontierSettings(int maxDepth, long maxPages, int perHostConcurrency, long perHostDelayMs,
                                boolean obeyRobots, long maxCrawlDelayMs, int maxRedirects, RetryPolicy retry,
                                long leaseTimeoutMs, long robotsTtlMs, int robotsCacheSize, String userAgent,
-                               boolean allowRemote) {
+                               boolean allowRemote, SitemapSource sitemaps) {
     private static final long HOUR_MS = 3_600_000L;
     private static final long DAY_MS = 24 * HOUR_MS;
 
@@ -68,6 +69,22 @@ public record FrontierSettings(int maxDepth, long maxPages, int perHostConcurren
         if (userAgent == null || userAgent.isBlank()) {
             throw new ConfigException("userAgent", "must not be blank");
         }
+        Check.notNull("sitemaps", sitemaps);
+    }
+
+    /** Settings that read sitemaps the default way ({@link SitemapSource#DEFAULT}). */
+    public FrontierSettings(int maxDepth, long maxPages, int perHostConcurrency, long perHostDelayMs,
+                            boolean obeyRobots, long maxCrawlDelayMs, int maxRedirects, RetryPolicy retry,
+                            long leaseTimeoutMs, long robotsTtlMs, int robotsCacheSize, String userAgent,
+                            boolean allowRemote) {
+        this(maxDepth, maxPages, perHostConcurrency, perHostDelayMs, obeyRobots, maxCrawlDelayMs, maxRedirects, retry,
+                leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent, allowRemote, SitemapSource.DEFAULT);
+    }
+
+    public FrontierSettings withSitemaps(SitemapSource source) {
+        return new FrontierSettings(maxDepth, maxPages, perHostConcurrency, perHostDelayMs, obeyRobots,
+                maxCrawlDelayMs, maxRedirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent,
+                allowRemote, source);
     }
 
     /** The shipped defaults, the same the crawl config reader falls back to (loopback only). */
@@ -80,40 +97,40 @@ public record FrontierSettings(int maxDepth, long maxPages, int perHostConcurren
 
     public FrontierSettings withLimits(int depth, long pages) {
         return new FrontierSettings(depth, pages, perHostConcurrency, perHostDelayMs, obeyRobots, maxCrawlDelayMs,
-                maxRedirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent, allowRemote);
+                maxRedirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent, allowRemote, sitemaps);
     }
 
     public FrontierSettings withPoliteness(int concurrency, long delayMs) {
         return new FrontierSettings(maxDepth, maxPages, concurrency, delayMs, obeyRobots, maxCrawlDelayMs,
-                maxRedirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent, allowRemote);
+                maxRedirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent, allowRemote, sitemaps);
     }
 
     public FrontierSettings withRobots(boolean obey, long crawlDelayCapMs) {
         return new FrontierSettings(maxDepth, maxPages, perHostConcurrency, perHostDelayMs, obey, crawlDelayCapMs,
-                maxRedirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent, allowRemote);
+                maxRedirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent, allowRemote, sitemaps);
     }
 
     public FrontierSettings withRetry(RetryPolicy policy) {
         return new FrontierSettings(maxDepth, maxPages, perHostConcurrency, perHostDelayMs, obeyRobots,
                 maxCrawlDelayMs, maxRedirects, policy, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent,
-                allowRemote);
+                allowRemote, sitemaps);
     }
 
     public FrontierSettings withMaxRedirects(int redirects) {
         return new FrontierSettings(maxDepth, maxPages, perHostConcurrency, perHostDelayMs, obeyRobots,
                 maxCrawlDelayMs, redirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent,
-                allowRemote);
+                allowRemote, sitemaps);
     }
 
     public FrontierSettings withLeaseTimeoutMs(long timeoutMs) {
         return new FrontierSettings(maxDepth, maxPages, perHostConcurrency, perHostDelayMs, obeyRobots,
                 maxCrawlDelayMs, maxRedirects, retry, timeoutMs, robotsTtlMs, robotsCacheSize, userAgent,
-                allowRemote);
+                allowRemote, sitemaps);
     }
 
     public FrontierSettings withAllowRemote(boolean remote) {
         return new FrontierSettings(maxDepth, maxPages, perHostConcurrency, perHostDelayMs, obeyRobots,
                 maxCrawlDelayMs, maxRedirects, retry, leaseTimeoutMs, robotsTtlMs, robotsCacheSize, userAgent,
-                remote);
+                remote, sitemaps);
     }
 }

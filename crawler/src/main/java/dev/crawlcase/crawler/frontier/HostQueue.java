@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.frontier;
 
+import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.FetchResult;
+import dev.crawlcase.crawler.task.HostLoad;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
@@ -38,6 +41,10 @@ final class HostQueue {
     private int robotsAttempts;
     private String robotsUrl;
     private int robotsRedirects;
+    /** Entries in memory and on disk (stale ones included); retries are counted by their own queue. */
+    private long queuedEntries;
+    private int lastStatus;
+    private ErrorKind lastError;
 
     private final TreeMap<Integer, ArrayDeque<QueuedUrl>> byDepth = new TreeMap<>();
     private final QueueSpill spill;
@@ -158,6 +165,7 @@ final class HostQueue {
     }
 
     private void memoryChanged(int delta) {
+        queuedEntries += delta;
         if (spill != null) {
             spill.memoryChanged(delta);
         }
@@ -165,6 +173,7 @@ final class HostQueue {
 
     private void diskChanged(int delta) {
         diskSize += delta;
+        queuedEntries += delta;
         spill.spilledChanged(delta);
     }
 
@@ -220,6 +229,42 @@ final class HostQueue {
     void ended() {
         changed();
         inFlight--;
+    }
+
+    /** A request to this host got {@code result} (an HTTP answer, or an error without one). */
+    void answered(FetchResult result) {
+        lastStatus = result.error() == null ? result.status() : 0;
+        lastError = result.error();
+    }
+
+    /**
+     * This host as a live view shows it at {@code nowMs}; {@code delayMs} is its delay between request starts.
+     */
+    HostLoad load(long nowMs, long delayMs) {
+        long due = retryDueMs();
+        long backoff = due == Long.MAX_VALUE ? 0 : Math.max(0, due - nowMs);
+        return new HostLoad(key, waiting(), inFlight, delayMs, lastStatus, lastError, backoff);
+    }
+
+    /** When its first retry or robots.txt retry is due, Long.MAX_VALUE when none waits. */
+    long retryDueMs() {
+        long due = retries.isEmpty() ? Long.MAX_VALUE : retries.peek().readyAtMs();
+        return !robotsLeased && robotsReadyAtMs != Long.MIN_VALUE ? Math.min(due, robotsReadyAtMs) : due;
+    }
+
+    /** URLs waiting here, for a retry or in the queue (stale entries included). */
+    long waiting() {
+        return queuedEntries + retries.size();
+    }
+
+    int inFlight() {
+        return inFlight;
+    }
+
+    /** Whether a retry or a robots.txt retry waits for a time still to come. */
+    boolean backingOff(long nowMs) {
+        long due = retryDueMs();
+        return due != Long.MAX_VALUE && due > nowMs;
     }
 
     /** Whether {@code perHostConcurrency} requests to this host are leased already. */

@@ -121,6 +121,11 @@ final class Ledger {
     private void offer(String url, int depth, int redirects) {
         String key = HostKey.of(url);
         if (key != null && !share.owns(key)) {
+            if (!restoring) {
+                // a durable part journals its hand-offs too: resumed, it sends them again (the owner ignores what
+                // it has), since one sent just before a crash may never have been taken
+                urlLog.found(url, depth);
+            }
             share.handOff(url, depth, redirects); // its owner judges, queues and records it
             return;
         }

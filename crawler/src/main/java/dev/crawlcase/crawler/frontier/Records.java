@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Builds the final records, hands them to the sink and counts them by outcome. Handed over at once, or, once
@@ -27,6 +28,7 @@ import java.util.function.Function;
 final class Records {
     private final RecordSink sink;
     private final Mode mode;
+    private final Predicate<String> isSitemap;
     /** Records waiting for {@link #write}, in order; a batch from {@link #later} is built only as it is written. */
     private final ArrayDeque<Iterator<CrawlRecord>> unwritten = new ArrayDeque<>();
     private boolean inTurns;
@@ -35,9 +37,11 @@ final class Records {
     long skipped;
     long redirected;
 
-    Records(RecordSink sink, Mode mode) {
+    /** @param isSitemap whether a URL is a sitemap: its record says so, whoever built it */
+    Records(RecordSink sink, Mode mode, Predicate<String> isSitemap) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.isSitemap = Objects.requireNonNull(isSitemap, "isSitemap");
     }
 
     /** From now on records wait for {@link #write}. */
@@ -88,9 +92,16 @@ final class Records {
         boolean page = outcome == Outcome.FETCHED;
         ParsedPage parsed = o.page() == null ? ParsedPage.EMPTY : o.page();
         return new CrawlRecord(t.url(), finalUrl, r.status() == 0 ? null : r.status(), t.depth(), r.bytes(),
-                r.contentType(), page ? parsed.title() : null, page ? parsed.links().size() : 0, r.fetchMillis(),
+                r.contentType(), page && parsed.sitemap() == null ? parsed.title() : null, page ? listed(parsed) : 0,
+                r.fetchMillis(),
                 t.attempt(), outcome, reason, r.truncated(), o.mode() == null ? mode : o.mode(),
-                page ? parsed.robots() : null, page ? parsed.details() : null);
+                page ? parsed.robots() : null, page ? parsed.details() : null, r.httpVersion(),
+                r.wireBytes() < 0 ? null : r.wireBytes());
+    }
+
+    /** How many links a page offered; a sitemap: its pages and the sitemaps it lists. */
+    private static int listed(ParsedPage p) {
+        return p.links().size() + (p.sitemap() == null ? 0 : p.sitemap().sitemaps().size());
     }
 
     /** A skipped record (not yet emitted) no fetcher produced (attempts made so far, usually 0). */
@@ -128,7 +139,7 @@ final class Records {
     static CrawlRecord withDepth(CrawlRecord r, int depth) {
         return r.depth() == depth ? r : new CrawlRecord(r.url(), r.finalUrl(), r.status(), depth, r.bytes(),
                 r.contentType(), r.title(), r.links(), r.fetchMs(), r.attempts(), r.outcome(), r.reason(),
-                r.truncated(), r.mode(), r.robots(), r.details());
+                r.truncated(), r.mode(), r.robots(), r.details(), r.httpVersion(), r.wireBytes(), r.kind());
     }
 
     private void emit(CrawlRecord record) {
@@ -146,6 +157,6 @@ final class Records {
             case SKIPPED -> skipped++;
             case REDIRECTED -> redirected++;
         }
-        sink.accept(record);
+        sink.accept(isSitemap.test(record.url()) ? record.withKind(FetchTask.Kind.SITEMAP) : record);
     }
 }

@@ -31,7 +31,7 @@ final class AsyncVerticle extends FetchVerticle {
                 task -> fetcher.fetch(task)
                         .compose(result -> archiving.later(task, result))
                         .compose(result -> parsePool.process(task, result)))
-                .recordingInto(settings.timeline()).run());
+                .watchedBy(settings.slotWatch(vertx)).run());
         return Future.succeededFuture();
     }
 

@@ -45,7 +45,7 @@ final class FetchSlots {
     private final List<FetchOutcome> ready = new ArrayList<>();
     /** Which slots are working on a task, so the timeline can draw one row per slot. */
     private final BitSet busy = new BitSet();
-    private FetchTimeline timeline = FetchTimeline.OFF;
+    private SlotWatch watch = SlotWatch.OFF;
     private int fetching;
     /** Tasks asked for by the exchange that is on its way, 0 when none asks. */
     private int asked;
@@ -65,9 +65,9 @@ final class FetchSlots {
         this.work = work;
     }
 
-    /** Records when each task ran, and in which slot, into {@code timeline}. */
-    FetchSlots recordingInto(FetchTimeline timeline) {
-        this.timeline = timeline;
+    /** Tells {@code watch} when each slot takes a task and lets it go (the timeline, the live strip). */
+    FetchSlots watchedBy(SlotWatch watch) {
+        this.watch = watch;
         return this;
     }
 
@@ -147,13 +147,14 @@ final class FetchSlots {
             fetching++;
             int slot = busy.nextClearBit(0);
             busy.set(slot);
-            long start = timeline.now();
+            long start = System.nanoTime();
+            watch.started(slot, task, start);
             work.apply(task)
                     .recover(err -> Future.succeededFuture(TaskFailure.of(task, err, mode)))
                     .onComplete(done -> {
                         fetching--;
                         busy.clear(slot);
-                        timeline.add(slot, start, timeline.now(), done.result().result());
+                        watch.ended(slot, start, System.nanoTime(), done.result().result());
                         ready.add(done.result());
                         flushSoon();
                     });

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * client can tell ({@link FetchPhases}). Thread-safe. {@link #OFF} records nothing and is what every crawl
  * gets unless a comparison asks for a timeline.
  */
-public final class FetchTimeline {
+public final class FetchTimeline implements SlotWatch {
     /**
      * One task: its slot, start and end in milliseconds since the timeline began, whether it failed, and the phases
      * its client saw, measured from its attempt's start (which follows the hand-over within a thread switch).
@@ -43,13 +43,13 @@ public final class FetchTimeline {
         return new FetchTimeline(true);
     }
 
-    /** Now, on this timeline's clock (nanoseconds; only differences mean anything). */
-    long now() {
-        return recording ? System.nanoTime() : 0;
+    @Override
+    public void started(int slot, dev.crawlcase.crawler.task.FetchTask task, long nanos) {
+        // a span is whole only at its end
     }
 
-    /** The task in {@code slot} ran from {@code startNanos} to {@code endNanos} and fetched {@code result}. */
-    void add(int slot, long startNanos, long endNanos, FetchResult result) {
+    @Override
+    public void ended(int slot, long startNanos, long endNanos, FetchResult result) {
         if (recording) {
             spans.add(new Span(slot, (startNanos - originNanos) / 1e6, (endNanos - originNanos) / 1e6,
                     result.error() != null, result.phases()));

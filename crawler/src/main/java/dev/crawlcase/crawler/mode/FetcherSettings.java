@@ -8,6 +8,7 @@ import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.parse.LinkNormalizer;
 import dev.crawlcase.crawler.parse.PageProcessor;
+import dev.crawlcase.crawler.parse.SitemapLimits;
 
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
@@ -16,18 +17,27 @@ import dev.crawlcase.crawler.parse.PageProcessor;
  * archive keeps every attempt before it is reported ({@link FetchArchive#NONE}: none kept); {@code detail} is how
  * much the parse step works out for each page's record; with {@code obeyPageDirectives} a page whose robots
  * directives say nofollow offers no links. The timeline records when each task ran, for a comparison's report
- * ({@link FetchTimeline#OFF} otherwise).
+ * ({@link FetchTimeline#OFF} otherwise); with {@code liveSlots} each verticle publishes what its slots hold, for a
+ * live page.
  */
 public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits,
                               LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
                               FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives,
-                              FetchTimeline timeline) {
+                              FetchTimeline timeline, boolean liveSlots, SitemapLimits sitemapLimits) {
+
+    /** Settings whose sitemaps get the default bounds. */
+    public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
+                           boolean respectNofollow, String fetcherId, FetchArchive archive, RecordDetail detail,
+                           boolean obeyPageDirectives, FetchTimeline timeline, boolean liveSlots) {
+        this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive, detail,
+                obeyPageDirectives, timeline, liveSlots, SitemapLimits.DEFAULTS);
+    }
 
     /** Settings of a fetcher that keeps no archive, parses for basic records and records no timeline. */
     public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
                            boolean respectNofollow, String fetcherId) {
         this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, FetchArchive.NONE,
-                RecordDetail.BASIC, true, FetchTimeline.OFF);
+                RecordDetail.BASIC, true, FetchTimeline.OFF, false);
     }
 
     /** Settings that record no timeline. */
@@ -35,20 +45,39 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
                            boolean respectNofollow, String fetcherId, FetchArchive archive, RecordDetail detail,
                            boolean obeyPageDirectives) {
         this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive, detail,
-                obeyPageDirectives, FetchTimeline.OFF);
+                obeyPageDirectives, FetchTimeline.OFF, false);
     }
 
     /** The same settings, recording when each task ran into {@code timeline}. */
     public FetcherSettings withTimeline(FetchTimeline timeline) {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline);
+                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits);
+    }
+
+    /** The same settings, publishing what each slot is doing for a live page ({@link LiveSlots}). */
+    public FetcherSettings withLiveSlots() {
+        return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
+                detail, obeyPageDirectives, timeline, true, sitemapLimits);
+    }
+
+    /** The same settings, reading sitemaps within {@code bounds}. */
+    public FetcherSettings withSitemapLimits(SitemapLimits bounds) {
+        return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
+                detail, obeyPageDirectives, timeline, liveSlots, bounds);
+    }
+
+    /** What the calling verticle's slots tell as they take and let go of tasks: the timeline, the live strip. */
+    SlotWatch slotWatch(io.vertx.core.Vertx vertx) {
+        return SlotWatch.both(timeline == FetchTimeline.OFF ? SlotWatch.OFF : timeline,
+                liveSlots ? LiveSlots.start(vertx, this) : SlotWatch.OFF);
     }
 
     public FetcherSettings {
         Mode.CONCURRENCY_RANGE.check("concurrency", concurrency);
+        sitemapLimits = sitemapLimits == null ? SitemapLimits.DEFAULTS : sitemapLimits;
     }
 
     PageProcessor processor(Mode mode) {
-        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives);
+        return new PageProcessor(normalizer, respectNofollow, mode, detail, obeyPageDirectives, sitemapLimits);
     }
 }

@@ -44,13 +44,14 @@ final class VirtualVerticle extends FetchVerticle {
         parsePool = ParsePool.of(vertx, deploymentID(), settings.processor(Mode.VIRTUAL));
         archiving = Archiving.of(vertx, settings.archive());
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
+        SlotWatch watch = settings.slotWatch(vertx);
         List<Future<Void>> workers = new ArrayList<>();
         for (int i = 0; i < settings.concurrency(); i++) {
             Promise<Void> worker = Promise.promise();
             workers.add(worker.future());
             int slot = i;
             context.runOnContext(v -> {
-                work(client, slot);
+                work(client, slot, watch);
                 worker.complete();
             });
         }
@@ -59,8 +60,7 @@ final class VirtualVerticle extends FetchVerticle {
     }
 
     /** Each exchange hands in the outcome of the last task (none the first time) and asks for the next one. */
-    private void work(FrontierClient client, int slot) {
-        FetchTimeline timeline = settings.timeline();
+    private void work(FrontierClient client, int slot, SlotWatch watch) {
         List<FetchOutcome> outcomes = List.of();
         while (true) {
             Lease lease = exchange(client, outcomes);
@@ -69,9 +69,10 @@ final class VirtualVerticle extends FetchVerticle {
             }
             List<FetchOutcome> done = new ArrayList<>(lease.tasks().size());
             for (FetchTask task : lease.tasks()) {
-                long start = timeline.now();
+                long start = System.nanoTime();
+                watch.started(slot, task, start);
                 FetchOutcome outcome = fetchAndParse(task);
-                timeline.add(slot, start, timeline.now(), outcome.result());
+                watch.ended(slot, start, System.nanoTime(), outcome.result());
                 done.add(outcome);
             }
             outcomes = done;

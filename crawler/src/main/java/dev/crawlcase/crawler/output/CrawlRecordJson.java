@@ -1,6 +1,8 @@
 package dev.crawlcase.crawler.output;
 
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 
@@ -41,6 +43,11 @@ public final class CrawlRecordJson {
         if (r.details() != null) {
             json.put("details", details(r.details()));
         }
+        put(json, "httpVersion", r.httpVersion() == null ? null : r.httpVersion().label());
+        put(json, "wireBytes", r.wireBytes());
+        if (r.kind() != FetchTask.Kind.PAGE) { // a page's kind is left out: the default record stays small
+            json.put("kind", r.kind().label());
+        }
         return json;
     }
 
@@ -79,14 +86,30 @@ public final class CrawlRecordJson {
                 json.getString("sha256"), json.getString("canonical"), json.getString("text"));
     }
 
-    /** Reads a record back; absent fields become null, 0 or false; an unknown outcome or mode is an error. */
+    /**
+     * Reads a record back; absent fields become null, 0 or false (so a record written before a field existed reads
+     * as unknown there); an unknown outcome, mode or HTTP version is an error.
+     */
     public static CrawlRecord fromJson(JsonObject json) {
         return new CrawlRecord(json.getString("url"), json.getString("finalUrl"), json.getInteger("status"),
                 json.getInteger("depth", 0), json.getLong("bytes", 0L), json.getString("contentType"),
                 json.getString("title"), json.getInteger("links", 0), json.getLong("fetchMs", 0L),
                 json.getInteger("attempts", 0), outcome(json.getString("outcome")), json.getString("reason"),
                 json.getBoolean("truncated", false), mode(json.getString("mode")),
-                json.getString("robots"), details(json.getJsonObject("details")));
+                json.getString("robots"), details(json.getJsonObject("details")),
+                protocol(json.getString("httpVersion")), json.getLong("wireBytes"), kind(json.getString("kind")));
+    }
+
+    private static FetchTask.Kind kind(String label) {
+        if (label == null) {
+            return FetchTask.Kind.PAGE;
+        }
+        for (FetchTask.Kind k : FetchTask.Kind.values()) {
+            if (k.label().equals(label)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("unknown record kind: " + label);
     }
 
     /** One JSONL line, without the line break. */
@@ -100,6 +123,10 @@ public final class CrawlRecordJson {
 
     private static Outcome outcome(String label) {
         return label == null ? null : Outcome.parse(label);
+    }
+
+    private static HttpProtocol protocol(String label) {
+        return label == null ? null : HttpProtocol.parse(label);
     }
 
     private static Mode mode(String label) {

@@ -7,8 +7,11 @@ import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Outcome;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +30,8 @@ public final class CrawlStats implements RecordSink {
     private final Histogram latency = new Histogram(1, MAX_LATENCY_MS, 3);
     private long records;
     private long bytes;
+    /** The sum of the latencies the histogram holds (it keeps counts, not an exact sum). */
+    private long latencySumMs;
 
     @Override
     public synchronized void accept(CrawlRecord record) {
@@ -37,7 +42,9 @@ public final class CrawlStats implements RecordSink {
             byReason.merge(record.reason(), 1L, Long::sum);
         }
         if (gotResponse(record)) {
-            latency.recordValue(Math.max(0, Math.min(MAX_LATENCY_MS, record.fetchMs())));
+            long ms = Math.max(0, Math.min(MAX_LATENCY_MS, record.fetchMs()));
+            latency.recordValue(ms);
+            latencySumMs += ms;
         }
     }
 
@@ -53,6 +60,21 @@ public final class CrawlStats implements RecordSink {
     /** Latency at a percentile (0..100) in ms, 0 when nothing was recorded. */
     public synchronized long latencyMs(double percentile) {
         return latency.getTotalCount() == 0 ? 0 : latency.getValueAtPercentile(percentile);
+    }
+
+    /** The latencies so far in {@link LatencyBuckets#BOUNDS_MS}, read from the one histogram. */
+    public synchronized LatencyBuckets latencyBuckets() {
+        List<Long> bounds = LatencyBuckets.BOUNDS_MS;
+        long[] counts = new long[bounds.size() + 1];
+        for (HistogramIterationValue v : latency.recordedValues()) {
+            int bucket = 0;
+            while (bucket < bounds.size() && v.getValueIteratedTo() > bounds.get(bucket)) {
+                bucket++;
+            }
+            counts[bucket] += v.getCountAtValueIteratedTo();
+        }
+        return new LatencyBuckets(bounds, Arrays.stream(counts).boxed().toList(), latency.getTotalCount(),
+                latencySumMs);
     }
 
     /** The run's summary from what was counted, the run's facts and the resource samples. */

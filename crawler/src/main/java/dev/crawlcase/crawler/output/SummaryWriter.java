@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.output;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import dev.crawlcase.json.OutputPaths;
 
@@ -19,7 +20,12 @@ public final class SummaryWriter {
     }
 
     public static Future<Void> write(Vertx vertx, Path file, RunSummary summary) {
-        byte[] json = (summary.toJson().encodePrettily() + "\n").getBytes(StandardCharsets.UTF_8);
+        return write(vertx, file, summary.toJson());
+    }
+
+    /** A summary with more than {@link RunSummary} holds (a sharded crawl's part sections). */
+    public static Future<Void> write(Vertx vertx, Path file, JsonObject summary) {
+        byte[] json = (summary.encodePrettily() + "\n").getBytes(StandardCharsets.UTF_8);
         return vertx.<Void>executeBlocking(() -> {
             OutputPaths.writeWhole(file, json);
             return null;

@@ -41,6 +41,11 @@ public final class PageParser {
     private static final Evaluator BASE = QueryParser.parse("base[href]");
     private static final Evaluator CANONICAL = QueryParser.parse("link[rel~=(?i)^canonical$][href]");
     private static final Evaluator META_ROBOTS = QueryParser.parse("meta[name~=(?i)^robots$][content]");
+    private static final Evaluator META_REFRESH = QueryParser.parse("meta[http-equiv~=(?i)^refresh$][content]");
+    /** {@code 0; url=target}, {@code 5,URL='target'}, {@code 0;target} (HTML's "shared declarative refresh" steps). */
+    private static final Pattern REFRESH = Pattern.compile(
+            "^\\s*(?=[\\d.])[\\d.]*\\s*[;,]?\\s*(?:url\\s*=\\s*)?([\"']?)(.*?)\\1\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern SCHEME = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):");
 
     /** Parses {@code body}; never throws on bad HTML, bad charsets or binary garbage. */
@@ -80,7 +85,7 @@ public final class PageParser {
             RobotsDirectives.addTokens(robots, meta.attr("content"));
         }
         ParsedPage page = new ParsedPage(doc.title().trim(), new ArrayList<>(links), anchors.size(),
-                RobotsDirectives.join(robots), null);
+                RobotsDirectives.join(robots), null, null, refresh(doc, base, pageUrl, normalizer));
         if (!detail.full()) {
             return page;
         }
@@ -88,6 +93,20 @@ public final class PageParser {
         String canonicalUrl = canonical == null ? null : normalizer.normalize(base, canonical.attr("href"));
         String text = detail == RecordDetail.TEXT ? doc.text() : null;
         return page.withDetails(new PageDetails(page.links(), dropped, List.of(), null, canonicalUrl, text));
+    }
+
+    /** The first meta refresh's target, normalised, unless it names no URL or the page itself (a reload). */
+    private static String refresh(Document doc, String base, String pageUrl, LinkNormalizer normalizer) {
+        Element meta = doc.selectFirst(META_REFRESH);
+        if (meta == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = REFRESH.matcher(meta.attr("content"));
+        if (!m.matches() || m.group(2).isBlank()) {
+            return null;
+        }
+        String target = normalizer.normalize(base, m.group(2).trim());
+        return target == null || target.equals(pageUrl) ? null : target;
     }
 
     private static void drop(List<DroppedLink> dropped, String href, DropReason reason) {

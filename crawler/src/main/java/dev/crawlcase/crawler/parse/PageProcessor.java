@@ -18,7 +18,8 @@ import java.util.Objects;
 
 /**
  * The parse step, the same in every mode: turns one fetch result into the outcome the frontier receives.
- * HTML pages are parsed for their title and normalised links; the body travels on only for robots.txt.
+ * HTML pages are parsed for their title and normalised links, sitemaps for the URLs they list
+ * ({@link SitemapReader}); the body travels on only for robots.txt.
  * Pure CPU work and thread-safe: blocking modes run it on their worker thread, async on a worker pool.
  */
 public final class PageProcessor {
@@ -30,6 +31,7 @@ public final class PageProcessor {
     private final Mode mode;
     private final RecordDetail detail;
     private final boolean obeyPageDirectives;
+    private final SitemapReader sitemaps;
 
     public PageProcessor(LinkNormalizer normalizer, boolean respectNofollow, Mode mode) {
         this(normalizer, respectNofollow, mode, RecordDetail.BASIC, true);
@@ -42,6 +44,13 @@ public final class PageProcessor {
      */
     public PageProcessor(LinkNormalizer normalizer, boolean respectNofollow, Mode mode, RecordDetail detail,
                          boolean obeyPageDirectives) {
+        this(normalizer, respectNofollow, mode, detail, obeyPageDirectives, SitemapLimits.DEFAULTS);
+    }
+
+    /** @param sitemapLimits the bounds of each sitemap a SITEMAP task fetched */
+    public PageProcessor(LinkNormalizer normalizer, boolean respectNofollow, Mode mode, RecordDetail detail,
+                         boolean obeyPageDirectives, SitemapLimits sitemapLimits) {
+        this.sitemaps = new SitemapReader(sitemapLimits, normalizer);
         this.normalizer = normalizer;
         this.respectNofollow = respectNofollow;
         this.mode = mode;
@@ -52,6 +61,11 @@ public final class PageProcessor {
     public FetchOutcome process(FetchTask task, FetchResult result) {
         if (task.kind() == FetchTask.Kind.ROBOTS) {
             return new FetchOutcome(task, result.withoutCapture(), ParsedPage.EMPTY, mode);
+        }
+        if (task.kind() == FetchTask.Kind.SITEMAP) {
+            ParsedPage sitemap = needsParsing(task, result)
+                    ? sitemaps.read(task.url(), task.depth(), result.body(), result.truncated()) : ParsedPage.EMPTY;
+            return new FetchOutcome(task, withoutBody(result), sitemap, mode);
         }
         ParsedPage page = ParsedPage.EMPTY;
         if (needsParsing(task, result)) {
@@ -70,6 +84,9 @@ public final class PageProcessor {
 
     /** Whether {@link #process} will do real parsing work (so async mode can move it off the event loop). */
     public static boolean needsParsing(FetchTask task, FetchResult result) {
+        if (task.kind() == FetchTask.Kind.SITEMAP) {
+            return result.error() == null && result.status() / 100 == 2;
+        }
         return task.kind() == FetchTask.Kind.PAGE && result.error() == null && result.status() / 100 == 2
                 && result.isHtml() && result.body().length > 0;
     }
@@ -87,7 +104,8 @@ public final class PageProcessor {
         }
         String all = RobotsDirectives.join(robots);
         return Objects.equals(all, page.robots()) ? page
-                : new ParsedPage(page.title(), page.links(), page.rawLinks(), all, page.details());
+                : new ParsedPage(page.title(), page.links(), page.rawLinks(), all, page.details(), page.sitemap(),
+                        page.refresh());
     }
 
     /** A nofollow page offers the frontier no links; a full record lists each as dropped for that reason. */
@@ -98,7 +116,8 @@ public final class PageProcessor {
             page.links().forEach(url -> dropped.add(new PageDetails.DroppedLink(url, PageDetails.DropReason.NOFOLLOW)));
             d = new PageDetails(List.of(), dropped, d.headers(), d.sha256(), d.canonical(), d.text());
         }
-        return new ParsedPage(page.title(), List.of(), page.rawLinks(), page.robots(), d);
+        return new ParsedPage(page.title(), List.of(), page.rawLinks(), page.robots(), d, page.sitemap(),
+                page.refresh());
     }
 
     /** The response's part of a page's details: its headers and the body's SHA-256. */
@@ -116,7 +135,6 @@ public final class PageProcessor {
     }
 
     private static FetchResult withoutBody(FetchResult r) {
-        return new FetchResult(r.status(), r.contentType(), r.charset(), NO_BODY, r.bytes(), r.truncated(),
-                r.location(), r.retryAfterMs(), r.error(), r.fetchMillis()).withPhases(r.phases());
+        return r.withBody(NO_BODY).withoutCapture();
     }
 }

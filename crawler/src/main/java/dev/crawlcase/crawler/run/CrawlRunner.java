@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.run;
 
 import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.bus.FrontierVerticle;
+import dev.crawlcase.crawler.bus.PartLink;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
@@ -29,6 +30,7 @@ import dev.crawlcase.crawler.output.SummaryWriter;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.state.StateJournal;
 import dev.crawlcase.crawler.state.StateStore;
+import dev.crawlcase.crawler.shard.Shard;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -65,10 +67,18 @@ public final class CrawlRunner implements CrawlFeed {
     private volatile boolean stopRequested;
     private StateStore state;
     private FetchTimeline timeline = FetchTimeline.OFF;
+    /** Hosts of each kind the frontier's progress shows (and fetchers publish their slots); 0: no one watches. */
+    private int hostsShown;
     private long queueMemoryLimit;
     private QueueSpill spill;
     /** The crawl's WARC archive, or null when it keeps none. */
     private WarcArchive archive;
+    /** The part of a sharded crawl this runner runs, or null when it runs the whole crawl. */
+    private PartRole part;
+    /** The part's shard, once its frontier is built. */
+    private Shard shard;
+    /** The part's link to the others, once its frontier verticle is made. */
+    private volatile PartLink partLink;
     /** What a watcher reads while the crawl runs; set once {@link #run} starts. */
     private volatile Live live;
 
@@ -100,9 +110,27 @@ public final class CrawlRunner implements CrawlFeed {
         return addresses;
     }
 
+    /** A part's link to the other parts (its message counts), once it runs; empty for a whole crawl. */
+    public Optional<PartLink> partLink() {
+        return Optional.ofNullable(partLink);
+    }
+
     /** Records when each of the local fetcher's tasks ran into {@code timeline} (a comparison's report draws it). */
     public CrawlRunner withTimeline(FetchTimeline timeline) {
         this.timeline = timeline;
+        return this;
+    }
+
+    /**
+     * A live page watches this crawl: the frontier's progress events carry its busiest {@code hostsShown} hosts of
+     * each kind (longest queue, most in flight, soonest retry), and the local fetcher publishes what its slots hold.
+     * Nothing of this is done for a crawl nobody watches.
+     */
+    public CrawlRunner watched(int hostsShown) {
+        if (hostsShown < 1) {
+            throw new IllegalArgumentException("hostsShown must be >= 1, got " + hostsShown);
+        }
+        this.hostsShown = hostsShown;
         return this;
     }
 
@@ -122,6 +150,19 @@ public final class CrawlRunner implements CrawlFeed {
     public CrawlRunner withState(StateStore state, long queueMemoryLimit) {
         this.state = state;
         this.queueMemoryLimit = queueMemoryLimit;
+        return this;
+    }
+
+    /**
+     * Makes this run one part of a sharded crawl (its addresses must be {@code part.crawl().part(part.part())}): the
+     * frontier keeps only the part's hosts and hands the others off, and the run ends when every part has. Call
+     * before {@link #run}.
+     */
+    public CrawlRunner withPart(PartRole part) {
+        if (!addresses.equals(part.addresses())) {
+            throw new IllegalArgumentException("a part runs on its own addresses " + part.addresses());
+        }
+        this.part = part;
         return this;
     }
 
@@ -247,8 +288,15 @@ public final class CrawlRunner implements CrawlFeed {
      * crawl is complete (false when it was suspended for a resume).
      */
     private Future<Boolean> serve(CrawlSetup setup, Frontier frontier, StateJournal journal) {
-        FrontierVerticle verticle = new FrontierVerticle(frontier, addresses,
-                journal == null ? null : journal::checkpoint, clockMs);
+        FrontierVerticle verticle;
+        if (part == null) {
+            verticle = new FrontierVerticle(frontier, addresses, journal == null ? null : journal::checkpoint, clockMs);
+        } else {
+            partLink = part.link(vertx, shard, journal == null ? null : journal::checkpoint);
+            verticle = new FrontierVerticle(frontier, addresses, journal == null ? null : journal::checkpoint, clockMs,
+                    partLink);
+        }
+        verticle.showingHosts(hostsShown);
         return startFrontier(verticle)
                 .onSuccess(frontierId -> listening.tryComplete())
                 .compose(frontierId -> Closing.after(fetchLocally(setup, verticle.done()),
@@ -293,7 +341,7 @@ public final class CrawlRunner implements CrawlFeed {
         }
         ResourceSnapshot resources = l.sampler().snapshot();
         return Optional.of(new CrawlNow(l.stats().summary(runInfo(l.started(), peakInFlight), resources),
-                resources.lastThreads(), resources.lastHeapBytes()));
+                resources.lastThreads(), resources.lastHeapBytes(), l.stats().latencyBuckets()));
     }
 
     /** A restore cut short by a stop ends the run with nothing fetched and no summary; any other failure stays. */
@@ -317,8 +365,13 @@ public final class CrawlRunner implements CrawlFeed {
     }
 
     private Frontier frontier(CrawlSetup setup, RecordSink sink, UrlLog urlLog) {
-        return new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(), sink, urlLog,
-                config.mode(), clockMs, new Random());
+        if (part == null) {
+            return new Frontier(setup.frontierSettings(), setup.scope(), setup.normalizer(), sink, urlLog,
+                    config.mode(), clockMs, new Random());
+        }
+        shard = part.shard(clockMs, share -> new Frontier(setup.frontierSettings(), setup.scope(),
+                setup.normalizer(), sink, urlLog, share, config.mode(), clockMs, new Random()));
+        return shard.frontier();
     }
 
     /**
@@ -352,7 +405,11 @@ public final class CrawlRunner implements CrawlFeed {
     }
 
     private Frontier seeded(Frontier frontier) {
-        frontier.seed(config.seeds());
+        if (part == null) {
+            frontier.seed(config.seeds());
+        } else {
+            frontier.seedOwn(config.seeds());
+        }
         return frontier;
     }
 
@@ -379,8 +436,12 @@ public final class CrawlRunner implements CrawlFeed {
             return crawlDone;
         }
         Mode mode = config.mode();
-        FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), "local-" + mode.label(),
+        String label = (part == null ? "local-" : "part" + part.part() + "-") + mode.label();
+        FetcherSettings fetchers = setup.fetcherSettings(addresses, config.effectiveConcurrency(), label,
                 archive == null ? FetchArchive.NONE : archive).withTimeline(timeline);
+        if (hostsShown > 0) {
+            fetchers = fetchers.withLiveSlots();
+        }
         return vertx.deployVerticle(ModeVerticles.create(mode, fetchers), ModeVerticles.deploymentOptions(mode))
                 .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }

@@ -7,6 +7,7 @@ import dev.crawlcase.crawler.fetch.FetchLimits;
 import dev.crawlcase.crawler.frontier.FrontierSettings;
 import dev.crawlcase.crawler.frontier.Scope;
 import dev.crawlcase.crawler.url.UrlNormalizer;
+import dev.crawlcase.crawler.mode.FetchTimeline;
 import dev.crawlcase.crawler.mode.FetcherSettings;
 import dev.crawlcase.crawler.task.FetchArchive;
 import dev.crawlcase.crawler.warc.WarcSettings;
@@ -38,14 +39,14 @@ public final class CrawlSetup {
         return new FrontierSettings(config.maxDepth(), config.maxPages(), config.politeness().perHostConcurrency(),
                 config.politeness().perHostDelayMs(), robots.obey(), robots.maxCrawlDelayMs(),
                 config.fetch().maxRedirects(), config.retry(), config.leaseTimeoutMs(), robots.cacheTtlSeconds() * 1000,
-                robots.cacheSize(), robots.userAgent(), config.allowRemote());
+                robots.cacheSize(), robots.userAgent(), config.allowRemote(), config.sitemaps().use());
     }
 
     public FetchLimits fetchLimits() {
         CrawlConfig.Fetch f = config.fetch();
         return new FetchLimits((int) f.connectTimeoutMs(), (int) f.firstByteTimeoutMs(), (int) f.totalTimeoutMs(),
                 (int) f.maxBodyBytes(), FetchLimits.DEFAULT_MAX_ROBOTS_BYTES, f.userAgent(), config.allowRemote(),
-                f.allowPrivateNetworks(), f.trust(), f.httpVersion());
+                f.allowPrivateNetworks(), f.trust(), f.httpVersion(), f.request());
     }
 
     /** A fetch verticle's settings for the crawl at {@code addresses}, in this JVM or on another cluster node. */
@@ -58,7 +59,7 @@ public final class CrawlSetup {
                                            FetchArchive archive) {
         return new FetcherSettings(addresses, concurrency, fetchLimits(), normalizer::normalizeLink,
                 config.respectNofollow(), fetcherId, archive, config.output().recordDetail(),
-                config.robots().obeyPageDirectives());
+                config.robots().obeyPageDirectives(), FetchTimeline.OFF, false, config.sitemaps().limits());
     }
 
     /** The WARC archive's settings, or null when the crawl keeps none. */

@@ -38,7 +38,7 @@ public final class StateJournal implements RecordSink, UrlLog {
 
     @Override
     public void found(String url, int depth) {
-        found.put(url, depth);
+        found.merge(url, depth, (old, now) -> StateBatch.kept(old, now));
     }
 
     @Override

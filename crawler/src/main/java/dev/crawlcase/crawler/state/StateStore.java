@@ -150,11 +150,16 @@ public final class StateStore implements AutoCloseable {
     void write(StateBatch batch) {
         committing(() -> {
             batch.found().forEach((url, depth) -> {
-                Integer old = found.put(url, depth);
+                Integer old = found.get(url);
+                int kept = StateBatch.kept(old, depth);
+                if (old != null && old == kept) {
+                    return;
+                }
+                found.put(url, kept);
                 if (old != null) {
                     checksum.remove("found", url, old);
                 }
-                checksum.add("found", url, depth);
+                checksum.add("found", url, kept);
             });
             long seq = batch.firstSeq();
             for (String line : batch.recordLines()) {

@@ -14,6 +14,11 @@ public record CrawlAddresses(String crawlId) {
         return "crawlcase." + crawlId + ".progress";
     }
 
+    /** Published by each fetch verticle of a watched crawl, at most every half second: what its slots are doing. */
+    public String slots() {
+        return "crawlcase." + crawlId + ".slots";
+    }
+
     /** The addresses of part {@code part} of a sharded crawl: its own frontier's lease, progress and stop. */
     public CrawlAddresses part(int part) {
         return new CrawlAddresses(crawlId + ".p" + part);
@@ -34,9 +39,19 @@ public record CrawlAddresses(String crawlId) {
         return "crawlcase." + crawlId + ".board";
     }
 
-    /** Batches of records sent by the parts of a sharded crawl to the one that writes the records file. */
-    public String records() {
-        return "crawlcase." + crawlId + ".records";
+    /** The cluster-wide lock a node holds for as long as it runs part {@code part} of a sharded crawl. */
+    public String partLock(int part) {
+        return "crawlcase." + crawlId + ".part." + part;
+    }
+
+    /** Where the node holding part {@code part} of a sharded crawl serves that part's records file, in chunks. */
+    public String partFile(int part) {
+        return "crawlcase." + crawlId + ".records." + part;
+    }
+
+    /** The shared-data map in which the parts of a sharded crawl say they started and sealed, and the crawl merged. */
+    public String partsMap() {
+        return "crawlcase." + crawlId + ".parts";
     }
 
     /** Ask the frontier to stop leasing, wait up to the given grace (ms) for work in flight, then finish. */

@@ -13,6 +13,9 @@ package dev.crawlcase.crawler.task;
  * @param retryAfterMs the Retry-After header in milliseconds, or -1
  * @param error        null on success (a response arrived), else why none did
  * @param fetchMillis  time from the start of the request to the end of the body (or the error)
+ * @param httpVersion  the HTTP version the response came over, or null when no response arrived
+ * @param wireBytes    body bytes as they travelled (before content decoding: smaller than {@code bytes} for a
+ *                     compressed page), or -1 when the client cannot tell (no response, or a body not read)
  * @param capture      the response's header lines and transferred bytes for the archive; {@link ResponseCapture#NONE}
  *                     once the result leaves the fetcher's side (it never crosses the event bus)
  * @param phases       when the attempt connected and got its first byte, as far as the client can tell
@@ -20,20 +23,29 @@ package dev.crawlcase.crawler.task;
  */
 public record FetchResult(int status, String contentType, String charset, byte[] body, long bytes,
                           boolean truncated, String location, long retryAfterMs, ErrorKind error,
-                          long fetchMillis, ResponseCapture capture, FetchPhases phases) {
+                          long fetchMillis, HttpProtocol httpVersion, long wireBytes, ResponseCapture capture,
+                          FetchPhases phases) {
 
     /** A result whose client reports no phases. */
     public FetchResult(int status, String contentType, String charset, byte[] body, long bytes, boolean truncated,
-                       String location, long retryAfterMs, ErrorKind error, long fetchMillis, ResponseCapture capture) {
-        this(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error, fetchMillis, capture,
-                FetchPhases.UNKNOWN);
+                       String location, long retryAfterMs, ErrorKind error, long fetchMillis, HttpProtocol httpVersion,
+                       long wireBytes, ResponseCapture capture) {
+        this(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error, fetchMillis,
+                httpVersion, wireBytes, capture, FetchPhases.UNKNOWN);
     }
 
-    /** A result without a capture. */
+    /** A result without a capture, whose version and wire size are unknown. */
     public FetchResult(int status, String contentType, String charset, byte[] body, long bytes, boolean truncated,
                        String location, long retryAfterMs, ErrorKind error, long fetchMillis) {
         this(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error, fetchMillis,
-                ResponseCapture.NONE);
+                null, -1, ResponseCapture.NONE);
+    }
+
+    /** A result with a capture, whose version and wire size are unknown. */
+    public FetchResult(int status, String contentType, String charset, byte[] body, long bytes, boolean truncated,
+                       String location, long retryAfterMs, ErrorKind error, long fetchMillis, ResponseCapture capture) {
+        this(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error, fetchMillis,
+                null, -1, capture);
     }
 
     public static FetchResult failure(ErrorKind error, long fetchMillis) {
@@ -43,13 +55,20 @@ public record FetchResult(int status, String contentType, String charset, byte[]
     /** This result without its capture: what goes on to the frontier once the archive has it. */
     public FetchResult withoutCapture() {
         return capture == ResponseCapture.NONE ? this : new FetchResult(status, contentType, charset, body, bytes,
-                truncated, location, retryAfterMs, error, fetchMillis, ResponseCapture.NONE, phases);
+                truncated, location, retryAfterMs, error, fetchMillis, httpVersion, wireBytes, ResponseCapture.NONE,
+                phases);
+    }
+
+    /** This result with {@code kept} as its body (what the parser hands on), everything else as it is. */
+    public FetchResult withBody(byte[] kept) {
+        return new FetchResult(status, contentType, charset, kept, bytes, truncated, location, retryAfterMs, error,
+                fetchMillis, httpVersion, wireBytes, capture, phases);
     }
 
     /** This result with the phases its client saw. */
     public FetchResult withPhases(FetchPhases seen) {
         return new FetchResult(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error,
-                fetchMillis, capture, seen);
+                fetchMillis, httpVersion, wireBytes, capture, seen);
     }
 
     public boolean isHtml() {

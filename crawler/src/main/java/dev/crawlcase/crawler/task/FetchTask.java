@@ -9,8 +9,14 @@ package dev.crawlcase.crawler.task;
  * @param depth     link (and redirect) hops from a seed
  * @param attempt   1 for the first try, 2 for the first retry, ...
  * @param redirects how many redirects led to this URL in the current chain (0 if reached by a link)
- * @param kind      PAGE for a crawl page, ROBOTS for a host's robots.txt
+ * @param kind      PAGE for a crawl page, ROBOTS for a host's robots.txt, SITEMAP for a sitemap (or sitemap index)
  */
 public record FetchTask(long leaseId, String url, int depth, int attempt, int redirects, Kind kind) {
-    public enum Kind { PAGE, ROBOTS }
+    public enum Kind {
+        PAGE, ROBOTS, SITEMAP;
+
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 }

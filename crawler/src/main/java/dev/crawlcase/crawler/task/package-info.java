@@ -5,7 +5,8 @@
  * inside a {@link dev.crawlcase.crawler.task.FetchOutcome}), frontier -> output
  * ({@link dev.crawlcase.crawler.task.CrawlRecord} through a {@link dev.crawlcase.crawler.task.RecordSink}), plus the
  * {@link dev.crawlcase.crawler.task.Mode} a crawl runs in and the event-bus
- * {@link dev.crawlcase.crawler.task.CrawlAddresses} of its frontier. A record's {@link dev.crawlcase.crawler.task.Outcome}
+ * {@link dev.crawlcase.crawler.task.CrawlAddresses} of its frontier, and {@link dev.crawlcase.crawler.task.HostLoad}, one
+ * host as the frontier tells a watcher. A record's {@link dev.crawlcase.crawler.task.Outcome}
  * is an enum; its reason text is built in one place, {@link dev.crawlcase.crawler.task.Reasons}.
  * Immutable records and enums; no behaviour beyond small queries on their own fields.
  *

@@ -7,6 +7,9 @@
   var charts = {};
   var updates = 0;
   var shownCrawl = null;
+  // each reason's count at each sample of series.t (reasons that appear later start with zeros)
+  var reasonSeries = {};
+  var SVG = "http://www.w3.org/2000/svg";
   var endShown = false;
 
   function el(id) { return document.getElementById(id); }
@@ -43,6 +46,7 @@
       shownCrawl = status.crawl;
       endShown = false;
       Object.keys(series).forEach(function (k) { series[k] = []; });
+      reasonSeries = {};
     }
     if (endShown) {  // a finished crawl's snapshot repeats until the next one starts
       return;
@@ -58,6 +62,7 @@
       // that sample's place, so time on the charts never runs backwards
       t = series.t[last];
       Object.keys(series).forEach(function (k) { series[k].pop(); });
+      Object.keys(reasonSeries).forEach(function (k) { reasonSeries[k].pop(); });
     }
     series.t.push(t);
     series.done.push(s.records);
@@ -67,8 +72,16 @@
     series.threads.push(status.liveThreads);
     series.heap.push(Number(mb(status.heapBytes)));
     series.cpu.push(s.cpuSeconds < 0 ? null : s.cpuSeconds);
+    var reasons = s.reasons || {};
+    Object.keys(reasons).forEach(function (r) {
+      if (!reasonSeries[r]) {
+        reasonSeries[r] = series.t.slice(0, -1).map(function () { return 0; });
+      }
+    });
+    Object.keys(reasonSeries).forEach(function (r) { reasonSeries[r].push(reasons[r] || 0); });
     if (series.t.length > MAX_POINTS) {
       Object.keys(series).forEach(function (k) { series[k].shift(); });
+      Object.keys(reasonSeries).forEach(function (k) { reasonSeries[k].shift(); });
     }
     el("chart-progress").setAttribute("data-points", String(series.t.length));
     if (charts.progress) {
@@ -92,6 +105,99 @@
     });
   }
 
+  // a small line of one reason's count over the samples seen, drawn as SVG (no chart library needed)
+  function spark(values) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "spark");
+    svg.setAttribute("viewBox", "0 0 160 24");
+    svg.setAttribute("preserveAspectRatio", "none");
+    var max = Math.max.apply(null, [1].concat(values));
+    var n = Math.max(1, values.length - 1);
+    var points = values.map(function (v, i) {
+      return fixed(i * 160 / n, 1) + "," + fixed(23 - v * 22 / max, 1);
+    }).join(" ");
+    var line = document.createElementNS(SVG, "polyline");
+    line.setAttribute("points", points);
+    svg.appendChild(line);
+    svg.setAttribute("data-points", String(values.length));
+    return svg;
+  }
+
+  function reasonRows(s) {
+    var tbody = el("reasons");
+    tbody.textContent = "";
+    Object.keys(s.reasons).forEach(function (r) {
+      var tr = document.createElement("tr");
+      var name = document.createElement("td");
+      name.textContent = r;
+      var n = document.createElement("td");
+      n.className = "n";
+      n.textContent = s.reasons[r];
+      var over = document.createElement("td");
+      over.appendChild(spark(reasonSeries[r] || [s.reasons[r]]));
+      tr.appendChild(name);
+      tr.appendChild(n);
+      tr.appendChild(over);
+      tbody.appendChild(tr);
+    });
+  }
+
+  function hostOf(url) {
+    var m = /^([a-z]+:\/\/[^\/?#]+)/i.exec(url || "");
+    return m ? m[1] : url;
+  }
+
+  function answer(h) {
+    return h.lastError ? h.lastError : h.lastStatus > 0 ? String(h.lastStatus) : "-";
+  }
+
+  function hostRows(status) {
+    var hosts = status.hosts || [];
+    el("hosts-count").textContent = hosts.length ? "(" + hosts.length + " shown)" : "";
+    rows(el("hosts"), hosts.map(function (h) {
+      return [h.host, h.queued, h.inFlight, h.delayMs, answer(h), fixed(h.backoffMs / 1000, 1)];
+    }));
+    [].forEach.call(el("hosts").rows, function (tr, i) {
+      tr.cells[0].className = "host";
+      tr.setAttribute("data-host", hosts[i].host);
+    });
+  }
+
+  function slotRows(status) {
+    var strips = status.slots || [];
+    var busy = [];
+    var total = 0;
+    var slots = 0;
+    strips.forEach(function (f) {
+      total += f.busy;
+      slots += f.slots;
+      f.shown.forEach(function (b) { busy.push({ fetcher: f.fetcher, slot: b.slot, url: b.url, age: b.ageMs }); });
+    });
+    el("slots-busy").textContent = strips.length ? "(" + total + " of " + slots + " busy)" : "";
+    el("slots-busy").setAttribute("data-busy", String(total));
+    var oldest = Math.max.apply(null, [1].concat(busy.map(function (b) { return b.age; })));
+    var tbody = el("slots");
+    tbody.textContent = "";
+    busy.forEach(function (b) {
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-slot", (strips.length > 1 ? b.fetcher + "/" : "") + b.slot);
+      tr.title = b.url;
+      [String(b.slot), hostOf(b.url), fixed(b.age / 1000, 1)].forEach(function (text, i) {
+        var td = document.createElement("td");
+        td.textContent = text;
+        td.className = i === 1 ? "host" : "n";
+        tr.appendChild(td);
+      });
+      var cell = document.createElement("td");
+      var bar = document.createElement("div");
+      bar.className = "bar";
+      bar.style.width = fixed(100 * b.age / oldest, 1) + "%";
+      cell.appendChild(bar);
+      tr.appendChild(cell);
+      tbody.appendChild(tr);
+    });
+  }
+
   function render(status) {
     var s = status.summary;
     updates++;
@@ -111,9 +217,13 @@
       el("rate").textContent = fixed(s.pagesPerSecond, 1);
       el("errors").textContent = count(s, "failed");
       el("cpu").textContent = s.cpuSeconds < 0 ? "-" : fixed(s.cpuSeconds, 1);
-      rows(el("reasons"), Object.keys(s.reasons).map(function (r) { return [r, s.reasons[r]]; }));
     }
     sample(status);
+    if (s) {
+      reasonRows(s);
+    }
+    hostRows(status);
+    slotRows(status);
     var ladder = status.ladder || [];
     el("ladder-section").hidden = status.title !== "compare" || ladder.length === 0;
     rows(el("ladder"), ladder.map(function (r) {

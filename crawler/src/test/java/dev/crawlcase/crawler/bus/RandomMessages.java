@@ -4,10 +4,13 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchOutcome;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Lease;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.PageDetails;
 import dev.crawlcase.crawler.task.ParsedPage;
+import dev.crawlcase.crawler.task.SitemapLimit;
+import dev.crawlcase.crawler.task.SitemapPage;
 import dev.crawlcase.crawler.task.ResponseCapture;
 
 import java.util.ArrayList;
@@ -52,14 +55,24 @@ public final class RandomMessages {
         byte[] body = new byte[random.nextInt(4) == 0 ? random.nextInt(70_000) : random.nextInt(3)];
         random.nextBytes(body);
         FetchResult result = new FetchResult((int) anyLong(), nullable(), nullable(), body, anyLong(),
-                random.nextBoolean(), nullable(), anyLong(), nullable(ErrorKind.values()), anyLong());
+                random.nextBoolean(), nullable(), anyLong(), nullable(ErrorKind.values()), anyLong(),
+                nullable(HttpProtocol.values()), anyLong(), ResponseCapture.NONE);
         List<String> links = new ArrayList<>();
         for (int i = random.nextInt(4) == 0 ? random.nextInt(3_000) : random.nextInt(3); i > 0; i--) {
             links.add(string());
         }
         ParsedPage page = new ParsedPage(nullable(), List.copyOf(links), (int) anyLong(), nullable(),
-                random.nextBoolean() ? null : details());
+                random.nextBoolean() ? null : details(), random.nextBoolean() ? null : sitemap());
         return new FetchOutcome(task(), result, page, nullable(Mode.values()));
+    }
+
+    /** What a sitemap held besides its pages: listed sitemaps (maybe none) and maybe a broken bound. */
+    public SitemapPage sitemap() {
+        List<String> sitemaps = new ArrayList<>();
+        for (int i = random.nextInt(3); i > 0; i--) {
+            sitemaps.add(string());
+        }
+        return new SitemapPage(sitemaps, nullable(SitemapLimit.values()));
     }
 
     /** A full record's page details, each list empty, short or long. */

@@ -53,9 +53,7 @@ class TaskWireTest {
     private static Exchange withoutBodies(Exchange e) {
         return new Exchange(e.fetcherId(), e.outcomes().stream().map(o -> {
             FetchResult r = o.result();
-            return new FetchOutcome(o.task(), new FetchResult(r.status(), r.contentType(), r.charset(), NO_BODY,
-                    r.bytes(), r.truncated(), r.location(), r.retryAfterMs(), r.error(), r.fetchMillis()), o.page(),
-                    o.mode());
+            return new FetchOutcome(o.task(), r.withBody(NO_BODY), o.page(), o.mode());
         }).toList(), e.max());
     }
 

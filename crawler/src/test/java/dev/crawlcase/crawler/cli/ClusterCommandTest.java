@@ -44,6 +44,7 @@ class ClusterCommandTest {
         "cluster --role node --nodes 0                  | crawler: --nodes: must be >= 1, got 0",
         "cluster --role node --nodes 3 --fetch          | crawler: --fetch: every node fetches with --role node",
         "cluster --role node --nodes 3 ftp://127.0.0.1/ | crawler: seed 'ftp://127.0.0.1/': only http and https",
+        "cluster --role frontier --dashboard            | crawler: --dashboard: only --role node serves a dashboard",
     })
     void badInputIsOneLineAndExitCodeTwo(String args, String message) {
         String err = run(2, args.trim().split("\\s+")).err();

@@ -39,6 +39,8 @@ class CrawlFlagsTest {
         "run --dashboard=abc         | crawler: --dashboard: a port number from 0 to 65535",
         "run --dashboard 65536       | crawler: --dashboard: a port number from 0 to 65535",
         "compare --dashboard=-1      | crawler: --dashboard: a port number from 0 to 65535",
+        "run --dashboard-hosts 0     | crawler: --dashboard-hosts: a number of hosts from 1 to 1000, got '0'",
+        "compare --dashboard-hosts x | crawler: --dashboard-hosts: a number of hosts from 1 to 1000, got 'x'",
         "cluster --role frontier --per-host 0 | crawler: --per-host: must be >= 1, got 0",
     })
     void flagsAreHeldToTheBoundsOfTheirKeys(String args, String message) {

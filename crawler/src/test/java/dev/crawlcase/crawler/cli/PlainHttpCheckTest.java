@@ -35,4 +35,23 @@ class PlainHttpCheckTest {
                 .doesNotContain("\n");
         assertThat(dir.resolve("r.jsonl")).doesNotExist();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"poll", "selector"})
+    void requestControlsAreRefusedByTheSocketRungs(String mode) {
+        for (String[] control : new String[][] {{"--header", "X-A: 1"}, {"--keep-cookies"}, {"--proxy", "http://127.0.0.1:9"},
+                {"--accept-language", "de"}}) {
+            String[] args = new String[control.length + 8];
+            String[] head = {"run", "--mode", mode, "--out", dir.resolve("r.jsonl").toString(), "--summary",
+                    dir.resolve("s.json").toString()};
+            System.arraycopy(head, 0, args, 0, head.length);
+            System.arraycopy(control, 0, args, head.length, control.length);
+            args[args.length - 1] = "http://127.0.0.1:9/";
+            CliRun r = CliRun.of(args);
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).startsWith("crawler: fetch.").contains(": " + mode
+                    + " mode sends a fixed request head").doesNotContain("\n");
+            assertThat(dir.resolve("r.jsonl")).doesNotExist();
+        }
+    }
 }

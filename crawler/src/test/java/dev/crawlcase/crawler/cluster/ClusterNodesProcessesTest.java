@@ -14,6 +14,8 @@ import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mode per part that holds a host (the sites' ports are random: with six hosts a part is empty about a quarter of
  * the time).
  */
+@Tag(Tags.NEWEST_JDK)
 class ClusterNodesProcessesTest {
     private static final long BOUND_S = 150;
 

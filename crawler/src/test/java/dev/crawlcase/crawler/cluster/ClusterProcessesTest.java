@@ -11,6 +11,8 @@ import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expire and are fetched by the second, and the crawl still ends with exactly the ground-truth pages, one record
  * per URL.
  */
+@Tag(Tags.NEWEST_JDK)
 class ClusterProcessesTest {
     private static final long BOUND_S = 60;
 

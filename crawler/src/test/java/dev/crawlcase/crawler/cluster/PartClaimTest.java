@@ -29,8 +29,8 @@ class PartClaimTest {
         Vertx b = ClusterFixtures.join(kit, cluster);
         Vertx c = ClusterFixtures.join(kit, cluster);
 
-        assertThat(await(PartClaim.claim(a, crawl, 2))).isZero();
-        assertThat(await(PartClaim.claim(b, crawl, 2))).isEqualTo(1);
+        assertThat(await(PartClaim.claim(a, crawl, 2)).part()).isZero();
+        assertThat(await(PartClaim.claim(b, crawl, 2)).part()).isEqualTo(1);
         assertThatThrownBy(() -> await(PartClaim.claim(c, crawl, 2))).hasRootCauseInstanceOf(ConfigException.class)
                 .rootCause().hasMessageContaining("already has 2 nodes");
 

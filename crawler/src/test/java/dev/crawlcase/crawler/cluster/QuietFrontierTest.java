@@ -4,6 +4,8 @@ import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +17,7 @@ import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A frontier node in its own JVM, crawling one page itself: its output is the crawl's, not the JVM's warnings. */
+@Tag(Tags.NEWEST_JDK)
 class QuietFrontierTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sharded crawl on real servers: every part schedules and fetches only its own hosts, hands the others' URLs
  * off in batches, and the records of all parts reach one file: the ground-truth page set at ground-truth depths,
  * one record per URL. First all parts on one Vert.x (the local event bus), then three clustered Vert.x instances in
- * one JVM (Hazelcast on 127.0.0.1), each running one part in another mode, the seeds given to a part that owns
- * none of them. Default timeouts and retries: nothing dies here, and a robots.txt that times out on a busy machine
+ * one JVM (Hazelcast on 127.0.0.1), each running one part in another mode; the node of part 0 merges the parts'
+ * files. Default timeouts and retries: nothing dies here, and a robots.txt that times out on a busy machine
  * would rightly disallow its whole host.
  */
 class ShardedCrawlTest {
@@ -58,9 +58,9 @@ class ShardedCrawlTest {
     void fourPartsInOneJvmCrawlTheGroundTruthOnce() {
         FakeWorld world = world();
         CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4).outputIn(dir).load(dir).withSeeds(world.seedUrls());
-        ShardedRun run = new ShardedRun(kit.vertx(), config, () -> 0, new CrawlAddresses("sharded-local"), 4,
-                new ShardedRun.Local(List.of(0, 1, 2, 3), true, true));
-        CrawlReport report = await(run.run());
+        ShardedRun run = new ShardedRun(kit.vertx(), config, () -> 0, new CrawlAddresses("sharded-local"), 4, null,
+                "local");
+        CrawlReport report = await(run.run(List.of(0, 1, 2, 3)));
 
         assertGroundTruth(world, RecordsFile.read(report.records()));
         assertThat(run.batchesSent()).as("hand-offs travel in batches").isPositive()
@@ -74,18 +74,13 @@ class ShardedCrawlTest {
         CrawlAddresses crawl = new CrawlAddresses("sharded-cluster");
         Mode[] modes = {Mode.ASYNC, Mode.THREAD_POOL, Mode.SEQUENTIAL};
         ShardMap map = new ShardMap(3);
-        int seeding = 0;
-        while (seeding < 3 && ownsASeed(world, map, seeding)) {
-            seeding++;
-        }
         List<Future<CrawlReport>> runs = new ArrayList<>();
         for (int part = 0; part < 3; part++) {
             Vertx node = ClusterFixtures.join(kit, cluster);
             CrawlConfig config = TestConfig.crawl().mode(modes[part]).concurrency(3).outputIn(dir.resolve("n" + part))
                     .load(dir)
                     .withSeeds(world.seedUrls());
-            runs.add(new ShardedRun(node, config, () -> 0, crawl, 3,
-                    new ShardedRun.Local(List.of(part), part == seeding % 3, part == 0)).run());
+            runs.add(new ShardedRun(node, config, () -> 0, crawl, 3, null, modes[part].label()).run(List.of(part)));
         }
         CrawlReport report = await(Future.all(runs)).resultAt(0);
 
@@ -97,10 +92,6 @@ class ShardedCrawlTest {
                         .isEqualTo(modes[map.shardOf(HostKey.of(r.url()))]);
             }
         }
-    }
-
-    private static boolean ownsASeed(FakeWorld world, ShardMap map, int part) {
-        return world.seedUrls().stream().anyMatch(u -> map.shardOf(HostKey.of(u)) == part);
     }
 
     private static void assertGroundTruth(FakeWorld world, List<CrawlRecord> records) {

@@ -11,6 +11,8 @@ import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.SiteSpec;
 import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.json.JsonObject;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * opened in a headless browser: every chart must load, and the timeline must show what it is for, sequential's
  * requests one after another on one row and the concurrent modes' overlapping on several.
  */
+@Tag(Tags.NEWEST_JDK)
 class CompareReportBrowserTest {
     private static final List<Mode> MODES = List.of(Mode.SEQUENTIAL, Mode.POLL, Mode.SELECTOR, Mode.ASYNC);
     private static final List<String> CHARTS = List.of("wall-time-by-mode.png", "waiting-by-mode.png", "timeline.svg",

@@ -4,6 +4,9 @@ import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.ConfigFile;
 import org.junit.jupiter.api.Test;
+import dev.crawlcase.crawler.frontier.SitemapSource;
+import dev.crawlcase.crawler.parse.SitemapLimits;
+import dev.crawlcase.crawler.run.CrawlSetup;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,6 +45,18 @@ class CrawlConfigLoaderTest {
     }
 
     @Test
+    void sitemapsAreReadFromRobotsByDefaultWithTheProtocolsBoundsAndCanBeSetOtherwise() {
+        CrawlConfig defaults = CrawlConfigLoader.parse("{}", "test", null);
+        assertThat(defaults.sitemaps().use()).isEqualTo(SitemapSource.ROBOTS);
+        assertThat(defaults.sitemaps().limits()).isEqualTo(new SitemapLimits(52_428_800, 50_000, 2));
+        CrawlConfig set = CrawlConfigLoader.parse(
+                "{\"sitemaps\": {\"use\": \"always\", \"maxBytes\": 2048, \"maxUrls\": 10, \"maxIndexDepth\": 0}}",
+                "test", null);
+        assertThat(set.sitemaps()).isEqualTo(new CrawlConfig.Sitemaps(SitemapSource.ALWAYS, new SitemapLimits(2048, 10, 0)));
+        assertThat(new CrawlSetup(set).frontierSettings().sitemaps()).isEqualTo(SitemapSource.ALWAYS);
+    }
+
+    @Test
     void sequentialRunsOneRequestAtATimeWhateverTheConcurrency() {
         CrawlConfig config = CrawlConfigLoader.parse("{\"mode\":\"sequential\",\"concurrency\":50}", "test", null);
         assertThat(config.effectiveConcurrency()).isEqualTo(1);
@@ -60,6 +75,10 @@ class CrawlConfigLoaderTest {
         "{\"scope\": {\"include\": [\"(\"]}}          | test: scope.include[0]: not a valid regex",
         "{\"scope\": {\"exclude\": [3]}}              | test: scope.exclude[0]: must be a string, got 3",
         "{\"fetch\": {\"firstByteTimeoutMs\": 9000, \"totalTimeoutMs\": 5000}} | test: fetch.firstByteTimeoutMs: must not exceed",
+        "{\"sitemaps\": {\"use\": \"sometimes\"}}   | test: sitemaps.use: must be robots, always or off, got sometimes",
+        "{\"sitemaps\": {\"maxBytes\": 52428801}}     | test: sitemaps.maxBytes: must be between 1024 and 52428800",
+        "{\"sitemaps\": {\"maxUrls\": 0}}             | test: sitemaps.maxUrls: must be between 1 and 50000",
+        "{\"sitemaps\": {\"depth\": 1}}               | test: sitemaps.depth: unknown key",
         "[1, 2]                                       | test: not a JSON object",
         "{\"mode\": \"async\",                        | test: not a JSON object",
     })

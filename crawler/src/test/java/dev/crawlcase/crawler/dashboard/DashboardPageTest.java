@@ -17,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events arrive, it fits a narrow window, and once the crawl ends it shows what {@code /status} says. Screenshots at
  * each point are kept in {@code target/dashboard-screenshots} for a human to look at.
  */
+@Tag(Tags.NEWEST_JDK)
 class DashboardPageTest {
     private static final Path SHOTS = Path.of("target", "dashboard-screenshots");
     /** Slow enough that the page sees several samples while the crawl runs. */
@@ -87,6 +90,38 @@ class DashboardPageTest {
             assertThat(number(shown.getValue("charts"))).isEqualTo(3);
             assertThat(number(shown.getValue("points"))).as("samples on the charts, the end included")
                     .isGreaterThan(2);
+            assertThat(page.errors()).as("console errors, exceptions, failed loads").isEmpty();
+        }
+    }
+
+    @Test
+    void theHostTableAndTheSlotStripShowTheCrawlsHostsAndSlots() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.find(dir);
+        Watched watched = Watched.start(kit, WorldConfig.of(29,
+                SiteSpec.named("quick").withPages(200, 3).withLatency(Distribution.fixed(10)),
+                SiteSpec.named("slow").withPages(24, 3).withLatency(Distribution.fixed(300))));
+        java.util.Set<String> hosts = new java.util.HashSet<>();
+        watched.sites().baseUrls().values().forEach(u -> hosts.add(u.substring(0, u.length() - 1)));
+
+        try (BrowserPage page = chromium.open(watched.dashboard().url(), 1200, 1400)) {
+            Future<CrawlReport> crawl = watched.follow(TestConfig.crawl().mode(Mode.ASYNC).concurrency(4)
+                    .perHostConcurrency(2).outputIn(dir).load(dir).withSeeds(watched.sites().seedUrls()), "async 4")
+                    .run();
+
+            JsonObject shown = (JsonObject) page.evaluate(until("document.querySelectorAll('#hosts tr').length > 0"
+                    + " && document.querySelectorAll('#slots tr').length > 0 && {"
+                    + " hosts: [...document.querySelectorAll('#hosts tr')].map(r => r.getAttribute('data-host')),"
+                    + " inFlight: [...document.querySelectorAll('#hosts tr')].map(r => +r.cells[2].textContent),"
+                    + " slots: [...document.querySelectorAll('#slots tr')].map(r => +r.getAttribute('data-slot')),"
+                    + " slotHosts: [...document.querySelectorAll('#slots tr')].map(r => r.cells[1].textContent)}"));
+            page.screenshot(SHOTS.resolve("dashboard-hosts-slots.png"));
+            await(crawl);
+
+            assertThat(shown.getJsonArray("hosts").getList()).isNotEmpty().allMatch(hosts::contains);
+            assertThat(shown.getJsonArray("inFlight").getList()).allMatch(n -> number(n) >= 0 && number(n) <= 2);
+            assertThat(shown.getJsonArray("slots").getList()).isNotEmpty().doesNotHaveDuplicates()
+                    .allMatch(n -> number(n) >= 0 && number(n) < 4);
+            assertThat(shown.getJsonArray("slotHosts").getList()).allMatch(hosts::contains);
             assertThat(page.errors()).as("console errors, exceptions, failed loads").isEmpty();
         }
     }

@@ -7,11 +7,11 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 
 /** One GET on 127.0.0.1, its body if the answer is 200. */
-final class Http {
+public final class Http {
     private Http() {
     }
 
-    static Future<Buffer> get(Vertx vertx, int port, String path) {
+    public static Future<Buffer> get(Vertx vertx, int port, String path) {
         HttpClient client = vertx.createHttpClient();
         return client.request(HttpMethod.GET, port, "127.0.0.1", path)
                 .compose(request -> request.send())

@@ -36,6 +36,48 @@ class ProcessPoolFetcherTest {
         return new FetchLimits(2_000, 20_000, 30_000, 1 << 20, 1 << 16, FetchLimits.DEFAULT_USER_AGENT, false);
     }
 
+    /** A pool of its own: the test JVM's shared shelf ({@link WorkerShelf#PROPERTY}) stays out of these cases. */
+    private static ProcessPoolFetcher pool(WorkerShelf shelf) {
+        return new ProcessPoolFetcher(limits(), ProcessPoolFetcher.workerCommand(), shelf);
+    }
+
+    @Test
+    void aShelfHandsAPoolsIdleWorkersToTheNextPoolWithTheSameLimitsOnly() {
+        WorkerShelf shelf = WorkerShelf.keeping(1);
+        long first;
+        try (ProcessPoolFetcher pool = pool(shelf)) {
+            pool.startOne();
+            first = pool.pids().get(0);
+        }
+        assertTrue(ProcessHandle.of(first).orElseThrow().isAlive(), "the shelf keeps the idle worker");
+        try (ProcessPoolFetcher other = new ProcessPoolFetcher(limits().withHttpVersion(HttpVersionChoice.AUTO),
+                ProcessPoolFetcher.workerCommand(), shelf)) {
+            other.startOne();
+            assertNotEquals(first, other.pids().get(0), "a worker with other limits is not taken");
+        }
+        // the other pool's worker pushed the first one off the full shelf: it ended
+        ProcessHandle.of(first).ifPresent(p -> p.onExit().orTimeout(CrawlcaseExtension.BOUND_S, TimeUnit.SECONDS)
+                .join());
+        long second;
+        try (ProcessPoolFetcher same = pool(shelf)) {
+            same.startOne();
+            second = same.pids().get(0);
+        }
+        HttpServer server = CrawlcaseExtension.await(kit.vertx().createHttpServer(
+                        new HttpServerOptions().setHost("127.0.0.1"))
+                .requestHandler(r -> r.response().putHeader("content-type", "text/html").end("<p>kept"))
+                .listen(0));
+        try (ProcessPoolFetcher again = pool(shelf)) {
+            again.startOne();
+            assertEquals(second, again.pids().get(0), "the same limits take the kept worker: no JVM start");
+            // the worker outlived the pool that started it, and still fetches (and is watched) for its new pool
+            FetchResult kept = again.fetch(task("http://127.0.0.1:" + server.actualPort() + "/"));
+            assertNull(kept.error());
+            assertEquals("<p>kept", new String(kept.body(), StandardCharsets.UTF_8));
+        }
+        shelf.take(WorkerLines.limits(limits())).close(CrawlcaseExtension.BOUND_S * 1_000L);
+    }
+
     @Test
     void fetchesInAnotherProcessAndReusesIt() throws Exception {
         Vertx vertx = kit.vertx();
@@ -43,7 +85,7 @@ class ProcessPoolFetcherTest {
                 .requestHandler(r -> r.response().putHeader("content-type", "text/html").end("<p>" + r.path()))
                 .listen(0));
         String base = "http://127.0.0.1:" + server.actualPort();
-        try (ProcessPoolFetcher pool = new ProcessPoolFetcher(limits())) {
+        try (ProcessPoolFetcher pool = pool(WorkerShelf.NONE)) {
             FetchResult first = pool.fetch(task(base + "/a"));
             FetchResult second = pool.fetch(task(base + "/b"));
             assertNull(first.error());
@@ -60,7 +102,7 @@ class ProcessPoolFetcherTest {
     void aWorkerThatDiesFailsItsTaskAsRetryableAndIsReplaced() throws Exception {
         Vertx vertx = kit.vertx();
         AtomicInteger killed = new AtomicInteger();
-        ProcessPoolFetcher pool = new ProcessPoolFetcher(limits());
+        ProcessPoolFetcher pool = pool(WorkerShelf.NONE);
         try (pool) {
             HttpServer server = CrawlcaseExtension.await(vertx.createHttpServer(
                             new HttpServerOptions().setHost("127.0.0.1"))
@@ -94,7 +136,7 @@ class ProcessPoolFetcherTest {
 
     @Test
     void closeEndsEveryWorker() throws Exception {
-        ProcessPoolFetcher pool = new ProcessPoolFetcher(limits());
+        ProcessPoolFetcher pool = pool(WorkerShelf.NONE);
         pool.startOne();
         List<ProcessHandle> workers = pool.pids().stream().map(pid -> ProcessHandle.of(pid).orElseThrow()).toList();
         pool.close();

@@ -4,6 +4,7 @@ import dev.crawlcase.crawler.task.ErrorKind;
 import dev.crawlcase.crawler.task.FetchPhases;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.ResponseCapture;
 import dev.crawlcase.sites.server.SiteCertificate;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,19 @@ class WorkerLinesTest {
     }
 
     @Test
+    void requestControlsRoundTripExceptTheJarWhichTheParentKeeps() {
+        RequestControls controls = RequestControls.NONE
+                .withHeaders(List.of(new RequestControls.HeaderRule(HostPattern.ANY, "X-Run", "r1"),
+                        new RequestControls.HeaderRule(HostPattern.parse("hosts", "*.example.com:8080"), "X-B", "b")))
+                .withAcceptLanguage("de-CH, en;q=0.5")
+                .withAuth(List.of(new RequestControls.BasicAuth(HostPattern.parse("hosts", "127.0.0.1"), "u", "p w")))
+                .withProxy(RequestControls.Proxy.parse("proxy", "http://127.0.0.1:3128"));
+        FetchLimits limits = FetchLimits.defaults().withRequest(controls.withCookies(true));
+        // a worker's own jar would keep what it was given from the others: the parent sends each task its cookies
+        assertEquals(limits.withRequest(controls), WorkerLines.limits(WorkerLines.limits(limits)));
+    }
+
+    @Test
     void defaultLimitsRoundTrip() {
         assertEquals(FetchLimits.defaults(), WorkerLines.limits(WorkerLines.limits(FetchLimits.defaults())));
     }
@@ -39,9 +53,12 @@ class WorkerLinesTest {
         for (FetchTask task : new FetchTask[]{
                 new FetchTask(Long.MAX_VALUE - 3, "http://127.0.0.1:81/a?b=%20\u00e9", 7, 3, 2, FetchTask.Kind.PAGE),
                 new FetchTask(1, "http://127.0.0.1:81/robots.txt", 0, 1, 0, FetchTask.Kind.ROBOTS)}) {
-            String line = WorkerLines.task(task);
-            assertFalse(line.contains("\n"), line);
-            assertEquals(task, WorkerLines.task(line));
+            for (String cookie : new String[]{null, "a=1; b=2"}) {
+                WorkerLines.Job job = new WorkerLines.Job(task, cookie);
+                String line = WorkerLines.job(job);
+                assertFalse(line.contains("\n"), line);
+                assertEquals(job, WorkerLines.job(line));
+            }
         }
     }
 
@@ -52,7 +69,7 @@ class WorkerLinesTest {
             body[i] = (byte) i;
         }
         FetchResult result = new FetchResult(301, "text/html", "iso-8859-1", body, 9_999, true, "/next\u00e9",
-                120_000, null, 42, new ResponseCapture(List.of(new ResponseCapture.Header("X-Robots-Tag", "none"),
+                120_000, null, 42, HttpProtocol.HTTP_2, 4_321, new ResponseCapture(List.of(new ResponseCapture.Header("X-Robots-Tag", "none"),
                         new ResponseCapture.Header("Set-Cookie", "a=1")), body, true), new FetchPhases(-1, 12.5));
         FetchResult back = WorkerLines.result(WorkerLines.result(result));
         assertFalse(WorkerLines.result(result).contains("\n"));
@@ -79,6 +96,8 @@ class WorkerLinesTest {
         assertEquals(expected.retryAfterMs(), actual.retryAfterMs());
         assertEquals(expected.error(), actual.error());
         assertEquals(expected.fetchMillis(), actual.fetchMillis());
+        assertEquals(expected.httpVersion(), actual.httpVersion());
+        assertEquals(expected.wireBytes(), actual.wireBytes());
         assertEquals(expected.phases(), actual.phases());
         // the parse step reads the header lines (X-Robots-Tag); the raw body is for the archive, which stays behind
         assertEquals(expected.capture().headers(), actual.capture().headers());

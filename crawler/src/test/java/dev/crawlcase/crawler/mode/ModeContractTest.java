@@ -1,10 +1,13 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
+import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
@@ -95,6 +98,15 @@ class ModeContractTest {
         return mode == Mode.SEQUENTIAL ? 1 : 16;
     }
 
+    /** One record per URL, one for every request the truth makes, and no URL answered 2xx twice. */
+    private static void assertOneRecordPerUrlAndEachFetchedOnce(TestCrawl crawl, FakeWorld world, GroundTruth truth) {
+        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        assertThat(crawl.byUrl().keySet()).containsAll(truth.requests().keySet());
+        for (String url : world.counters().requestsPerUrl().keySet()) {
+            assertThat(world.counters().okResponses(url)).as("2xx responses for %s", url).isLessThanOrEqualTo(1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Mode.class)
     void crawlsExactlyTheGroundTruthOnceEachWithinThePerHostLimit(Mode mode) {
@@ -106,11 +118,7 @@ class ModeContractTest {
         GroundTruth truth = world.groundTruth(CrawlRules.defaults());
 
         assertThat(crawl.fetchedPages()).isEqualTo(truth.pages());
-        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        assertThat(crawl.byUrl().keySet()).containsAll(truth.requests().keySet());
-        for (String url : world.counters().requestsPerUrl().keySet()) {
-            assertThat(world.counters().okResponses(url)).as("2xx responses for %s", url).isLessThanOrEqualTo(1);
-        }
+        assertOneRecordPerUrlAndEachFetchedOnce(crawl, world, truth);
         // The JDK client (blocking modes) silently resends a GET once when a reused keep-alive connection is
         // closed before any response (the fake sites' reset and empty-response faults look exactly like that).
         int hiddenRetries = mode == Mode.SEQUENTIAL || mode == Mode.THREAD_POOL ? 1 : 0;
@@ -123,6 +131,12 @@ class ModeContractTest {
         }
         assertThat(crawl.records()).allSatisfy(r -> assertThat(r.mode()).isEqualTo(mode));
         assertThat(crawl.summary().pages()).isEqualTo(truth.pages().size());
+        // identity coding: what travelled is what was decoded
+        assertThat(crawl.records()).filteredOn(r -> r.outcome() == Outcome.FETCHED && !r.truncated())
+                .allSatisfy(r -> {
+                    assertThat(r.httpVersion()).as("version of %s", r.url()).isEqualTo(HttpProtocol.HTTP_1_1);
+                    assertThat(r.wireBytes()).as("wire bytes of %s", r.url()).isEqualTo(r.bytes());
+                });
     }
 
     @ParameterizedTest
@@ -194,6 +208,15 @@ class ModeContractTest {
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(world.counters().http2Requests()).as("requests the sites saw over h2")
                 .isEqualTo(world.counters().totalRequests());
+        assertServedOver(crawl, HttpProtocol.HTTP_2);
+    }
+
+    /** Every record of a response names the version that carried it; the fetched pages are all of them here. */
+    private static void assertServedOver(TestCrawl crawl, HttpProtocol version) {
+        assertThat(crawl.records()).filteredOn(r -> r.outcome() == Outcome.FETCHED).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.httpVersion()).as("version of %s", r.url()).isEqualTo(version));
+        assertThat(crawl.records()).filteredOn(r -> r.status() != null)
+                .allSatisfy(r -> assertThat(r.httpVersion()).as("version of %s", r.url()).isEqualTo(version));
     }
 
     @ParameterizedTest
@@ -208,6 +231,7 @@ class ModeContractTest {
 
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(world.counters().http2Requests()).as("requests the sites saw over h2c").isPositive();
+        assertServedOver(crawl, HttpProtocol.HTTP_2);
     }
 
     @ParameterizedTest
@@ -221,6 +245,7 @@ class ModeContractTest {
 
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(world.counters().http2Requests()).isZero();
+        assertServedOver(crawl, HttpProtocol.HTTP_1_1);
     }
 
     static Stream<Arguments> modesAndCodings() {
@@ -245,6 +270,10 @@ class ModeContractTest {
         assertThat(world.counters().encodedResponses()).isGreaterThanOrEqualTo(crawl.fetchedPages().size());
         assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
                 .allSatisfy(r -> assertThat(r.truncated()).as("decoded whole: %s", r.url()).isFalse());
+        // the generated pages are markup and words: each travelled smaller than it decoded to
+        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
+                .allSatisfy(r -> assertThat(r.wireBytes()).as("wire bytes of %s", r.url()).isNotNull()
+                        .isPositive().isLessThan(r.bytes()));
     }
 
     @ParameterizedTest
@@ -303,5 +332,97 @@ class ModeContractTest {
         // robots.txt hangs too: unreachable, so every page is skipped unrequested (RFC 9309: complete disallow).
         assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FAILED) || "robots".equals(r.reason())
                 || "robots_unreachable".equals(r.reason())).hasSize(crawl.records().size());
+    }
+
+    /** The usual world, both sites serving sitemaps (robots.txt line, index, gzip'd sitemap, hidden pages, a bomb). */
+    static WorldConfig sitemapWorld() {
+        WorldConfig w = world();
+        return w.withSites(w.sites().stream().map(s -> s.withSitemaps(true)).toList());
+    }
+
+    /** Truth's requests of one kind, URL -> depth. */
+    private static Map<String, Integer> ofKind(GroundTruth truth, GroundTruth.Kind kind) {
+        return truth.requests().values().stream().filter(r -> r.kind() == kind)
+                .collect(Collectors.toMap(GroundTruth.Request::url, GroundTruth.Request::depth));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void sitemapsNamedByRobotsAddTheirPagesOneHopBelowAndABombEndsInOneRecord(Mode mode) {
+        assumeAvailable(mode);
+        FakeWorld world = start(sitemapWorld());
+        // a 1 MiB bound refuses the 64 MiB bomb as the default 50 MiB does, without inflating 50 MiB per site on a
+        // machine whose load could then time out the large page (a second 2xx below)
+        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
+                c -> c.perHostConcurrency(PER_HOST).sitemapLimits(1 << 20, 50_000, 2));
+        TestCrawl crawl = TestCrawl.run(vertx, config);
+        GroundTruth truth = world.groundTruth(CrawlRules.defaults());
+
+        assertThat(crawl.fetchedPages()).isEqualTo(truth.pages());
+        assertThat(truth.pages().keySet()).as("pages only a sitemap names").anyMatch(u -> u.contains("/hidden/"));
+        Map<String, Integer> read = crawl.records().stream()
+                .filter(r -> r.kind() == FetchTask.Kind.SITEMAP && r.outcome() == Outcome.FETCHED)
+                .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
+        assertThat(read).isEqualTo(ofKind(truth, GroundTruth.Kind.SITEMAP));
+        assertThat(crawl.records()).filteredOn(r -> r.kind() == FetchTask.Kind.SITEMAP && r.outcome() != Outcome.FETCHED)
+                .extracting(CrawlRecord::url, CrawlRecord::reason).containsExactlyInAnyOrderElementsOf(
+                        ofKind(truth, GroundTruth.Kind.SITEMAP_REFUSED).keySet().stream()
+                                .map(u -> org.assertj.core.groups.Tuple.tuple(u, "sitemap_too_large")).toList());
+        assertOneRecordPerUrlAndEachFetchedOnce(crawl, world, truth);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void sitemapsOffFindNoHiddenPageAndAlwaysAsksForSitemapXmlWhereRobotsNamesNone(Mode mode) {
+        assumeAvailable(mode);
+        WorldConfig w = calmWorld();
+        // alpha names its sitemaps in robots.txt, beta serves none: "always" asks beta for /sitemap.xml (a 404)
+        FakeWorld world = start(w.withSites(List.of(w.sites().get(0).withSitemaps(true), w.sites().get(1))));
+        TestCrawl off = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("off"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).sitemaps("off")));
+        GroundTruth offTruth = world.groundTruth(CrawlRules.defaults().withSitemaps(CrawlRules.Sitemaps.OFF));
+        assertThat(off.fetchedPages()).isEqualTo(offTruth.pages());
+        assertThat(off.fetchedPages().keySet()).noneMatch(u -> u.contains("/hidden/"));
+        assertThat(off.sitemaps()).isEmpty();
+
+        TestCrawl always = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("always"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).sitemaps("always")));
+        GroundTruth alwaysTruth = world.groundTruth(CrawlRules.defaults().withSitemaps(CrawlRules.Sitemaps.ALWAYS));
+        assertThat(always.fetchedPages()).isEqualTo(alwaysTruth.pages());
+        assertThat(always.fetchedPages().keySet()).anyMatch(u -> u.contains("/hidden/"));
+        String betaProbe = world.baseUrls().get("beta") + "sitemap.xml";
+        assertThat(always.byUrl().get(betaProbe)).satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(FetchTask.Kind.SITEMAP);
+            assertThat(r.reason()).isEqualTo("http_404");
+            assertThat(r.depth()).isZero();
+        });
+        assertThat(always.sitemaps()).doesNotContainKey(world.baseUrls().get("alpha") + "sitemap.xml");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theSitesPageDirectivesAreObeyedOrNotToTheExactGroundTruth(Mode mode) {
+        assumeAvailable(mode);
+        WorldConfig w = calmWorld();
+        FakeWorld world = start(w.withSites(List.of(w.sites().get(0).withDirectives(true), w.sites().get(1))));
+        String alpha = world.baseUrls().get("alpha");
+        TestCrawl obeyed = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("obeyed"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).recordDetail(RecordDetail.FULL)));
+        assertThat(obeyed.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
+        assertThat(obeyed.fetchedPages().keySet()).filteredOn(u -> u.contains("/directives/behind-"))
+                .containsExactly(alpha + "directives/behind-noindex.html");
+        Map<String, CrawlRecord> byUrl = obeyed.byUrl();
+        assertThat(byUrl.get(alpha + "directives/meta-nofollow.html").robots()).isEqualTo("nofollow");
+        assertThat(byUrl.get(alpha + "directives/header-nofollow.html").robots()).isEqualTo("nofollow");
+        assertThat(byUrl.get(alpha + "directives/none.html").robots()).isEqualTo("none");
+        assertThat(byUrl.get(alpha + "directives/noindex.html").robots()).isEqualTo("noindex,noarchive");
+        assertThat(byUrl.get(alpha + "directives/meta-nofollow.html").links()).isZero();
+        assertThat(byUrl.get(alpha + "directives/canonical.html").details().canonical()).isEqualTo(alpha + "s1/p1.html");
+
+        TestCrawl ignored = TestCrawl.run(vertx, TestCrawl.config(mode, concurrency(mode), dir.resolve("ignored"),
+                world.seedUrls(), c -> c.perHostConcurrency(PER_HOST).obeyPageDirectives(false)));
+        assertThat(ignored.fetchedPages())
+                .isEqualTo(world.groundTruth(CrawlRules.defaults().withObeyPageDirectives(false)).pages());
+        assertThat(ignored.fetchedPages().keySet()).filteredOn(u -> u.contains("/directives/behind-")).hasSize(4);
     }
 }

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PageDirectivesTest extends BadInputCrawlTest {
 
-    private static void html(HttpServerRequest request, String html) {
+    /** Answers with {@code html} as text/html (the other in-mode page tests share it). */
+    static void html(HttpServerRequest request, String html) {
         request.response().putHeader("Content-Type", "text/html").end(html);
     }
 

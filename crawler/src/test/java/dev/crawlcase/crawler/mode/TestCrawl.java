@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.task.Mode;
 
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
@@ -53,9 +54,15 @@ record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
         return records.stream().collect(Collectors.toMap(CrawlRecord::url, Function.identity()));
     }
 
-    /** URL -> depth of every fetched HTML page. */
+    /** URL -> depth of every fetched HTML page (sitemaps aside: {@link #sitemaps}). */
     Map<String, Integer> fetchedPages() {
-        return records.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
+        return records.stream().filter(r -> r.outcome().equals(Outcome.FETCHED) && r.kind() == FetchTask.Kind.PAGE)
+                .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
+    }
+
+    /** URL -> depth of every sitemap record, read whole or refused. */
+    Map<String, Integer> sitemaps() {
+        return records.stream().filter(r -> r.kind() == FetchTask.Kind.SITEMAP)
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
     }
 

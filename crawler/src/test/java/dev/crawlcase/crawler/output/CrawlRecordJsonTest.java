@@ -1,8 +1,10 @@
 package dev.crawlcase.crawler.output;
 
+import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
+import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.PageDetails;
 import dev.crawlcase.crawler.task.ResponseCapture;
 
@@ -23,7 +25,7 @@ class CrawlRecordJsonTest {
             "text/html", "T\u00eftle \"quoted\"\n", 7, 42, 3, Outcome.REDIRECTED, "why", true, Mode.ASYNC, "noindex",
             new PageDetails(List.of("http://127.0.0.1/c"), List.of(new PageDetails.DroppedLink("mailto:x",
                     PageDetails.DropReason.SCHEME)), List.of(new ResponseCapture.Header("x-a", "1")), "ab12",
-                    "http://127.0.0.1/a", "T\u00eftle text"));
+                    "http://127.0.0.1/a", "T\u00eftle text"), HttpProtocol.HTTP_2, 512L, FetchTask.Kind.SITEMAP);
 
     @Test
     void roundTripsEveryField() {
@@ -44,6 +46,35 @@ class CrawlRecordJsonTest {
         assertThat(json.fieldNames()).doesNotContain("finalUrl", "status", "contentType", "title");
         assertThat(CrawlRecordJson.toLine(skipped)).doesNotContain("null").doesNotContain("\n");
         assertThat(CrawlRecordJson.fromJson(json)).isEqualTo(skipped);
+    }
+
+    @Test
+    void aLineWrittenBeforeTheTransferFieldsReadsThemAsUnknown() {
+        JsonObject old = CrawlRecordJson.toJson(FULL);
+        old.remove("httpVersion");
+        old.remove("wireBytes");
+
+        CrawlRecord read = CrawlRecordJson.fromJson(old);
+        assertThat(read.httpVersion()).isNull();
+        assertThat(read.wireBytes()).isNull();
+        assertThat(read.bytes()).isEqualTo(FULL.bytes());
+    }
+
+    @Test
+    void theHttpVersionIsWrittenAsItsLabelAndAnUnknownOneIsRefused() {
+        assertThat(CrawlRecordJson.toJson(FULL).getString("httpVersion")).isEqualTo("2");
+        assertThat(CrawlRecordJson.toJson(FULL).getLong("wireBytes")).isEqualTo(512L);
+        String line = CrawlRecordJson.toLine(FULL).replace("\"httpVersion\":\"2\"", "\"httpVersion\":\"3\"");
+        assertThatThrownBy(() -> CrawlRecordJson.fromLine(line)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown HTTP version '3'");
+    }
+
+    @Test
+    void aPagesKindIsLeftOutAndASitemapsIsWrittenAsItsLabel() {
+        CrawlRecord page = CrawlRecord.skipped("http://127.0.0.1/x", 1, "robots", Mode.VIRTUAL);
+        assertThat(CrawlRecordJson.toJson(page).fieldNames()).doesNotContain("kind");
+        assertThat(CrawlRecordJson.toJson(FULL).getString("kind")).isEqualTo("sitemap");
+        assertThat(CrawlRecordJson.fromLine(CrawlRecordJson.toLine(page)).kind()).isEqualTo(FetchTask.Kind.PAGE);
     }
 
     @Test

@@ -49,6 +49,21 @@ class CrawlStatsTest {
     }
 
     @Test
+    void latencyBucketsComeFromTheSameHistogram() {
+        CrawlStats stats = new CrawlStats();
+        for (long ms = 1; ms <= 100; ms++) {
+            stats.accept(fetched(ms));
+        }
+        stats.accept(fetched(70_000));
+        stats.accept(CrawlRecord.skipped("u5", 1, "robots", Mode.ASYNC));
+        LatencyBuckets b = stats.latencyBuckets();
+        assertThat(b.upperBoundsMs()).isEqualTo(LatencyBuckets.BOUNDS_MS);
+        assertThat(b.counts()).containsExactly(5L, 5L, 15L, 25L, 50L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 1L);
+        assertThat(b.count()).isEqualTo(101);
+        assertThat(b.sumMs()).isEqualTo(5050 + 70_000);
+    }
+
+    @Test
     void latencyOutsideTheRangeIsClamped() {
         CrawlStats stats = new CrawlStats();
         stats.accept(fetched(0));

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.testkit;
 
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The browser kit itself: a page whose text only its script writes is seen with that text, and as a picture. */
+@Tag(Tags.NEWEST_JDK)
 class HeadlessChromiumTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

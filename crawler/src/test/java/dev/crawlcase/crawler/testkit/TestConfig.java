@@ -60,8 +60,24 @@ public final class TestConfig {
         return put("robots", "obeyPageDirectives", obey);
     }
 
+    /** {@code sitemaps.use}: robots, always or off. */
+    public TestConfig sitemaps(String use) {
+        return put("sitemaps", "use", use);
+    }
+
+    /** {@code sitemaps.maxBytes}, {@code maxUrls}, {@code maxIndexDepth}: each sitemap's bounds. */
+    public TestConfig sitemapLimits(int maxBytes, int maxUrls, int maxIndexDepth) {
+        return put("sitemaps", "maxBytes", maxBytes).put("sitemaps", "maxUrls", maxUrls)
+                .put("sitemaps", "maxIndexDepth", maxIndexDepth);
+    }
+
     public TestConfig perHostConcurrency(int requestsInFlight) {
         return put("politeness", "perHostConcurrency", requestsInFlight);
+    }
+
+    /** {@code politeness.perHostDelayMs}: the least time between two requests' starts at one host. */
+    public TestConfig delayMs(long perHostDelayMs) {
+        return put("politeness", "perHostDelayMs", perHostDelayMs);
     }
 
     public TestConfig timeouts(long connectMs, long firstByteMs, long totalMs) {
@@ -82,6 +98,38 @@ public final class TestConfig {
     /** {@code fetch.httpVersion}: "1.1", "2" or "auto". */
     public TestConfig httpVersion(String version) {
         return put("fetch", "httpVersion", version);
+    }
+
+    /** {@code fetch.headers}: one more header sent to every host. */
+    public TestConfig header(String name, String value) {
+        JsonObject fetch = section("fetch");
+        JsonObject headers = fetch.getJsonObject("headers", new JsonObject());
+        fetch.put("headers", headers.put(name, value));
+        return this;
+    }
+
+    /** {@code fetch.hostHeaders}: one header sent only to the hosts {@code hosts} matches. */
+    public TestConfig hostHeader(String hosts, String name, String value) {
+        return add("hostHeaders", new JsonObject().put("hosts", hosts).put("headers", new JsonObject().put(name, value)));
+    }
+
+    public TestConfig acceptLanguage(String value) {
+        return put("fetch", "acceptLanguage", value);
+    }
+
+    /** {@code fetch.cookies}: keep a cookie jar for the crawl. */
+    public TestConfig cookies(boolean on) {
+        return put("fetch", "cookies", on);
+    }
+
+    /** {@code fetch.auth}: Basic credentials for the hosts {@code hosts} matches. */
+    public TestConfig basicAuth(String hosts, String user, String password) {
+        return add("auth", new JsonObject().put("hosts", hosts).put("user", user).put("password", password));
+    }
+
+    /** {@code fetch.proxy}: http://host:port. */
+    public TestConfig proxy(String url) {
+        return put("fetch", "proxy", url);
     }
 
     public TestConfig maxRedirects(int redirects) {
@@ -146,6 +194,23 @@ public final class TestConfig {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private JsonObject section(String name) {
+        JsonObject s = json.getJsonObject(name);
+        if (s == null) {
+            s = new JsonObject();
+            json.put(name, s);
+        }
+        return s;
+    }
+
+    /** Appends {@code item} to the array {@code fetch.<key>}. */
+    private TestConfig add(String key, JsonObject item) {
+        JsonObject fetch = section("fetch");
+        JsonArray items = fetch.getJsonArray(key, new JsonArray());
+        fetch.put(key, items.add(item));
+        return this;
     }
 
     /** Sets {@code key} at the top level ({@code section} null) or in that section, which it creates if missing. */

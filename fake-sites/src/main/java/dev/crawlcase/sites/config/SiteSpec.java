@@ -19,11 +19,19 @@ import java.util.regex.Pattern;
  * <li>{@code bandwidth}: body bytes per second, dribbled in chunks on timers; 0 = unlimited (default 0).</li>
  * <li>{@code robots}: {@link RobotsSpec}.</li>
  * <li>{@code faults}: {@link FaultSpec}.</li>
+ * <li>{@code access}: {@link SiteAccess} (default open).</li>
+ * <li>{@code sitemaps}: serve sitemaps (default false): robots.txt names {@code /sitemap_index.xml}, an index of a
+ * gzip'd sitemap of some of its pages, a sitemap of pages reachable only through it, a gzip bomb and itself
+ * (see {@code model.SitemapResources}).</li>
+ * <li>{@code directives}: serve pages with robots directives (default false): meta robots nofollow, none and
+ * noindex, an {@code X-Robots-Tag: nofollow} header, a canonical link, each linked from the root (see
+ * {@code model.DirectivePages}).</li>
  * </ul>
  */
 public record SiteSpec(String name, int port, int pages, int levels, Distribution outDegree,
                        Distribution pageBytes, int largePageBytes, Distribution latency, long bandwidth,
-                       RobotsSpec robots, FaultSpec faults) {
+                       RobotsSpec robots, FaultSpec faults, SiteAccess access, boolean sitemaps,
+                       boolean directives) {
 
     /** Links per page at most: thousands, for the parse-bound benchmark's large pages. */
     public static final int MAX_OUT_DEGREE = 10_000;
@@ -53,48 +61,86 @@ public record SiteSpec(String name, int port, int pages, int levels, Distributio
         Check.atLeast("bandwidth", bandwidth, 0);
         Check.notNull("robots", robots);
         Check.notNull("faults", faults);
+        Check.notNull("access", access);
+    }
+
+    /** An open site without sitemaps or directives. */
+    public SiteSpec(String name, int port, int pages, int levels, Distribution outDegree, Distribution pageBytes,
+                    int largePageBytes, Distribution latency, long bandwidth, RobotsSpec robots, FaultSpec faults) {
+        this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults,
+                SiteAccess.OPEN, false, false);
+    }
+
+    /** A site without sitemaps or directives. */
+    public SiteSpec(String name, int port, int pages, int levels, Distribution outDegree, Distribution pageBytes,
+                    int largePageBytes, Distribution latency, long bandwidth, RobotsSpec robots, FaultSpec faults,
+                    SiteAccess access) {
+        this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults,
+                access, false, false);
+    }
+
+    /** An open site. */
+    public SiteSpec(String name, int port, int pages, int levels, Distribution outDegree, Distribution pageBytes,
+                    int largePageBytes, Distribution latency, long bandwidth, RobotsSpec robots, FaultSpec faults,
+                    boolean sitemaps, boolean directives) {
+        this(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults,
+                SiteAccess.OPEN, sitemaps, directives);
+    }
+
+    public SiteSpec withSitemaps(boolean serve) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots,
+                faults, access, serve, directives);
+    }
+
+    public SiteSpec withDirectives(boolean serve) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots,
+                faults, access, sitemaps, serve);
     }
 
     /** A small quick site with defaults: 60 pages, 5 levels, no latency, no faults, ephemeral port. */
     public static SiteSpec named(String name) {
         return new SiteSpec(name, 0, 60, 5, Distribution.uniform(3, 8), Distribution.lognormal(4000, 0.5, 30000),
-                0, Distribution.fixed(0), 0, RobotsSpec.defaults(), FaultSpec.none());
+                0, Distribution.fixed(0), 0, RobotsSpec.defaults(), FaultSpec.none(), SiteAccess.OPEN);
     }
 
     public SiteSpec withPort(int newPort) {
-        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, newPort, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
     }
 
     public SiteSpec withPages(int newPages, int newLevels) {
-        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, port, newPages, newLevels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
     }
 
     public SiteSpec withOutDegree(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, port, pages, levels, d, pageBytes, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
     }
 
     public SiteSpec withPageBytes(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, d, largePageBytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
     }
 
     public SiteSpec withLargePageBytes(int bytes) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, bytes, latency, bandwidth, robots, faults, access, sitemaps, directives);
     }
 
     public SiteSpec withLatency(Distribution d) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, d, bandwidth, robots, faults, access, sitemaps, directives);
     }
 
     public SiteSpec withBandwidth(long bytesPerSecond) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bytesPerSecond, robots, faults, access, sitemaps, directives);
     }
 
     public SiteSpec withRobots(RobotsSpec r) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, r, faults, access, sitemaps, directives);
     }
 
     public SiteSpec withFaults(FaultSpec f) {
-        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f);
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, f, access, sitemaps, directives);
+    }
+
+    public SiteSpec withAccess(SiteAccess a) {
+        return new SiteSpec(name, port, pages, levels, outDegree, pageBytes, largePageBytes, latency, bandwidth, robots, faults, a, sitemaps, directives);
     }
 
     /** The robots.txt Crawl-delay in seconds, 0 if none. */

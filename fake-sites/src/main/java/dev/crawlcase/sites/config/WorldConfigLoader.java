@@ -56,7 +56,11 @@ public final class WorldConfigLoader {
                 distribution(f, "latency", d.latency()),
                 f.integer("bandwidth", 0),
                 f.object("robots").build(WorldConfigLoader::robots),
-                f.object("faults").build(WorldConfigLoader::faults));
+                f.object("faults").build(WorldConfigLoader::faults),
+                f.object("access").build(a -> new SiteAccess(a.string("user", null), a.string("password", null),
+                        a.string("cookie", null))),
+                f.bool("sitemaps", false),
+                f.bool("directives", false));
     }
 
     private static Distribution distribution(JsonFields parent, String name, Distribution fallback) {

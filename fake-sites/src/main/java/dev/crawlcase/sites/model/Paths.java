@@ -25,6 +25,12 @@ public final class Paths {
     public static final String CSS = "/static/site.css";
     public static final String INDEX = "/index.html";
     public static final int SECTIONS = 4;
+    public static final String SITEMAP_INDEX = "/sitemap_index.xml";
+    public static final String SITEMAP_PAGES = "/sitemaps/pages.xml.gz";
+    public static final String SITEMAP_HIDDEN = "/sitemaps/hidden.xml";
+    public static final String SITEMAP_BOMB = "/sitemaps/bomb.xml.gz";
+    public static final String HIDDEN_DIR = "/hidden/";
+    public static final String DIRECTIVES_DIR = "/directives/";
 
     private Paths() {
     }
@@ -43,6 +49,11 @@ public final class Paths {
 
     public static String missing(int i) {
         return "/missing/" + i + ".html";
+    }
+
+    /** A page listed only by the site's sitemap: no page links to it. */
+    public static String hidden(int i) {
+        return HIDDEN_DIR + "h" + i + ".html";
     }
 
     public static String privatePage(int i) {

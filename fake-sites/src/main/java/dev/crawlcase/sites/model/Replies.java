@@ -1,14 +1,21 @@
 package dev.crawlcase.sites.model;
 
 import dev.crawlcase.sites.model.Resource.Binary;
+import dev.crawlcase.sites.model.Resource.DirectedPage;
 import dev.crawlcase.sites.model.Resource.Missing;
 import dev.crawlcase.sites.model.Resource.Page;
 import dev.crawlcase.sites.model.Resource.Redirect;
+import dev.crawlcase.sites.model.Resource.Sitemap;
+import dev.crawlcase.sites.model.Resource.SitemapBomb;
 import dev.crawlcase.sites.model.Resource.Style;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
 
 /** Turns resources into responses for one running world (real base URLs); caches generated pages. */
 public final class Replies {
@@ -35,8 +42,13 @@ public final class Replies {
         return cache.computeIfAbsent(key, k -> build(resource));
     }
 
+    /** The site's robots.txt; with sitemaps, it names the sitemap index by its absolute URL. */
     public Reply robots(SiteModel site) {
-        return new Reply(200, "text/plain; charset=utf-8", null, site.robotsTxt().getBytes(StandardCharsets.UTF_8));
+        String text = site.robotsTxt();
+        if (site.spec().sitemaps()) {
+            text += "Sitemap: " + renderer.absolute(new Ref(site.name(), Paths.SITEMAP_INDEX)) + "\n";
+        }
+        return new Reply(200, "text/plain; charset=utf-8", null, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The error page sent with a 5xx or 429 fault. */
@@ -63,10 +75,49 @@ public final class Replies {
         if (resource instanceof Binary binary) {
             return new Reply(200, binary.contentType(), null, binaryBody(binary));
         }
+        if (resource instanceof DirectedPage directed) {
+            byte[] html = renderer.render(directed.page());
+            if (directed.meta() != null) { // the meta goes first in <head>: the page is UTF-8, the marker ASCII
+                String text = new String(html, StandardCharsets.UTF_8).replaceFirst("<head>\n",
+                        "<head>\n<meta name=\"robots\" content=\"" + directed.meta() + "\">\n");
+                html = text.getBytes(StandardCharsets.UTF_8);
+            }
+            return new Reply(200, "text/html; charset=utf-8", null, html, directed.header());
+        }
+        if (resource instanceof Sitemap sitemap) {
+            byte[] xml = sitemapXml(sitemap).getBytes(StandardCharsets.UTF_8);
+            return sitemap.gzip() ? new Reply(200, "application/gzip", null, gzip(xml))
+                    : new Reply(200, "application/xml; charset=utf-8", null, xml);
+        }
+        if (resource instanceof SitemapBomb bomb) {
+            return new Reply(200, "application/gzip", null, GzipBomb.body(bomb.inflatedBytes()));
+        }
         Missing missing = (Missing) resource;
         String body = "<!DOCTYPE html>\n<html><head><title>Not found</title></head><body><p>No page at "
                 + missing.self().path().replace("<", "&lt;") + "</p></body></html>\n";
         return new Reply(404, "text/html; charset=utf-8", null, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String sitemapXml(Sitemap sitemap) {
+        String list = sitemap.index() ? "sitemapindex" : "urlset";
+        String entry = sitemap.index() ? "sitemap" : "url";
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(list)
+                .append(" xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (Ref ref : sitemap.entries()) {
+            xml.append("  <").append(entry).append("><loc>").append(renderer.absolute(ref).replace("&", "&amp;"))
+                    .append("</loc></").append(entry).append(">\n");
+        }
+        return xml.append("</").append(list).append(">\n").toString();
+    }
+
+    private static byte[] gzip(byte[] plain) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(plain);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return out.toByteArray();
     }
 
     private byte[] binaryBody(Binary binary) {

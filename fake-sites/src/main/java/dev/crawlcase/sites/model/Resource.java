@@ -24,6 +24,41 @@ public sealed interface Resource {
     record Binary(Ref self, String contentType, int bytes) implements Resource {
     }
 
+    /**
+     * A sitemap (an index when {@code index}) listing {@code entries} as absolute URLs; sent gzip'd (as
+     * {@code application/gzip}, not as a content coding) when {@code gzip}.
+     */
+    record Sitemap(Ref self, List<Ref> entries, boolean index, boolean gzip) implements Resource {
+        public Sitemap {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** A gzip'd sitemap that inflates to {@code inflatedBytes}, more than any sitemap may hold. */
+    record SitemapBomb(Ref self, int inflatedBytes) implements Resource {
+    }
+
+    /**
+     * An HTML page with robots directives: {@code meta} in a {@code <meta name="robots">} (null: none) and
+     * {@code header} in an {@code X-Robots-Tag} header (null: none).
+     */
+    record DirectedPage(Page page, String meta, String header) implements Resource {
+        @Override
+        public Ref self() {
+            return page.self();
+        }
+
+        /** Whether either says not to follow the page's links. */
+        public boolean nofollow() {
+            return says(meta) || says(header);
+        }
+
+        private static boolean says(String directives) {
+            return directives != null && java.util.Arrays.stream(directives.split(","))
+                    .map(String::trim).anyMatch(t -> t.equals("nofollow") || t.equals("none"));
+        }
+    }
+
     /** Nothing here: 404. */
     record Missing(Ref self) implements Resource {
     }

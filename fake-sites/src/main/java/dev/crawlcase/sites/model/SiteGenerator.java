@@ -44,6 +44,10 @@ public final class SiteGenerator {
         linkTree();
         SpecialPages specials = new SpecialPages(spec, otherSites, random, this::randomOrdinary, deepest());
         links.get(ref(Paths.ROOT)).addAll(specials.hubLinks());
+        DirectivePages directives = spec.directives() ? new DirectivePages(spec.name(), ref(Paths.ordinary(1))) : null;
+        if (directives != null) {
+            links.get(ref(Paths.ROOT)).addAll(directives.rootLinks());
+        }
         addExtraLinks(specials);
         Map<String, Resource> resources = new LinkedHashMap<>();
         for (int level = 0; level < levels.size(); level++) {
@@ -52,6 +56,13 @@ public final class SiteGenerator {
             }
         }
         specials.resources().forEach(r -> resources.put(r.self().target(), r));
+        if (directives != null) {
+            directives.resources().forEach(r -> resources.put(r.self().target(), r));
+        }
+        if (spec.sitemaps()) { // a random stream of its own: turning sitemaps on changes no page of the site
+            SitemapResources.of(spec, otherSites, levels, Seeds.random(seed, spec.name(), "sitemaps"))
+                    .forEach(r -> resources.put(r.self().target(), r));
+        }
         return new SiteModel(seed, spec, resources);
     }
 

@@ -40,7 +40,7 @@ final class BodyWriter {
         return vertx.executeBlocking(() -> BodyEncoder.encode(reply.body(), coding), false).compose(encoded -> {
             encodedSent.run();
             response.putHeader(HttpHeaders.CONTENT_ENCODING, coding.token()).putHeader(HttpHeaders.VARY, "Accept-Encoding");
-            return send(response, new Reply(reply.status(), reply.contentType(), reply.location(), encoded));
+            return send(response, new Reply(reply.status(), reply.contentType(), reply.location(), encoded, reply.robotsTag()));
         });
     }
 
@@ -61,6 +61,9 @@ final class BodyWriter {
         }
         if (reply.location() != null) {
             response.putHeader(HttpHeaders.LOCATION, reply.location());
+        }
+        if (reply.robotsTag() != null) {
+            response.putHeader("X-Robots-Tag", reply.robotsTag());
         }
     }
 

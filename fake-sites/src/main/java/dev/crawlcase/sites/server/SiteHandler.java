@@ -12,6 +12,7 @@ import dev.crawlcase.sites.model.SiteModel;
 import dev.crawlcase.sites.model.ReferenceNormalizer;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -32,6 +33,7 @@ final class SiteHandler implements Handler<HttpServerRequest> {
     private final FaultPlan faults;
     private final FaultInjector injector;
     private final BodyWriter writer;
+    private final AccessGate gate;
 
     SiteHandler(Vertx vertx, SiteModel site, CounterBoard counters, Supplier<Replies> replies, Supplier<String> baseUrl,
                 ContentCoding coding) {
@@ -44,6 +46,7 @@ final class SiteHandler implements Handler<HttpServerRequest> {
         this.faults = new FaultPlan(site.seed(), site.name(), spec.faults());
         this.injector = new FaultInjector(spec.faults().retryAfterSeconds());
         this.writer = new BodyWriter(vertx, spec.bandwidth(), coding, counters::encoded);
+        this.gate = new AccessGate(site.name(), spec.access(), counters);
     }
 
     @Override
@@ -60,9 +63,19 @@ final class SiteHandler implements Handler<HttpServerRequest> {
             counters.http2();
         }
         HttpServerResponse response = request.response();
-        Runnable finished = once(() -> counters.end(site.name()));
+        // the header echo is counted when the exchange ends, not on arrival: a burst of arrivals (the C10K load
+        // test) is not slowed by it, and the echo is complete once the client has its response
+        MultiMap headers = request.headers();
+        Runnable finished = once(() -> {
+            counters.end(site.name());
+            counters.headers(headers);
+        });
         response.endHandler(v -> finished.run());
         response.closeHandler(v -> finished.run());
+        if (gate.refused(request, target)) {
+            return;
+        }
+        gate.onServe(response, target);
 
         // faults and latency are seeded by site and request target, never by the port this run happened to get, so
         // every machine sees the same world and the same ideal time

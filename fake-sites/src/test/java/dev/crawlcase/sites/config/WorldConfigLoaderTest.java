@@ -31,10 +31,18 @@ class WorldConfigLoaderTest {
         assertThat(config.sites().get(0)).isEqualTo(SiteSpec.named("a"));
     }
 
+    @Test
+    void aSitesAccessIsRead() {
+        WorldConfig config = WorldConfigLoader.parse("{\"sites\":[{\"name\":\"a\",\"port\":0,"
+                + "\"access\":{\"user\":\"u\",\"password\":\"p\",\"cookie\":\"s=1\"}}]}");
+        assertThat(config.sites().get(0).access()).isEqualTo(new SiteAccess("u", "p", "s=1"));
+        assertThat(SiteSpec.named("a").access()).isEqualTo(SiteAccess.OPEN);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
         {"sites":[{"name":"a","port":0,"latency":{"type":"lognormal","median":5,"sigma":-1,"max":9}}]} | sites[0].latency.sigma: must be >= 0, got -1
-        {"sites":[{"name":"a","port":0,"latncy":1}]}                                   | sites[0].latncy: unknown key (known here: bandwidth, faults, largePageBytes, latency, levels, name, outDegree, pageBytes, pages, port, robots)
+        {"sites":[{"name":"a","port":0,"latncy":1}]}                                   | sites[0].latncy: unknown key (known here: access, bandwidth, directives, faults, largePageBytes, latency, levels, name, outDegree, pageBytes, pages, port, robots, sitemaps)
         {"sites":[{"name":"a","port":0,"pages":"ten"}]}                                | sites[0].pages: must be a whole number, got "ten"
         {"sites":[{"name":"a","port":0,"pages":5}]}                                    | sites[0].pages: must be >= 10, got 5
         {"sites":[{"name":"a","port":0,"pages":10.5}]}                                 | sites[0].pages: must be a whole number, got 10.5
@@ -50,6 +58,8 @@ class WorldConfigLoaderTest {
         {"sites":[{"name":"a","port":70000}]}                                          | sites[0].port: must be in [0, 65535], got 70000
         {"sites":[{"name":"A b","port":0}]}                                            | sites[0].name: must be lower-case letters and digits starting with a letter, got A b
         {"sites":[{"port":0}]}                                                         | sites[0].name: is required
+        {"sites":[{"name":"a","port":0,"access":{"user":"u"}}]}                        | sites[0].access.user: user and password go together
+        {"sites":[{"name":"a","port":0,"access":{"cookie":"nocookie"}}]}               | sites[0].access.cookie: must be name=value, got "nocookie"
         {"sites":[]}                                                                   | sites: must contain at least one site
         {"seed":"x","sites":[]}                                                        | seed: must be a whole number, got "x"
         {"sites":{}}                                                                   | sites: must be an array, got an object

@@ -1,0 +1,82 @@
+package dev.crawlcase.crawler.cli;
+
+import dev.crawlcase.crawler.config.CrawlConfig;
+import dev.crawlcase.crawler.dashboard.EventStream;
+import dev.crawlcase.crawler.dashboard.Http;
+import dev.crawlcase.crawler.output.RecordsFile;
+import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.ShardedRun;
+import dev.crawlcase.crawler.task.CrawlAddresses;
+import dev.crawlcase.crawler.task.Mode;
+import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.TestConfig;
+import dev.crawlcase.sites.FakeWorld;
+import dev.crawlcase.sites.config.Distribution;
+import dev.crawlcase.sites.config.SiteSpec;
+import dev.crawlcase.sites.config.WorldConfig;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An equal node's dashboard ({@code cluster --role node --dashboard}) around a sharded run: while it crawls, its
+ * page shows its part with hosts and busy slots, and a cluster row with its part, mode and rate; at the end, its
+ * own records.
+ */
+class NodeDashboardTest {
+    private static final WorldConfig WORLD = WorldConfig.of(43, SiteSpec.named("a").withPages(20, 3)
+            .withLatency(Distribution.fixed(60)), SiteSpec.named("b").withPages(20, 3)
+            .withLatency(Distribution.fixed(60)));
+
+    @RegisterExtension
+    final CrawlcaseExtension kit = new CrawlcaseExtension();
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNodeShowsItsPartModeAndRate() throws Exception {
+        Vertx vertx = kit.vertx();
+        FakeWorld sites = await(FakeWorld.start(vertx, WORLD));
+        CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4).outputIn(dir).load(dir)
+                .withSeeds(sites.seedUrls());
+        CrawlAddresses crawl = new CrawlAddresses("watched-node");
+        ShardedRun run = new ShardedRun(vertx, config, () -> 0, crawl, 1, null, "node");
+        DashboardOption asked = CommandLine.populateCommand(new DashboardOption(), "--dashboard", "0");
+        StringWriter err = new StringWriter();
+        NodeDashboard node = NodeDashboard.start(vertx, asked, run, crawl, 0, 1, "async 4", true,
+                new PrintWriter(err, true));
+        int port = Integer.parseInt(err.toString().replaceAll("(?s).*127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
+        EventStream events = await(EventStream.open(vertx, port));
+        Future<CrawlReport> crawled = run.run(List.of(0));
+
+        JsonObject running = await(events.until(e -> "running".equals(e.getString("state"))
+                && !e.getJsonArray("hosts").isEmpty() && !e.getJsonArray("slots").isEmpty()
+                && e.getJsonObject("summary").getLong("records") > 0));
+        CrawlReport report = await(crawled);
+        node.finished();
+        await(events.untilFinished());
+        JsonObject status = await(Http.get(vertx, port, "/status")).toJsonObject();
+
+        assertThat(running.getString("title")).isEqualTo("cluster");
+        assertThat(running.getString("crawl")).isEqualTo("part 0 of 1, async 4");
+        JsonObject row = running.getJsonArray("cluster").getJsonObject(0);
+        assertThat(row.getString("node")).isEqualTo("part 0 of 1");
+        assertThat(row.getString("mode")).isEqualTo("async 4");
+        assertThat(row.getString("role")).contains("writes the records");
+        assertThat(status.getString("state")).isEqualTo("finished");
+        assertThat(status.getJsonObject("summary").getLong("records"))
+                .as("this node's records: here, all of them").isEqualTo(RecordsFile.read(report.records()).size());
+    }
+}
