@@ -32,8 +32,10 @@ public final class CompareReport {
             <dt>p50 ms, p99 ms</dt><dd>fetch latency of the records that got a response, median and 99th percentile.</dd>
             <dt>peak in flight</dt><dd>most requests out at the same moment, as the crawler counted them.</dd>
             <dt>threads</dt><dd>peak live platform threads of the crawler JVM (the sites run in another process).</dd>
-            <dt>cpu s</dt><dd>CPU seconds the crawler process used during the run, all threads.</dd>
-            <dt>heap MB</dt><dd>peak used heap.</dd>
+            <dt>cpu s</dt><dd>CPU seconds the crawler process used during the run, all threads (processes: its
+            fetch worker JVMs' CPU added).</dd>
+            <dt>heap MB</dt><dd>peak used heap (processes: plus the resident memory of every fetch worker JVM in the
+            same sample, which is what a process pool costs).</dd>
             </dl>
             """;
     private static final String LADDER_COLUMNS = """

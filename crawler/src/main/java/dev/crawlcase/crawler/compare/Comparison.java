@@ -11,6 +11,7 @@ import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.run.CrawlerVertx;
+import dev.crawlcase.crawler.run.WorkerCosts;
 import dev.crawlcase.json.ConfigFile;
 import dev.crawlcase.sites.GroundTruth;
 import dev.crawlcase.sites.WorldPlan;
@@ -120,7 +121,8 @@ public final class Comparison implements AutoCloseable {
         Vertx vertx = CrawlerVertx.create();
         try {
             FetchTimeline timeline = FetchTimeline.recording();
-            ResourceSampler resources = new ResourceSampler(vertx, RESOURCE_SAMPLE_MS, () -> 0).recordingSeries();
+            ResourceSampler resources = WorkerCosts.counted(
+                    new ResourceSampler(vertx, RESOURCE_SAMPLE_MS, () -> 0).recordingSeries(), mode);
             resources.start();
             CrawlReport report;
             try {

@@ -22,6 +22,7 @@ final class PublishedLadder {
     private static final double SEQUENTIAL_SECONDS = 4.5;
     private static final Map<Mode, Rung> RUNGS = Map.of(
             Mode.SEQUENTIAL, new Rung("sequential blocking sockets", SEQUENTIAL_SECONDS),
+            Mode.PROCESSES, new Rung("process pool (10)", 0.6),
             Mode.THREAD_POOL, new Rung("thread pool (10)", 0.43),
             Mode.POLL, new Rung("non-blocking busy polling", 4.3),
             Mode.SELECTOR, new Rung("selector (epoll) with callbacks", 0.45),

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * The picture of why blocking is slow: one panel per mode, one row per slot (a thread, a worker, a place for a
- * request in flight), each task a bar from the moment it was handed to its fetch to its outcome. All panels share
+ * request in flight), each task a bar from the moment it was handed to its fetch to its outcome, split into connect,
+ * wait for the first byte and body where the mode's client reports them ({@code FetchPhases}). All panels share
  * one time axis, so sequential's bars lie end to end across the whole width while the concurrent modes stack the
  * same bars into a short band. Written as SVG by hand: rectangles and text, nothing a chart library would add.
  */
@@ -20,6 +21,10 @@ final class TimelineSvg {
     private static final int AXIS = 40;
     private static final String[] FILLS = {"#3b6fb6", "#8fb3e3"};
     private static final String FAILED = "#c0392b";
+    /** A request's phases, where its client can tell them: connecting, waiting for the first byte, the body. */
+    static final String CONNECT = "#f0b429";
+    static final String WAIT = "#b9cde8";
+    static final String BODY = "#1f4e8c";
 
     private TimelineSvg() {
     }
@@ -27,7 +32,7 @@ final class TimelineSvg {
     static String of(List<RunResult> runs) {
         double endMs = runs.stream().mapToDouble(r -> lastEnd(r) - firstStart(r)).max().orElse(1);
         double scale = (WIDTH - LEFT - RIGHT) / endMs;
-        int height = 30 + runs.size() * (PANEL_ROWS_PX + PANEL_GAP) + AXIS;
+        int height = 30 + runs.size() * (PANEL_ROWS_PX + PANEL_GAP) + AXIS + 20;
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
                         + "font-family=\"sans-serif\" font-size=\"12\">%n<rect width=\"100%%\" height=\"100%%\" "
@@ -58,12 +63,29 @@ final class TimelineSvg {
         int[] perSlot = new int[slots];
         double origin = firstStart(run);
         for (Span span : run.timeline()) {
-            String fill = span.failed() ? FAILED : FILLS[perSlot[span.slot()]++ % 2];
-            svg.append(String.format(Locale.ROOT,
-                    "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>%n",
-                    LEFT + (span.startMs() - origin) * scale, top + span.slot() * row, Math.max(0.6, span.millis() * scale),
-                    Math.max(0.5, row - (row > 3 ? 1 : 0)), fill));
+            double y = top + span.slot() * row;
+            double height = Math.max(0.5, row - (row > 3 ? 1 : 0));
+            double x = LEFT + (span.startMs() - origin) * scale;
+            if (span.failed() || !span.phases().knowsFirstByte()) {
+                String fill = span.failed() ? FAILED : FILLS[perSlot[span.slot()]++ % 2];
+                bar(svg, x, y, Math.max(0.6, span.millis() * scale), height, fill);
+                continue;
+            }
+            // the phases are measured from the attempt's start; a phase cannot end after the span does
+            double connect = span.phases().knowsConnect() ? Math.min(span.phases().connectMs(), span.millis()) : 0;
+            double firstByte = Math.max(connect, Math.min(span.phases().firstByteMs(), span.millis()));
+            if (connect > 0) {
+                bar(svg, x, y, connect * scale, height, CONNECT);
+            }
+            bar(svg, x + connect * scale, y, (firstByte - connect) * scale, height, WAIT);
+            bar(svg, x + firstByte * scale, y, Math.max(0.6, (span.millis() - firstByte) * scale), height, BODY);
         }
+    }
+
+    private static void bar(StringBuilder svg, double x, double y, double width, double height, String fill) {
+        svg.append(String.format(Locale.ROOT,
+                "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"%s\"/>%n", x, y, width, height,
+                fill));
     }
 
     private static void axis(StringBuilder svg, int top, double endMs, double scale) {
@@ -77,8 +99,20 @@ final class TimelineSvg {
                     step < 1 ? String.format(Locale.ROOT, "%.1f", s) : String.format(Locale.ROOT, "%.0f", s)));
         }
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">seconds since the run's first "
-                + "request (blue: a request, two shades to tell neighbours apart; red: it failed)</text>%n",
-                (LEFT + WIDTH - RIGHT) / 2, top + 34));
+                + "request (red: it failed)</text>%n", (LEFT + WIDTH - RIGHT) / 2, top + 34));
+        legend(svg, top + 52);
+    }
+
+    /** What the colours mean: a request split into its phases where the mode's client reports them. */
+    private static void legend(StringBuilder svg, int y) {
+        String[][] keys = {{CONNECT, "connect"}, {WAIT, "waiting for the first byte"}, {BODY, "body (and parse)"},
+                {FILLS[0], "no phases reported"}};
+        double x = LEFT;
+        for (String[] key : keys) {
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%.1f\" y=\"%d\">%s</text>%n", x, y - 10, key[0], x + 16, y, key[1]));
+            x += 16 + 7 * key[1].length() + 18;
+        }
     }
 
     /** Each run's time starts at its first request, as its wall time does. */

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.fetch;
 
 import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.FetchPhases;
 import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
@@ -42,6 +43,9 @@ final class AsyncAttempt {
     private boolean done;
     private long firstByteTimer;
     private long totalTimer;
+    /** When the client handed over a connection (new or pooled) and the response head arrived; -1 until then. */
+    private long connectedNanos = -1;
+    private long firstByteNanos = -1;
 
     /**
      * @param pinned  the address a remote guard judged, to connect to instead of resolving again; or null
@@ -85,10 +89,12 @@ final class AsyncAttempt {
                 .compose(this::send)
                 .compose(this::readBody)
                 .recover(error -> Future.succeededFuture(FetchResult.failure(kindOf(error), elapsed())))
+                .map(result -> result.withPhases(new FetchPhases(phaseMs(connectedNanos), phaseMs(firstByteNanos))))
                 .onComplete(ar -> finish());
     }
 
     private Future<HttpClientResponse> send(HttpClientRequest req) {
+        connectedNanos = System.nanoTime();
         request = req;
         if (expired != null) {
             req.reset();
@@ -98,6 +104,7 @@ final class AsyncAttempt {
     }
 
     private Future<FetchResult> readBody(HttpClientResponse response) {
+        firstByteNanos = System.nanoTime();
         vertx.cancelTimer(firstByteTimer);
         // failures of the body arrive through end(); without a handler Vert.x would also log each one as an error
         response.exceptionHandler(ignored -> { });
@@ -138,6 +145,10 @@ final class AsyncAttempt {
         byte[] raw = body.bytes();
         boolean cut = body.truncated();
         return vertx.executeBlocking(() -> head.withBody(raw, cut, cap, elapsed()), false);
+    }
+
+    private double phaseMs(long atNanos) {
+        return atNanos < 0 ? -1 : Math.max(0, atNanos - startNanos) / 1e6;
     }
 
     private void expire(ErrorKind kind) {

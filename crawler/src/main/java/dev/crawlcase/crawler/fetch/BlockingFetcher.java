@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.fetch;
 
 import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.FetchPhases;
 import dev.crawlcase.crawler.task.FetchResult;
 
 import dev.crawlcase.crawler.task.FetchTask;
@@ -124,6 +125,14 @@ public final class BlockingFetcher implements AutoCloseable {
 
     /** GETs {@code task.url()} once; never throws, every failure is an error kind in the result. */
     public FetchResult fetch(FetchTask task) {
+        return fetch(task, null);
+    }
+
+    /**
+     * As {@link #fetch(FetchTask)}, sending {@code cookie} (a jar's Cookie header value kept elsewhere: the process
+     * pool's parent) when not null.
+     */
+    FetchResult fetch(FetchTask task, String cookie) {
         long start = System.nanoTime();
         ErrorKind refused = LoopbackGuard.check(task.url(), limits.allowRemote());
         if (refused != null) {
@@ -144,6 +153,9 @@ public final class BlockingFetcher implements AutoCloseable {
                 .header("User-Agent", limits.userAgent())
                 .header("Accept-Encoding", BodyDecoder.ACCEPT_ENCODING);
         limits.request().headersFor(URI.create(task.url())).forEach(h -> request.setHeader(h.getKey(), h.getValue()));
+        if (cookie != null) {
+            request.setHeader("Cookie", cookie);
+        }
         Handler handler = new Handler(task.kind());
         Http2StreamPermits.Permit stream = null;
         if (streams != null) {
@@ -204,8 +216,10 @@ public final class BlockingFetcher implements AutoCloseable {
             return failure(ErrorKind.PROTOCOL, start);
         }
         ResponseHead head = handler.head;
-        return read.cap() < 0 ? head.withoutBody(millisSince(start))
+        FetchResult result = read.cap() < 0 ? head.withoutBody(millisSince(start))
                 : head.withBody(read.raw(), read.truncated(), read.cap(), millisSince(start));
+        // the JDK client pools its connections and says nothing of the connect; the headers are its first byte
+        return result.withPhases(new FetchPhases(-1, Math.max(0, handler.headNanos - start) / 1e6));
     }
 
     private static FetchResult failure(ErrorKind kind, long start) {
@@ -226,6 +240,7 @@ public final class BlockingFetcher implements AutoCloseable {
     private final class Handler implements HttpResponse.BodyHandler<CappedSubscriber.Read> {
         private final FetchTask.Kind kind;
         private volatile ResponseHead head;
+        private volatile long headNanos;
         private volatile CappedSubscriber subscriber;
         private volatile boolean badFraming;
 
@@ -238,6 +253,7 @@ public final class BlockingFetcher implements AutoCloseable {
             ResponseHead h = ResponseHead.of(info.statusCode(),
                     name -> info.headers().firstValue(name).orElse(null), lines(info.headers()),
                     ResponseProtocol.of(info.version()), System.currentTimeMillis());
+            headNanos = System.nanoTime();
             head = h;
             // a refused framing is not read: cancelling closes the connection, so no stray bytes reach the next use
             badFraming = !Framing.valid(info.headers().allValues("Content-Length"),

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.fetch;
 
 import dev.crawlcase.crawler.task.ErrorKind;
+import dev.crawlcase.crawler.task.FetchPhases;
 import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
 
@@ -38,6 +39,9 @@ final class RawExchange {
     private final long totalDeadline;
     private ByteBuffer request;
     private State state = State.CONNECTING;
+    /** When the connection was up and the first response byte arrived, on the loop's clock; -1 until then. */
+    private long connectedNanos = -1;
+    private long firstByteNanos = -1;
 
     private RawExchange(SocketChannel channel, RawResponseReader reader, long startNanos, FetchLimits limits,
                         Consumer<FetchResult> done) {
@@ -66,6 +70,7 @@ final class RawExchange {
             exchange.request = reader.request(target.requestTarget(), target.hostHeader());
             if (channel.connect(target.address())) {
                 exchange.state = State.WRITING;
+                exchange.connectedNanos = System.nanoTime();
             }
             return exchange;
         } catch (IOException e) {
@@ -109,6 +114,7 @@ final class RawExchange {
         try {
             if (state == State.CONNECTING && channel.finishConnect()) {
                 state = State.WRITING;
+                connectedNanos = nowNanos;
             }
             if (state == State.WRITING) {
                 channel.write(request);
@@ -142,6 +148,9 @@ final class RawExchange {
             if (n == 0) {
                 return;
             }
+            if (firstByteNanos < 0 && n > 0) {
+                firstByteNanos = nowNanos;
+            }
             FetchResult result = n < 0 ? reader.eof(elapsedMs(nowNanos)) : reader.feed(buffer.flip(), elapsedMs(nowNanos));
             if (result != null) {
                 finish(result);
@@ -166,7 +175,11 @@ final class RawExchange {
         } catch (IOException e) {
             // the result is already known; a failed close of a finished request's socket changes nothing
         }
-        done.accept(result);
+        done.accept(result.withPhases(new FetchPhases(phaseMs(connectedNanos), phaseMs(firstByteNanos))));
+    }
+
+    private double phaseMs(long atNanos) {
+        return atNanos < 0 ? -1 : Math.max(0, atNanos - startNanos) / 1e6;
     }
 
     private long elapsedMs(long nowNanos) {

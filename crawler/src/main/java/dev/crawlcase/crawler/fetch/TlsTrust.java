@@ -17,11 +17,13 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 
@@ -71,6 +73,24 @@ public final class TlsTrust {
         List<X509Certificate> all = new ArrayList<>(extra);
         all.addAll(parse("certificate", pem.getBytes(StandardCharsets.US_ASCII)));
         return new TlsTrust(all);
+    }
+
+    /**
+     * The added certificates as PEM text, empty when there are none: how a fetch worker process gets the same trust
+     * ({@code defaults().plusPem(pem)} rebuilds it).
+     */
+    public String extraPem() {
+        StringBuilder pem = new StringBuilder();
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, new byte[]{'\n'});
+        for (X509Certificate certificate : extra) {
+            try {
+                pem.append("-----BEGIN CERTIFICATE-----\n").append(base64.encodeToString(certificate.getEncoded()))
+                        .append("\n-----END CERTIFICATE-----\n");
+            } catch (CertificateEncodingException e) {
+                throw new IllegalStateException("cannot encode a trusted certificate: " + e.getMessage(), e);
+            }
+        }
+        return pem.toString();
     }
 
     /** How many certificates were added to the defaults. */

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * Samples live platform threads, process CPU time and heap use on a Vert.x periodic timer. A sample costs one
+ * Samples live platform threads, process CPU time and heap use on a Vert.x periodic timer (plus, when asked, the
+ * memory and CPU of the crawl's worker processes: {@link #countingWorkers}). A sample costs one
  * {@code getThreadCount()} call, minus the threads that are not the crawler's (the in-process fake sites keep theirs
  * in a thread group of their own and report its size): cheap on an event loop every 50 ms, even with 10,000
  * threads. Virtual threads are not platform threads and are not counted.
@@ -34,6 +35,8 @@ public final class ResourceSampler {
     private long lastHeap;
     private long samples;
     private long startNanos;
+    /** The fetch worker processes whose memory and CPU count as the crawl's, or null when it starts none. */
+    private WorkerProcesses workers;
     /** Every sample, only when asked for ({@link #recordingSeries}): a long crawl would otherwise grow it forever. */
     private List<Sample> series;
 
@@ -48,6 +51,16 @@ public final class ResourceSampler {
         this.vertx = vertx;
         this.periodMs = periodMs;
         this.foreignThreads = foreignThreads;
+    }
+
+    /**
+     * Counts the child processes running {@code mainClass} as part of the crawl (the processes mode's workers):
+     * their resident memory is added to each heap sample and their CPU time to the CPU seconds, so a rung that
+     * fetches in other JVMs is not measured as if it cost only its parent.
+     */
+    public synchronized ResourceSampler countingWorkers(String mainClass) {
+        workers = new WorkerProcesses(mainClass);
+        return this;
     }
 
     /** Keeps every sample, for a picture of threads and CPU over time (a comparison's runs are short). */
@@ -100,10 +113,11 @@ public final class ResourceSampler {
     synchronized void sample() {
         lastThreads = countThreads();
         peakThreads = Math.max(peakThreads, lastThreads);
-        lastHeap = memory.getHeapMemoryUsage().getUsed();
+        WorkerProcesses.Cost children = workers == null ? WorkerProcesses.Cost.NONE : workers.sample();
+        lastHeap = memory.getHeapMemoryUsage().getUsed() + children.residentBytes();
         peakHeap = Math.max(peakHeap, lastHeap);
         long cpu = processCpuNanos();
-        cpuSeconds = cpu < 0 || cpuAtStart < 0 ? -1 : (cpu - cpuAtStart) / 1e9;
+        cpuSeconds = cpu < 0 || cpuAtStart < 0 ? -1 : (cpu - cpuAtStart) / 1e9 + children.cpuSeconds();
         samples++;
         if (series != null) {
             series.add(new Sample((System.nanoTime() - startNanos) / 1e6, lastThreads, cpuSeconds));

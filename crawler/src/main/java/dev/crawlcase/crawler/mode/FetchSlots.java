@@ -154,7 +154,7 @@ final class FetchSlots {
                     .onComplete(done -> {
                         fetching--;
                         busy.clear(slot);
-                        watch.ended(slot, start, System.nanoTime(), done.result().result().error() != null);
+                        watch.ended(slot, start, System.nanoTime(), done.result().result());
                         ready.add(done.result());
                         flushSoon();
                     });

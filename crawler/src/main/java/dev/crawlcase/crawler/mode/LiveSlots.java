@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.mode;
 
 import dev.crawlcase.crawler.bus.SlotStrip;
+import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
 import io.vertx.core.Vertx;
 
@@ -46,7 +47,7 @@ final class LiveSlots implements SlotWatch {
     }
 
     @Override
-    public synchronized void ended(int slot, long startNanos, long endNanos, boolean failed) {
+    public synchronized void ended(int slot, long startNanos, long endNanos, FetchResult result) {
         busy.remove(slot);
         changed = true;
     }

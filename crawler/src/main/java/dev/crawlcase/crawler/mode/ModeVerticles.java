@@ -17,6 +17,7 @@ public final class ModeVerticles {
     public static FetchVerticle create(Mode mode, FetcherSettings settings) {
         return switch (mode) {
             case SEQUENTIAL -> new SequentialVerticle(settings);
+            case PROCESSES -> new ProcessPoolVerticle(settings);
             case THREAD_POOL -> new ThreadPoolVerticle(settings);
             case POLL, SELECTOR, IO_URING -> new SocketLoopVerticle(settings, mode);
             case ASYNC -> new AsyncVerticle(settings);
@@ -38,10 +39,11 @@ public final class ModeVerticles {
 
     /**
      * Whether the mode can keep a WARC copy of what it fetched: poll and selector read HTTP with a hand-written
-     * loop over Netty's codec and keep no raw capture of request and response, so they cannot yet.
+     * loop over Netty's codec and keep no raw capture of request and response, so they cannot yet; processes
+     * fetches in other JVMs, whose results cross the pipe without their capture.
      */
     public static boolean archives(Mode mode) {
-        return mode != Mode.POLL && mode != Mode.SELECTOR;
+        return mode != Mode.POLL && mode != Mode.SELECTOR && mode != Mode.PROCESSES;
     }
 
     /**

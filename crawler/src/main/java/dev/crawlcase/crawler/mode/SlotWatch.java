@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.task.FetchResult;
 import dev.crawlcase.crawler.task.FetchTask;
 
 /**
@@ -16,15 +17,15 @@ interface SlotWatch {
         }
 
         @Override
-        public void ended(int slot, long startNanos, long endNanos, boolean failed) {
+        public void ended(int slot, long startNanos, long endNanos, FetchResult result) {
         }
     };
 
     /** {@code slot} was handed {@code task} at {@code nanos} ({@link System#nanoTime()}). */
     void started(int slot, FetchTask task, long nanos);
 
-    /** {@code slot}'s task, started at {@code startNanos}, has its outcome at {@code endNanos}. */
-    void ended(int slot, long startNanos, long endNanos, boolean failed);
+    /** {@code slot}'s task, started at {@code startNanos}, has its outcome at {@code endNanos}: what it fetched. */
+    void ended(int slot, long startNanos, long endNanos, FetchResult result);
 
     /** Tells both. */
     static SlotWatch both(SlotWatch first, SlotWatch second) {
@@ -42,9 +43,9 @@ interface SlotWatch {
             }
 
             @Override
-            public void ended(int slot, long startNanos, long endNanos, boolean failed) {
-                first.ended(slot, startNanos, endNanos, failed);
-                second.ended(slot, startNanos, endNanos, failed);
+            public void ended(int slot, long startNanos, long endNanos, FetchResult result) {
+                first.ended(slot, startNanos, endNanos, result);
+                second.ended(slot, startNanos, endNanos, result);
             }
         };
     }

@@ -72,7 +72,7 @@ final class VirtualVerticle extends FetchVerticle {
                 long start = System.nanoTime();
                 watch.started(slot, task, start);
                 FetchOutcome outcome = fetchAndParse(task);
-                watch.ended(slot, start, System.nanoTime(), outcome.result().error() != null);
+                watch.ended(slot, start, System.nanoTime(), outcome.result());
                 done.add(outcome);
             }
             outcomes = done;

@@ -191,7 +191,8 @@ public final class CrawlRunner implements CrawlFeed {
      */
     public Future<CrawlReport> run() {
         CrawlSetup setup = new CrawlSetup(config);
-        ResourceSampler sampler = new ResourceSampler(vertx, SAMPLE_MS, foreignThreads);
+        ResourceSampler sampler = WorkerCosts.counted(new ResourceSampler(vertx, SAMPLE_MS, foreignThreads),
+                config.mode());
         sampler.start();
         Instant started = Instant.now();
         CrawlStats stats = new CrawlStats();

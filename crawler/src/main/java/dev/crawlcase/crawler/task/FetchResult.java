@@ -18,10 +18,21 @@ package dev.crawlcase.crawler.task;
  *                     compressed page), or -1 when the client cannot tell (no response, or a body not read)
  * @param capture      the response's header lines and transferred bytes for the archive; {@link ResponseCapture#NONE}
  *                     once the result leaves the fetcher's side (it never crosses the event bus)
+ * @param phases       when the attempt connected and got its first byte, as far as the client can tell
+ *                     ({@link FetchPhases#UNKNOWN} otherwise); for a comparison's timeline, never on the event bus
  */
 public record FetchResult(int status, String contentType, String charset, byte[] body, long bytes,
                           boolean truncated, String location, long retryAfterMs, ErrorKind error,
-                          long fetchMillis, HttpProtocol httpVersion, long wireBytes, ResponseCapture capture) {
+                          long fetchMillis, HttpProtocol httpVersion, long wireBytes, ResponseCapture capture,
+                          FetchPhases phases) {
+
+    /** A result whose client reports no phases. */
+    public FetchResult(int status, String contentType, String charset, byte[] body, long bytes, boolean truncated,
+                       String location, long retryAfterMs, ErrorKind error, long fetchMillis, HttpProtocol httpVersion,
+                       long wireBytes, ResponseCapture capture) {
+        this(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error, fetchMillis,
+                httpVersion, wireBytes, capture, FetchPhases.UNKNOWN);
+    }
 
     /** A result without a capture, whose version and wire size are unknown. */
     public FetchResult(int status, String contentType, String charset, byte[] body, long bytes, boolean truncated,
@@ -44,13 +55,20 @@ public record FetchResult(int status, String contentType, String charset, byte[]
     /** This result without its capture: what goes on to the frontier once the archive has it. */
     public FetchResult withoutCapture() {
         return capture == ResponseCapture.NONE ? this : new FetchResult(status, contentType, charset, body, bytes,
-                truncated, location, retryAfterMs, error, fetchMillis, httpVersion, wireBytes, ResponseCapture.NONE);
+                truncated, location, retryAfterMs, error, fetchMillis, httpVersion, wireBytes, ResponseCapture.NONE,
+                phases);
     }
 
     /** This result with {@code kept} as its body (what the parser hands on), everything else as it is. */
     public FetchResult withBody(byte[] kept) {
         return new FetchResult(status, contentType, charset, kept, bytes, truncated, location, retryAfterMs, error,
-                fetchMillis, httpVersion, wireBytes, capture);
+                fetchMillis, httpVersion, wireBytes, capture, phases);
+    }
+
+    /** This result with the phases its client saw. */
+    public FetchResult withPhases(FetchPhases seen) {
+        return new FetchResult(status, contentType, charset, body, bytes, truncated, location, retryAfterMs, error,
+                fetchMillis, httpVersion, wireBytes, capture, seen);
     }
 
     public boolean isHtml() {

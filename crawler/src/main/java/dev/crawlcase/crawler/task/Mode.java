@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  */
 public enum Mode {
     SEQUENTIAL("sequential"),
+    PROCESSES("processes"),
     THREAD_POOL("thread-pool"),
     POLL("poll"),
     SELECTOR("selector"),

@@ -58,6 +58,14 @@ class WarcFlagsTest {
         assertThat(dir.resolve("r.jsonl")).doesNotExist();
     }
 
+    /** A worker process's result crosses the pipe without its capture, so there is nothing to archive. */
+    @Test
+    void theProcessPoolRefusesToArchive() {
+        assertOneLine(run("--mode", "processes", "--warc", dir.resolve("w").toString(), SEED),
+                "--warc: processes mode keeps no raw copy");
+        assertThat(dir.resolve("r.jsonl")).doesNotExist();
+    }
+
     @Test
     void anUnknownRecordDetailIsRefused() {
         assertOneLine(run("--records", "everything", SEED), "expected basic, full or text, got 'everything'");

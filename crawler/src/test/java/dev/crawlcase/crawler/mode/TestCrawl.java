@@ -22,6 +22,11 @@ import java.util.stream.Collectors;
 
 /** Runs one crawl to completion for a test and reads its records back. */
 record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
+    /**
+     * At most this many fetches in flight in processes mode: each is a JVM started for the crawl, the contract is the
+     * same at any concurrency, and dozens of JVM starts per test would make the suite crawl on a shared machine.
+     */
+    static final int PROCESSES_AT_MOST = 3;
 
     /**
      * Quick settings for tests: short timeouts, small Retry-After cap, same rules as the ground truth defaults;
@@ -29,7 +34,8 @@ record TestCrawl(CrawlReport report, List<CrawlRecord> records) {
      */
     static CrawlConfig config(Mode mode, int concurrency, Path dir, List<String> seeds,
                               UnaryOperator<TestConfig> more) {
-        TestConfig quick = TestConfig.crawl().mode(mode).concurrency(concurrency).timeouts(1_000, 400, 3_000)
+        int inFlight = mode == Mode.PROCESSES ? Math.min(concurrency, PROCESSES_AT_MOST) : concurrency;
+        TestConfig quick = TestConfig.crawl().mode(mode).concurrency(inFlight).timeouts(1_000, 400, 3_000)
                 .fastRetries().outputIn(dir);
         return more.apply(quick).load(dir).withSeeds(seeds);
     }
