@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.bench;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.testkit.CliRun;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code bench} on the command line: bad flags are one line and exit 2; a tiny scenario runs end to end. */
+@Tag(Tags.NEWEST_JDK)
 class BenchCommandTest {
     @TempDir
     Path dir;

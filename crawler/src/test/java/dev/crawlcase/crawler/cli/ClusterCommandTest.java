@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cli;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.testkit.CliRun;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
@@ -17,6 +20,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code cluster}'s bad input: one line, exit code 2, and no cluster joined. */
+@Tag(Tags.NEWEST_JDK)
 class ClusterCommandTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

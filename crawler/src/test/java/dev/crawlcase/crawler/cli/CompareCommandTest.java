@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cli;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.testkit.CliRun;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import io.vertx.core.json.JsonObject;
@@ -12,6 +15,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code compare} end to end on a tiny world in a child process: table, page-set check, report files. */
+@Tag(Tags.NEWEST_JDK)
 class CompareCommandTest {
     @TempDir
     Path dir;

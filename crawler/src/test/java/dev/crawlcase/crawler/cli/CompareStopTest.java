@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cli;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sites, prints the table of the runs that finished, writes their report as valid files, and exits with the stop's
  * code; the run it cut short is in neither the table nor the report.
  */
+@Tag(Tags.NEWEST_JDK)
 class CompareStopTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

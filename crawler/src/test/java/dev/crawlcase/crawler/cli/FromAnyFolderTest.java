@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cli;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.crawler.testkit.TestConfig;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * folder): a config comes from the flag, else config/NAME in the current folder, else the copy in the jar; a path
  * on the command line is relative to the current folder, a path written in a config file to that file's folder.
  */
+@Tag(Tags.NEWEST_JDK)
 class FromAnyFolderTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cli;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.mode.ModeVerticles;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.state.StateStore;
@@ -36,6 +39,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * naming the file and exit code 3, leaves only complete lines in the records file and no summary that claims more,
  * never marks a state finished, and with {@code --state} resumes once there is space, to the full page set.
  */
+@Tag(Tags.NEWEST_JDK)
 class OutputFailedTest {
     private static final Path DEV_FULL = Path.of("/dev/full");
     @RegisterExtension

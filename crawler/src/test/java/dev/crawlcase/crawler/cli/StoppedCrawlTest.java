@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cli;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import io.vertx.core.http.HttpServer;
@@ -18,6 +21,7 @@ import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A crawl stopped by a signal still prints its table and the resume hint, and its summary says it was stopped. */
+@Tag(Tags.NEWEST_JDK)
 class StoppedCrawlTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cli;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.mode.ModeVerticles;
@@ -39,6 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (a torn last record, as a kill mid-append leaves, is cut first) and ends with the full page set, every page in the
  * archive.
  */
+@Tag(Tags.NEWEST_JDK)
 class WarcDiskFullTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,6 +21,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * default --cluster-host) listens on 127.0.0.1 only. Read from the kernel's socket table (Linux), so it covers
  * every listener the node opens, whatever library opened it.
  */
+@Tag(Tags.NEWEST_JDK)
 class ClusterListensOnLoopbackTest {
     private static final String LISTEN = "0A";
     private static final Set<String> LOOPBACK_PREFIXES = Set.of("0100007F:", "0000000000000000FFFF00000100007F:",

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * event bus, its pools) reach the registry its {@code /metrics} scrapes. {@code ClusterNodePagesTest} checks the
  * same through real node JVMs' {@code /metrics}.
  */
+@Tag(Tags.NEWEST_JDK)
 class ClusterVertxMetricsTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.Mode;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Three clustered Vert.x instances in one JVM (Hazelcast on 127.0.0.1): a frontier node that does not fetch and
  * two fetcher nodes of different modes, started before the frontier, crawl a small fake world together.
  */
+@Tag(Tags.NEWEST_JDK)
 class ClusteredCrawlTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

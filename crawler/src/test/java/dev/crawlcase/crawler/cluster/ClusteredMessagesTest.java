@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.bus.BusCodecs;
 import dev.crawlcase.crawler.bus.Exchange;
 import dev.crawlcase.crawler.bus.FrontierClient;
@@ -19,6 +22,7 @@ import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two clustered Vert.x instances in one JVM exchange the frontier's messages in their binary form, unchanged. */
+@Tag(Tags.NEWEST_JDK)
 class ClusteredMessagesTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.testkit.CliRun;
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A crawl id has one frontier in a cluster: a second is refused while the first is a member, and not after. */
+@Tag(Tags.NEWEST_JDK)
 class FrontierClaimTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.json.ConfigException;
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Parts are claimed one per node, first free first; a node beyond the crawl's parts, and a node that brings other
  * seeds or another part count than the crawl was started with, are refused with one line naming the flag.
  */
+@Tag(Tags.NEWEST_JDK)
 class PartClaimTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
@@ -40,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * files. Default timeouts and retries: nothing dies here, and a robots.txt that times out on a busy machine
  * would rightly disallow its whole host.
  */
+@Tag(Tags.NEWEST_JDK)
 class ShardedCrawlTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.cluster;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
@@ -40,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * to warn, and the merged records file has exactly the page and one record per link. (The one-node case, with and
  * without a state, in every mode: {@code mode.HugePageTest}.)
  */
+@Tag(Tags.NEWEST_JDK)
 class ShardedHugePageTest {
     private static final int LINKS = 300_000;
     private static final int PARTS = 2;

@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.house;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -17,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The crawler's packages keep the house of {@link HouseRules}; a planted cycle in a fixture proves the rules bite. */
+@Tag(Tags.NEWEST_JDK)
 class HouseTest {
     private static final String ROOT = "dev.crawlcase.crawler";
     private static final String FIXTURE = "dev.crawlcase.archfixture";

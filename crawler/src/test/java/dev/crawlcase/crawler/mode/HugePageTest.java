@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.mode;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
@@ -27,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * link is committed to the store before its record is written. (The sharded cluster's case, where the links cross to another node's part, is
  * {@code cluster.ShardedHugePageTest}.)
  */
+@Tag(Tags.NEWEST_JDK)
 class HugePageTest extends BadInputCrawlTest {
     private static final int LINKS = 300_000;
 

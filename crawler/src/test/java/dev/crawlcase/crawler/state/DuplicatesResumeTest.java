@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.state;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
@@ -29,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code duplicateOf} is settled when the crawl ends: a durable crawl stopped half way marks nothing yet, and its
  * resume marks the pages of both runs by the same rule as an unbroken crawl (the ground truth's).
  */
+@Tag(Tags.NEWEST_JDK)
 class DuplicatesResumeTest {
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();

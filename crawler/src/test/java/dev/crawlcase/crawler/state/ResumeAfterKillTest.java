@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.state;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.output.RecordsFile;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pages, one record per URL, and no URL that had its record before a kill is requested again (server counters).
  * Host queues hold 20 URLs in memory, so most of the queue lives in the spill file.
  */
+@Tag(Tags.NEWEST_JDK)
 class ResumeAfterKillTest {
     private static final long BOUND_S = 90;
 

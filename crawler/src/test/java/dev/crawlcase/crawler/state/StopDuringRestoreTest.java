@@ -1,5 +1,8 @@
 package dev.crawlcase.crawler.state;
 
+import org.junit.jupiter.api.Tag;
+import dev.crawlcase.crawler.testkit.Tags;
+
 import dev.crawlcase.crawler.output.CrawlRecordJson;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with it, and the process ends on its own with the stop's exit code. A huge restore (hundreds of thousands of URLs,
  * seconds of work) is itself cut short by the stop, and a later resume still ends with the exact ground truth.
  */
+@Tag(Tags.NEWEST_JDK)
 class StopDuringRestoreTest {
     /** Enough URLs that restoring them outlasts the signal's trip, fewer than spill to disk (a quicker restore). */
     private static final int QUEUED = 90_000;
