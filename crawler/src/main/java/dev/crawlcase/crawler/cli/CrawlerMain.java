@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * (flags, config, URLs) ends with one line on stderr and exit code 2; nothing here prints a stack trace.
  */
 @Command(name = "crawler", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "crawlcase: one crawl pipeline, four I/O models (sequential, thread-pool, async, virtual).",
+        description = "crawlcase: one crawl pipeline, the I/O ladder as fetch modes (sequential, processes, thread-pool, "
+                + "poll, selector, async, virtual, io-uring).",
         subcommands = {BenchCommand.class, ClusterCommand.class, CompareCommand.class, RunCommand.class,
             SitesCommand.class})
 public final class CrawlerMain implements Runnable {

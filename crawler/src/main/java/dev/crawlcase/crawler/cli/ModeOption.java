@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --mode}, shared by run and cluster: the fetch mode, over the config's. */
 final class ModeOption {
-    @Option(names = "--mode", paramLabel = "M", description = "sequential, thread-pool, async or virtual")
+    @Option(names = "--mode", paramLabel = "M", description = "sequential, processes, thread-pool, poll, selector, async, virtual or io-uring")
     Mode mode;
 
     CrawlConfig apply(CrawlConfig c) {

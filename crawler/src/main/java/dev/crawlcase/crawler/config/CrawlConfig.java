@@ -21,7 +21,7 @@ import java.util.List;
  * bounds are the constants of the records they end up in ({@code FrontierSettings}, {@link RetryPolicy},
  * {@code FetchLimits}, {@link Mode}); the loader and the flags check them there, before anything is written.
  *
- * @param mode        how fetches run: sequential, thread-pool, async, virtual
+ * @param mode        how fetches run (one rung of the I/O ladder, see {@link dev.crawlcase.crawler.task.Mode})
  * @param concurrency requests in flight at once (threads in thread-pool mode); sequential always uses 1
  * @param maxDepth    link and redirect hops from a seed; deeper URLs are recorded as skipped/depth
  * @param maxPages    distinct pages to fetch at most (0 = no limit); the rest are skipped/page_limit

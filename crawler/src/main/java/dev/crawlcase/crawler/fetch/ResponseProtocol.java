@@ -19,7 +19,7 @@ final class ResponseProtocol {
         };
     }
 
-    /** The JDK client's (sequential, thread-pool modes); it reports an HTTP/1.0 answer as 1.1. */
+    /** The JDK client's (sequential, thread-pool and processes modes); it reports an HTTP/1.0 answer as 1.1. */
     static HttpProtocol of(HttpClient.Version version) {
         return version == HttpClient.Version.HTTP_2 ? HttpProtocol.HTTP_2 : HttpProtocol.HTTP_1_1;
     }

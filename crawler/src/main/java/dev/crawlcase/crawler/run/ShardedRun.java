@@ -165,7 +165,7 @@ public final class ShardedRun {
         if (held.keySet().stream().anyMatch(p -> p < 0 || p >= parts)) {
             throw new IllegalArgumentException("local parts " + held.keySet() + " not within 0.." + (parts - 1));
         }
-        sampler = new ResourceSampler(vertx, SAMPLE_MS, foreignThreads);
+        sampler = WorkerCosts.counted(new ResourceSampler(vertx, SAMPLE_MS, foreignThreads), config.mode());
         sampler.start();
         started = Instant.now();
         synchronized (this) {

@@ -9,11 +9,9 @@ import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.FetchTask;
 import dev.crawlcase.crawler.task.RecordDetail;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
-import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.GroundTruth;
-import dev.crawlcase.sites.config.ContentCoding;
 import dev.crawlcase.sites.config.Distribution;
 import dev.crawlcase.sites.config.FaultKind;
 import dev.crawlcase.sites.config.FaultSpec;
@@ -25,19 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -48,7 +40,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * once, within the per-host limits, with one record per discovered URL.
  */
 class ModeContractTest {
-    private static final int PER_HOST = 4;
+    static final int PER_HOST = 4;
 
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();
@@ -85,17 +77,17 @@ class ModeContractTest {
         return FakeWorld.start(sitesVertx, config).toCompletionStage().toCompletableFuture().join();
     }
 
-    private static void assumeAvailable(Mode mode) {
+    static void assumeAvailable(Mode mode) {
         assumeTrue(ModeVerticles.unavailableReason(mode).isEmpty(),
                 () -> ModeVerticles.unavailableReason(mode).orElseThrow());
     }
 
     /** TLS, HTTP/2 and content codings are for the modes built on a real client (see PlainHttpCheckTest). */
-    private static void assumeFullHttp(Mode mode) {
+    static void assumeFullHttp(Mode mode) {
         assumeFalse(ModeVerticles.plainHttp11Only(mode), mode.label() + " speaks plain HTTP/1.1 only");
     }
 
-    private static int concurrency(Mode mode) {
+    static int concurrency(Mode mode) {
         return mode == Mode.SEQUENTIAL ? 1 : 16;
     }
 
@@ -141,161 +133,6 @@ class ModeContractTest {
                 });
     }
 
-    @ParameterizedTest
-    @EnumSource(Mode.class)
-    void crawlsTheGroundTruthOverHttpsTrustingTheSitesCertificate(Mode mode) throws Exception {
-        assumeAvailable(mode);
-        assumeFullHttp(mode);
-        FakeWorld world = start(world().withTls(true));
-        CrawlConfig config = trustingConfig(mode, world, c -> c);
-        TestCrawl crawl = TestCrawl.run(vertx, config);
-
-        assertThat(world.seedUrls()).allSatisfy(seed -> assertThat(seed).startsWith("https://"));
-        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
-        assertThat(crawl.records()).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        assertThat(crawl.records()).noneSatisfy(r -> assertThat(r.reason()).startsWith("tls_"));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Mode.class)
-    void anUntrustedCertificateFailsTheSeedsAsTlsCertificateWithoutOneRequest(Mode mode) {
-        assumeAvailable(mode);
-        assumeFullHttp(mode);
-        FakeWorld world = start(world().withTls(true));
-        // a cold TLS server can take seconds for its first handshake: a timeout must not hide the certificate error
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                c -> c.timeouts(10_000, 10_000, 20_000));
-        TestCrawl crawl = TestCrawl.run(vertx, config);
-
-        assertThat(crawl.fetchedPages()).isEmpty();
-        assertThat(crawl.records()).extracting(CrawlRecord::url).containsExactlyInAnyOrderElementsOf(world.seedUrls());
-        assertThat(crawl.records()).allSatisfy(r -> {
-            assertThat(r.outcome()).isEqualTo(Outcome.FAILED);
-            assertThat(r.reason()).isEqualTo("tls_certificate");
-            // one attempt at the page, or none when the failed handshake at robots.txt already failed the host
-            assertThat(r.attempts()).as("an untrusted certificate is not retried").isLessThanOrEqualTo(1);
-        });
-        assertThat(world.counters().requestsPerUrl()).as("no HTTP request ever reached the sites").isEmpty();
-    }
-
-    /** The world without faults: what a fault does to the other streams of a multiplexed connection is not ground truth. */
-    static WorldConfig calmWorld() {
-        WorldConfig w = world();
-        return w.withSites(w.sites().stream().map(s -> s.withFaults(FaultSpec.none())).toList());
-    }
-
-    /**
-     * The quick test config, trusting a TLS world's own certificate, with time for TLS handshakes on a loaded
-     * machine (more than the plain tests' 400 ms first-byte budget).
-     */
-    private CrawlConfig trustingConfig(Mode mode, FakeWorld world, UnaryOperator<TestConfig> more) throws IOException {
-        Path pem = Files.writeString(dir.resolve("sites.pem"), world.certificatePem().orElseThrow());
-        return TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(), c -> more.apply(
-                c.perHostConcurrency(PER_HOST).trustCertificates(pem).timeouts(5_000, 2_500, 10_000)));
-    }
-
-    static Stream<Arguments> modesAndVersions() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of("2", "auto").map(v -> Arguments.of(mode, v)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("modesAndVersions")
-    void crawlsTheGroundTruthOverH2NegotiatedByAlpn(Mode mode, String version) throws Exception {
-        assumeAvailable(mode);
-        assumeFullHttp(mode);
-        FakeWorld world = start(calmWorld().withTls(true).withHttp2(true));
-        CrawlConfig config = trustingConfig(mode, world, c -> c.httpVersion(version));
-        TestCrawl crawl = TestCrawl.run(vertx, config);
-
-        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
-        assertThat(world.counters().http2Requests()).as("requests the sites saw over h2")
-                .isEqualTo(world.counters().totalRequests());
-        assertServedOver(crawl, HttpProtocol.HTTP_2);
-    }
-
-    /** Every record of a response names the version that carried it; the fetched pages are all of them here. */
-    private static void assertServedOver(TestCrawl crawl, HttpProtocol version) {
-        assertThat(crawl.records()).filteredOn(r -> r.outcome() == Outcome.FETCHED).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.httpVersion()).as("version of %s", r.url()).isEqualTo(version));
-        assertThat(crawl.records()).filteredOn(r -> r.status() != null)
-                .allSatisfy(r -> assertThat(r.httpVersion()).as("version of %s", r.url()).isEqualTo(version));
-    }
-
-    @ParameterizedTest
-    @EnumSource(Mode.class)
-    void crawlsTheGroundTruthOverH2c(Mode mode) {
-        assumeAvailable(mode);
-        assumeFullHttp(mode);
-        FakeWorld world = start(calmWorld().withHttp2(true));
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                c -> c.perHostConcurrency(PER_HOST).httpVersion("2").timeouts(5_000, 2_500, 10_000));
-        TestCrawl crawl = TestCrawl.run(vertx, config);
-
-        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
-        assertThat(world.counters().http2Requests()).as("requests the sites saw over h2c").isPositive();
-        assertServedOver(crawl, HttpProtocol.HTTP_2);
-    }
-
-    /**
-     * The JDK client fails a request at once when its one HTTP/2 connection to a host carries as many streams as the
-     * server allows (JDK-8225647): a thread pool of 150 against one host over h2c must wait for streams, not lose
-     * pages to "too many concurrent streams".
-     */
-    @org.junit.jupiter.api.Test
-    void aThreadPoolOverHttp2WaitsForTheStreamsAHostAllows() {
-        FakeWorld world = start(WorldConfig.of(7, SiteSpec.named("wide").withPages(400, 3)
-                .withLatency(Distribution.fixed(200))).withHttp2(true));
-        CrawlConfig config = TestCrawl.config(Mode.THREAD_POOL, 150, dir, world.seedUrls(),
-                c -> c.perHostConcurrency(150).httpVersion("2").timeouts(5_000, 10_000, 30_000));
-        TestCrawl crawl = TestCrawl.run(vertx, config);
-
-        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
-        // the servers' limit (Vert.x: 100 streams per connection), held by the crawler's own permits
-        assertThat(world.counters().peakConcurrent("wide")).as("requests in flight at once").isLessThanOrEqualTo(100);
-        assertServedOver(crawl, HttpProtocol.HTTP_2);
-    }
-
-    @ParameterizedTest
-    @EnumSource(Mode.class)
-    void withHttp11TheSitesSeeNoH2Request(Mode mode) throws Exception {
-        assumeAvailable(mode);
-        assumeFullHttp(mode);
-        FakeWorld world = start(calmWorld().withTls(true).withHttp2(true));
-        CrawlConfig config = trustingConfig(mode, world, c -> c);
-        TestCrawl crawl = TestCrawl.run(vertx, config);
-
-        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
-        assertThat(world.counters().http2Requests()).isZero();
-        assertServedOver(crawl, HttpProtocol.HTTP_1_1);
-    }
-
-    static Stream<Arguments> modesAndCodings() {
-        return Stream.of(Mode.values()).flatMap(mode -> Stream.of(ContentCoding.GZIP, ContentCoding.DEFLATE,
-                ContentCoding.BR, ContentCoding.ZSTD).map(coding -> Arguments.of(mode, coding)));
-    }
-
-    @ParameterizedTest
-    @MethodSource("modesAndCodings")
-    void crawlsTheGroundTruthInEachContentCodingTheSitesWereAskedFor(Mode mode, ContentCoding coding) {
-        assumeAvailable(mode);
-        assumeFullHttp(mode);
-        // the calm world: a coding changes how a body travels, not what faults do (those are the cases above), and
-        // without Retry-After waits the 20 cases cost a third of the time
-        FakeWorld world = start(calmWorld().withCoding(coding));
-        CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                c -> c.perHostConcurrency(PER_HOST));
-        TestCrawl crawl = TestCrawl.run(vertx, config);
-
-        assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
-        // the sites encode only for a client whose Accept-Encoding names the coding
-        assertThat(world.counters().encodedResponses()).isGreaterThanOrEqualTo(crawl.fetchedPages().size());
-        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
-                .allSatisfy(r -> assertThat(r.truncated()).as("decoded whole: %s", r.url()).isFalse());
-        // the generated pages are markup and words: each travelled smaller than it decoded to
-        assertThat(crawl.records()).filteredOn(r -> r.outcome().equals(Outcome.FETCHED))
-                .allSatisfy(r -> assertThat(r.wireBytes()).as("wire bytes of %s", r.url()).isNotNull()
-                        .isPositive().isLessThan(r.bytes()));
-    }
 
     @ParameterizedTest
     @EnumSource(Mode.class)
@@ -356,6 +193,12 @@ class ModeContractTest {
     }
 
     /** The usual world, both sites serving sitemaps (robots.txt line, index, gzip'd sitemap, hidden pages, a bomb). */
+    /** The world without faults: what a fault does to the other streams of a multiplexed connection is not ground truth. */
+    static WorldConfig calmWorld() {
+        WorldConfig w = world();
+        return w.withSites(w.sites().stream().map(s -> s.withFaults(FaultSpec.none())).toList());
+    }
+
     static WorldConfig sitemapWorld() {
         WorldConfig w = world();
         return w.withSites(w.sites().stream().map(s -> s.withSitemaps(true)).toList());
