@@ -112,7 +112,7 @@ final class CompareCommand implements Callable<Integer> {
                     : Comparison.ofWorld(crawl, sitesFile, world, runs, out)) {
                 stop.watch(comparison);
                 watching.show(comparison);
-                results = comparison.runAll(cc.modes(), cc.concurrency(), concurrencies, notes::add);
+                results = comparison.runAll(cc.modes(), cc::concurrencyOf, concurrencies, notes::add);
                 stoppedIn = comparison.stoppedIn();
                 planned = comparison.planned();
             }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Runs crawls one after another against one fake-sites process, whose counters are reset before each run so that
@@ -183,6 +184,12 @@ public final class Comparison implements AutoCloseable {
      * no run starts, and the one it cut short is not among them ({@link #stoppedIn} names it).
      */
     public List<RunResult> runAll(List<Mode> modes, int concurrency, List<Integer> sweep, Consumer<String> notes) {
+        return runAll(modes, mode -> concurrency, sweep, notes);
+    }
+
+    /** {@link #runAll(List, int, List, Consumer)} with a concurrency of each mode's own. */
+    public List<RunResult> runAll(List<Mode> modes, ToIntFunction<Mode> concurrency, List<Integer> sweep,
+                                  Consumer<String> notes) {
         record Rung(Mode mode, int concurrency, boolean sweep) {
         }
         List<Rung> rungs = new ArrayList<>();
@@ -190,7 +197,7 @@ public final class Comparison implements AutoCloseable {
             if (ModeVerticles.unavailableReason(mode).isPresent()) {
                 notes.accept("skipped " + mode.label() + ": " + ModeVerticles.unavailableReason(mode).orElseThrow());
             } else {
-                rungs.add(new Rung(mode, concurrency, false));
+                rungs.add(new Rung(mode, concurrency.applyAsInt(mode), false));
             }
         }
         for (int c : sweep) {

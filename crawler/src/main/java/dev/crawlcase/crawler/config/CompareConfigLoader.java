@@ -57,11 +57,13 @@ public final class CompareConfigLoader {
             modes.addAll(List.of(Mode.values()));
         }
         int concurrency = f.intIn("concurrency", Mode.DEFAULT_CONCURRENCY, Mode.CONCURRENCY_RANGE);
+        int processes = f.intIn("processes", CompareConfig.DEFAULT_PROCESSES, Mode.CONCURRENCY_RANGE);
         Range perHostRange = FrontierSettings.PER_HOST_CONCURRENCY_RANGE;
         int perHost = f.intIn("perHostConcurrency", (int) Math.min(concurrency, perHostRange.max()), perHostRange);
         List<Integer> sweep = f.ints("sweep", Mode.CONCURRENCY_RANGE);
         Path report = f.has("report") ? origin.resolve(f.string("report", "")) : DEFAULT_REPORT;
-        return new CompareConfig(crawl, sites, quick, List.copyOf(modes), concurrency, perHost, sweep, report);
+        return new CompareConfig(crawl, sites, quick, List.copyOf(modes), concurrency, processes, perHost, sweep,
+                report);
     }
 
     /** One concurrency from a list such as {@code --sweep 1,4,16}. */

@@ -89,6 +89,17 @@ class BadInputBoundsTest {
     }
 
     @Test
+    void compareRefusesAProcessPoolOfNoProcessBeforeAnyRun() throws Exception {
+        Files.writeString(dir.resolve("crawl.json"), "{}");
+        Path compare = Files.writeString(dir.resolve("compare.json"), "{\"processes\": 0}");
+        Path report = dir.resolve("report");
+        CliRun r = CliRun.of("compare", "--config", compare.toString(), "--report", report.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).startsWith("crawler: " + compare + ": processes: must be between 1 and ");
+        assertThat(report).doesNotExist();
+    }
+
+    @Test
     void compareRefusesABadCrawlConfigBeforeAnyRun() throws Exception {
         Path crawl = Files.writeString(dir.resolve("crawl.json"), "{\"retry\": {\"maxDelayMs\": 10}}");
         Path compare = Files.writeString(dir.resolve("compare.json"), "{\"crawl\": \"crawl.json\"}");

@@ -46,4 +46,23 @@ class CompareCommandTest {
             assertThat(r.getDouble("idealSeconds")).isPositive();
         });
     }
+
+    @Test
+    void theProcessesRungRunsItsOwnPoolSizeBesideTheCommonConcurrency() throws Exception {
+        Files.writeString(dir.resolve("tiny.json"), "{\"seed\": 9, \"sites\": [{\"name\": \"tiny\", \"port\": 0,"
+                + " \"pages\": 15, \"levels\": 3, \"latency\": {\"type\": \"fixed\", \"value\": 5}}]}");
+        TestConfig.crawl().sites("tiny.json").writeTo(dir.resolve("crawl.json"));
+        Files.writeString(dir.resolve("compare.json"), "{\"crawl\": \"crawl.json\", \"sites\": \"tiny.json\","
+                + " \"quickSites\": \"tiny.json\", \"modes\": [\"processes\", \"async\"], \"concurrency\": 8,"
+                + " \"processes\": 2}");
+        Path report = dir.resolve("report");
+        CliRun compare = CliRun.of("compare", "--config", dir.resolve("compare.json").toString(), "--quick",
+                "--report", report.toString());
+
+        assertThat(compare.code()).as(compare.err()).isZero();
+        JsonObject json = new JsonObject(Files.readString(report.resolve("compare.json")));
+        assertThat(json.getJsonArray("runs").stream().map(JsonObject.class::cast)
+                .map(r -> r.getString("mode") + "@" + r.getInteger("concurrency")))
+                .containsExactly("processes@2", "async@8");
+    }
 }

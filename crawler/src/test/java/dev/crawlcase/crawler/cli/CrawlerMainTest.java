@@ -93,9 +93,9 @@ class CrawlerMainTest {
     void sharedOptionsKeepEachCommandsHelpText() {
         assertThat(run("run", "--help").out()).contains("--out=FILE.jsonl      One JSON record per URL.",
                 "--summary=FILE.json   Counts, rates, latency percentiles, resources.",
-                "--mode=M              sequential, thread-pool, async or virtual", "--quiet               No live");
+                "--mode=M              sequential, processes, thread-pool, poll, selector,", "--quiet               No live");
         assertThat(run("cluster", "--help").out()).contains("--out=FILE.jsonl      Frontier only: one JSON record",
                 "--summary=FILE.json   Frontier only: the run's summary.",
-                "--mode=M              sequential, thread-pool, async or virtual", "--quiet               No live");
+                "--mode=M              sequential, processes, thread-pool, poll, selector,", "--quiet               No live");
     }
 }
