@@ -13,7 +13,11 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 /**
@@ -64,10 +68,24 @@ public final class CrawlerMain implements Runnable {
                 err.println("crawler: " + ex.getMessage());
                 return ExitCode.BAD_INPUT;
             }
-            err.println("crawler: failed: " + ex);
+            err.println("crawler: failed: " + failure(ex));
             return ExitCode.FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * What failed, in one line: the future's wrappers (whose message is only their cause's class and message) taken
+     * off, and an I/O failure by its own words; anything else with its class, which says what kind of bug it is.
+     */
+    static String failure(Throwable ex) {
+        Throwable t = ex;
+        while ((t instanceof CompletionException
+                || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        boolean io = t instanceof IOException || t instanceof UncheckedIOException;
+        return io && t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     /** A refusal of one of our converters reads "--flag: problem", like the checks after parsing; picocli's as is. */

@@ -71,8 +71,9 @@ final class WorkerProcess {
             toWorker.flush();
             String answer = fromWorker.readLine();
             if (answer == null) {
-                throw new IOException("fetch worker " + process.pid() + " ended"
-                        + (process.isAlive() ? "" : " (exit code " + process.waitFor() + ")"));
+                throw new IOException("fetch worker " + process.pid() + " ended" + (timer.isDone()
+                        ? " (killed: no answer within " + limitMs + " ms)"
+                        : process.isAlive() ? "" : " (exit code " + process.waitFor() + ")"));
             }
             return answer;
         } catch (InterruptedException e) {

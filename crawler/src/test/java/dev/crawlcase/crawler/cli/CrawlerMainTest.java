@@ -98,4 +98,13 @@ class CrawlerMainTest {
                 "--summary=FILE.json   Frontier only: the run's summary.",
                 "--mode=M              sequential, processes, thread-pool, poll, selector,", "--quiet               No live");
     }
+
+    @Test
+    void aFailureIsOneLineInItsOwnWordsNotItsWrappers() {
+        Throwable wrapped = new java.util.concurrent.CompletionException(new java.io.UncheckedIOException(
+                "cannot start a fetch worker process: fetch worker 8047 ended", new java.io.IOException("ended")));
+        assertThat(CrawlerMain.failure(wrapped)).isEqualTo("cannot start a fetch worker process: fetch worker 8047 ended");
+        assertThat(CrawlerMain.failure(new java.util.concurrent.CompletionException(new IllegalStateException("x"))))
+                .isEqualTo("java.lang.IllegalStateException: x");
+    }
 }
