@@ -12,7 +12,6 @@ import dev.crawlcase.crawler.mode.FetcherSettings;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.frontier.QueueSpill;
 import dev.crawlcase.crawler.frontier.UrlLog;
-import dev.crawlcase.crawler.output.CrawlRecordJson;
 import dev.crawlcase.crawler.output.JsonlRecordWriter;
 import dev.crawlcase.crawler.output.OutputFailure;
 import dev.crawlcase.crawler.task.FetchArchive;
@@ -215,19 +214,6 @@ public final class CrawlRunner implements CrawlFeed {
     private record Ended(RunSummary summary, boolean complete) {
     }
 
-    /**
-     * Thrown out of the restore when a stop comes: a restore of a large state takes seconds, and a stop must not
-     * wait for it. Nothing was written yet (restored URLs are not logged again), so the state and the records file
-     * stay as they were for the next resume.
-     */
-    private static final class RestoreStopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        RestoreStopped() {
-            super("stopped while the crawl state was restored", null, false, false);
-        }
-    }
-
     /** An output failure of a durable crawl says that a resume goes on from the state once space is back. */
     private Future<CrawlReport> worded(Throwable failure) {
         if (state != null && failure instanceof OutputFailure f && !(f.getMessage().contains("--resume"))) {
@@ -376,7 +362,7 @@ public final class CrawlRunner implements CrawlFeed {
 
     /** A restore cut short by a stop ends the run with nothing fetched and no summary; any other failure stays. */
     private static Future<Ended> stoppedRestore(Throwable failure, ResourceSampler sampler) {
-        if (!(failure instanceof RestoreStopped)) {
+        if (!StateRestore.stopped(failure)) {
             return Future.failedFuture(failure);
         }
         sampler.stop();
@@ -409,34 +395,14 @@ public final class CrawlRunner implements CrawlFeed {
     }
 
     /**
-     * Seeds the frontier; on a resume first the state's URLs, and the earlier records into the summary counts. A
-     * stop ends it between two entries ({@link RestoreStopped}): hundreds of thousands of them take seconds.
+     * Seeds the frontier after the state's URLs and records are back ({@link StateRestore}, which a stop ends between
+     * two entries); its host queues spill to the state's folder.
      */
     private Frontier restored(Frontier frontier, CrawlStats stats) {
-        if (spillsQueues()) {
-            spill = QueueSpill.open(state.dir().resolve(SPILL_FILE), queueMemoryLimit);
-            frontier.spillTo(spill);
-        }
-        state.forEachRecord(0, line -> {
-            unlessStopped();
-            stats.accept(CrawlRecordJson.fromJson(new JsonObject(line)));
-        });
-        state.forEachUrl((url, leased) -> {
-            unlessStopped();
-            frontier.restoreDone(url, leased);
-        }, (url, depth) -> {
-            unlessStopped();
-            frontier.restoreFound(url, depth);
-        });
-        unlessStopped();
-        frontier.resumedNow();
+        spill = QueueSpill.open(state.dir().resolve(SPILL_FILE), queueMemoryLimit);
+        frontier.spillTo(spill);
+        new StateRestore(state, () -> stopRequested).into(frontier, stats);
         return seeded(frontier);
-    }
-
-    private void unlessStopped() {
-        if (stopRequested) {
-            throw new RestoreStopped();
-        }
     }
 
     private Frontier seeded(Frontier frontier) {
