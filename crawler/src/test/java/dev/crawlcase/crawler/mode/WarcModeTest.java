@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.testkit.TestConfig;
+import java.util.function.UnaryOperator;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
@@ -54,8 +56,13 @@ class WarcModeTest {
     }
 
     private TestCrawl crawl(Mode mode, FakeWorld world, Path out) {
+        return crawl(mode, world, out, c -> c);
+    }
+
+    private TestCrawl crawl(Mode mode, FakeWorld world, Path out, UnaryOperator<TestConfig> more) {
         CrawlConfig config = TestCrawl.config(mode, mode == Mode.SEQUENTIAL ? 1 : 16, out, world.seedUrls(),
-                c -> c.perHostConcurrency(4).warc(out.resolve("warc"), FILE_BYTES).recordDetail(RecordDetail.FULL));
+                c -> more.apply(c.perHostConcurrency(4).warc(out.resolve("warc"), FILE_BYTES)
+                        .recordDetail(RecordDetail.FULL)));
         return TestCrawl.run(kit.vertx(), config);
     }
 
@@ -97,6 +104,8 @@ class WarcModeTest {
     @Test
     void everyModeArchivesAndRecordsTheSameContent() throws Exception {
         FakeWorld world = start(calmWorld());
+        // the same requests in every mode: no attempt may time out on a busy machine (a failed attempt is archived)
+        UnaryOperator<TestConfig> patient = c -> c.timeouts(5_000, 5_000, 10_000);
         Map<Mode, List<String>> archived = new EnumMap<>(Mode.class);
         Map<Mode, List<String>> recorded = new EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) {
@@ -104,7 +113,7 @@ class WarcModeTest {
                 continue;
             }
             Path out = dir.resolve(mode.label());
-            TestCrawl crawl = crawl(mode, world, out);
+            TestCrawl crawl = crawl(mode, world, out, patient);
             recorded.put(mode, crawl.records().stream()
                     .map(r -> CrawlRecordJson.toJson(r).put("fetchMs", 0).put("mode", "any").encode()).sorted().toList());
             List<String> lines = new ArrayList<>();
