@@ -28,7 +28,9 @@ public final class CompareReport {
             <dt>ideal s</dt><dd>the shortest possible time for this crawl at this concurrency: a discrete-event
             simulation over the ground-truth link graph, the sites' exact latencies and faults, per-host limits and
             Crawl-delay.</dd>
-            <dt>x ideal</dt><dd>wall / ideal.</dd>
+            <dt>x ideal</dt><dd>wall / ideal. Two rungs are not meant to come near 1, and that is their lesson:
+            processes counts its worker JVMs' starts in its wall time, and poll spins one core over sockets that are
+            not ready, which delays the ones that are.</dd>
             <dt>p50 ms, p99 ms</dt><dd>fetch latency of the records that got a response, median and 99th percentile.</dd>
             <dt>peak in flight</dt><dd>most requests out at the same moment, as the crawler counted them.</dd>
             <dt>threads</dt><dd>peak live platform threads of the crawler JVM (the sites run in another process).</dd>
