@@ -196,8 +196,9 @@ class WireContractTest {
         // the calm world: a coding changes how a body travels, not what faults do (those are the cases above), and
         // without Retry-After waits the 20 cases cost a third of the time
         FakeWorld world = start(calmWorld().withCoding(coding));
+        // a calm world has no fault for a timeout to test: time enough for its 600 KB page on a busy machine
         CrawlConfig config = TestCrawl.config(mode, concurrency(mode), dir, world.seedUrls(),
-                c -> c.perHostConcurrency(PER_HOST));
+                c -> c.perHostConcurrency(PER_HOST).timeouts(5_000, 2_500, 10_000));
         TestCrawl crawl = TestCrawl.run(vertx, config);
 
         assertThat(crawl.fetchedPages()).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
