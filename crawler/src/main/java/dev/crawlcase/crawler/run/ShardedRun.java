@@ -56,6 +56,7 @@ public final class ShardedRun {
     private final CrawlConfig config;
     private final IntSupplier foreignThreads;
     private final CrawlAddresses crawl;
+    private final ShardMap map;
     private final int parts;
     private final Path stateDir;
     private final String node;
@@ -80,18 +81,19 @@ public final class ShardedRun {
     /** Whether this node may still act on its parts (see {@link PauseFence}); always, unless {@link #fenced}. */
     private BooleanSupplier acting = () -> true;
     /**
+     * @param map      the crawl's parts and which one each host belongs to (its definition's: the same on every node)
      * @param stateDir the folder of the parts' states (shared by the nodes that may take each other's parts), or
      *                 null for a crawl that keeps none
      * @param node     this node's name in the summary's part sections
      */
-    public ShardedRun(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads, CrawlAddresses crawl, int parts,
+    public ShardedRun(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads, CrawlAddresses crawl, ShardMap map,
                       Path stateDir, String node) {
-        ShardMap.check(parts);
         this.vertx = vertx;
         this.config = config;
         this.foreignThreads = foreignThreads;
         this.crawl = crawl;
-        this.parts = parts;
+        this.map = map;
+        this.parts = map.shards();
         this.stateDir = stateDir;
         this.node = node;
         this.book = new PartBook(vertx, crawl);
@@ -234,7 +236,7 @@ public final class ShardedRun {
         CrawlConfig partConfig = PartFiles.config(config, part);
         Future<Void> done = state.compose(store -> {
             CrawlRunner runner = new CrawlRunner(vertx, partConfig, foreignThreads, crawl.part(part), true)
-                    .withPart(new PartRole(part, parts, crawl, acting));
+                    .withPart(new PartRole(part, map, crawl, acting));
             if (store != null) {
                 runner.withState(store);
             }

@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.dashboard.Http;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
 import dev.crawlcase.crawler.run.ShardedRun;
+import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
@@ -54,7 +55,7 @@ class NodeDashboardTest {
         CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4).outputIn(dir).load(dir)
                 .withSeeds(sites.seedUrls());
         CrawlAddresses crawl = new CrawlAddresses("watched-node");
-        ShardedRun run = new ShardedRun(vertx, config, () -> 0, crawl, 1, null, "node");
+        ShardedRun run = new ShardedRun(vertx, config, () -> 0, crawl, new ShardMap(1), null, "node");
         DashboardOption asked = CommandLine.populateCommand(new DashboardOption(), "--dashboard", "0");
         StringWriter err = new StringWriter();
         NodeDashboard node = NodeDashboard.start(vertx, asked, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
