@@ -145,8 +145,8 @@ public final class ClusterMessagesBench {
                 });
             }
             for (int i = 0; i < 3; i++) {
-                var run = new dev.crawlcase.crawler.run.ShardedRun(nodes.get(i), config, () -> 0, addresses, 3, null,
-                        "node" + i);
+                var run = new dev.crawlcase.crawler.run.ShardedRun(nodes.get(i), config, () -> 0, addresses,
+                        dev.crawlcase.crawler.shard.ShardMap.dealing(config.seeds(), 3), null, "node" + i);
                 runs.add(run);
                 done.add(run.run(List.of(i)));
             }

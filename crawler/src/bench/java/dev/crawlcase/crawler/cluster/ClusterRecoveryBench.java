@@ -75,7 +75,7 @@ public final class ClusterRecoveryBench {
         Path crawlJson = TestConfig.crawl().mode(Mode.ASYNC).concurrency(PER_NODE).perHostConcurrency(PER_HOST)
                 .outputIn(dir).writeTo(dir.resolve("crawl.json"));
         Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
-        ShardMap map = new ShardMap(NODES);
+        ShardMap map = ShardMap.dealing(world.seedUrls(), NODES);
         int victimPart = world.seedUrls().stream().mapToInt(u -> map.shardOf(HostKey.of(u))).filter(p -> p != 0)
                 .findFirst().orElseThrow();
         Set<String> victimHosts = world.seedUrls().stream().filter(u -> map.shardOf(HostKey.of(u)) == victimPart)

@@ -94,8 +94,9 @@ public final class ClusterScalingBench {
                 nodeCpu += ((JsonObject) part).getDouble("cpuSeconds", 0.0);
                 partPages.add(((JsonObject) part).getLong("pages"));
             }
-            // the model of the README: the crawl lasts about as long as its largest part (hosts per part, by hash)
-            ShardMap map = new ShardMap(nodes);
+            // the model of the README: the crawl lasts about as long as its largest part (hosts per part: the seeds'
+            // hosts are dealt to the parts as the nodes deal them)
+            ShardMap map = ShardMap.dealing(world.seedUrls(), nodes);
             int[] hosts = new int[nodes];
             world.seedUrls().forEach(u -> hosts[map.shardOf(HostKey.of(u))]++);
             JsonArray partHosts = new JsonArray();

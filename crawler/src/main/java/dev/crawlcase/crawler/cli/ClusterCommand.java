@@ -229,7 +229,8 @@ final class ClusterCommand implements Callable<Integer> {
             CrawlDefinition.Agreed agreed = joined(vertx, given.isEmpty()
                     ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: part " + part
                     + " of crawl '" + crawlId + "' waiting for its seeds (give them to any one node)"))
-                    : CrawlDefinition.offer(vertx, addresses, given, parts));
+                    : CrawlDefinition.offer(vertx, addresses, resumed != null ? resumed
+                    : CrawlDefinition.Agreed.dealt(given, parts)));
             if (stateDir != null) {
                 CrawlStateFolder.write(stateDir, crawlId, agreed);
             }
@@ -238,7 +239,7 @@ final class ClusterCommand implements Callable<Integer> {
                     + crawl.effectiveConcurrency() + (part == 0 ? ", writing " + crawl.output().records() : ""));
             stdout.flush();
             String name = m.label() + "@" + ProcessHandle.current().pid();
-            ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, parts, stateDir, name)
+            ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, agreed.map(), stateDir, name)
                     .fenced(fence)
                     .onSay(line -> {
                         stdout.println("node: " + line);

@@ -12,8 +12,8 @@ import io.vertx.core.Vertx;
 import java.io.PrintWriter;
 
 /**
- * The dashboard of one equal node of a sharded crawl ({@code cluster --role node --dashboard}): its own part's
- * figures, host table and slots, and a cluster table with a row for every watched node of the crawl
+ * The dashboard of one equal node of a sharded crawl ({@code cluster --role node --dashboard}): the figures, host
+ * table and slots of every part it runs (its own, and any it takes over: summed), and a cluster table with a row for every watched node of the crawl
  * ({@link NodeRoster}): which part it runs, in which mode, at what rate. Its
  * {@code /metrics} has Vert.x's own series when the node's clustered Vert.x was metered into the same registry.
  */
@@ -28,7 +28,10 @@ final class NodeDashboard {
         this.roster = roster;
     }
 
-    /** Starts it (a port that cannot be listened on is bad input) and follows the node's part of {@code run}. */
+    /**
+     * Starts it (a port that cannot be listened on is bad input) and follows the node's parts of {@code run}:
+     * {@code part}, and each part {@code run} starts here. Call before the run starts.
+     */
     static NodeDashboard start(Vertx vertx, DashboardOption asked, PrometheusMeterRegistry registry, ShardedRun run,
                                CrawlAddresses crawl, int part, int parts, String mode, boolean exporter, PrintWriter err) {
         Dashboard dashboard = DashboardStart.on(vertx, asked.requested().orElseThrow(), asked.hosts(), "cluster",
@@ -36,6 +39,7 @@ final class NodeDashboard {
         run.watched(dashboard.hostsShown());
         String name = "part " + part + " of " + parts;
         dashboard.follow(vertx.eventBus(), crawl.part(part), name + ", " + mode, run::now);
+        run.onPart(started -> dashboard.followAlso(vertx.eventBus(), crawl.part(started)));
         String role = "node" + (exporter ? ", writes the records" : "");
         NodeRoster roster = NodeRoster.start(vertx, crawl, () -> new NodeView(name, role, mode,
                 run.now(0).map(CrawlNow::summary).map(RunSummary::pagesPerSecond).orElse(0.0)));

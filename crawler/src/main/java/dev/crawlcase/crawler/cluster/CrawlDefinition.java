@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.task.CrawlAddresses;
 import dev.crawlcase.json.ConfigException;
 import io.vertx.core.Future;
@@ -8,43 +9,91 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * What every node of a sharded crawl must agree on, kept in the cluster's shared data: the seeds (they also draw
- * the crawl's scope, which every part applies to its own hosts) and the number of parts. Any node may be given the
- * seeds; the first one given them writes the definition, the others read it (and wait for it if no node has it
- * yet). A node that brings other seeds or another part count is refused with one line.
+ * the crawl's scope, which every part applies to its own hosts), the number of parts and which part each seed's host
+ * was dealt to (the {@link ShardMap}: every node places every host by it). Any node may be given the seeds; the
+ * first one given them writes the definition, the others read it (and wait for it if no node has it yet). A node
+ * that brings other seeds, another part count or another deal is refused with one line.
  */
 public final class CrawlDefinition {
     private static final String KEY = "definition";
     private static final long WAIT_STEP_MS = 200;
 
-    /** The agreed seeds and part count. */
-    public record Agreed(List<String> seeds, int parts) {
+    /** The agreed seeds, part count and deal of the seeds' hosts. */
+    public record Agreed(List<String> seeds, ShardMap map) {
+        public Agreed {
+            seeds = List.copyOf(seeds);
+            Objects.requireNonNull(map, "map");
+        }
+
+        /** A new crawl's definition: the hosts of its seeds dealt evenly to its parts. */
+        public static Agreed dealt(List<String> seeds, int parts) {
+            return new Agreed(seeds, ShardMap.dealing(seeds, parts));
+        }
+
+        public int parts() {
+            return map.shards();
+        }
+
+        /**
+         * The JSON form: {@code seeds}, {@code parts} and {@code hosts} (host key to part, in the order dealt).
+         */
+        public JsonObject toJson() {
+            JsonObject hosts = new JsonObject();
+            map.dealt().forEach(hosts::put);
+            return new JsonObject().put("seeds", new JsonArray(seeds)).put("parts", parts()).put("hosts", hosts);
+        }
+
+        /**
+         * The definition of its {@link #toJson} form; a definition written before hosts were dealt has no
+         * {@code hosts}, and places every host by the hash, as it did then.
+         *
+         * @throws IllegalArgumentException (or a ClassCastException, NullPointerException) when it is not one
+         */
+        public static Agreed fromJson(JsonObject json) {
+            Map<String, Integer> dealt = new LinkedHashMap<>();
+            JsonObject hosts = json.getJsonObject("hosts", new JsonObject());
+            hosts.fieldNames().forEach(host -> dealt.put(host, hosts.getInteger(host)));
+            return new Agreed(json.getJsonArray("seeds").stream().map(String::valueOf).toList(),
+                    new ShardMap(json.getInteger("parts"), dealt));
+        }
     }
 
     private CrawlDefinition() {
     }
 
-    /** Writes the definition, or checks it against the one already written. */
-    public static Future<Agreed> offer(Vertx vertx, CrawlAddresses crawl, List<String> seeds, int parts) {
-        String value = new JsonObject().put("seeds", new JsonArray(seeds)).put("parts", parts).encode();
+    /**
+     * Writes the definition, or checks it against the one already written: a new crawl's ({@link Agreed#dealt}), or
+     * the one a resumed crawl's state folder keeps.
+     */
+    public static Future<Agreed> offer(Vertx vertx, CrawlAddresses crawl, Agreed offered) {
+        String value = offered.toJson().encode();
         return vertx.sharedData().<String, String>getAsyncMap(mapName(crawl))
                 .compose(m -> m.putIfAbsent(KEY, value))
                 .compose(previous -> {
                     if (previous == null) {
-                        return Future.succeededFuture(new Agreed(List.copyOf(seeds), parts));
+                        return Future.succeededFuture(offered);
                     }
                     Agreed there = parse(previous);
-                    if (there.parts() != parts) {
+                    if (there.parts() != offered.parts()) {
                         return Future.failedFuture(new ConfigException("--nodes", "crawl '" + crawl.crawlId()
-                                + "' runs on " + there.parts() + " nodes, not " + parts));
+                                + "' runs on " + there.parts() + " nodes, not " + offered.parts()));
                     }
-                    if (!there.seeds().equals(seeds)) {
+                    if (!there.seeds().equals(offered.seeds())) {
                         return Future.failedFuture(new ConfigException("", "crawl '" + crawl.crawlId()
                                 + "' was started with other seeds " + there.seeds() + "; give seeds to one node only,"
                                 + " or the same ones"));
+                    }
+                    if (!there.map().equals(offered.map())) {
+                        return Future.failedFuture(new ConfigException("", "crawl '" + crawl.crawlId()
+                                + "' deals its seeds' hosts to its parts otherwise than this node would (one of them"
+                                + " resumed a state folder written before hosts were dealt?); join it without seeds"));
                     }
                     return Future.succeededFuture(there);
                 });
@@ -85,8 +134,7 @@ public final class CrawlDefinition {
     }
 
     private static Agreed parse(String value) {
-        JsonObject json = new JsonObject(value);
-        return new Agreed(json.getJsonArray("seeds").stream().map(String::valueOf).toList(), json.getInteger("parts"));
+        return Agreed.fromJson(new JsonObject(value));
     }
 
     static String mapName(CrawlAddresses crawl) {

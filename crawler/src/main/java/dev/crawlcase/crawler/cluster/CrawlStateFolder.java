@@ -3,18 +3,17 @@ package dev.crawlcase.crawler.cluster;
 import dev.crawlcase.json.ConfigException;
 import dev.crawlcase.json.OutputPaths;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The {@code --state} folder of a sharded crawl: one sub-folder per part ({@code part-N}, each a crawl state of its
- * own) and {@code crawl.json}, the crawl's definition (id, seeds, parts), written when the crawl starts. A node
+ * own) and {@code crawl.json}, the crawl's definition (id, seeds, parts, the part each seed's host was dealt to),
+ * written when the crawl starts (a folder written before hosts were dealt has no table and keeps the hash). A node
  * started with {@code --resume} reads the definition from there, so a crawl whose every node died goes on with
  * however many nodes come back; a node started without it refuses a folder that already holds a crawl.
  */
@@ -36,9 +35,11 @@ public final class CrawlStateFolder {
                 throw new ConfigException("--crawl-id", dir + " holds crawl '" + json.getString("crawlId")
                         + "', not '" + crawlId + "'");
             }
-            return new CrawlDefinition.Agreed(json.getJsonArray("seeds").stream().map(String::valueOf).toList(),
-                    json.getInteger("parts"));
-        } catch (IOException | DecodeException | ClassCastException | NullPointerException e) {
+            return CrawlDefinition.Agreed.fromJson(json);
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IOException | DecodeException | ClassCastException | NullPointerException
+                 | IllegalArgumentException e) {
             throw new ConfigException("--resume", file + " is not a crawl definition (" + e.getMessage() + ")");
         }
     }
@@ -63,8 +64,7 @@ public final class CrawlStateFolder {
         if (Files.exists(file)) {
             return;
         }
-        JsonObject json = new JsonObject().put("crawlId", crawlId).put("seeds", new JsonArray(List.copyOf(
-                agreed.seeds()))).put("parts", agreed.parts());
+        JsonObject json = new JsonObject().put("crawlId", crawlId).mergeIn(agreed.toJson());
         try {
             Files.createDirectories(dir);
             OutputPaths.writeWhole(file, (json.encodePrettily() + "\n").getBytes(StandardCharsets.UTF_8));

@@ -4,16 +4,19 @@ import dev.crawlcase.crawler.bus.CrawlProgress;
 import dev.crawlcase.crawler.bus.SlotStrip;
 import dev.crawlcase.crawler.output.LatencyBuckets;
 import dev.crawlcase.crawler.output.RunSummary;
+import dev.crawlcase.crawler.task.HostLoad;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 
 /**
- * What the dashboard shows, in one place: the crawl being watched (its feed and the frontier's latest progress),
- * the crawls that finished before it (a compare's ladder) and the cluster's nodes. Written by whoever runs the
+ * What the dashboard shows, in one place: the crawl being watched (its feed and the latest progress of its frontier,
+ * or the sum over its frontiers when a node runs several parts), the crawls that finished before it (a compare's
+ * ladder) and the cluster's nodes. Written by whoever runs the
  * crawls, read by the server's timer and requests; every method holds the board's lock briefly.
  */
 final class Board {
@@ -22,6 +25,8 @@ final class Board {
     private String label = "";
     private CrawlFeed feed;
     private CrawlProgress progress = CrawlProgress.NONE;
+    /** The latest progress of each followed frontier, by its progress address; {@link #progress} is their sum. */
+    private final Map<String, CrawlProgress> progressBy = new TreeMap<>();
     private RunSummary finished;
     private ClusterFeed cluster;
     private Snapshot last;
@@ -42,14 +47,34 @@ final class Board {
         label = crawlLabel;
         feed = crawlFeed;
         progress = CrawlProgress.NONE;
+        progressBy.clear();
         finished = null;
         strips.clear();
     }
 
-    synchronized void progress(CrawlProgress latest) {
+    /** The latest progress of the followed crawl's frontier at {@code source} (its progress address). */
+    synchronized void progress(String source, CrawlProgress latest) {
         if (finished == null) {
-            progress = latest;
+            progressBy.put(source, latest);
+            progress = progressBy.size() == 1 ? latest : sum(progressBy.values());
         }
+    }
+
+    /**
+     * Several frontiers' progress as one: counts add up, their host views are listed together (each frontier owns
+     * its hosts), and the peak in flight is the sum of their peaks (at most that many were in flight at once).
+     */
+    private static CrawlProgress sum(Collection<CrawlProgress> all) {
+        List<HostLoad> hosts = new ArrayList<>();
+        all.forEach(p -> hosts.addAll(p.hosts()));
+        return new CrawlProgress(all.stream().mapToLong(CrawlProgress::queued).sum(),
+                all.stream().mapToInt(CrawlProgress::inFlight).sum(),
+                all.stream().mapToLong(CrawlProgress::fetched).sum(),
+                all.stream().mapToLong(CrawlProgress::failed).sum(),
+                all.stream().mapToLong(CrawlProgress::skipped).sum(),
+                all.stream().mapToLong(CrawlProgress::redirected).sum(),
+                all.stream().mapToLong(CrawlProgress::retries).sum(),
+                all.stream().mapToInt(CrawlProgress::peakInFlight).sum(), hosts);
     }
 
     /**

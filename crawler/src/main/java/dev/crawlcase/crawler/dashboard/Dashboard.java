@@ -11,6 +11,10 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * A running dashboard: where it listens, and what it is told to watch. The crawl is followed from its feed and the
  * frontier's progress events; when it ends, its summary is shown as it is (so {@code /status} then says exactly
@@ -27,8 +31,8 @@ public final class Dashboard {
     private final int port;
     private final Board board;
     private final int hostsShown;
-    private MessageConsumer<JsonObject> progress;
-    private MessageConsumer<JsonObject> slots;
+    /** The followed crawl's subscriptions (progress and slots of each followed frontier), by progress address. */
+    private final Map<String, List<MessageConsumer<JsonObject>>> following = new LinkedHashMap<>();
 
     private Dashboard(Vertx vertx, String deploymentId, int port, Board board, int hostsShown) {
         this.vertx = vertx;
@@ -84,10 +88,32 @@ public final class Dashboard {
      * @param label     how the page names it (mode and concurrency)
      */
     public synchronized Future<Void> follow(EventBus bus, CrawlAddresses addresses, String label, CrawlFeed feed) {
+        unfollow();
         board.follow(label, feed);
-        progress = bus.consumer(addresses.progress(), m -> board.progress(CrawlProgress.fromJson(m.body())));
-        slots = bus.consumer(addresses.slots(), m -> board.slots(SlotStrip.fromJson(m.body())));
+        return followAlso(bus, addresses);
+    }
+
+    /**
+     * Follows one more frontier of the followed crawl: a node that runs several parts of a sharded crawl shows the
+     * sum of their progress and every part's slots (its feed sums their figures). A frontier followed already is
+     * left as it is.
+     */
+    public synchronized Future<Void> followAlso(EventBus bus, CrawlAddresses addresses) {
+        String source = addresses.progress();
+        if (following.containsKey(source)) {
+            return Future.succeededFuture();
+        }
+        MessageConsumer<JsonObject> progress = bus.consumer(source,
+                m -> board.progress(source, CrawlProgress.fromJson(m.body())));
+        MessageConsumer<JsonObject> slots = bus.consumer(addresses.slots(),
+                m -> board.slots(SlotStrip.fromJson(m.body())));
+        following.put(source, List.of(progress, slots));
         return Future.all(progress.completion(), slots.completion()).mapEmpty();
+    }
+
+    private void unfollow() {
+        following.values().forEach(consumers -> consumers.forEach(MessageConsumer::unregister));
+        following.clear();
     }
 
     /**
@@ -96,12 +122,7 @@ public final class Dashboard {
      */
     public synchronized void finished(RunSummary summary) {
         board.finished(summary);
-        if (progress != null) {
-            progress.unregister();
-            slots.unregister();
-            progress = null;
-            slots = null;
-        }
+        unfollow();
     }
 
     /** Shows a cluster's nodes, read from {@code nodes} on each sample. */

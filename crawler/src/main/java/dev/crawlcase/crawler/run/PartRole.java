@@ -23,27 +23,33 @@ import java.util.function.Supplier;
  * addresses its hand-offs and board travel on. The runner's frontier then owns only the hosts of its part (a
  * {@link Shard}), and its verticle ends when every part has ({@link PartLink}).
  */
-public record PartRole(int part, int parts, CrawlAddresses crawl, BooleanSupplier acting) {
+public record PartRole(int part, ShardMap map, CrawlAddresses crawl, BooleanSupplier acting) {
     private static final int OUTBOX_BATCH = 256;
     /** A hand-off waits at most this long for others to the same part: a fraction of one page's latency. */
     private static final long OUTBOX_LINGER_MS = 100;
     private static final long OUTBOX_RESEND_MS = 2_000;
 
     /**
+     * @param map    which part each host belongs to: the crawl's, the same at every part
      * @param acting whether the node may still act on the part: no lease, hand-off or commit once it may have lost
      *               it ({@link PauseFence})
      */
     public PartRole {
+        Objects.requireNonNull(map, "map");
         Objects.requireNonNull(acting, "acting");
-        ShardMap.check(parts);
-        if (part < 0 || part >= parts) {
-            throw new IllegalArgumentException("part " + part + " not within 0.." + (parts - 1));
+        if (part < 0 || part >= map.shards()) {
+            throw new IllegalArgumentException("part " + part + " not within 0.." + (map.shards() - 1));
         }
     }
 
     /** A part of a node that always acts on it (no {@link PauseFence}). */
-    public PartRole(int part, int parts, CrawlAddresses crawl) {
-        this(part, parts, crawl, () -> true);
+    public PartRole(int part, ShardMap map, CrawlAddresses crawl) {
+        this(part, map, crawl, () -> true);
+    }
+
+    /** How many parts the crawl has. */
+    public int parts() {
+        return map.shards();
     }
 
     /** The part's checkpoints, refused once the node may have lost the part. */
@@ -54,7 +60,7 @@ public record PartRole(int part, int parts, CrawlAddresses crawl, BooleanSupplie
 
     /** This part's shard around a frontier built by {@code frontiers} with the shard as its share. */
     Shard shard(LongSupplier clockMs, Function<CrawlShare, Frontier> frontiers) {
-        return new Shard(part, new ShardMap(parts), new Outbox(part, OUTBOX_BATCH, OUTBOX_LINGER_MS,
+        return new Shard(part, map, new Outbox(part, OUTBOX_BATCH, OUTBOX_LINGER_MS,
                 OUTBOX_RESEND_MS), clockMs, frontiers);
     }
 
@@ -63,7 +69,7 @@ public record PartRole(int part, int parts, CrawlAddresses crawl, BooleanSupplie
      * acknowledged.
      */
     PartLink link(Vertx vertx, Shard shard, Supplier<Future<Void>> committed) {
-        return new PartLink(shard, crawl, new BoardStore(vertx, crawl.boardMap(), parts), committed, acting);
+        return new PartLink(shard, crawl, new BoardStore(vertx, crawl.boardMap(), parts()), committed, acting);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.run;
 
 import dev.crawlcase.crawler.bus.PartLink;
 import dev.crawlcase.crawler.dashboard.CrawlNow;
+import dev.crawlcase.crawler.dashboard.PartsNow;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
 import dev.crawlcase.crawler.output.CrawlStats;
@@ -29,8 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -56,6 +59,7 @@ public final class ShardedRun {
     private final CrawlConfig config;
     private final IntSupplier foreignThreads;
     private final CrawlAddresses crawl;
+    private final ShardMap map;
     private final int parts;
     private final Path stateDir;
     private final String node;
@@ -67,6 +71,7 @@ public final class ShardedRun {
     private final Map<Integer, Lock> takenLocks = new HashMap<>();
     private final List<MessageConsumer<Long>> servers = new ArrayList<>();
     private Consumer<String> say = line -> { };
+    private IntConsumer partStarted = part -> { };
     private ResourceSampler sampler;
     private Instant started;
     private long watchTimer = -1;
@@ -80,18 +85,19 @@ public final class ShardedRun {
     /** Whether this node may still act on its parts (see {@link PauseFence}); always, unless {@link #fenced}. */
     private BooleanSupplier acting = () -> true;
     /**
+     * @param map      the crawl's parts and which one each host belongs to (its definition's: the same on every node)
      * @param stateDir the folder of the parts' states (shared by the nodes that may take each other's parts), or
      *                 null for a crawl that keeps none
      * @param node     this node's name in the summary's part sections
      */
-    public ShardedRun(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads, CrawlAddresses crawl, int parts,
+    public ShardedRun(Vertx vertx, CrawlConfig config, IntSupplier foreignThreads, CrawlAddresses crawl, ShardMap map,
                       Path stateDir, String node) {
-        ShardMap.check(parts);
         this.vertx = vertx;
         this.config = config;
         this.foreignThreads = foreignThreads;
         this.crawl = crawl;
-        this.parts = parts;
+        this.map = map;
+        this.parts = map.shards();
         this.stateDir = stateDir;
         this.node = node;
         this.book = new PartBook(vertx, crawl);
@@ -110,15 +116,27 @@ public final class ShardedRun {
     }
 
     /**
-     * This node's figures now, as the summary of the first part it runs would read (not the whole crawl's): what a
-     * {@code dashboard.CrawlFeed} gives; empty unless {@link #watched} and running. Safe from any thread.
+     * This node's figures now: the sum over every part it runs (its own, and any it took over; not the whole
+     * crawl's), as {@link PartsNow} adds them: what a {@code dashboard.CrawlFeed} gives; empty unless
+     * {@link #watched} and running. Safe from any thread.
+     *
+     * @param peakInFlight the most fetches in flight at once on this node so far, from its parts' progress
      */
     public synchronized Optional<CrawlNow> now(long peakInFlight) {
         if (hostsShown == 0) {
             return Optional.empty();
         }
-        return runners.entrySet().stream().min(Map.Entry.comparingByKey())
-                .flatMap(first -> first.getValue().now(peakInFlight));
+        return PartsNow.sum(new TreeMap<>(runners).values().stream().flatMap(r -> r.now(peakInFlight).stream())
+                .toList());
+    }
+
+    /**
+     * Tells {@code started} of each part this node starts running: its own, and any it takes over (a dashboard
+     * follows each one's progress). Called on the thread that starts the part; call before {@link #run}.
+     */
+    public ShardedRun onPart(IntConsumer started) {
+        this.partStarted = started;
+        return this;
     }
 
     /**
@@ -234,7 +252,7 @@ public final class ShardedRun {
         CrawlConfig partConfig = PartFiles.config(config, part);
         Future<Void> done = state.compose(store -> {
             CrawlRunner runner = new CrawlRunner(vertx, partConfig, foreignThreads, crawl.part(part), true)
-                    .withPart(new PartRole(part, parts, crawl, acting));
+                    .withPart(new PartRole(part, map, crawl, acting));
             if (store != null) {
                 runner.withState(store);
             }
@@ -244,6 +262,7 @@ public final class ShardedRun {
             synchronized (this) {
                 runners.put(part, runner);
             }
+            partStarted.accept(part);
             Future<Void> sealed = book.started(part).compose(v -> runner.run())
                     .compose(report -> seal(part, partConfig, report));
             return store == null ? sealed : Closing.after(sealed, () -> vertx.executeBlocking(() -> {

@@ -1,5 +1,6 @@
 /**
- * The crawl cut into shards: every host belongs to one shard by the hash of its key ({@link ShardMap}), each shard
+ * The crawl cut into shards: every host belongs to one shard ({@link ShardMap}: the seeds' hosts dealt evenly, any
+ * other host by the hash of its key), each shard
  * is a {@link dev.crawlcase.crawler.frontier.Frontier} of its own hosts, URLs of other shards leave through an
  * {@link Outbox} in batches that are sent again until their owner acknowledges them, and a crawl-wide
  * board ({@link GateView}: one slot per shard: its smallest unfinished depth, whether it is finished) keeps depths exact

@@ -137,7 +137,7 @@ class ClusterNodePagesTest {
             assertThat(w.node().process().exitCode(BOUND_S)).as(w.node().process().output()).isZero();
         }
         List<CrawlRecord> all = RecordsFile.read(dir.resolve("records.jsonl"));
-        ShardMap parts = new ShardMap(3);
+        ShardMap parts = ShardMap.dealing(seeds, 3);
         for (Watched w : watched) {
             List<JsonObject> events = await(w.events().untilFinished());
             JsonObject summary = events.get(events.size() - 1).getJsonObject("summary");

@@ -88,7 +88,7 @@ class ClusterNodesKillTest {
         JsonObject summary = new JsonObject(Files.readString(dir.resolve("summary.json")));
         assertThat(summary.getJsonArray("parts")).hasSize(3);
         // politeness held across the hand-over, as the sites saw it: one request at a time, starts a delay apart
-        ShardMap map = new ShardMap(3);
+        ShardMap map = ShardMap.dealing(world.seedUrls(), 3);
         for (int i = 0; i < SITES; i++) {
             int partOfSite = map.shardOf(HostKey.of(world.baseUrls().get("k" + i)));
             assertThat(world.counters().peakConcurrent("k" + i)).as("k%d in flight at once", i).isEqualTo(1);
@@ -205,7 +205,7 @@ class ClusterNodesKillTest {
 
     /** A part other than {@code not} (if any) that holds one of the world's hosts, else {@code not}. */
     private static int partWithHosts(FakeWorld world, int not) {
-        ShardMap map = new ShardMap(3);
+        ShardMap map = ShardMap.dealing(world.seedUrls(), 3);
         return world.seedUrls().stream().map(u -> map.shardOf(HostKey.of(u))).filter(p -> p != not).findFirst()
                 .orElse(not);
     }

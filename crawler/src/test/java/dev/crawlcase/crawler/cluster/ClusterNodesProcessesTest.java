@@ -79,8 +79,8 @@ class ClusterNodesProcessesTest {
         String outputs = first.output() + "\n---\n" + second.output() + "\n---\n" + third.output();
         assertThat(fetched).as(outputs).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(all).extracting(CrawlRecord::url).doesNotHaveDuplicates();
-        // the sites' ports are random, so a part may hold no host: as many modes as parts with hosts, one per host
-        ShardMap parts = new ShardMap(3);
+        // as many modes as parts with hosts (the seeds' hosts are dealt to the parts), one per host
+        ShardMap parts = ShardMap.dealing(world.seedUrls(), 3);
         long partsWithHosts = world.seedUrls().stream().map(u -> parts.shardOf(HostKey.of(u))).distinct().count();
         Map<String, Set<Mode>> modesByHost = all.stream().filter(r -> r.outcome() == Outcome.FETCHED)
                 .collect(Collectors.groupingBy(r -> HostKey.of(r.url()),

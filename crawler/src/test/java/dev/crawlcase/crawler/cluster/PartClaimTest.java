@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.shard.ShardMap;
 import org.junit.jupiter.api.Tag;
 import dev.crawlcase.crawler.testkit.Tags;
 
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Parts are claimed one per node, first free first; a node beyond the crawl's parts, and a node that brings other
- * seeds or another part count than the crawl was started with, are refused with one line naming the flag.
+ * seeds, another part count or another deal of the seeds' hosts than the crawl was started with, are refused with
+ * one line.
  */
 @Tag(Tags.NEWEST_JDK)
 class PartClaimTest {
@@ -39,11 +41,17 @@ class PartClaimTest {
                 .rootCause().hasMessageContaining("already has 2 nodes");
 
         List<String> seeds = List.of("http://127.0.0.1:8081/");
-        assertThat(await(CrawlDefinition.offer(a, crawl, seeds, 2)).seeds()).isEqualTo(seeds);
-        assertThat(await(CrawlDefinition.await(c, crawl, 2, null)).seeds()).isEqualTo(seeds);
-        assertThatThrownBy(() -> await(CrawlDefinition.offer(b, crawl, List.of("http://127.0.0.1:8082/"), 2)))
+        assertThat(await(CrawlDefinition.offer(a, crawl, CrawlDefinition.Agreed.dealt(seeds, 2))).seeds())
+                .isEqualTo(seeds);
+        assertThat(await(CrawlDefinition.await(c, crawl, 2, null))).isEqualTo(CrawlDefinition.Agreed.dealt(seeds, 2));
+        assertThatThrownBy(() -> await(CrawlDefinition.offer(b, crawl,
+                CrawlDefinition.Agreed.dealt(List.of("http://127.0.0.1:8082/"), 2))))
                 .rootCause().hasMessageContaining("other seeds");
-        assertThatThrownBy(() -> await(CrawlDefinition.offer(b, crawl, seeds, 3)))
+        assertThatThrownBy(() -> await(CrawlDefinition.offer(b, crawl, CrawlDefinition.Agreed.dealt(seeds, 3))))
                 .rootCause().hasMessageContaining("runs on 2 nodes");
+        // a node resuming a folder written before hosts were dealt would place the seed's host by the hash alone
+        assertThatThrownBy(() -> await(CrawlDefinition.offer(b, crawl,
+                new CrawlDefinition.Agreed(seeds, new ShardMap(2)))))
+                .rootCause().hasMessageContaining("deals its seeds' hosts to its parts otherwise");
     }
 }

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
@@ -38,9 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sharded crawl on real servers: every part schedules and fetches only its own hosts, hands the others' URLs
  * off in batches, and the records of all parts reach one file: the ground-truth page set at ground-truth depths,
- * one record per URL. First all parts on one Vert.x (the local event bus), then three clustered Vert.x instances in
- * one JVM (Hazelcast on 127.0.0.1), each running one part in another mode; the node of part 0 merges the parts'
- * files. Default timeouts and retries: nothing dies here, and a robots.txt that times out on a busy machine
+ * one record per URL. First all parts on one Vert.x (the local event bus), each part's file holding exactly the
+ * hosts dealt to it, then three clustered Vert.x instances in one JVM (Hazelcast on 127.0.0.1), each running one
+ * part in another mode; the node of part 0 merges the parts' files. Default timeouts and retries: nothing dies here, and a robots.txt that times out on a busy machine
  * would rightly disallow its whole host.
  */
 @Tag(Tags.NEWEST_JDK)
@@ -62,13 +63,25 @@ class ShardedCrawlTest {
     void fourPartsInOneJvmCrawlTheGroundTruthOnce() {
         FakeWorld world = world();
         CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4).outputIn(dir).load(dir).withSeeds(world.seedUrls());
-        ShardedRun run = new ShardedRun(kit.vertx(), config, () -> 0, new CrawlAddresses("sharded-local"), 4, null,
+        ShardMap map = ShardMap.dealing(world.seedUrls(), 4);
+        ShardedRun run = new ShardedRun(kit.vertx(), config, () -> 0, new CrawlAddresses("sharded-local"), map, null,
                 "local");
         CrawlReport report = await(run.run(List.of(0, 1, 2, 3)));
 
         assertGroundTruth(world, RecordsFile.read(report.records()));
         assertThat(run.batchesSent()).as("hand-offs travel in batches").isPositive()
                 .isLessThan(RecordsFile.read(report.records()).size());
+        // the six sites' hosts were dealt 2, 2, 1, 1: each part fetched exactly the hosts dealt to it
+        for (int part = 0; part < 4; part++) {
+            int p = part;
+            Set<String> dealt = map.dealt().entrySet().stream().filter(e -> e.getValue() == p)
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            assertThat(dealt).as("hosts dealt to part %d", part).hasSize(part < 2 ? 2 : 1);
+            List<CrawlRecord> records = RecordsFile.read(dir.resolve("records.parts").resolve("part-" + part
+                    + ".jsonl"));
+            assertThat(records.stream().filter(r -> r.outcome() == Outcome.FETCHED).map(r -> HostKey.of(r.url()))
+                    .collect(Collectors.toSet())).as("hosts of part %d's fetched pages", part).isEqualTo(dealt);
+        }
     }
 
     @Test
@@ -77,14 +90,14 @@ class ShardedCrawlTest {
         String cluster = ClusterFixtures.uniqueClusterName();
         CrawlAddresses crawl = new CrawlAddresses("sharded-cluster");
         Mode[] modes = {Mode.ASYNC, Mode.THREAD_POOL, Mode.SEQUENTIAL};
-        ShardMap map = new ShardMap(3);
+        ShardMap map = ShardMap.dealing(world.seedUrls(), 3);
         List<Future<CrawlReport>> runs = new ArrayList<>();
         for (int part = 0; part < 3; part++) {
             Vertx node = ClusterFixtures.join(kit, cluster);
             CrawlConfig config = TestConfig.crawl().mode(modes[part]).concurrency(3).outputIn(dir.resolve("n" + part))
                     .load(dir)
                     .withSeeds(world.seedUrls());
-            runs.add(new ShardedRun(node, config, () -> 0, crawl, 3, null, modes[part].label()).run(List.of(part)));
+            runs.add(new ShardedRun(node, config, () -> 0, crawl, map, null, modes[part].label()).run(List.of(part)));
         }
         CrawlReport report = await(Future.all(runs)).resultAt(0);
 

@@ -104,7 +104,7 @@ class ShardedHugePageTest {
                 CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4).maxDepth(0)
                         .timeouts(2_000, 10_000, 20_000).maxBodyBytes(32L << 20).outputIn(dir.resolve("n" + part))
                         .load(dir).withSeeds(List.of(home, target));
-                runs.add(new ShardedRun(node, config, () -> 0, crawl, PARTS, null, "node" + part).run(List.of(part)));
+                runs.add(new ShardedRun(node, config, () -> 0, crawl, map, null, "node" + part).run(List.of(part)));
             }
             CrawlReport report = await(Future.all(runs)).resultAt(0);
             records = RecordsFile.read(report.records());

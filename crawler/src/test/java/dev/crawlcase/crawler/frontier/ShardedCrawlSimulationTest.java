@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.fail;
  * {@link Frontier} of its own hosts driven like a pool of fetchers that answer out of order and lose some results,
  * exchange hand-offs over a network that delays, reorders, duplicates and drops every kind of message (batches and
  * acknowledgements), and publish their board slots lazily, except before an acknowledgement where the rule demands
- * it. The seeds go to one shard picked at random, which need not own them. The union of the shards' records must be
+ * it. The hosts of some of the seeds are dealt to the shards, the others hashed ({@link ShardMap}). The seeds go to
+ * one shard picked at random, which need not own them. The union of the shards' records must be
  * exactly what one frontier gives: one record per discovered URL, at its shortest-path depth, with its outcome.
  */
 class ShardedCrawlSimulationTest {
@@ -55,7 +56,10 @@ class ShardedCrawlSimulationTest {
         FrontierSettings settings = new FrontierSettings(maxDepth, 0, 1 + rnd.nextInt(4), rnd.nextInt(30), true,
                 1_000, 10, new RetryPolicy(3, 10, 200, 500), 1_000, 200 + rnd.nextInt(5_000), 100, "crawlcase", false);
         int shards = 1 + rnd.nextInt(6);
-        ShardMap map = new ShardMap(shards);
+        // the hosts of some of the seeds (none, some, or all) dealt as the cluster deals them, the others hashed;
+        // drawn apart so that each world is the one it was before hosts were dealt
+        Random dealing = new Random(~seed);
+        ShardMap map = ShardMap.dealing(world.seeds.subList(0, dealing.nextInt(world.seeds.size() + 1)), shards);
         AtomicLong now = new AtomicLong();
         List<CrawlRecord> records = new ArrayList<>();
         List<Shard> all = new ArrayList<>();
