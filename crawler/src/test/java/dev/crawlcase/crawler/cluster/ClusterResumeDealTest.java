@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.task.CrawlRecord;
@@ -41,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * table of dealt hosts, and by the hash alone for a folder written before hosts were dealt. Each part's file then
  * holds exactly the hosts of that part.
  */
+@Tag(Tags.NEWEST_JDK)
 class ClusterResumeDealTest {
     private static final int SITES = 4;
     private static final long BOUND_S = 120;
