@@ -48,10 +48,11 @@ public final class ModeVerticles {
 
     /**
      * Why {@code mode} cannot make a crawl's requests the way {@code controls} ask, if it cannot, in one line naming
-     * the mode: sequential and thread-pool fetch with the JDK's client, which has no SOCKS.
+     * the mode: sequential, thread-pool and the processes mode's workers fetch with the JDK's client, which has no
+     * SOCKS.
      */
     public static Optional<String> refusedControls(Mode mode, RequestControls controls) {
-        boolean jdkClient = mode == Mode.SEQUENTIAL || mode == Mode.THREAD_POOL;
+        boolean jdkClient = mode == Mode.SEQUENTIAL || mode == Mode.THREAD_POOL || mode == Mode.PROCESSES;
         return jdkClient ? BlockingFetcher.unsupported(controls).map(reason -> mode.label() + " mode: " + reason)
                 : Optional.empty();
     }

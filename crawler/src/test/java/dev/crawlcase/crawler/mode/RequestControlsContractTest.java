@@ -247,7 +247,7 @@ class RequestControlsContractTest {
 
     /** The JDK's HttpClient has no SOCKS: its modes refuse in one line, exit 2, before one request or tunnel. */
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = {"SEQUENTIAL", "THREAD_POOL"})
+    @EnumSource(value = Mode.class, names = {"SEQUENTIAL", "THREAD_POOL", "PROCESSES"})
     void theModesOnTheJdkClientRefuseASocksProxyBeforeAnyRequest(Mode mode) throws Exception {
         FakeWorld world = start(world(SiteAccess.OPEN));
         LoopbackSocks5 socks = LoopbackSocks5.start(kit.vertx());
