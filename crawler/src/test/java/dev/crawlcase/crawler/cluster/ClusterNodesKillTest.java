@@ -46,8 +46,12 @@ class ClusterNodesKillTest {
     private static final int SITES = 12;
     /** The host delay of the first test: the sites' own clocks must never see two page starts closer. */
     private static final int DELAY_MS = 200;
-    /** Loopback transit can bring a request in later than the one after it by a little on a loaded machine. */
-    private static final int TRANSIT_SLACK_MS = 50;
+    /**
+     * Loopback transit can bring a request in later than the one after it on a loaded machine: gaps of 128-142 ms were
+     * seen at load 15-25 with politeness held at the sender. A hand-over that forgot a host's last start would send at
+     * once, a gap near 0, so half the delay still tells the two apart.
+     */
+    private static final int TRANSIT_SLACK_MS = DELAY_MS / 2;
 
     @RegisterExtension
     final CrawlcaseExtension kit = new CrawlcaseExtension();
