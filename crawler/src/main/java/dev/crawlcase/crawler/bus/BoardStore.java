@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.AsyncMap;
 
+import java.util.function.Function;
+
 /**
  * The crawl-wide board of a sharded crawl, kept as ONE entry of a Vert.x shared-data map (a Hazelcast IMap entry
  * on a cluster, a local map in one JVM), so that every read is one consistent view of all parts' slots: reading
@@ -59,16 +61,20 @@ public final class BoardStore {
         return map().compose(m -> m.get(KEY)).map(this::parse);
     }
 
-    /** Writes {@code slot} as part {@code part}'s, keeping every other part's slot; the board after the write. */
-    Future<Versioned> write(int part, GateSlot slot) {
+    /**
+     * Writes part {@code part}'s slot, made by {@code slot} from the board as it is just before the write (again
+     * on each retry of the compare-and-set), keeping every other part's slot; the board after the write.
+     */
+    Future<Versioned> write(int part, Function<GateView, GateSlot> slot) {
         return map().compose(m -> casLoop(m, part, slot));
     }
 
-    private Future<Versioned> casLoop(AsyncMap<String, String> m, int part, GateSlot slot) {
+    private Future<Versioned> casLoop(AsyncMap<String, String> m, int part, Function<GateView, GateSlot> slot) {
         mapOperations += 2;
         return m.get(KEY).compose(old -> {
             Versioned before = parse(old);
-            Versioned after = new Versioned(before.version() + 1, before.view().with(part, slot));
+            Versioned after = new Versioned(before.version() + 1,
+                    before.view().with(part, slot.apply(before.view())));
             String value = toJson(after).encode();
             Future<Boolean> swapped = old == null
                     ? m.putIfAbsent(KEY, value).map(previous -> previous == null)
@@ -88,19 +94,28 @@ public final class BoardStore {
     static JsonObject toJson(Versioned v) {
         JsonArray mins = new JsonArray();
         JsonArray finished = new JsonArray();
+        JsonArray pages = new JsonArray();
+        JsonArray starved = new JsonArray();
         for (int i = 0; i < v.view().shards(); i++) {
-            mins.add(v.view().slot(i).minDepth());
-            finished.add(v.view().slot(i).finished());
+            GateSlot slot = v.view().slot(i);
+            mins.add(slot.minDepth());
+            finished.add(slot.finished());
+            pages.add(slot.pages());
+            starved.add(slot.starved());
         }
-        return new JsonObject().put("version", v.version()).put("min", mins).put("finished", finished);
+        return new JsonObject().put("version", v.version()).put("min", mins).put("finished", finished)
+                .put("pages", pages).put("starved", starved);
     }
 
     static Versioned fromJson(JsonObject json) {
         JsonArray mins = json.getJsonArray("min");
         JsonArray finished = json.getJsonArray("finished");
+        JsonArray pages = json.getJsonArray("pages");
+        JsonArray starved = json.getJsonArray("starved");
         GateSlot[] slots = new GateSlot[mins.size()];
         for (int i = 0; i < slots.length; i++) {
-            slots[i] = new GateSlot(mins.getInteger(i), finished.getBoolean(i));
+            slots[i] = new GateSlot(mins.getInteger(i), finished.getBoolean(i), pages.getLong(i),
+                    starved.getBoolean(i));
         }
         return new Versioned(json.getLong("version"), new GateView(slots));
     }

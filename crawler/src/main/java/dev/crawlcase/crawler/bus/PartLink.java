@@ -1,7 +1,6 @@
 package dev.crawlcase.crawler.bus;
 
 import dev.crawlcase.crawler.frontier.Frontier;
-import dev.crawlcase.crawler.shard.GateSlot;
 import dev.crawlcase.crawler.shard.GateView;
 import dev.crawlcase.crawler.shard.OfferBatch;
 import dev.crawlcase.crawler.shard.Shard;
@@ -121,7 +120,9 @@ public final class PartLink implements CrawlWide {
                         changed.run();
                     }); // a failure (no part there yet, a timeout) is retried by the outbox's resend
         }
-        if (!shard.slot().equals(shard.lastPublished()) && !publishQueued && lazyTimer < 0) {
+        if (shard.needsPages() && !publishQueued) {
+            publish(); // it may lease no page until its claim is on the board
+        } else if (!shard.slot().equals(shard.lastPublished()) && !publishQueued && lazyTimer < 0) {
             lazyTimer = vertx.setTimer(LAZY_PUBLISH_MS, id -> {
                 lazyTimer = -1;
                 if (!closed && !shard.slot().equals(shard.lastPublished()) && !publishQueued) {
@@ -139,9 +140,8 @@ public final class PartLink implements CrawlWide {
         publishQueued = true;
         publishing = publishing.transform(ignored -> {
             publishQueued = false;
-            GateSlot slot = shard.slot();
-            return board.write(shard.id(), slot).onSuccess(view -> {
-                shard.published(slot);
+            return board.write(shard.id(), shard::slotFor).onSuccess(view -> {
+                shard.published(view.view().slot(shard.id()));
                 adoptView(view);
                 vertx.eventBus().publish(crawl.board(), BoardStore.toJson(view));
             }).<Void>mapEmpty();
@@ -163,7 +163,7 @@ public final class PartLink implements CrawlWide {
 
     @Override
     public boolean finished(Frontier frontier) {
-        return board.current().allFinished() && shard.slot().finished();
+        return shard.crawlFinished(board.current()) && shard.slot().finished();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.testkit.CliRun;
-import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import org.junit.jupiter.api.Test;
@@ -50,14 +49,6 @@ class ClusterCommandTest {
         String err = run(2, args.trim().split("\\s+")).err();
         assertThat(err).startsWith(message);
         assertThat(err.strip()).doesNotContain("\n").doesNotContain("Exception");
-    }
-
-    @Test
-    void aPageLimitIsRefusedForEqualNodesUntilThePartsShareIt() throws Exception {
-        Path crawlJson = TestConfig.crawl().maxPages(10).writeTo(dir.resolve("crawl.json"));
-        String err = run(2, "cluster", "--role", "node", "--nodes", "2", "--config", crawlJson.toString()).err();
-        assertThat(err).startsWith("crawler: maxPages: a page limit is not shared between the parts");
-        assertThat(err.strip()).doesNotContain("\n");
     }
 
     @Test
