@@ -118,31 +118,13 @@ public final class ClusterMessagesBench {
                     .withSeeds(world.seedUrls());
             CrawlAddresses addresses = new CrawlAddresses("messages-sharded");
             String cluster = ClusterFixtures.uniqueClusterName();
-            AtomicLong messages = new AtomicLong();
-            AtomicLong bytes = new AtomicLong();
-            java.util.Map<String, AtomicLong> byKind = new java.util.concurrent.ConcurrentHashMap<>();
+            CrossPartMessages counted = new CrossPartMessages(addresses, 3);
             List<dev.crawlcase.crawler.run.ShardedRun> runs = new ArrayList<>();
             List<Future<CrawlReport>> done = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 Vertx node = get(ClusterVertx.start(ClusterFixtures.hazelcast(cluster), "127.0.0.1"));
                 nodes.add(node);
-                node.eventBus().addOutboundInterceptor(context -> {
-                    String address = context.message().address();
-                    // replies are left out here: most answer a node's own lease exchanges (in its JVM); every
-                    // request that crosses (hand-offs, records) gets one reply, added once the crawl is over
-                    if (!address.startsWith("crawlcase." + addresses.crawlId() + ".p")
-                            && !address.startsWith("__vertx.reply")) {
-                        int copies = address.equals(addresses.board()) ? 2 : 1; // a publish reaches both others
-                        messages.addAndGet(copies);
-                        String kind = address.replaceAll("\\.[0-9]+$", "")
-                                .replace("crawlcase." + addresses.crawlId() + ".", "");
-                        byKind.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(copies);
-                        if (context.message() instanceof ClusteredMessage<?, ?> m) {
-                            bytes.addAndGet((long) copies * m.encodeToWire().length());
-                        }
-                    }
-                    context.next();
-                });
+                node.eventBus().addOutboundInterceptor(counted);
             }
             for (int i = 0; i < 3; i++) {
                 var run = new dev.crawlcase.crawler.run.ShardedRun(nodes.get(i), config, () -> 0, addresses,
@@ -154,21 +136,16 @@ public final class ClusterMessagesBench {
             CrawlReport report = done.get(0).result();
             long pages = report.summary().pages();
             long boardOps = runs.stream().mapToLong(dev.crawlcase.crawler.run.ShardedRun::boardOperations).sum();
-            long requests = byKind.getOrDefault("offers", new AtomicLong()).get()
-                    + byKind.getOrDefault("records", new AtomicLong()).get();
-            byKind.put("replies to offers and records", new AtomicLong(requests));
-            long total = messages.get() + requests + boardOps;
+            long total = counted.messages() + boardOps;
             JsonObject row = new JsonObject().put("label", label).put("pages", pages)
                     .put("world", SITES + " sites x " + PAGES + " pages, fixed " + LATENCY_MS + " ms")
                     .put("nodes", "3 equal nodes (--role node), async at " + PER_NODE + " each")
-                    .put("messages", total).put("busMessages", messages.get() + requests)
+                    .put("messages", total).put("busMessages", counted.messages())
                     .put("boardMapOperations", boardOps)
-                    .put("busMessagesByKind", new JsonObject(new java.util.TreeMap<>(byKind.entrySet().stream()
-                            .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
-                                    e -> (Object) e.getValue().get())))))
-                    .put("bytes", bytes.get())
+                    .put("busMessagesByKind", new JsonObject(new java.util.TreeMap<String, Object>(counted.byKind())))
+                    .put("bytes", counted.bytes())
                     .put("messagesPerPage", BenchNodes.round((double) total / pages))
-                    .put("bytesPerPage", BenchNodes.round((double) bytes.get() / pages));
+                    .put("bytesPerPage", BenchNodes.round((double) counted.bytes() / pages));
             System.out.println(row.encode());
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, row.encode() + "\n", java.nio.file.StandardOpenOption.CREATE,

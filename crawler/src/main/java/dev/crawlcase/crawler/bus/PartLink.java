@@ -28,13 +28,25 @@ import java.util.function.Supplier;
  */
 public final class PartLink implements CrawlWide {
     private static final long REQUEST_TIMEOUT_MS = 5_000;
+    /**
+     * How often a part that waits for the others (finished, or out of pages to lease) reads the board itself, in
+     * case a publish was lost; a busy part learns of the board from the publishes and its own writes alone.
+     */
     private static final long BOARD_POLL_MS = 1_000;
     /**
-     * A slot that only says this part moved on (deeper, or finished) may wait this long before it goes up: while
-     * pages come and go a part flips between finished and not many times a second, and nobody waits for that
-     * but the crawl's end. A slot that must go up before an acknowledgement never waits.
+     * A slot that only says this part moved on (deeper, or finished) may wait this long before it goes up, and a
+     * finished one goes up only once the part has stayed finished that long: while pages come and go a part flips
+     * between finished and not many times a second, each flip to finished that went up would cost a second write
+     * when the next hand-off arrives, and nobody waits for it but the crawl's end. A slot that must go up before
+     * an acknowledgement, or a claim of pages it waits for, never waits.
      */
     private static final long LAZY_PUBLISH_MS = 250;
+    /**
+     * A slot that says only that this part went deeper (not finished, nothing else new) waits this long: the others
+     * need it only to write records sooner, and a crawl goes through its depths in a few writes instead of one per
+     * depth when depths pass quickly.
+     */
+    private static final long DEEPER_PUBLISH_MS = 1_000;
 
     private final Shard shard;
     private final CrawlAddresses crawl;
@@ -48,6 +60,8 @@ public final class PartLink implements CrawlWide {
     private boolean publishQueued;
     private long pollTimer = -1;
     private long lazyTimer = -1;
+    /** When this part's slot last became finished (System.nanoTime, ms), or -1 while it is not. */
+    private long finishedSinceMs = -1;
     private boolean closed;
     private long batchesSent;
     private long batchesTaken;
@@ -86,7 +100,11 @@ public final class PartLink implements CrawlWide {
         MessageConsumer<JsonObject> boards = vertx.eventBus().consumer(crawl.board(), m -> adopt(m.body()));
         consumers.add(offers);
         consumers.add(boards);
-        pollTimer = vertx.setPeriodic(BOARD_POLL_MS, id -> board.read().onSuccess(this::adoptView));
+        pollTimer = vertx.setPeriodic(BOARD_POLL_MS, id -> {
+            if (shard.slot().finished() || shard.needsPages()) {
+                board.read().onSuccess(this::adoptView);
+            }
+        });
         return Future.all(offers.completion(), boards.completion())
                 .compose(v -> board.read()).onSuccess(this::adoptView)
                 .compose(v -> publish());
@@ -121,14 +139,50 @@ public final class PartLink implements CrawlWide {
                         changed.run();
                     }); // a failure (no part there yet, a timeout) is retried by the outbox's resend
         }
-        if (!shard.slot().equals(shard.lastPublished()) && !publishQueued && lazyTimer < 0) {
-            lazyTimer = vertx.setTimer(LAZY_PUBLISH_MS, id -> {
-                lazyTimer = -1;
-                if (!closed && !shard.slot().equals(shard.lastPublished()) && !publishQueued) {
-                    publish();
-                }
-            });
+        GateSlot slot = shard.slot();
+        if (!slot.finished()) {
+            finishedSinceMs = -1;
+        } else if (finishedSinceMs < 0) {
+            finishedSinceMs = nowMs();
         }
+        if (shard.needsPages() && !publishQueued) {
+            publish(); // it may lease no page until its claim is on the board
+        } else if (!slot.equals(shard.lastPublished()) && !publishQueued && lazyTimer < 0) {
+            publishLater(onlyDeeper(slot) ? DEEPER_PUBLISH_MS : LAZY_PUBLISH_MS);
+        }
+    }
+
+    /** Publishes the slot after {@code delayMs} if it still differs then, a finished one once it has held. */
+    private void publishLater(long delayMs) {
+        lazyTimer = vertx.setTimer(Math.max(1, delayMs), id -> {
+            lazyTimer = -1;
+            GateSlot slot = shard.slot();
+            if (closed || slot.equals(shard.lastPublished()) || publishQueued) {
+                return;
+            }
+            if (!slot.finished()) {
+                finishedSinceMs = -1;
+            } else if (finishedSinceMs < 0) {
+                finishedSinceMs = nowMs();
+            }
+            long heldMs = nowMs() - finishedSinceMs;
+            if (slot.finished() && heldMs < LAZY_PUBLISH_MS) {
+                publishLater(LAZY_PUBLISH_MS - heldMs);
+            } else {
+                publish();
+            }
+        });
+    }
+
+    /** Whether {@code slot} differs from the one published only by a deeper smallest depth. */
+    private boolean onlyDeeper(GateSlot slot) {
+        GateSlot published = shard.lastPublished();
+        return !slot.finished() && !published.finished() && slot.pages() == published.pages()
+                && slot.starved() == published.starved() && slot.minDepth() > published.minDepth();
+    }
+
+    private static long nowMs() {
+        return System.nanoTime() / 1_000_000;
     }
 
     /**
@@ -139,9 +193,8 @@ public final class PartLink implements CrawlWide {
         publishQueued = true;
         publishing = publishing.transform(ignored -> {
             publishQueued = false;
-            GateSlot slot = shard.slot();
-            return board.write(shard.id(), slot).onSuccess(view -> {
-                shard.published(slot);
+            return board.write(shard.id(), shard::slotFor).onSuccess(view -> {
+                shard.published(view.view().slot(shard.id()));
                 adoptView(view);
                 vertx.eventBus().publish(crawl.board(), BoardStore.toJson(view));
             }).<Void>mapEmpty();
@@ -150,7 +203,10 @@ public final class PartLink implements CrawlWide {
     }
 
     private void adopt(JsonObject published) {
-        adoptView(BoardStore.fromJson(published));
+        if (!closed && board.newer(published)) {
+            shard.boardChanged(board.current());
+            changed.run();
+        }
     }
 
     private void adoptView(BoardStore.Versioned view) {
@@ -163,7 +219,7 @@ public final class PartLink implements CrawlWide {
 
     @Override
     public boolean finished(Frontier frontier) {
-        return board.current().allFinished() && shard.slot().finished();
+        return shard.crawlFinished(board.current()) && shard.slot().finished();
     }
 
     @Override

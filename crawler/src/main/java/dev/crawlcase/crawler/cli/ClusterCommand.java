@@ -187,10 +187,6 @@ final class ClusterCommand implements Callable<Integer> {
             crawl = crawl.withConcurrency((int) RunCommand.inRange("--concurrency", concurrency, Mode.CONCURRENCY_RANGE));
         }
         crawl = output.apply(crawl);
-        if (crawl.maxPages() > 0) {
-            throw new ConfigException("maxPages", "a page limit is not shared between the parts of --role node yet"
-                    + " (each part would apply it to its own hosts); set it to 0, or use --role frontier");
-        }
         Mode m = crawl.mode();
         if (m.unavailableReason().isPresent()) {
             throw new ConfigException("", m.unavailableReason().orElseThrow());

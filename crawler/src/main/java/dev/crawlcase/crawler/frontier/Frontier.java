@@ -234,6 +234,30 @@ public final class Frontier {
         }
     }
 
+    /** The crawl's page limit, maxPages (0: none). */
+    public long pageLimit() {
+        return book.maxPages();
+    }
+
+    /**
+     * A part of a sharded crawl shares the page limit with the other parts: it may lease {@code pages} URLs as
+     * pages in all, this run and restored ones together (what it claimed of the limit). Fewer than it leased
+     * already stops its first leases until it may lease more. Only with a page limit.
+     */
+    public void allowPages(long pages) {
+        book.allowPages(pages);
+    }
+
+    /** URLs leased as pages so far, restored ones included: what the page limit counts. */
+    public long pagesLeased() {
+        return book.pagesLeased();
+    }
+
+    /** URLs waiting for their first lease: what more of the page limit would let it fetch. */
+    public long pagesWaiting() {
+        return book.queued();
+    }
+
     /** The smallest depth of a URL queued, leased or retrying here, or Integer.MAX_VALUE when none is. */
     public int minUnfinishedDepth() {
         return ledger.minUnfinishedHere();

@@ -33,11 +33,14 @@ final class UrlBook {
     private final LongIntHashMap codes = new LongIntHashMap();
     private final long[] counts = new long[STATES.length];
     private final long maxPages;
+    /** How many URLs this book may lease as pages in all: maxPages, or a part's share of it in a sharded crawl. */
+    private long allowedPages;
     private long pagesLeased;
 
     /** @param maxPages how many URLs may be leased as pages (0: no limit) */
     UrlBook(long maxPages) {
         this.maxPages = maxPages;
+        this.allowedPages = maxPages == 0 ? Long.MAX_VALUE : maxPages;
     }
 
     // ---- reading
@@ -89,7 +92,28 @@ final class UrlBook {
 
     /** Whether another URL may have its first lease under the page limit. */
     boolean pageBudgetLeft() {
-        return maxPages == 0 || pagesLeased < maxPages;
+        return pagesLeased < allowedPages;
+    }
+
+    /** The crawl's page limit (0: none). */
+    long maxPages() {
+        return maxPages;
+    }
+
+    /**
+     * A part of a sharded crawl may lease {@code pages} URLs as pages in all (its claims on the crawl's limit);
+     * fewer than it leased already stops its first leases. Only with a page limit.
+     */
+    void allowPages(long pages) {
+        if (maxPages == 0 || pages < 0) {
+            throw new IllegalStateException("no page limit to share, or a negative share: " + pages);
+        }
+        allowedPages = pages;
+    }
+
+    /** How many URLs it may lease as pages in all (Long.MAX_VALUE: no limit). */
+    long allowedPages() {
+        return allowedPages;
     }
 
     /** Distinct URLs seen. */

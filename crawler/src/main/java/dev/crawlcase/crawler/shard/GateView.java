@@ -36,14 +36,41 @@ public final class GateView {
         return min;
     }
 
-    /** Every shard finished: no URL is unfinished or on its way anywhere, so none can be found any more. */
-    public boolean allFinished() {
+    /**
+     * The crawl is over: every shard finished, so no URL is unfinished or on its way anywhere and none can be found
+     * any more; and with a page limit ({@code maxPages} &gt; 0), no shard waits for pages another could give back:
+     * either none is starved, or every page of the limit is claimed (a finished shard claims what it leased).
+     */
+    public boolean allFinished(long maxPages) {
+        boolean starved = false;
         for (GateSlot s : slots) {
             if (!s.finished()) {
                 return false;
             }
+            starved |= s.starved();
+        }
+        return maxPages == 0 || !starved || pagesExcept(-1) >= maxPages;
+    }
+
+    /** Every shard but {@code shard} has written its slot. */
+    public boolean spokenExcept(int shard) {
+        for (int i = 0; i < slots.length; i++) {
+            if (i != shard && !slots[i].spoken()) {
+                return false;
+            }
         }
         return true;
+    }
+
+    /** The pages every shard but {@code shard} claimed of the page limit. */
+    public long pagesExcept(int shard) {
+        long sum = 0;
+        for (int i = 0; i < slots.length; i++) {
+            if (i != shard) {
+                sum += Math.max(0, slots[i].pages());
+            }
+        }
+        return sum;
     }
 
     /** This view with {@code shard}'s slot replaced. */

@@ -20,7 +20,9 @@ import java.util.function.LongSupplier;
  *   <li>the receiver acknowledges only after its board slot counts what it took ({@link #receive} says when the
  *       slot must be published first);</li>
  *   <li>a record waits until no URL two or more levels shallower is unfinished anywhere: here, in another shard's
- *       last published slot, or in this outbox.</li>
+ *       last published slot, or in this outbox;</li>
+ *   <li>with a page limit, a page is leased for the first time only within the pages this shard's last written
+ *       slot claimed ({@link PageClaims}); {@link #slotFor} computes a slot against the board it is written on.</li>
  * </ul>
  * Not thread-safe: one thread drives it, the one that drives its frontier.
  */
@@ -34,6 +36,7 @@ public final class Shard implements CrawlShare {
     private final Outbox outbox;
     private final LongSupplier clock;
     private final Frontier frontier;
+    private final PageClaims claims;
     private GateView board;
     private GateSlot published = GateSlot.UNKNOWN;
 
@@ -44,6 +47,10 @@ public final class Shard implements CrawlShare {
         this.clock = Objects.requireNonNull(clockMs, "clockMs");
         this.board = GateView.unknown(map.shards());
         this.frontier = frontiers.apply(this);
+        this.claims = new PageClaims(id, frontier.pageLimit());
+        if (claims.limited()) {
+            frontier.allowPages(claims.allowed()); // nothing before its first claim
+        }
     }
 
     public int id() {
@@ -109,15 +116,57 @@ public final class Shard implements CrawlShare {
         return outbox.due(clock.getAsLong());
     }
 
-    /** This shard's slot as it stands now. */
+    /**
+     * This shard's slot as it stands now, against the board it last saw: what a write would say (nothing changes;
+     * compare it with {@link #lastPublished} to know whether a write is due).
+     */
     public GateSlot slot() {
-        int min = Math.min(frontier.minUnfinishedDepth(), inTransitGateDepth());
-        return new GateSlot(min, frontier.isFinished() && outbox.isEmpty());
+        return slot(board, false);
     }
 
-    /** The driver published {@code slot} on the board. */
+    /**
+     * The slot to write on {@code view}, the board as it is just before the write (compare-and-set: written only
+     * on that very board). What it gives back of the page limit is no longer spent from now on; what it claims
+     * is spent once {@link #published} says the write went through.
+     */
+    public GateSlot slotFor(GateView view) {
+        return slot(view, true);
+    }
+
+    private GateSlot slot(GateView view, boolean writing) {
+        int min = Math.min(frontier.minUnfinishedDepth(), inTransitGateDepth());
+        boolean finished = frontier.isFinished() && outbox.isEmpty();
+        if (!claims.limited()) {
+            return new GateSlot(min, finished);
+        }
+        PageClaims.Claim c = claims.decide(view, frontier.pagesLeased(), frontier.pagesWaiting(), finished, writing);
+        if (writing) {
+            frontier.allowPages(claims.allowed());
+        }
+        return new GateSlot(min, c.finished(), c.pages(), c.starved());
+    }
+
+    /**
+     * Whether this shard's slot should go up at once: it may lease no more pages, has some waiting, and the
+     * board it saw has pages left to claim.
+     */
+    public boolean needsPages() {
+        return claims.limited() && frontier.pagesLeased() >= claims.allowed() && frontier.pagesWaiting() > 0
+                && slot().pages() > claims.allowed();
+    }
+
+    /** Whether the whole crawl is over by {@code view} (every shard finished, the page limit settled). */
+    public boolean crawlFinished(GateView view) {
+        return view.allFinished(frontier.pageLimit());
+    }
+
+    /** The driver published {@code slot} (one {@link #slotFor} made) on the board. */
     public void published(GateSlot slot) {
         this.published = slot;
+        if (claims.limited()) {
+            claims.written(slot);
+            frontier.allowPages(claims.allowed());
+        }
     }
 
     /** The slot last published: what the other shards may assume of this one. */

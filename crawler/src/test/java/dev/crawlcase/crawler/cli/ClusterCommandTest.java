@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Tag;
 import dev.crawlcase.crawler.testkit.Tags;
 
 import dev.crawlcase.crawler.testkit.CliRun;
-import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import org.junit.jupiter.api.Test;
@@ -54,14 +53,6 @@ class ClusterCommandTest {
         String err = run(2, args.trim().split("\\s+")).err();
         assertThat(err).startsWith(message);
         assertThat(err.strip()).doesNotContain("\n").doesNotContain("Exception");
-    }
-
-    @Test
-    void aPageLimitIsRefusedForEqualNodesUntilThePartsShareIt() throws Exception {
-        Path crawlJson = TestConfig.crawl().maxPages(10).writeTo(dir.resolve("crawl.json"));
-        String err = run(2, "cluster", "--role", "node", "--nodes", "2", "--config", crawlJson.toString()).err();
-        assertThat(err).startsWith("crawler: maxPages: a page limit is not shared between the parts");
-        assertThat(err.strip()).doesNotContain("\n");
     }
 
     @Test

@@ -4,6 +4,10 @@ import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.TestConfig;
+import dev.crawlcase.sites.FakeWorld;
+import dev.crawlcase.sites.config.Distribution;
+import dev.crawlcase.sites.config.SiteSpec;
+import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
@@ -12,7 +16,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * What the cluster tests share: the bundled loopback Hazelcast config under a cluster name of its own (so test
@@ -51,5 +59,25 @@ final class ClusterFixtures {
     static TestConfig shortLeases(Mode mode, int concurrency, Path dir) {
         return TestConfig.crawl().mode(mode).concurrency(concurrency).timeouts(1_000, 1_000, 1_500)
                 .leaseTimeoutMs(2_500).fastRetries().outputIn(dir);
+    }
+
+    /**
+     * Fake sites for a cluster crawl in this JVM: {@code count} sites named {@code prefix0}, {@code prefix1}...,
+     * {@code pages} pages each with 3 links a page, a fixed 5 ms latency.
+     */
+    static FakeWorld sites(CrawlcaseExtension kit, String prefix, int count, int pages, long seed) {
+        List<SiteSpec> sites = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sites.add(SiteSpec.named(prefix + i).withPages(pages, 3).withLatency(Distribution.fixed(5)));
+        }
+        return CrawlcaseExtension.await(FakeWorld.start(kit.vertx(), WorldConfig.of(seed,
+                sites.toArray(SiteSpec[]::new))));
+    }
+
+    /** How many times the sites were asked for each page (robots.txt aside), by their own counters. */
+    static Map<String, Integer> pagesRequested(FakeWorld world) {
+        return world.counters().requestsPerUrl().entrySet().stream()
+                .filter(e -> !e.getKey().endsWith("/robots.txt"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

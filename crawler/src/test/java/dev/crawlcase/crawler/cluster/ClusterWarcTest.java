@@ -12,9 +12,6 @@ import dev.crawlcase.crawler.testkit.WarcReaders;
 import dev.crawlcase.crawler.testkit.WarcReaders.Capture;
 import dev.crawlcase.sites.CrawlRules;
 import dev.crawlcase.sites.FakeWorld;
-import dev.crawlcase.sites.config.Distribution;
-import dev.crawlcase.sites.config.SiteSpec;
-import dev.crawlcase.sites.config.WorldConfig;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,11 +43,7 @@ class ClusterWarcTest {
 
     @Test
     void eachPartArchivesItsOwnFetchesInFilesNamedByCrawlAndPart() throws Exception {
-        List<SiteSpec> sites = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            sites.add(SiteSpec.named("w" + i).withPages(20, 3).withLatency(Distribution.fixed(5)));
-        }
-        FakeWorld world = await(FakeWorld.start(kit.vertx(), WorldConfig.of(29, sites.toArray(SiteSpec[]::new))));
+        FakeWorld world = ClusterFixtures.sites(kit, "w", 4, 20, 29);
         Path warc = dir.resolve("warc");
         Path crawlJson = TestConfig.crawl().mode(Mode.ASYNC).concurrency(3).outputIn(dir).warc(warc, 64 * 1024)
                 .writeTo(dir.resolve("crawl.json"));

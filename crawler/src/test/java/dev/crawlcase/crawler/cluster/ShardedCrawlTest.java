@@ -6,6 +6,7 @@ import dev.crawlcase.crawler.testkit.Tags;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.output.RecordsFile;
 import dev.crawlcase.crawler.run.CrawlReport;
+import dev.crawlcase.crawler.run.CrawlRunner;
 import dev.crawlcase.crawler.run.ShardedRun;
 import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.task.CrawlAddresses;
@@ -82,6 +83,45 @@ class ShardedCrawlTest {
             assertThat(records.stream().filter(r -> r.outcome() == Outcome.FETCHED).map(r -> HostKey.of(r.url()))
                     .collect(Collectors.toSet())).as("hosts of part %d's fetched pages", part).isEqualTo(dealt);
         }
+    }
+
+    /**
+     * maxPages across four parts: exactly that many pages requested in the whole crawl (the sites' own counters),
+     * each once, one record per URL, and the records a one-frontier run writes under the same limit: the pages it
+     * fetched, "page_limit" for the URLs it found and never requested.
+     */
+    @Test
+    void fourPartsFetchExactlyThePageLimitLikeRun() {
+        FakeWorld world = world();
+        CrawlConfig config = TestConfig.crawl().mode(Mode.ASYNC).concurrency(4).maxPages(40).outputIn(dir).load(dir)
+                .withSeeds(world.seedUrls());
+        List<CrawlRecord> alone = RecordsFile.read(await(new CrawlRunner(kit.vertx(), config, () -> 0).run())
+                .records());
+        assertWithinLimit(world, alone, 40);
+        world.counters().reset();
+
+        ShardedRun run = new ShardedRun(kit.vertx(), config, () -> 0, new CrawlAddresses("sharded-limit"),
+                ShardMap.dealing(world.seedUrls(), 4), null,
+                "local");
+        List<CrawlRecord> sharded = RecordsFile.read(await(run.run(List.of(0, 1, 2, 3))).records());
+        assertWithinLimit(world, sharded, 40);
+        assertThat(kinds(sharded)).as("the record kinds of run").isEqualTo(kinds(alone));
+    }
+
+    private static void assertWithinLimit(FakeWorld world, List<CrawlRecord> records, int maxPages) {
+        Map<String, Integer> pages = ClusterFixtures.pagesRequested(world);
+        assertThat(pages).as("pages requested").hasSize(maxPages).allSatisfy((url, n) -> assertThat(n).isOne());
+        assertThat(records).extracting(CrawlRecord::url).doesNotHaveDuplicates();
+        Map<String, CrawlRecord> byUrl = records.stream().collect(Collectors.toMap(CrawlRecord::url, r -> r));
+        assertThat(pages.keySet()).allSatisfy(url -> assertThat(byUrl.get(url)).as("record of %s", url)
+                .isNotNull().extracting(CrawlRecord::reason).isNotEqualTo("page_limit"));
+        assertThat(records).filteredOn(r -> "page_limit".equals(r.reason())).isNotEmpty()
+                .allSatisfy(r -> assertThat(pages).as("requested").doesNotContainKey(r.url()));
+        assertThat(records).filteredOn(r -> r.outcome() == Outcome.FETCHED).hasSize(maxPages);
+    }
+
+    private static Set<String> kinds(List<CrawlRecord> records) {
+        return records.stream().map(r -> r.outcome() + "/" + r.reason()).collect(Collectors.toSet());
     }
 
     @Test
