@@ -117,7 +117,9 @@ def ideal_seconds(crawler, requests, records):
 def measure(crawler, args, server, seed, work, jvm_flags):
     out = tempfile.mkdtemp(dir=work, prefix=crawler.replace(" ", "_") + "-")
     mode = crawler.split(" ")[0]
-    cmd = wget_cmd(seed, out) if crawler == "wget" else crawlcase_cmd(args.java, args.jar, mode, seed, out, jvm_flags)
+    jar = next((f for f in jvm_flags if f.endswith(".jar")), args.jar)  # a variant may name another build's jar
+    jvm_flags = [f for f in jvm_flags if not f.endswith(".jar")]
+    cmd = wget_cmd(seed, out) if crawler == "wget" else crawlcase_cmd(args.java, jar, mode, seed, out, jvm_flags)
     r = timed(cmd, server["log"], out)
     reqs = r.pop("requests")
     stderr = open(os.path.join(out, "stderr")).read().strip().splitlines()
@@ -192,8 +194,9 @@ def markdown(result):
         diffs = [f"{c}: {d['countHere']} URLs, {d['countOnlyHere']} not in wget's ({', '.join(d['onlyHere'][:3])}), "
                  f"{d['countOnlyWget']} only wget's ({', '.join(d['onlyWget'][:3])})"
                  for c, d in sc["pageSets"].items() if not d["same"] and d["countWget"]]
-        lines += ["", "Page sets (200s in nginx's log): " + ("every crawler fetched wget's "
-                  f"{next(iter(sc['pageSets'].values()))['countWget']} URLs." if not diffs else "; ".join(diffs)), ""]
+        count = next(iter(sc["pageSets"].values()), {}).get("countWget")
+        lines += ["", "Page sets (200s in nginx's log): " + ("no wget row to compare with." if not count else
+                  f"every crawler fetched wget's {count} URLs." if not diffs else "; ".join(diffs)), ""]
     return "\n".join(lines)
 
 
@@ -213,7 +216,7 @@ def main():
     p.add_argument("--out", default="crawler/results/real-sites.json")
     p.add_argument("--no-wget", action="store_true")
     p.add_argument("--variant", action="append", default=[],
-                   help="'LABEL=JVM FLAGS': one more async row run with these JVM flags (start-up experiments)")
+                   help="'LABEL=JVM FLAGS [OTHER.jar]': one more async row with these JVM flags (and that jar: before/after)")
     p.add_argument("--scenarios", default=None, help="comma list of DOCSET[-50ms] (default python,python-50ms,postgres)")
     args = p.parse_args()
     reps = 1 if args.quick else args.reps
@@ -225,7 +228,8 @@ def main():
     if not os.access(os.path.dirname(os.path.abspath(args.out)) or ".", os.W_OK):
         sys.exit(f"real-sites: cannot write {args.out}")
     crawlers = ([] if args.no_wget else ["wget"]) + modes + [f"async {v.split('=', 1)[0]}" for v in args.variant]
-    variant_flags = {f"async {v.split('=', 1)[0]}": v.split("=", 1)[1].split() for v in args.variant}
+    variant_flags = {f"async {v.split('=', 1)[0]}": [os.path.abspath(f) if f.endswith(".jar") else f
+                                                      for f in v.split("=", 1)[1].split()] for v in args.variant}
     names = args.scenarios.split(",") if args.scenarios else (
         ["python", "python-50ms", "postgres"])
 

@@ -5,7 +5,7 @@
 # repetitions interleaved. Writes crawler/results/real-sites.json and .md (or --out FILE.json). Not part of the tests.
 #
 #   bash crawler/src/bench/sh/real-sites.sh [--quick] [--reps N] [--modes a,b] [--java PATH] [--out FILE.json]
-#                                           [--variant 'LABEL=JVM FLAGS']...
+#                                           [--variant 'LABEL=JVM FLAGS [OTHER.jar]']...
 #
 # Installs what is missing with apt-get (needs root): nginx, libnginx-mod-http-echo, wget, python3.11-doc (530
 # large pages) and postgresql-doc-15 (1,173 smaller pages); builds crawler/target/crawler.jar if it is missing.
