@@ -129,9 +129,10 @@ def measure(crawler, args, server, seed, work, jvm_flags):
         records = [json.loads(line) for line in open(f"{out}/records.jsonl")]
     summary = json.load(open(f"{out}/summary.json")) if os.path.exists(f"{out}/summary.json") else {}
     html = [q for q in reqs if q["status"] == 200 and q["type"].startswith("text/html")]
+    pages = len({q["uri"] for q in html})  # a retried page (a timeout on a loaded machine) counts once
     row = {"crawler": crawler, "exit": r["exit"], "ok": ok, "wall": round(r["wall"], 3), "cpu": round(r["cpu"], 3),
-           "user": round(r["user"], 3), "sys": round(r["sys"], 3), "pages": len(html), "requests": len(reqs),
-           "cpuMsPerPage": round(1000 * r["cpu"] / len(html), 2) if html else None,
+           "user": round(r["user"], 3), "sys": round(r["sys"], 3), "pages": pages, "htmlResponses": len(html),
+           "requests": len(reqs), "cpuMsPerPage": round(1000 * r["cpu"] / pages, 2) if pages else None,
            "firstRequestS": round(reqs[0]["t"] - r["started"], 3) if reqs else None,
            "crawlWallS": summary.get("wallSeconds"), "uris": sorted({q["uri"] for q in reqs if q["status"] == 200})}
     if server["latency"]:

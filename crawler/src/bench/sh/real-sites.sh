@@ -8,9 +8,10 @@
 #                                           [--variant 'LABEL=JVM FLAGS [OTHER.jar]']...
 #
 # Installs what is missing with apt-get (needs root): nginx, libnginx-mod-http-echo, wget, python3.11-doc (530
-# large pages) and postgresql-doc-15 (1,173 smaller pages); builds crawler/target/crawler.jar if it is missing.
-# Scenarios: python, python-50ms, postgres (--scenarios adds postgres-50ms). Six to seven minutes on 2 quiet cores at
-# the default 2 rounds, half that with --quick (one round). JAVA=PATH or --java picks the JVM (virtual needs 21+).
+# large pages) and postgresql-doc-15 (1,169 smaller pages); builds crawler/target/crawler.jar if it is missing.
+# Scenarios: python, python-50ms, postgres (--scenarios adds postgres-50ms). About 7 minutes on 2 quiet cores at
+# the default 2 rounds (an estimate; 22 minutes on a loaded machine), half with --quick (one round). JAVA=PATH or
+# --java picks the JVM (virtual needs 21+).
 set -euo pipefail
 cd "$(dirname "$0")/../../../.."
 
