@@ -250,13 +250,13 @@ def main():
     finally:
         subprocess.run(["nginx", "-p", work, "-c", f"{work}/nginx.conf", "-e", f"{work}/error.log", "-s", "stop"],
                        stderr=subprocess.DEVNULL)
+        shutil.rmtree(work, ignore_errors=True)
     with open(args.out, "w") as f:
         json.dump(result, f, indent=1)
     md = markdown(result)
     with open(re.sub(r"\.json$", "", args.out) + ".md", "w") as f:
         f.write(md + "\n")
     print(md)
-    shutil.rmtree(work, ignore_errors=True)
 
 
 def run_all(args, reps, crawlers, variant_flags, servers, work):
