@@ -9,7 +9,6 @@ import dev.crawlcase.crawler.task.RecordDetail;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
@@ -75,8 +74,9 @@ public final class PageParser {
     public ParsedPage parse(byte[] body, String headerCharset, String pageUrl, boolean respectNofollow,
                             LinkNormalizer normalizer, RecordDetail detail) {
         Document doc = load(body, knownCharset(headerCharset), pageUrl);
-        String base = effectiveBase(doc, pageUrl, normalizer);
-        Elements anchors = doc.select(linkElements);
+        PageScan scan = PageScan.of(doc, linkElements, BASE, META_ROBOTS, META_REFRESH, detail.full() ? CANONICAL : null);
+        String base = effectiveBase(scan.base(), pageUrl, normalizer);
+        List<Element> anchors = scan.links();
         Set<String> links = new LinkedHashSet<>();
         List<DroppedLink> dropped = detail.full() ? new ArrayList<>() : null;
         for (Element anchor : anchors) {
@@ -93,23 +93,22 @@ public final class PageParser {
             }
         }
         List<String> robots = new ArrayList<>();
-        for (Element meta : doc.select(META_ROBOTS)) {
+        for (Element meta : scan.robots()) {
             RobotsDirectives.addTokens(robots, meta.attr("content"));
         }
         ParsedPage page = new ParsedPage(doc.title().trim(), new ArrayList<>(links), anchors.size(),
-                RobotsDirectives.join(robots), null, null, refresh(doc, base, pageUrl, normalizer));
+                RobotsDirectives.join(robots), null, null, refresh(scan.refresh(), base, pageUrl, normalizer));
         if (!detail.full()) {
             return page;
         }
-        Element canonical = doc.selectFirst(CANONICAL);
+        Element canonical = scan.canonical();
         String canonicalUrl = canonical == null ? null : normalizer.normalize(base, canonical.attr("href"));
         String text = detail == RecordDetail.TEXT ? doc.text() : null;
         return page.withDetails(new PageDetails(page.links(), dropped, List.of(), null, canonicalUrl, text));
     }
 
     /** The first meta refresh's target, normalised, unless it names no URL or the page itself (a reload). */
-    private static String refresh(Document doc, String base, String pageUrl, LinkNormalizer normalizer) {
-        Element meta = doc.selectFirst(META_REFRESH);
+    private static String refresh(Element meta, String base, String pageUrl, LinkNormalizer normalizer) {
         if (meta == null) {
             return null;
         }
@@ -154,8 +153,7 @@ public final class PageParser {
     }
 
     /** The first {@code <base href>} resolved by the crawl's own normaliser, or the page URL when it has none usable. */
-    private static String effectiveBase(Document doc, String pageUrl, LinkNormalizer normalizer) {
-        Element base = doc.selectFirst(BASE);
+    private static String effectiveBase(Element base, String pageUrl, LinkNormalizer normalizer) {
         if (base == null) {
             return pageUrl;
         }
