@@ -1,5 +1,6 @@
 package dev.crawlcase.crawler.cluster;
 
+import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.bus.FinishedAnswer;
 import dev.crawlcase.crawler.run.CrawlReport;
@@ -111,11 +112,19 @@ public final class ClusterMessagesBench {
         Vertx sitesVertx = Vertx.vertx();
         List<Vertx> nodes = new ArrayList<>();
         try {
+            // "sharded-scaling...": the scaling bench's world (ClusterScalingBench: 48 sites x 25 pages at 250 ms, 2 per
+            // host, 8 in flight per node), where the target of 0.2 messages per page applies
+            boolean scaling = label.startsWith("sharded-scaling");
+            int sites = scaling ? 48 : SITES;
+            int pagesEach = scaling ? 25 : PAGES;
+            int latencyMs = scaling ? 250 : LATENCY_MS;
+            int perNode = scaling ? 8 : PER_NODE;
             FakeWorld world = get(FakeWorld.start(sitesVertx, WorldConfig.of(5,
-                    BenchNodes.sites(SITES, PAGES, 4, LATENCY_MS))));
+                    BenchNodes.sites(sites, pagesEach, scaling ? 3 : 4, latencyMs))));
             Path dir = Files.createTempDirectory("cluster-messages");
-            CrawlConfig config = ClusterFixtures.shortLeases(Mode.ASYNC, PER_NODE, dir).load(dir)
-                    .withSeeds(world.seedUrls());
+            CrawlConfig config = (scaling ? TestConfig.crawl().mode(Mode.ASYNC).concurrency(perNode)
+                    .perHostConcurrency(2).outputIn(dir) : ClusterFixtures.shortLeases(Mode.ASYNC, PER_NODE, dir))
+                    .load(dir).withSeeds(world.seedUrls());
             CrawlAddresses addresses = new CrawlAddresses("messages-sharded");
             String cluster = ClusterFixtures.uniqueClusterName();
             CrossPartMessages counted = new CrossPartMessages(addresses, 3);
@@ -138,8 +147,8 @@ public final class ClusterMessagesBench {
             long boardOps = runs.stream().mapToLong(dev.crawlcase.crawler.run.ShardedRun::boardOperations).sum();
             long total = counted.messages() + boardOps;
             JsonObject row = new JsonObject().put("label", label).put("pages", pages)
-                    .put("world", SITES + " sites x " + PAGES + " pages, fixed " + LATENCY_MS + " ms")
-                    .put("nodes", "3 equal nodes (--role node), async at " + PER_NODE + " each")
+                    .put("world", sites + " sites x " + pagesEach + " pages, fixed " + latencyMs + " ms")
+                    .put("nodes", "3 equal nodes (--role node), async at " + perNode + " each")
                     .put("messages", total).put("busMessages", counted.messages())
                     .put("boardMapOperations", boardOps)
                     .put("busMessagesByKind", new JsonObject(new java.util.TreeMap<String, Object>(counted.byKind())))
