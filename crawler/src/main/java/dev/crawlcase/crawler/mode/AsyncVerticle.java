@@ -31,7 +31,7 @@ final class AsyncVerticle extends FetchVerticle {
                 task -> fetcher.fetch(task)
                         .compose(result -> archiving.later(task, result))
                         .compose(result -> parsePool.process(task, result)))
-                .watchedBy(settings.slotWatch(vertx)).run());
+                .watchedBy(settings.slotWatch(vertx)).gatedBy(settings.acting()).run());
         return Future.succeededFuture();
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps up to N fetches in flight from an event-loop verticle: ask the frontier for tasks for the free slots, run
@@ -46,6 +47,7 @@ final class FetchSlots {
     /** Which slots are working on a task, so the timeline can draw one row per slot. */
     private final BitSet busy = new BitSet();
     private SlotWatch watch = SlotWatch.OFF;
+    private BooleanSupplier acting = () -> true;
     private int fetching;
     /** Tasks asked for by the exchange that is on its way, 0 when none asks. */
     private int asked;
@@ -68,6 +70,17 @@ final class FetchSlots {
     /** Tells {@code watch} when each slot takes a task and lets it go (the timeline, the live strip). */
     FetchSlots watchedBy(SlotWatch watch) {
         this.watch = watch;
+        return this;
+    }
+
+    /**
+     * Starts no leased task once {@code acting} says no. A node that stood still (SIGSTOP, a frozen VM) may have been
+     * declared dead and its part taken over; a lease that reached this verticle before the pause, or while it was
+     * paused, must not become a request after it. The tasks are dropped (their leases expire with the node), no more
+     * are asked for, and the slots end once what runs has finished.
+     */
+    FetchSlots gatedBy(BooleanSupplier acting) {
+        this.acting = acting;
         return this;
     }
 
@@ -140,6 +153,11 @@ final class FetchSlots {
             return;
         }
         Lease lease = ar.result();
+        if (!acting.getAsBoolean()) {
+            ended = true;
+            maybeFinish();
+            return;
+        }
         if (lease.finished()) {
             ended = true;
         }

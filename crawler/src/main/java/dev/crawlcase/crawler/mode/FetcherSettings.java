@@ -10,6 +10,7 @@ import dev.crawlcase.crawler.parse.LinkNormalizer;
 import dev.crawlcase.crawler.parse.LinkSources;
 import dev.crawlcase.crawler.parse.PageProcessor;
 import dev.crawlcase.crawler.parse.SitemapLimits;
+import java.util.function.BooleanSupplier;
 
 /**
  * What every fetch verticle needs, whatever its mode: where the frontier is, how many fetches to keep in
@@ -25,7 +26,18 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
                               LinkNormalizer normalizer, boolean respectNofollow, String fetcherId,
                               FetchArchive archive, RecordDetail detail, boolean obeyPageDirectives,
                               FetchTimeline timeline, boolean liveSlots, SitemapLimits sitemapLimits,
-                              LinkSources linkSources) {
+                              LinkSources linkSources, BooleanSupplier acting) {
+    /** A fetcher whose node always acts on its work (no {@code PauseFence}). */
+    private static final BooleanSupplier ALWAYS = () -> true;
+
+    /** Settings of a fetcher that never stops acting. */
+    public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
+                           boolean respectNofollow, String fetcherId, FetchArchive archive, RecordDetail detail,
+                           boolean obeyPageDirectives, FetchTimeline timeline, boolean liveSlots,
+                           SitemapLimits sitemapLimits, LinkSources linkSources) {
+        this(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive, detail,
+                obeyPageDirectives, timeline, liveSlots, sitemapLimits, linkSources, ALWAYS);
+    }
 
     /** Settings that take links from anchors only. */
     public FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLimits limits, LinkNormalizer normalizer,
@@ -62,25 +74,34 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
     /** The same settings, recording when each task ran into {@code timeline}. */
     public FetcherSettings withTimeline(FetchTimeline timeline) {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits, linkSources);
+                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits, linkSources, acting);
     }
 
     /** The same settings, publishing what each slot is doing for a live page ({@link LiveSlots}). */
     public FetcherSettings withLiveSlots() {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, true, sitemapLimits, linkSources);
+                detail, obeyPageDirectives, timeline, true, sitemapLimits, linkSources, acting);
     }
 
     /** The same settings, reading sitemaps within {@code bounds}. */
     public FetcherSettings withSitemapLimits(SitemapLimits bounds) {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, liveSlots, bounds, linkSources);
+                detail, obeyPageDirectives, timeline, liveSlots, bounds, linkSources, acting);
     }
 
     /** The same settings, taking a page's links from {@code sources}. */
     public FetcherSettings withLinkSources(LinkSources sources) {
         return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
-                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits, sources);
+                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits, sources, acting);
+    }
+
+    /**
+     * The same settings, starting no leased task once {@code acting} says no: the fetcher of a cluster node's part,
+     * which stops when the node may have lost the part ({@code PauseFence}).
+     */
+    public FetcherSettings withActing(BooleanSupplier acting) {
+        return new FetcherSettings(addresses, concurrency, limits, normalizer, respectNofollow, fetcherId, archive,
+                detail, obeyPageDirectives, timeline, liveSlots, sitemapLimits, linkSources, acting);
     }
 
     /** What the calling verticle's slots tell as they take and let go of tasks: the timeline, the live strip. */
@@ -93,6 +114,7 @@ public record FetcherSettings(CrawlAddresses addresses, int concurrency, FetchLi
         Mode.CONCURRENCY_RANGE.check("concurrency", concurrency);
         sitemapLimits = sitemapLimits == null ? SitemapLimits.DEFAULTS : sitemapLimits;
         linkSources = linkSources == null ? LinkSources.DEFAULT : linkSources;
+        acting = acting == null ? ALWAYS : acting;
     }
 
     PageProcessor processor(Mode mode) {

@@ -48,7 +48,7 @@ final class ProcessPoolVerticle extends FetchVerticle {
         }
         return Future.all(starts).onSuccess(ready -> ended(new FetchSlots(vertx, client, processes, Mode.PROCESSES,
                 task -> pool.executeBlocking(() -> processor.process(task, fetcher.fetch(task)), false))
-                .watchedBy(settings.slotWatch(vertx)).run()));
+                .watchedBy(settings.slotWatch(vertx)).gatedBy(settings.acting()).run()));
     }
 
     @Override

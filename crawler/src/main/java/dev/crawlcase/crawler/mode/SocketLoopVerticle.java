@@ -42,7 +42,7 @@ final class SocketLoopVerticle extends FetchVerticle {
                     task -> fetcher.fetch(task)
                             .compose(result -> archiving.later(task, result))
                             .compose(result -> parsePool.process(task, result)))
-                    .watchedBy(settings.slotWatch(vertx)).run());
+                    .watchedBy(settings.slotWatch(vertx)).gatedBy(settings.acting()).run());
             return started;
         });
     }

@@ -44,7 +44,7 @@ class ThreadPoolVerticle extends FetchVerticle {
         ended(new FetchSlots(vertx, client, threads, mode,
                 task -> pool.executeBlocking(() -> processor.process(task, archiving.now(task, fetcher.fetch(task))),
                         false))
-                .watchedBy(settings.slotWatch(vertx)).run());
+                .watchedBy(settings.slotWatch(vertx)).gatedBy(settings.acting()).run());
         return Future.succeededFuture();
     }
 

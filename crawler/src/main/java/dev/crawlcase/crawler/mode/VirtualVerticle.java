@@ -64,7 +64,8 @@ final class VirtualVerticle extends FetchVerticle {
         List<FetchOutcome> outcomes = List.of();
         while (true) {
             Lease lease = exchange(client, outcomes);
-            if (lease.finished()) {
+            // a node that stood still starts no task it leased before (FetchSlots.gatedBy says why)
+            if (lease.finished() || !settings.acting().getAsBoolean()) {
                 return;
             }
             List<FetchOutcome> done = new ArrayList<>(lease.tasks().size());

@@ -443,6 +443,9 @@ public final class CrawlRunner implements CrawlFeed {
         if (hostsShown > 0) {
             fetchers = fetchers.withLiveSlots();
         }
+        if (part != null) {
+            fetchers = fetchers.withActing(part.acting());
+        }
         return vertx.deployVerticle(ModeVerticles.create(mode, fetchers), ModeVerticles.deploymentOptions(mode))
                 .compose(fetcherId -> crawlDone.compose(v -> vertx.undeploy(fetcherId)));
     }

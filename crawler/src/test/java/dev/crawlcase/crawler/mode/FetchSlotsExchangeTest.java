@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
@@ -71,6 +73,11 @@ class FetchSlotsExchangeTest {
     }
 
     private StandIn crawl(int tasks, int slots, Function<FetchTask, Future<FetchOutcome>> work) {
+        return crawl(tasks, slots, work, () -> true);
+    }
+
+    private StandIn crawl(int tasks, int slots, Function<FetchTask, Future<FetchOutcome>> work,
+                          BooleanSupplier acting) {
         Vertx vertx = kit.vertx();
         BusCodecs.register(vertx);
         StandIn frontier = new StandIn(tasks);
@@ -78,7 +85,7 @@ class FetchSlotsExchangeTest {
         Context context = vertx.getOrCreateContext();
         Promise<Void> done = Promise.promise();
         context.runOnContext(v -> new FetchSlots(vertx, new FrontierClient(vertx, addresses, "f"), slots,
-                Mode.ASYNC, work).run().onComplete(done));
+                Mode.ASYNC, work).gatedBy(acting).run().onComplete(done));
         await(done.future());
         return frontier;
     }
@@ -117,5 +124,22 @@ class FetchSlotsExchangeTest {
 
         assertThat(frontier.reported).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
         assertThat(frontier.outcomesPerExchange).containsExactly(0, 4);
+    }
+
+    /** A node that stood still (PauseFence) turns a lease it got before the pause into no request after it. */
+    @Test
+    void onceTheNodeStopsActingNoLeasedTaskStarts() {
+        AtomicBoolean acting = new AtomicBoolean(true);
+        List<Long> started = new ArrayList<>();
+        StandIn frontier = crawl(10, 1, task -> {
+            started.add(task.leaseId());
+            if (started.size() == 3) {
+                acting.set(false); // the pause came while task 3 ran; task 4 is leased in the exchange after it
+            }
+            return Future.succeededFuture(fetched(task));
+        }, acting::get);
+
+        assertThat(started).containsExactly(1L, 2L, 3L);
+        assertThat(frontier.next).as("task 4 was leased, and dropped").isEqualTo(5);
     }
 }

@@ -1,5 +1,7 @@
 package dev.crawlcase.crawler.mode;
 
+import dev.crawlcase.crawler.testkit.Tags;
+import org.junit.jupiter.api.Tag;
 import dev.crawlcase.crawler.task.HttpProtocol;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.task.Mode;
@@ -212,6 +214,7 @@ class ModeContractTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    @Tag(Tags.NEWEST_JDK)
     void sitemapsNamedByRobotsAddTheirPagesOneHopBelowAndABombEndsInOneRecord(Mode mode) {
         assumeAvailable(mode);
         FakeWorld world = start(sitemapWorld());
@@ -237,6 +240,7 @@ class ModeContractTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    @Tag(Tags.NEWEST_JDK)
     void sitemapsOffFindNoHiddenPageAndAlwaysAsksForSitemapXmlWhereRobotsNamesNone(Mode mode) {
         assumeAvailable(mode);
         WorldConfig w = calmWorld();
@@ -271,6 +275,7 @@ class ModeContractTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    @Tag(Tags.NEWEST_JDK)
     void theSitesPageDirectivesAreObeyedOrNotToTheExactGroundTruth(Mode mode) {
         assumeAvailable(mode);
         WorldConfig w = calmWorld();
@@ -303,6 +308,7 @@ class ModeContractTest {
 
     @ParameterizedTest
     @EnumSource(Mode.class)
+    @Tag(Tags.NEWEST_JDK)
     void linkElementsAndFramesAreFollowedOnlyWhenTheirSourceIsOnToTheExactGroundTruth(Mode mode) {
         assumeAvailable(mode);
         WorldConfig w = calmWorld();

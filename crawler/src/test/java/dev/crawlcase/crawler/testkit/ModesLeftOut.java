@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Leaves out every parameterized case one of whose arguments is a mode named in the system property
  * {@value #PROPERTY} (comma-separated labels, e.g. {@code processes}), as skipped, not passed. {@code .ci/run}'s
- * second pass on JDK 17 leaves out {@code processes}: each of its cases starts worker JVMs, and what it adds over
- * {@code sequential} (a pipe, child processes) does not change with the JDK. Registered for every test class through
+ * second pass on JDK 17 leaves out {@code processes} (each of its cases starts worker JVMs, and what it adds over
+ * {@code sequential}, a pipe and child processes, does not change with the JDK) and {@code io-uring} (async's code
+ * on Netty's native transport). Registered for every test class through
  * JUnit's extension auto-detection ({@code junit-platform.properties}); without the property it does nothing.
  */
 public final class ModesLeftOut implements InvocationInterceptor {
