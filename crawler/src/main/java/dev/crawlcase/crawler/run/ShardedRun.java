@@ -10,7 +10,6 @@ import dev.crawlcase.crawler.output.DuplicateMarks;
 import dev.crawlcase.crawler.output.RunInfo;
 import dev.crawlcase.crawler.output.RunSummary;
 import dev.crawlcase.crawler.output.SummaryWriter;
-import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.state.StateStore;
 import dev.crawlcase.crawler.task.CrawlAddresses;
@@ -22,7 +21,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,6 +62,7 @@ public final class ShardedRun {
     private final Path stateDir;
     private final String node;
     private final PartBook book;
+    private final PartStates states;
     private final Promise<CrawlReport> result = Promise.promise();
     private final Map<Integer, CrawlRunner> runners = new HashMap<>();
     private final Map<Integer, Future<Void>> ended = new HashMap<>();
@@ -101,6 +100,7 @@ public final class ShardedRun {
         this.stateDir = stateDir;
         this.node = node;
         this.book = new PartBook(vertx, crawl);
+        this.states = new PartStates(vertx, crawl, stateDir, vertx.isClustered(), line -> say.accept(line));
     }
 
     /**
@@ -236,16 +236,24 @@ public final class ShardedRun {
         return runners.values().stream().flatMap(r -> r.partLink().stream()).mapToLong(PartLink::batchesSent).sum();
     }
 
+    /**
+     * Operations on the shared map of the parts' journal copies from this node: one per batch shipped, more to
+     * start a copy or take a part over from one.
+     */
+    public long journalOperations() {
+        return states.operations();
+    }
+
     /** Operations on the board's shared map by the local parts. */
     public synchronized long boardOperations() {
         return runners.values().stream().flatMap(r -> r.partLink().stream()).mapToLong(PartLink::boardOperations)
                 .sum();
     }
 
-    /** Part {@code part}'s state, opened off the event loop; none without a state folder. */
+    /** Part {@code part}'s state ({@link PartStates}); none without a state folder. */
     private Future<StateStore> open(int part) {
-        return stateDir == null ? Future.succeededFuture()
-                : vertx.executeBlocking(() -> openState(part, PartFiles.config(config, part)));
+        return stateDir == null ? Future.succeededFuture() : states.open(part,
+                PartFiles.config(config, part).output().records());
     }
 
     private synchronized void startPart(int part, Future<StateStore> state) {
@@ -272,27 +280,6 @@ public final class ShardedRun {
         });
         ended.put(part, done);
         done.onComplete(ar -> partEnded(part, ar.cause()));
-    }
-
-    /**
-     * Part {@code part}'s state: resumed when its folder holds one (its records file first made whole against
-     * it), else a new one (and a records file left by an earlier crawl without a state is started afresh).
-     */
-    private StateStore openState(int part, CrawlConfig partConfig) throws Exception {
-        Path dir = PartFiles.state(stateDir, part);
-        boolean resume = Files.exists(dir.resolve(StateStore.FILE));
-        StateStore store = StateStore.open(dir, resume);
-        try {
-            if (resume) {
-                RecordsFileRepair.repair(partConfig.output().records(), store);
-            } else {
-                Files.deleteIfExists(partConfig.output().records());
-            }
-            return store;
-        } catch (Exception | Error e) {
-            store.close();
-            throw e;
-        }
     }
 
     /** A part ran to its end here: its file is whole; serve it and say so. A stopped part is not sealed. */
@@ -332,7 +319,7 @@ public final class ShardedRun {
                                 ? DuplicateMarks.mark(vertx, config.output().records()).mapEmpty()
                                 : Future.<Void>succeededFuture())
                         .compose(v -> writeSummary(stats, sections)))
-                .compose(report -> book.merged().map(report))
+                .compose(report -> book.merged().compose(v -> states.forget()).map(report))
                 .onComplete(ar -> {
                     synchronized (this) {
                         if (ar.failed()) {

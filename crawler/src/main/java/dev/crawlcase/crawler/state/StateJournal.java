@@ -18,7 +18,8 @@ import java.util.Map;
  * before handing the records on to {@code downstream} (the JSONL writer). So the JSONL file only ever holds records
  * the store has, in the store's order, and a record is never durable without the links its page offered: the
  * frontier journals a page's links before the next checkpoint can run, since checkpoints run on its own thread
- * between its calls. Not thread-safe: the frontier's thread calls everything.
+ * between its calls. A store copied elsewhere ({@link StateStore#copiedTo}) gets each batch shipped there first, so
+ * a commit is on two machines before anyone hears of it. Not thread-safe: the frontier's thread calls everything.
  */
 public final class StateJournal implements RecordSink, UrlLog {
     private final Vertx vertx;
@@ -62,8 +63,9 @@ public final class StateJournal implements RecordSink, UrlLog {
         found = new HashMap<>();
         records = new ArrayList<>();
         lastCommit = lastCommit
-                .compose(v -> vertx.<Void>executeBlocking(() -> {
-                    store.write(batch);
+                .compose(v -> store.copy().ship(batch))
+                .compose(mark -> vertx.<Void>executeBlocking(() -> {
+                    store.write(batch, mark);
                     return null;
                 }))
                 .onSuccess(v -> batchRecords.forEach(downstream::accept));

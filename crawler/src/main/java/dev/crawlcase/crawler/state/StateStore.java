@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -41,6 +43,8 @@ public final class StateStore implements AutoCloseable {
     /** meta keys of the bookkeeping itself (the checksum covers every other entry). */
     private static final String SUM = "sum";
     private static final String COMMITS = "commits";
+    /** meta key of the {@link JournalMark}: how far the store is in step with its journal's copy. */
+    private static final String JOURNAL = "journal";
 
     private final Path dir;
     private final MVStore store;
@@ -50,6 +54,7 @@ public final class StateStore implements AutoCloseable {
     private final StateChecksum checksum;
     private long commits;
     private volatile boolean broken;
+    private volatile JournalCopy copy = JournalCopy.NONE;
 
     private StateStore(Path dir, MVStore store) {
         this.dir = dir;
@@ -159,7 +164,18 @@ public final class StateStore implements AutoCloseable {
      * failure (disk full) is an {@link OutputFailure}; the last complete commit stays for a resume.
      */
     void write(StateBatch batch) {
+        write(batch, null);
+    }
+
+    /**
+     * Like {@link #write(StateBatch)}, with the mark of the journal's copy that holds the batch (null: none)
+     * committed in the same commit.
+     */
+    void write(StateBatch batch, JournalMark mark) {
         committing(() -> {
+            if (mark != null) {
+                putMeta(JOURNAL, mark.text());
+            }
             batch.found().forEach((url, depth) -> {
                 Integer old = found.get(url);
                 int kept = StateBatch.kept(old, depth);
@@ -181,6 +197,74 @@ public final class StateStore implements AutoCloseable {
                 checksum.add("records", seq++, line);
             }
         });
+    }
+
+    /**
+     * Applies a batch of the journal's copy and commits it with {@code mark}: how a store is brought up to date
+     * from the copy when its own disk's commits fell behind (another node wrote them). A batch the store already
+     * holds changes nothing.
+     */
+    public void replay(StateBatch batch, JournalMark mark) {
+        write(batch, mark);
+    }
+
+    /** Commits {@code mark} alone: the store is in step with that batch of the copy. */
+    public void mark(JournalMark mark) {
+        committing(() -> putMeta(JOURNAL, mark.text()));
+    }
+
+    /** How far the store is in step with its journal's copy; null when it never was. */
+    public JournalMark journalMark() {
+        String text = meta.get(JOURNAL);
+        return text == null ? null : JournalMark.parse(text);
+    }
+
+    /**
+     * The whole store as batches of at most {@code size} entries each: every URL with its depth or done mark, then
+     * every record in order. Replayed into an empty store, they make the same state: what a new copy of the
+     * journal starts from.
+     */
+    public void snapshot(int size, Consumer<StateBatch> batches) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be >= 1, got " + size);
+        }
+        Map<String, Integer> urls = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> e : found.entrySet()) {
+            urls.put(e.getKey(), e.getValue());
+            if (urls.size() == size) {
+                batches.accept(new StateBatch(urls, List.of(), 0));
+                urls = new LinkedHashMap<>();
+            }
+        }
+        if (!urls.isEmpty()) {
+            batches.accept(new StateBatch(urls, List.of(), 0));
+        }
+        List<String> lines = new ArrayList<>();
+        long first = 0;
+        Cursor<Long, String> cursor = records.cursor(0L);
+        while (cursor.hasNext()) {
+            long seq = cursor.next();
+            if (lines.isEmpty()) {
+                first = seq;
+            }
+            lines.add(cursor.getValue());
+            if (lines.size() == size) {
+                batches.accept(new StateBatch(Map.of(), lines, first));
+                lines = new ArrayList<>();
+            }
+        }
+        if (!lines.isEmpty()) {
+            batches.accept(new StateBatch(Map.of(), lines, first));
+        }
+    }
+
+    /** Where this store's batches are also shipped before each commit ({@link StateJournal}); set once opened. */
+    public void copiedTo(JournalCopy copy) {
+        this.copy = copy;
+    }
+
+    JournalCopy copy() {
+        return copy;
     }
 
     private void putMeta(String key, String value) {

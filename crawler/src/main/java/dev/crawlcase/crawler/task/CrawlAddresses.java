@@ -54,6 +54,14 @@ public record CrawlAddresses(String crawlId) {
         return "crawlcase." + crawlId + ".parts";
     }
 
+    /**
+     * The shared-data map that keeps a copy of every part's journal of a sharded crawl in the cluster's memory (each
+     * entry with a backup on another member).
+     */
+    public String journalMap() {
+        return "crawlcase.journal." + crawlId;
+    }
+
     /** Where each watched node of a sharded crawl publishes its row for the other nodes' dashboards. */
     public String roster() {
         return "crawlcase." + crawlId + ".roster";
