@@ -18,6 +18,7 @@ import io.vertx.core.net.SocketAddress;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,7 @@ final class AsyncAttempt {
     private final FetchTask task;
     private final InetAddress pinned;
     private final CookieJar cookies;
+    private final BooleanSupplier acting;
     private final URI uri;
     private final long startNanos = System.nanoTime();
     private HttpClientRequest request;
@@ -50,10 +52,13 @@ final class AsyncAttempt {
     /**
      * @param pinned  the address a remote guard judged, to connect to instead of resolving again; or null
      * @param cookies the crawl's cookie jar, or null when it keeps none
+     * @param acting  whether the node may still send (checked once the connection is there, right before the
+     *                request goes out: a node frozen while it connected must not send once it wakes)
      */
     AsyncAttempt(Vertx vertx, HttpClient client, FetchLimits limits, FetchTask task, InetAddress pinned,
-                 CookieJar cookies) {
+                 CookieJar cookies, BooleanSupplier acting) {
         this.pinned = pinned;
+        this.acting = acting;
         this.cookies = cookies;
         this.vertx = vertx;
         this.client = client;
@@ -99,6 +104,10 @@ final class AsyncAttempt {
         if (expired != null) {
             req.reset();
             return Future.failedFuture(new TimeoutException(expired.label()));
+        }
+        if (!acting.getAsBoolean()) {
+            req.reset();
+            return Future.failedFuture(new IllegalStateException("not sent: this node stopped acting"));
         }
         return req.send();
     }

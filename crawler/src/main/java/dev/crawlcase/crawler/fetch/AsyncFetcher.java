@@ -17,6 +17,7 @@ import io.vertx.core.net.ProxyType;
 
 import java.net.InetAddress;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 /**
@@ -59,6 +60,7 @@ public final class AsyncFetcher {
     /** Shard {@code i} runs on {@code loops.get(i % loops.size())}; none for HTTP/2 (attempts on the caller's). */
     private final List<Context> loops;
     private final CookieJar cookies;
+    private BooleanSupplier acting = () -> true;
 
     public AsyncFetcher(Vertx vertx, FetchLimits limits, int maxConnections) {
         this(vertx, limits, maxConnections, HostResolver.SYSTEM);
@@ -163,7 +165,16 @@ public final class AsyncFetcher {
     }
 
     private Future<FetchResult> attempt(FetchTask task, int shard, InetAddress pinned) {
-        return new AsyncAttempt(vertx, clients.client(shard), limits, task, pinned, cookies).run();
+        return new AsyncAttempt(vertx, clients.client(shard), limits, task, pinned, cookies, acting).run();
+    }
+
+    /**
+     * Sends no request once {@code acting} says no, checked when the connection is there: the last moment before a
+     * request leaves (a cluster node's fence, see {@code mode.FetcherSettings#acting}).
+     */
+    public AsyncFetcher gatedBy(BooleanSupplier acting) {
+        this.acting = acting;
+        return this;
     }
 
     public Future<Void> close() {

@@ -23,7 +23,7 @@ final class AsyncVerticle extends FetchVerticle {
 
     @Override
     public Future<?> start() {
-        fetcher = new AsyncFetcher(vertx, settings.limits(), settings.concurrency());
+        fetcher = new AsyncFetcher(vertx, settings.limits(), settings.concurrency()).gatedBy(settings.acting());
         parsePool = ParsePool.of(vertx, deploymentID(), settings.processor(Mode.ASYNC));
         archiving = Archiving.of(vertx, settings.archive());
         FrontierClient client = new FrontierClient(vertx, settings.addresses(), settings.fetcherId());
