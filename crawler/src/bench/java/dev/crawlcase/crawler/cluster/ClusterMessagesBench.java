@@ -106,7 +106,8 @@ public final class ClusterMessagesBench {
      * The same world on three equal nodes ({@code cluster --role node}), one part each, async at {@value #PER_NODE}:
      * counted are the event-bus messages that cross between nodes (hand-off batches, their acknowledgements, board
      * publishes once per other node, record batches to the writing node and their replies; not a node's own
-     * lease exchanges, which stay in its JVM) plus every operation on the board's shared map.
+     * lease exchanges, which stay in its JVM) plus every operation on the board's shared map, and with a label
+     * ending in {@code -state} each operation on the journal copies' map twice (the write and its backup).
      */
     private static void sharded(String label, Path out) throws Exception {
         Vertx sitesVertx = Vertx.vertx();
@@ -135,9 +136,13 @@ public final class ClusterMessagesBench {
                 nodes.add(node);
                 node.eventBus().addOutboundInterceptor(counted);
             }
+            // "...-state": each node keeps its parts' states in a folder of its own, and ships their journals into
+            // the cluster's map (a write and its backup per part per checkpoint)
+            boolean kept = label.endsWith("-state");
             for (int i = 0; i < 3; i++) {
                 var run = new dev.crawlcase.crawler.run.ShardedRun(nodes.get(i), config, () -> 0, addresses,
-                        dev.crawlcase.crawler.shard.ShardMap.dealing(config.seeds(), 3), null, "node" + i);
+                        dev.crawlcase.crawler.shard.ShardMap.dealing(config.seeds(), 3),
+                        kept ? dir.resolve("state-" + i) : null, "node" + i);
                 runs.add(run);
                 done.add(run.run(List.of(i)));
             }
@@ -145,12 +150,14 @@ public final class ClusterMessagesBench {
             CrawlReport report = done.get(0).result();
             long pages = report.summary().pages();
             long boardOps = runs.stream().mapToLong(dev.crawlcase.crawler.run.ShardedRun::boardOperations).sum();
-            long total = counted.messages() + boardOps;
+            long journalOps = runs.stream().mapToLong(dev.crawlcase.crawler.run.ShardedRun::journalOperations).sum();
+            // each journal operation counted twice: the write, and its synchronous backup on another member
+            long total = counted.messages() + boardOps + 2 * journalOps;
             JsonObject row = new JsonObject().put("label", label).put("pages", pages)
                     .put("world", sites + " sites x " + pagesEach + " pages, fixed " + latencyMs + " ms")
                     .put("nodes", "3 equal nodes (--role node), async at " + perNode + " each")
                     .put("messages", total).put("busMessages", counted.messages())
-                    .put("boardMapOperations", boardOps)
+                    .put("boardMapOperations", boardOps).put("journalMapOperations", journalOps)
                     .put("busMessagesByKind", new JsonObject(new java.util.TreeMap<String, Object>(counted.byKind())))
                     .put("bytes", counted.bytes())
                     .put("messagesPerPage", BenchNodes.round((double) total / pages))

@@ -95,9 +95,10 @@ final class ClusterCommand implements Callable<Integer> {
     Integer concurrency;
 
     @Option(names = "--state", paramLabel = "DIR",
-            description = "Node role: keep each part's state in DIR/part-N (a folder every node can reach), so that a"
-                    + " part whose node dies is taken over by another node, and a crawl whose every node died"
-                    + " goes on with --resume.")
+            description = "Node role: keep each part's state in DIR/part-N (this node's own folder, or one the nodes"
+                    + " share; each part's journal is also copied into the cluster's memory), so that a part whose"
+                    + " node dies is taken over by another node, and a crawl whose every node died goes on with"
+                    + " --resume.")
     Path stateDir;
 
     @Option(names = "--resume", description = "Node role: go on with the sharded crawl in --state DIR (its seeds"

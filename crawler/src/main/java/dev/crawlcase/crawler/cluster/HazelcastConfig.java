@@ -29,6 +29,9 @@ public final class HazelcastConfig {
         System.setProperty("hazelcast.logging.type", "slf4j");
         Config config = read(file);
         String problem = MembershipCheck.problem(config);
+        if (problem == null) {
+            problem = JournalBackups.apply(config);
+        }
         if (problem != null) {
             throw new ConfigException("--cluster-config", source(file) + ": " + problem);
         }

@@ -8,7 +8,7 @@ public final class PartLost extends RuntimeException {
 
     PartLost(CrawlAddresses crawl, int part) {
         super("part " + part + " of crawl '" + crawl.crawlId() + "' was lost with its node, and without --state"
-                + " its URLs are gone; run the crawl again with --state DIR (a folder every node can reach) to"
+                + " its URLs are gone; run the crawl again with --state DIR on every node to"
                 + " survive a node's death", null, false, false);
     }
 }

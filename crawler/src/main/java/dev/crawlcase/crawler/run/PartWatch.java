@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 /**
  * A node's look for lost parts of a sharded crawl: parts whose lock is free although they started in this cluster
  * (their node left or was declared dead), or that have a state from an earlier run no node claimed. With a state
- * folder shared by the nodes, the node takes such a part over: it holds the part's lock, then opens the part's
- * state; the state file's own lock is the fence, so while a node that only seemed dead (paused) still holds it the
+ * folder, the node takes such a part over: it holds the part's lock, then opens the part's state (its own folder's,
+ * brought up to date from the cluster's copy of the part's journal, see {@link PartStates}); on a folder the nodes
+ * share, the state file's own lock is a fence too, so while a node that only seemed dead (paused) still holds it the
  * part waits, and the taker tries again at its next look. Without a state a lost part cannot be rebuilt, and the
  * look fails with {@link PartLost}.
  */

@@ -41,10 +41,12 @@ import java.util.function.IntSupplier;
  * records file and summary ({@link RecordsMerge}); every node serves its sealed parts' files until then.
  *
  * <p>A node whose parts' lock is released (it left, or the cluster declared it dead) has lost them. With a state
- * folder shared by the nodes, another node takes such a part over: it claims the part's lock and resumes the part's
- * state, whose records, URLs and accepted hand-offs were committed before anyone was told of them; the state file's
- * own lock keeps a node that only seemed dead (paused) and the taker from running the same part at once. Without a
- * state a lost part cannot be rebuilt, and the crawl fails with one line saying so.
+ * folder (each node's own, or one they share), another node takes such a part over: it claims the part's lock and
+ * resumes the part's state, whose records, URLs and accepted hand-offs were committed before anyone was told of
+ * them, and on a cluster also shipped to the cluster's copy of the part's journal ({@link PartStates}), from which
+ * a taker without the dead node's folder rebuilds it. The copy's numbered slots fence a node that only seemed dead
+ * (paused, cut off), and on a shared folder so does the state file's own lock. Without a state a lost part cannot be
+ * rebuilt, and the crawl fails with one line saying so.
  */
 public final class ShardedRun {
     private static final long SAMPLE_MS = 50;
@@ -85,7 +87,7 @@ public final class ShardedRun {
     private BooleanSupplier acting = () -> true;
     /**
      * @param map      the crawl's parts and which one each host belongs to (its definition's: the same on every node)
-     * @param stateDir the folder of the parts' states (shared by the nodes that may take each other's parts), or
+     * @param stateDir this node's folder of the parts' states (its own, or shared with the other nodes), or
      *                 null for a crawl that keeps none
      * @param node     this node's name in the summary's part sections
      */

@@ -77,6 +77,7 @@ class ClusterCommandTest {
         "<cluster-name>crawlcase</cluster-name> | <cluster-name></cluster-name>",
         "</hazelcast>                        | ''",
         "<backup-count>1</backup-count>      | <backup-count>-1</backup-count>",
+        "</hazelcast>                        | <map name=\"crawlcase.journal.*\"><backup-count>0</backup-count></map></hazelcast>",
     })
     void aBrokenClusterConfigIsOneLineAndExitCodeTwo(String from, String to) throws Exception {
         String good = Files.readString(Path.of("..", "config", "cluster.xml"));
