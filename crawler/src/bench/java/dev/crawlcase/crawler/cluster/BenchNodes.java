@@ -32,11 +32,17 @@ final class BenchNodes {
      * given the seeds, so the crawl starts once every node has joined. Returns when each has said so.
      */
     static List<CrawlerProcess> start(Path dir, int nodes, List<String> args, List<String> seeds, long boundS) {
+        return start(dir, nodes, i -> args, seeds, boundS);
+    }
+
+    /** Like {@link #start(Path, int, List, List, long)}, node {@code i} with arguments {@code args.apply(i)}. */
+    static List<CrawlerProcess> start(Path dir, int nodes, java.util.function.IntFunction<List<String>> args,
+                                      List<String> seeds, long boundS) {
         List<CrawlerProcess> started = new ArrayList<>();
         for (int i = 0; i < nodes; i++) {
             List<String> command = new ArrayList<>(List.of("cluster", "--role", "node", "--nodes",
                     String.valueOf(nodes), "--quiet"));
-            command.addAll(args);
+            command.addAll(args.apply(i));
             boolean last = i == nodes - 1;
             if (last) {
                 command.addAll(seeds);

@@ -47,6 +47,9 @@ public final class ClusterRecoveryBench {
 
     public static void main(String[] args) throws Exception {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        // "own": each node with a state folder and output files of its own (no folder shared: the killed part is
+        // rebuilt from the cluster's copy of its journal)
+        boolean own = args.length > 1 && args[1].equals("own");
         Vertx sitesVertx = Vertx.vertx();
         try {
             JsonArray runs = new JsonArray();
@@ -54,15 +57,16 @@ public final class ClusterRecoveryBench {
                 // a fresh world each time: the counts start at zero
                 FakeWorld world = BenchNodes.get(FakeWorld.start(sitesVertx, WorldConfig.of(48 + rep,
                         BenchNodes.sites(SITES, PAGES, 3, LATENCY_MS))), 60);
-                JsonObject run = run(world);
+                JsonObject run = run(world, own);
                 System.out.println(run.encode());
                 runs.add(run);
                 BenchNodes.get(world.close(), 60);
             }
-            BenchNodes.write("cluster-recovery.json", new JsonObject()
+            BenchNodes.write(own ? "cluster-recovery-own.json" : "cluster-recovery.json", new JsonObject()
                     .put("world", SITES + " sites x " + PAGES + " pages, fixed " + LATENCY_MS + " ms, per host "
                             + PER_HOST)
-                    .put("nodes", NODES + " node JVMs (cluster --role node --state DIR), async at " + PER_NODE
+                    .put("nodes", NODES + " node JVMs (cluster --role node --state DIR" + (own ? ", each its own" : "")
+                            + "), async at " + PER_NODE
                             + " each; the node of one part other than 0 killed (SIGKILL) at a third of the pages")
                     .put("runs", runs));
         } finally {
@@ -70,7 +74,7 @@ public final class ClusterRecoveryBench {
         }
     }
 
-    private static JsonObject run(FakeWorld world) throws Exception {
+    private static JsonObject run(FakeWorld world, boolean own) throws Exception {
         Path dir = Files.createTempDirectory("cluster-recovery");
         Path crawlJson = TestConfig.crawl().mode(Mode.ASYNC).concurrency(PER_NODE).perHostConcurrency(PER_HOST)
                 .outputIn(dir).writeTo(dir.resolve("crawl.json"));
@@ -83,9 +87,17 @@ public final class ClusterRecoveryBench {
         int total = SITES * PAGES;
         List<CrawlerProcess> started = new ArrayList<>();
         try {
-            started.addAll(BenchNodes.start(dir, NODES, List.of("--config", crawlJson.toString(), "--cluster-config",
-                    clusterXml.toString(), "--crawl-id", "recovery", "--state", dir.resolve("state").toString()),
-                    world.seedUrls(), BOUND_S));
+            started.addAll(BenchNodes.start(dir, NODES, i -> {
+                List<String> args = new ArrayList<>(List.of("--config", crawlJson.toString(), "--cluster-config",
+                        clusterXml.toString(), "--crawl-id", "recovery"));
+                Path folder = own ? dir.resolve("node-" + i) : dir;
+                args.addAll(List.of("--state", folder.resolve("state").toString()));
+                if (own) {
+                    args.addAll(List.of("--out", folder.resolve("records.jsonl").toString(), "--summary",
+                            folder.resolve("summary.json").toString()));
+                }
+                return args;
+            }, world.seedUrls(), BOUND_S));
             CrawlerProcess victim = started.stream().filter(n -> n.output().contains("node: part " + victimPart
                     + " of ")).findFirst().orElseThrow();
             Samples samples = new Samples();
@@ -118,7 +130,10 @@ public final class ClusterRecoveryBench {
                     throw new IllegalStateException("a node failed:\n" + node.output());
                 }
             }
-            JsonObject summary = new JsonObject(Files.readString(dir.resolve("summary.json")));
+            Path summaryFile = own ? java.util.stream.IntStream.range(0, NODES)
+                    .mapToObj(i -> dir.resolve("node-" + i).resolve("summary.json")).filter(Files::exists)
+                    .findFirst().orElseThrow() : dir.resolve("summary.json");
+            JsonObject summary = new JsonObject(Files.readString(summaryFile));
             return new JsonObject().put("pages", summary.getLong("pages"))
                     .put("wallSeconds", summary.getDouble("wallSeconds"))
                     .put("killedPart", victimPart).put("hostsOfKilledPart", victimHosts.size())
