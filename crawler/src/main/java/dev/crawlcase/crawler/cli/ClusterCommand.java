@@ -2,6 +2,7 @@ package dev.crawlcase.crawler.cli;
 
 import dev.crawlcase.crawler.mode.ModeVerticles;
 import com.hazelcast.config.Config;
+import dev.crawlcase.crawler.cluster.CopyWatch;
 import dev.crawlcase.crawler.cluster.CrawlDefinition;
 import dev.crawlcase.crawler.cluster.CrawlStateFolder;
 import dev.crawlcase.crawler.cluster.FetcherNode;
@@ -42,6 +43,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -236,12 +238,16 @@ final class ClusterCommand implements Callable<Integer> {
                     + crawl.effectiveConcurrency() + (part == 0 ? ", writing " + crawl.output().records() : ""));
             stdout.flush();
             String name = m.label() + "@" + ProcessHandle.current().pid();
+            Consumer<String> say = line -> {
+                stdout.println("node: " + line);
+                stdout.flush();
+            };
             ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, agreed.map(), stateDir, name)
                     .fenced(fence)
-                    .onSay(line -> {
-                        stdout.println("node: " + line);
-                        stdout.flush();
-                    });
+                    .onSay(say);
+            if (stateDir != null) {
+                run.copiesChecked(CopyWatch.start(vertx, addresses, say)::whole);
+            }
             NodeDashboard watching = meters.isEmpty() ? null : NodeDashboard.start(vertx, dashboard, meters.get(),
                     run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(), part == 0,
                     spec.commandLine().getErr());

@@ -1,6 +1,7 @@
 package dev.crawlcase.crawler.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
 import dev.crawlcase.crawler.run.CrawlerVertx;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -8,7 +9,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * A clustered Vert.x for one crawl node: Hazelcast keeps the membership and the event-bus subscriptions, and the
@@ -16,6 +20,8 @@ import java.util.Optional;
  * lease requests, replies and results straight to that address.
  */
 public final class ClusterVertx {
+    private static final Map<Vertx, HazelcastClusterManager> MANAGERS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private ClusterVertx() {
     }
 
@@ -29,8 +35,19 @@ public final class ClusterVertx {
      */
     public static Future<Vertx> start(Config hazelcast, String host, Optional<PrometheusMeterRegistry> meteredInto) {
         EventBusOptions bus = new EventBusOptions().setHost(host).setPort(0).setClusterPublicHost(host);
+        HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast);
         return CrawlerVertx.builder(CrawlerVertx.options().setEventBusOptions(bus), meteredInto)
-                .withClusterManager(new HazelcastClusterManager(hazelcast))
-                .buildClustered();
+                .withClusterManager(manager)
+                .buildClustered()
+                .onSuccess(vertx -> MANAGERS.put(vertx, manager));
+    }
+
+    /** The Hazelcast member under a Vert.x this class started (what the event bus and shared data run on). */
+    static HazelcastInstance hazelcast(Vertx vertx) {
+        HazelcastClusterManager manager = MANAGERS.get(vertx);
+        if (manager == null) {
+            throw new IllegalArgumentException("not a Vert.x started by ClusterVertx");
+        }
+        return manager.getHazelcastInstance();
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -45,6 +46,7 @@ final class PartStates {
     private final boolean copied;
     private final LongAdder operations = new LongAdder();
     private final Consumer<String> say;
+    private volatile BooleanSupplier whole = () -> true;
 
     /**
      * @param copied whether the parts' journals are copied into the cluster (a clustered Vert.x)
@@ -66,6 +68,11 @@ final class PartStates {
         PartJournal journal = new PartJournal(vertx, crawl, part, operations);
         return journal.head().compose(id -> id == null ? startCopy(part, records, journal)
                 : takeFromCopy(part, records, journal, id));
+    }
+
+    /** Takes no part over from a copy once {@code whole} says no (some of the copies' entries are lost). */
+    void checkedBy(BooleanSupplier whole) {
+        this.whole = whole;
     }
 
     /** Drops every part's copy from the cluster once the crawl is merged (nothing is taken over after that). */
@@ -110,8 +117,13 @@ final class PartStates {
         return vertx.executeBlocking(() -> openInStep(part, records, id)).compose(store -> closedOnFailure(store, () -> {
             JournalMark mark = store.journalMark();
             long known = mark == null ? 0 : mark.batch();
+            if (!whole.getAsBoolean()) {
+                return Future.failedFuture(new PartCopyLost(crawl, part));
+            }
             return journal.fence(id, known)
                     .compose(fence -> replay(journal, store, id, known + 1, fence)
+                            .compose(v -> whole.getAsBoolean() ? Future.<Void>succeededFuture()
+                                    : Future.failedFuture(new PartCopyLost(crawl, part)))
                             .compose(v -> vertx.executeBlocking(() -> {
                                 store.mark(new JournalMark(id, fence));
                                 RecordsFileRepair.repair(records, store);

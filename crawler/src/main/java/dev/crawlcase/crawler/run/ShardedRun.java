@@ -150,6 +150,15 @@ public final class ShardedRun {
         return this;
     }
 
+    /**
+     * Rebuilds no part from the cluster's copies of the journals once {@code whole} says no (a member loss took every
+     * copy of some of their entries): a taker then fails in one line. Call before {@link #run}.
+     */
+    public ShardedRun copiesChecked(BooleanSupplier whole) {
+        states.checkedBy(whole);
+        return this;
+    }
+
     /** Where lines for the user go (a part taken over). Call before {@link #run}. */
     public ShardedRun onSay(Consumer<String> lines) {
         this.say = lines;

@@ -34,10 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Equal node JVMs that share no folder: each has its own {@code --state} folder and its own output files, as on
- * machines of their own. The node of part 0 is killed with SIGKILL mid-crawl and its folder deleted (its disk is
- * gone): a survivor rebuilds the part from the journal copy the cluster kept in its memory, and the crawl ends with
- * the ground-truth page set at ground-truth depths, one record per URL, and no page whose record the dead node had
- * committed requested again.
+ * machines of their own. Two of three nodes are killed with SIGKILL mid-crawl, one after the other, each with its
+ * folder deleted (its disk is gone): first the node of part 0, then the survivor that took part 0 over. Each time a
+ * survivor rebuilds the parts from the journal copies the cluster keeps in its memory (whose backups Hazelcast
+ * moves to the members left), and the crawl ends with the ground-truth page set at ground-truth depths, one record
+ * per URL, and no page whose record a dead node had committed requested again.
  */
 @Tag(Tags.NEWEST_JDK)
 class ClusterNodesOwnFoldersTest {
@@ -50,10 +51,11 @@ class ClusterNodesOwnFoldersTest {
     Path dir;
 
     @Test
-    void theNodeOfPartZeroDiesWithItsDiskAndASurvivorRebuildsThePartFromTheClustersCopy() throws Exception {
+    void twoNodesDieOneAfterTheOtherWithTheirDisksAndTheLastRebuildsEveryPartFromTheClustersCopy() throws Exception {
         List<SiteSpec> sites = new ArrayList<>();
         for (int i = 0; i < SITES; i++) {
-            sites.add(SiteSpec.named("f" + i).withPages(16, 3).withLatency(Distribution.fixed(120)));
+            // slow enough for two kills mid-crawl: each part has several seconds of pages
+            sites.add(SiteSpec.named("f" + i).withPages(30, 3).withLatency(Distribution.fixed(200)));
         }
         FakeWorld world = await(FakeWorld.start(kit.vertx(), WorldConfig.of(37, sites.toArray(SiteSpec[]::new))));
         Path crawlJson = TestConfig.crawl().mode(Mode.ASYNC).concurrency(2).outputIn(dir)
@@ -65,36 +67,73 @@ class ClusterNodesOwnFoldersTest {
                     i == 0 ? world.seedUrls() : List.of())));
             nodes.get(i).awaitOutput(BOUND_S, "node: part ");
         }
-        int victimIndex = 0;
-        while (!nodes.get(victimIndex).output().contains("node: part 0 of 3")) {
-            victimIndex++;
-        }
-        CrawlerProcess victim = nodes.get(victimIndex);
-        Path victimFolder = dir.resolve("node" + victimIndex);
-        Path partZero = victimFolder.resolve("records.parts").resolve("part-0.jsonl");
-        CrawlerProcess.awaitCondition(BOUND_S, "3 records in part 0's file", () -> lines(partZero) >= 3);
-        victim.kill();
-        List<CrawlRecord> committed = RecordsFile.read(partZero);
-        deleteTree(victimFolder);
+        List<CrawlRecord> committed = new ArrayList<>();
+        // first the node of part 0 (which would merge the records), with its disk
+        int first = indexOf(nodes, "node: part 0 of 3");
+        awaitLines(partFile(first, 0), 3);
+        List<CrawlRecord> ofFirst = killWithDisk(nodes.get(first), first);
+        committed.addAll(ofFirst);
+        // then the survivor that took part 0 over, once it has committed pages of it and the cluster says its
+        // copies have their backups again (one more node may die), with its disk
+        int second = indexOf(nodes, "part 0 of crawl 'own' had lost its node: taken over here");
+        long rebuilt = lines(partFile(second, 0));
+        awaitLines(partFile(second, 0), rebuilt + 3);
+        indexOf(nodes, "the cluster's copies have all their backups again (2 nodes): one more node may die");
+        List<CrawlRecord> ofSecond = killWithDisk(nodes.get(second), second);
+        committed.addAll(ofSecond);
+        String diagnosis = "first victim node" + first + " (" + ofFirst.size() + " records) output:\n"
+                + nodes.get(first).output() + "\nsecond victim node" + second + " (" + ofSecond.size()
+                + " records) output:\n" + nodes.get(second).output() + "\nsecond's records: "
+                + ofSecond.stream().map(CrawlRecord::url).toList();
 
-        List<CrawlerProcess> survivors = nodes.stream().filter(n -> n != victim).toList();
-        String outputs = awaitZeroExits(survivors);
+        CrawlerProcess last = nodes.stream().filter(CrawlerProcess::isAlive).findFirst().orElseThrow();
+        int lastIndex = nodes.indexOf(last);
+        String outputs = awaitZeroExits(List.of(last));
         assertThat(outputs).contains("part 0 of crawl 'own' had lost its node: taken over here")
                 .contains("part 0 of crawl 'own': its state here was rebuilt from the cluster's copy of its journal");
-        Path merged = Stream.of(0, 1, 2).map(i -> dir.resolve("node" + i).resolve("records.jsonl"))
-                .filter(Files::exists).findFirst().orElseThrow();
-        List<CrawlRecord> all = RecordsFile.read(merged);
+        List<CrawlRecord> all = RecordsFile.read(dir.resolve("node" + lastIndex).resolve("records.jsonl"));
         Map<String, Integer> fetched = all.stream().filter(r -> r.outcome().equals(Outcome.FETCHED))
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
         assertThat(fetched).as(outputs).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(all).extracting(CrawlRecord::url).as(outputs).doesNotHaveDuplicates();
         assertThat(committed).isNotEmpty();
-        for (CrawlRecord r : committed) {
-            if (r.outcome() == Outcome.FETCHED) {
-                assertThat(world.counters().okResponses(r.url()))
-                        .as("%s had its record on the dead node's disk before the kill", r.url()).isEqualTo(1);
+        List<String> again = committed.stream().filter(r -> r.outcome() == Outcome.FETCHED)
+                .filter(r -> world.counters().okResponses(r.url()) != 1).map(CrawlRecord::url).toList();
+        assertThat(again).as("pages whose record was on a dead node's disk before its kill, requested again (of %d)"
+                + "\n%s\n%s", committed.size(), outputs, diagnosis).isEmpty();
+    }
+
+    /** SIGKILL, then the node's folder deleted; the records its parts' files held (committed first) before that. */
+    private List<CrawlRecord> killWithDisk(CrawlerProcess node, int index) throws Exception {
+        node.kill();
+        List<CrawlRecord> held = new ArrayList<>();
+        Path parts = dir.resolve("node" + index).resolve("records.parts");
+        try (Stream<Path> files = Files.list(parts)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                held.addAll(RecordsFile.read(f));
             }
         }
+        deleteTree(dir.resolve("node" + index));
+        return held;
+    }
+
+    private Path partFile(int node, int part) {
+        return dir.resolve("node" + node).resolve("records.parts").resolve("part-" + part + ".jsonl");
+    }
+
+    private static void awaitLines(Path file, long count) {
+        CrawlerProcess.awaitCondition(BOUND_S, count + " records in " + file, () -> lines(file) >= count);
+    }
+
+    private static int indexOf(List<CrawlerProcess> nodes, String line) {
+        CrawlerProcess.awaitCondition(BOUND_S, "a node saying '" + line + "'",
+                () -> nodes.stream().anyMatch(n -> n.isAlive() && n.output().contains(line)));
+        for (int i = 0; i < nodes.size(); i++) {
+            if (nodes.get(i).isAlive() && nodes.get(i).output().contains(line)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no node says '" + line + "'");
     }
 
     private static long lines(Path file) {
