@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,10 +30,11 @@ class AsyncFetcherGateTest {
     void onceTheGateSaysNoNoRequestLeavesEvenOnAConnectionAlreadyOpen() {
         Vertx vertx = kit.vertx();
         AtomicInteger arrived = new AtomicInteger();
-        HttpServer server = await(vertx.createHttpServer().requestHandler(req -> {
+        HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+                .requestHandler(req -> {
             arrived.incrementAndGet();
             req.response().putHeader("content-type", "text/html").end("<html><title>t</title></html>");
-        }).listen(0, "127.0.0.1"));
+        }).listen());
         FetchLimits limits = new FetchLimits(10_000, 20_000, 30_000, 1 << 20, 512 << 10,
                 FetchLimits.DEFAULT_USER_AGENT, false);
         AtomicBoolean acting = new AtomicBoolean(true);
