@@ -7,6 +7,8 @@ import dev.crawlcase.crawler.cluster.CrawlStateFolder;
 import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.crawler.cluster.HazelcastConfig;
 import dev.crawlcase.crawler.cluster.PartClaim;
+import dev.crawlcase.crawler.run.CrawlNodes;
+import dev.crawlcase.crawler.run.FairShare;
 import dev.crawlcase.crawler.run.PartLocks;
 import dev.crawlcase.crawler.run.PartLost;
 import dev.crawlcase.crawler.run.PauseFence;
@@ -37,12 +39,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code cluster}: one node of a clustered crawl. The frontier node owns the crawl (queue, politeness, robots,
@@ -66,6 +68,8 @@ final class ClusterCommand implements Callable<Integer> {
 
     /** How many nodes may share one sharded crawl (one part each). */
     private static final Range NODES = new Range(1, 64);
+    /** How many parts the hosts of a sharded crawl may be cut into. */
+    private static final Range PARTS = new Range(1, 256);
 
     @Mixin
     ConfigOption config;
@@ -83,6 +87,11 @@ final class ClusterCommand implements Callable<Integer> {
     @Option(names = "--nodes", paramLabel = "N",
             description = "Node role: how many nodes share the crawl; the hosts are cut into N parts, one per node.")
     Integer nodes;
+
+    @Option(names = "--parts", paramLabel = "P",
+            description = "Node role: cut the hosts into P parts (P >= N, at most 256; default N): the first nodes"
+                    + " take more than one each, and with --state a node that joins mid-crawl takes parts over.")
+    Integer partsGiven;
 
     @Mixin
     ModeOption mode;
@@ -171,11 +180,8 @@ final class ClusterCommand implements Callable<Integer> {
             throw new ConfigException("--nodes", "--role node needs --nodes N: how many nodes share the crawl ("
                     + NODES.min() + " to " + NODES.max() + ")");
         }
-        int parts = resumed != null ? resumed.parts() : (int) RunCommand.inRange("--nodes", nodes, NODES);
-        if (resumed != null && nodes != null && nodes != parts) {
-            throw new ConfigException("--nodes", "the crawl in " + stateDir + " has " + parts + " parts, not " + nodes
-                    + " (leave --nodes out to resume it with any number of nodes)");
-        }
+        int expected = nodes == null ? 0 : (int) RunCommand.inRange("--nodes", nodes, NODES);
+        int parts = parts(resumed, expected);
         if (resumed != null && !seeds.isEmpty() && !seeds.equals(resumed.seeds())) {
             throw new ConfigException("", "the crawl in " + stateDir + " has the seeds " + resumed.seeds()
                     + "; leave them out to resume it");
@@ -220,10 +226,18 @@ final class ClusterCommand implements Callable<Integer> {
                     && joined(vertx, CrawlDefinition.current(vertx, addresses)) == null) {
                 throw CrawlStateFolder.held(stateDir); // an earlier crawl's folder, and no crawl running to join
             }
-            PartLocks.Held claim = joined(vertx, PartClaim.claim(vertx, addresses, parts));
-            int part = claim.part();
+            // counted among the crawl's nodes before claiming, so nodes starting together share the parts
+            CrawlNodes crawlNodes = new CrawlNodes(vertx, addresses);
+            joined(vertx, crawlNodes.holding(0));
+            int live = joined(vertx, crawlNodes.holdings()).size();
+            // a resume without --nodes claims one part per node first, as many nodes may be coming back
+            int share = FairShare.share(parts, Math.max(expected == 0 ? parts : expected, live));
+            List<PartLocks.Held> claims = joined(vertx, PartClaim.claim(vertx, addresses, parts, share,
+                    stateDir != null));
+            String held = claims.isEmpty() ? "no part yet"
+                    : "part " + claims.stream().map(c -> String.valueOf(c.part())).collect(Collectors.joining(", "));
             CrawlDefinition.Agreed agreed = joined(vertx, given.isEmpty()
-                    ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: part " + part
+                    ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: " + held
                     + " of crawl '" + crawlId + "' waiting for its seeds (give them to any one node)"))
                     : CrawlDefinition.offer(vertx, addresses, resumed != null ? resumed
                     : CrawlDefinition.Agreed.dealt(given, parts)));
@@ -231,22 +245,33 @@ final class ClusterCommand implements Callable<Integer> {
                 CrawlStateFolder.write(stateDir, crawlId, agreed);
             }
             crawl = crawl.withSeeds(agreed.seeds());
-            stdout.println("node: part " + part + " of " + parts + " of crawl '" + crawlId + "', " + m.label() + " at "
-                    + crawl.effectiveConcurrency() + (part == 0 ? ", writing " + crawl.output().records() : ""));
-            stdout.flush();
             String name = m.label() + "@" + ProcessHandle.current().pid();
+            for (PartLocks.Held claim : claims) {
+                stdout.println("node: part " + claim.part() + " of " + parts + " of crawl '" + crawlId + "', "
+                        + m.label() + " at " + crawl.effectiveConcurrency()
+                        + (claim.part() == 0 ? ", writing " + crawl.output().records() : ""));
+            }
+            if (claims.isEmpty()) {
+                stdout.println("node: " + name + " joined crawl '" + crawlId + "' with every one of its " + parts
+                        + " parts running: waiting for a node over its share to hand one over");
+            }
+            stdout.flush();
+            int part = claims.isEmpty() ? 0 : claims.get(0).part();
             ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, agreed.map(), stateDir, name)
+                    .balanced(crawlNodes)
                     .fenced(fence)
                     .onSay(line -> {
                         stdout.println("node: " + line);
                         stdout.flush();
                     });
             NodeDashboard watching = meters.isEmpty() ? null : NodeDashboard.start(vertx, dashboard, meters.get(),
-                    run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(), part == 0,
+                    run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(),
+                    claims.stream().anyMatch(c -> c.part() == 0),
                     spec.commandLine().getErr());
             CrawlReport report;
             try {
-                report = joined(vertx, run.run(Map.of(part, claim.lock())));
+                report = joined(vertx, run.run(claims.stream()
+                        .collect(Collectors.toMap(PartLocks.Held::part, PartLocks.Held::lock))));
             } catch (CompletionException e) {
                 if (e.getCause() instanceof PartLost lost) {
                     spec.commandLine().getErr().println("crawler: " + lost.getMessage());
@@ -272,6 +297,29 @@ final class ClusterCommand implements Callable<Integer> {
                 // the hook is already leaving the cluster
             }
         }
+    }
+
+    /**
+     * The crawl's part count: a resumed crawl's own (a --parts that differs is refused), else --parts, at least
+     * --nodes and at most {@link #PARTS}'s bound; --nodes when not given.
+     */
+    private int parts(CrawlDefinition.Agreed resumed, int expected) {
+        Integer asked = partsGiven == null ? null : (int) RunCommand.inRange("--parts", partsGiven, PARTS);
+        if (resumed != null) {
+            if (asked != null && asked != resumed.parts()) {
+                throw new ConfigException("--parts", "the crawl in " + stateDir + " has " + resumed.parts()
+                        + " parts, not " + asked + " (leave --parts out to resume it)");
+            }
+            if (expected > resumed.parts()) {
+                throw new ConfigException("--nodes", "the crawl in " + stateDir + " has " + resumed.parts()
+                        + " parts, fewer than " + expected + " nodes");
+            }
+            return resumed.parts();
+        }
+        if (asked != null && asked < expected) {
+            throw new ConfigException("--parts", "must be >= --nodes (" + expected + "), got " + asked);
+        }
+        return asked == null ? expected : asked;
     }
 
     private static String seconds(Duration d) {

@@ -27,9 +27,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
@@ -70,6 +73,11 @@ public final class ShardedRun {
     /** The locks of the parts this node runs: held until the run ends. */
     private final Map<Integer, Lock> takenLocks = new HashMap<>();
     private final List<MessageConsumer<Long>> servers = new ArrayList<>();
+    /** Parts this node is handing over, and parts it handed over (ended here, running elsewhere). */
+    private final Set<Integer> handing = new HashSet<>();
+    private final Set<Integer> handed = new HashSet<>();
+    private CrawlNodes nodes;
+    private PartBalance balance;
     private Consumer<String> say = line -> { };
     private IntConsumer partStarted = part -> { };
     private ResourceSampler sampler;
@@ -148,6 +156,16 @@ public final class ShardedRun {
         return this;
     }
 
+    /**
+     * Keeps this node at its fair share of the parts as nodes of the crawl ({@code nodes}) join and leave: it takes
+     * a free part only under its share, and with a state hands a part over to a node that holds too few
+     * ({@link PartBalance}). Call before {@link #run}.
+     */
+    public ShardedRun balanced(CrawlNodes nodes) {
+        this.nodes = nodes;
+        return this;
+    }
+
     /** Where lines for the user go (a part taken over). Call before {@link #run}. */
     public ShardedRun onSay(Consumer<String> lines) {
         this.say = lines;
@@ -194,8 +212,13 @@ public final class ShardedRun {
             @Override
             public boolean runsHere(int part) {
                 synchronized (ShardedRun.this) {
-                    return ended.containsKey(part);
+                    return ended.containsKey(part) && !handed.contains(part);
                 }
+            }
+
+            @Override
+            public boolean mayTake() {
+                return balance == null || balance.mayTake();
             }
 
             @Override
@@ -206,12 +229,15 @@ public final class ShardedRun {
             @Override
             public void take(int part, Lock lock, StateStore state) {
                 synchronized (ShardedRun.this) {
+                    handed.remove(part);
                     takenLocks.put(part, lock);
                     startPart(part, Future.succeededFuture(state));
                 }
             }
         }, line -> say.accept(line));
         this.watch = watch;
+        balance = nodes == null ? null : new PartBalance(nodes, crawl, parts, stateDir != null, new Giving(),
+                line -> say.accept(line));
         watchTimer = vertx.setPeriodic(WATCH_MS, id -> look());
         return result.future().onComplete(ar -> {
             vertx.cancelTimer(watchTimer);
@@ -219,6 +245,9 @@ public final class ShardedRun {
             synchronized (this) {
                 servers.forEach(MessageConsumer::unregister);
                 takenLocks.values().forEach(Lock::release);
+            }
+            if (balance != null) {
+                balance.leave();
             }
         });
     }
@@ -317,7 +346,7 @@ public final class ShardedRun {
     private synchronized void partEnded(int part, Throwable failure) {
         if (failure != null) {
             result.tryFail(failure);
-        } else if (part == 0 && !stopRequested) {
+        } else if (part == 0 && !stopRequested && !handing.contains(part)) {
             merge();
         }
     }
@@ -384,7 +413,7 @@ public final class ShardedRun {
                     result.tryComplete(merged);
                     return Future.succeededFuture();
                 }
-                return isMerged ? Future.succeededFuture() : watch.look();
+                return isMerged ? Future.succeededFuture() : balanced().compose(v -> watch.look());
             }
         }).onComplete(ar -> {
             synchronized (this) {
@@ -394,5 +423,46 @@ public final class ShardedRun {
                 }
             }
         });
+    }
+
+    private Future<Void> balanced() {
+        return balance == null ? Future.succeededFuture() : balance.look(stopRequested || merging);
+    }
+
+    /** What {@link PartBalance} may do with this node's parts. */
+    private final class Giving implements PartBalance.Node {
+        @Override
+        public int held() {
+            synchronized (ShardedRun.this) {
+                return takenLocks.size() - handing.size();
+            }
+        }
+
+        @Override
+        public OptionalInt givable() {
+            synchronized (ShardedRun.this) {
+                return takenLocks.keySet().stream().filter(p -> runners.containsKey(p) && !handing.contains(p)
+                        && !ended.get(p).isComplete()).mapToInt(Integer::intValue).max();
+            }
+        }
+
+        /** Stops {@code part} once its fetches in flight ended; its state closed, releases its lock. */
+        @Override
+        public Future<Void> handOver(int part) {
+            CrawlRunner runner;
+            Future<Void> done;
+            synchronized (ShardedRun.this) {
+                handing.add(part);
+                runner = runners.get(part);
+                done = ended.get(part);
+            }
+            return runner.stop(CrawlRunner.UNTIL_DRAINED).transform(ar -> done).onSuccess(v -> {
+                synchronized (ShardedRun.this) {
+                    handing.remove(part);
+                    handed.add(part);
+                    takenLocks.remove(part).release();
+                }
+            });
+        }
     }
 }

@@ -38,7 +38,8 @@ class PartClaimTest {
         assertThat(await(PartClaim.claim(a, crawl, 2)).part()).isZero();
         assertThat(await(PartClaim.claim(b, crawl, 2)).part()).isEqualTo(1);
         assertThatThrownBy(() -> await(PartClaim.claim(c, crawl, 2))).hasRootCauseInstanceOf(ConfigException.class)
-                .rootCause().hasMessageContaining("already has 2 nodes");
+                .rootCause().hasMessageContaining("already has every one of its 2 parts taken; a node joins a running crawl"
+                        + " only with --state DIR");
 
         List<String> seeds = List.of("http://127.0.0.1:8081/");
         assertThat(await(CrawlDefinition.offer(a, crawl, CrawlDefinition.Agreed.dealt(seeds, 2))).seeds())
@@ -48,7 +49,7 @@ class PartClaimTest {
                 CrawlDefinition.Agreed.dealt(List.of("http://127.0.0.1:8082/"), 2))))
                 .rootCause().hasMessageContaining("other seeds");
         assertThatThrownBy(() -> await(CrawlDefinition.offer(b, crawl, CrawlDefinition.Agreed.dealt(seeds, 3))))
-                .rootCause().hasMessageContaining("runs on 2 nodes");
+                .rootCause().hasMessageContaining("runs in 2 parts, not 3");
         // a node resuming a folder written before hosts were dealt would place the seed's host by the hash alone
         assertThatThrownBy(() -> await(CrawlDefinition.offer(b, crawl,
                 new CrawlDefinition.Agreed(seeds, new ShardMap(2)))))
