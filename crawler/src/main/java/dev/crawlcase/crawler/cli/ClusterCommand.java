@@ -248,11 +248,11 @@ final class ClusterCommand implements Callable<Integer> {
             String name = m.label() + "@" + ProcessHandle.current().pid();
             for (PartLocks.Held claim : claims) {
                 stdout.println("node: part " + claim.part() + " of " + parts + " of crawl '" + crawlId + "', "
-                        + m.label() + " at " + crawl.effectiveConcurrency()
+                        + m.label() + " at " + crawl.effectiveConcurrency() + " (" + name + ")"
                         + (claim.part() == 0 ? ", writing " + crawl.output().records() : ""));
             }
             if (claims.isEmpty()) {
-                stdout.println("node: " + name + " joined crawl '" + crawlId + "' with every one of its " + parts
+                stdout.println("node: joined crawl '" + crawlId + "' (" + name + ") with every one of its " + parts
                         + " parts running: waiting for a node over its share to hand one over");
             }
             stdout.flush();
