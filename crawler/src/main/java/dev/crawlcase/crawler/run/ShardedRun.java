@@ -5,11 +5,6 @@ import dev.crawlcase.crawler.dashboard.CrawlNow;
 import dev.crawlcase.crawler.dashboard.PartsNow;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
-import dev.crawlcase.crawler.output.CrawlStats;
-import dev.crawlcase.crawler.output.DuplicateMarks;
-import dev.crawlcase.crawler.output.RunInfo;
-import dev.crawlcase.crawler.output.RunSummary;
-import dev.crawlcase.crawler.output.SummaryWriter;
 import dev.crawlcase.crawler.state.RecordsFileRepair;
 import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.state.StateStore;
@@ -18,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 
@@ -27,12 +21,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.BooleanSupplier;
@@ -73,9 +64,7 @@ public final class ShardedRun {
     /** The locks of the parts this node runs: held until the run ends. */
     private final Map<Integer, Lock> takenLocks = new HashMap<>();
     private final List<MessageConsumer<Long>> servers = new ArrayList<>();
-    /** Parts this node is handing over, and parts it handed over (ended here, running elsewhere). */
-    private final Set<Integer> handing = new HashSet<>();
-    private final Set<Integer> handed = new HashSet<>();
+    private final PartHandOver handOver = new PartHandOver(this, runners, ended, takenLocks);
     private CrawlNodes nodes;
     private PartBalance balance;
     private Consumer<String> say = line -> { };
@@ -212,7 +201,7 @@ public final class ShardedRun {
             @Override
             public boolean runsHere(int part) {
                 synchronized (ShardedRun.this) {
-                    return ended.containsKey(part) && !handed.contains(part);
+                    return ended.containsKey(part) && !handOver.handed(part);
                 }
             }
 
@@ -229,14 +218,14 @@ public final class ShardedRun {
             @Override
             public void take(int part, Lock lock, StateStore state) {
                 synchronized (ShardedRun.this) {
-                    handed.remove(part);
+                    handOver.taken(part);
                     takenLocks.put(part, lock);
                     startPart(part, Future.succeededFuture(state));
                 }
             }
         }, line -> say.accept(line));
         this.watch = watch;
-        balance = nodes == null ? null : new PartBalance(nodes, crawl, parts, stateDir != null, new Giving(),
+        balance = nodes == null ? null : new PartBalance(nodes, crawl, parts, stateDir != null, handOver,
                 line -> say.accept(line));
         watchTimer = vertx.setPeriodic(WATCH_MS, id -> look());
         return result.future().onComplete(ar -> {
@@ -329,11 +318,7 @@ public final class ShardedRun {
         if (report.stopped() || report.summary() == null) {
             return Future.succeededFuture();
         }
-        RunSummary s = report.summary();
-        JsonObject about = new JsonObject().put("part", part).put("node", node).put("mode", s.mode().label())
-                .put("concurrency", s.concurrency()).put("pages", s.pages()).put("records", s.records())
-                .put("wallSeconds", s.wallSeconds()).put("pagesPerSecond", s.pagesPerSecond())
-                .put("cpuSeconds", s.cpuSeconds());
+        JsonObject about = PartsMerge.section(part, node, report.summary());
         return PartFileServer.serve(vertx, crawl, part, partConfig.output().records())
                 .compose(server -> {
                     synchronized (this) {
@@ -346,7 +331,7 @@ public final class ShardedRun {
     private synchronized void partEnded(int part, Throwable failure) {
         if (failure != null) {
             result.tryFail(failure);
-        } else if (part == 0 && !stopRequested && !handing.contains(part)) {
+        } else if (part == 0 && !stopRequested && !handOver.handing(part)) {
             merge();
         }
     }
@@ -354,44 +339,15 @@ public final class ShardedRun {
     /** Once every part has sealed: writes the crawl's records file and summary, then tells every node. */
     private void merge() {
         merging = true;
-        CrawlStats stats = new CrawlStats();
-        sealedSections().compose(sections -> new RecordsMerge(vertx, crawl, stats)
-                        .merge(parts, config.output().records())
-                        .compose(v -> config.output().recordDetail().full()
-                                ? DuplicateMarks.mark(vertx, config.output().records()).mapEmpty()
-                                : Future.<Void>succeededFuture())
-                        .compose(v -> writeSummary(stats, sections)))
-                .compose(report -> book.merged().map(report))
-                .onComplete(ar -> {
-                    synchronized (this) {
-                        if (ar.failed()) {
-                            result.tryFail(ar.cause());
-                        } else {
-                            merged = ar.result();
-                        }
-                    }
-                });
-    }
-
-    private Future<List<JsonObject>> sealedSections() {
-        return book.allSealed(parts).compose(sections -> {
-            if (sections != null) {
-                return Future.succeededFuture(sections);
+        new PartsMerge(vertx, config, crawl, book, parts).merge(sampler, started).onComplete(ar -> {
+            synchronized (this) {
+                if (ar.failed()) {
+                    result.tryFail(ar.cause());
+                } else {
+                    merged = ar.result();
+                }
             }
-            Promise<Void> later = Promise.promise();
-            vertx.setTimer(WATCH_MS, id -> later.complete());
-            return later.future().compose(v -> sealedSections());
         });
-    }
-
-    private Future<CrawlReport> writeSummary(CrawlStats stats, List<JsonObject> sections) {
-        int concurrency = sections.stream().mapToInt(s -> s.getInteger("concurrency")).sum();
-        RunSummary summary = stats.summary(new RunInfo(config.mode(), concurrency, config.seeds(), started,
-                Instant.now(), 0), sampler.snapshot());
-        JsonObject json = summary.toJson().put("parts", new JsonArray(new ArrayList<>(sections)));
-        Path file = config.output().summary();
-        return SummaryWriter.write(vertx, file, json)
-                .map(v -> new CrawlReport(summary, config.output().records(), file, false));
     }
 
     /**
@@ -427,42 +383,5 @@ public final class ShardedRun {
 
     private Future<Void> balanced() {
         return balance == null ? Future.succeededFuture() : balance.look(stopRequested || merging);
-    }
-
-    /** What {@link PartBalance} may do with this node's parts. */
-    private final class Giving implements PartBalance.Node {
-        @Override
-        public int held() {
-            synchronized (ShardedRun.this) {
-                return takenLocks.size() - handing.size();
-            }
-        }
-
-        @Override
-        public OptionalInt givable() {
-            synchronized (ShardedRun.this) {
-                return takenLocks.keySet().stream().filter(p -> runners.containsKey(p) && !handing.contains(p)
-                        && !ended.get(p).isComplete()).mapToInt(Integer::intValue).max();
-            }
-        }
-
-        /** Stops {@code part} once its fetches in flight ended; its state closed, releases its lock. */
-        @Override
-        public Future<Void> handOver(int part) {
-            CrawlRunner runner;
-            Future<Void> done;
-            synchronized (ShardedRun.this) {
-                handing.add(part);
-                runner = runners.get(part);
-                done = ended.get(part);
-            }
-            return runner.stop(CrawlRunner.UNTIL_DRAINED).transform(ar -> done).onSuccess(v -> {
-                synchronized (ShardedRun.this) {
-                    handing.remove(part);
-                    handed.add(part);
-                    takenLocks.remove(part).release();
-                }
-            });
-        }
     }
 }

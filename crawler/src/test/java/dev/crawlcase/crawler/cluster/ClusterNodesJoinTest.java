@@ -75,7 +75,7 @@ class ClusterNodesJoinTest {
         awaitSomeRecords();
         CrawlerProcess joiner = kit.start(dir, "joiner", args(crawlJson, clusterXml, List.of()));
         nodes.add(joiner);
-        String outputs = awaitZeroExits(nodes);
+        String outputs = ClusterFixtures.awaitZeroExits(nodes, BOUND_S);
         assertThat(outputs).containsPattern("node: part [0-3] of crawl 'join' handed over: a node joined");
         // the joiner took the part handed over as it started (its line for the part) or while it waited (taken over)
         assertThat(joiner.output()).as(outputs).containsPattern("node: part [0-3] of 4 of crawl 'join'|node: part"
@@ -93,6 +93,9 @@ class ClusterNodesJoinTest {
                 .collect(Collectors.toMap(CrawlRecord::url, CrawlRecord::depth));
         assertThat(fetched).as(outputs).isEqualTo(world.groundTruth(CrawlRules.defaults()).pages());
         assertThat(all).extracting(CrawlRecord::url).as(outputs).doesNotHaveDuplicates();
+        // the giver's fetches in flight ended before it let go: none was abandoned and asked again by the joiner
+        assertThat(ClusterFixtures.pagesRequested(world)).as("requests per page").allSatisfy((url, n) ->
+                assertThat(n).as(url).isOne());
         for (int i = 0; i < SITES; i++) {
             assertThat(world.counters().peakConcurrent("j" + i)).as("j%d in flight at once", i).isEqualTo(1);
             assertThat(world.counters().minPageGapMs("j" + i)).as("j%d smallest gap between page starts", i)
@@ -115,25 +118,6 @@ class ClusterNodesJoinTest {
             }
             return false;
         });
-    }
-
-    /** Waits for every process to exit 0; their outputs, all of them in the message when one does not. */
-    private static String awaitZeroExits(List<CrawlerProcess> processes) throws InterruptedException {
-        for (CrawlerProcess p : processes) {
-            int code;
-            try {
-                code = p.exitCode(BOUND_S);
-            } catch (AssertionError timedOut) {
-                throw new AssertionError(timedOut.getMessage().lines().findFirst().orElse("") + "\n"
-                        + outputs(processes), timedOut);
-            }
-            assertThat(code).as(outputs(processes)).isZero();
-        }
-        return outputs(processes);
-    }
-
-    private static String outputs(List<CrawlerProcess> processes) {
-        return processes.stream().map(CrawlerProcess::output).collect(Collectors.joining("\n---\n"));
     }
 
     private List<String> args(Path crawlJson, Path clusterXml, List<String> seeds) {
