@@ -85,7 +85,8 @@ final class ClusterCommand implements Callable<Integer> {
     Role role;
 
     @Option(names = "--nodes", paramLabel = "N",
-            description = "Node role: how many nodes share the crawl; the hosts are cut into N parts, one per node.")
+            description = "Node role: how many nodes start the crawl; the hosts are cut into N parts (or --parts P),"
+                    + " shared out among them.")
     Integer nodes;
 
     @Option(names = "--parts", paramLabel = "P",
