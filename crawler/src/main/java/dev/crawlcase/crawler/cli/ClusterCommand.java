@@ -6,9 +6,7 @@ import dev.crawlcase.crawler.cluster.CrawlDefinition;
 import dev.crawlcase.crawler.cluster.CrawlStateFolder;
 import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.crawler.cluster.HazelcastConfig;
-import dev.crawlcase.crawler.cluster.PartClaim;
 import dev.crawlcase.crawler.run.CrawlNodes;
-import dev.crawlcase.crawler.run.FairShare;
 import dev.crawlcase.crawler.run.PartLocks;
 import dev.crawlcase.crawler.run.PartLost;
 import dev.crawlcase.crawler.run.PauseFence;
@@ -66,10 +64,8 @@ final class ClusterCommand implements Callable<Integer> {
 
     enum Role { frontier, fetcher, node }
 
-    /** How many nodes may share one sharded crawl (one part each). */
+    /** How many nodes may start one sharded crawl (one part each, or more with --parts). */
     private static final Range NODES = new Range(1, 64);
-    /** How many parts the hosts of a sharded crawl may be cut into. */
-    private static final Range PARTS = new Range(1, 256);
 
     @Mixin
     ConfigOption config;
@@ -168,8 +164,9 @@ final class ClusterCommand implements Callable<Integer> {
     }
 
     /**
-     * One equal node of a sharded crawl: claims the first free part, agrees on the seeds with the others (any node
-     * may bring them), then schedules and fetches the hosts of its part; the node holding part 0 writes the records
+     * One equal node of a sharded crawl: claims the first free parts up to its share (with a state, a node that finds
+     * none free joins and waits for one to be handed over), agrees on the seeds with the others (any node may bring
+     * them), then schedules and fetches the hosts of its parts; the node holding part 0 writes the records
      * file and the summary.
      */
     private int node(CrawlConfig crawl, Config hazelcast) {
@@ -182,7 +179,7 @@ final class ClusterCommand implements Callable<Integer> {
                     + NODES.min() + " to " + NODES.max() + ")");
         }
         int expected = nodes == null ? 0 : (int) RunCommand.inRange("--nodes", nodes, NODES);
-        int parts = parts(resumed, expected);
+        int parts = NodeParts.count(partsGiven, resumed, expected, stateDir);
         if (resumed != null && !seeds.isEmpty() && !seeds.equals(resumed.seeds())) {
             throw new ConfigException("", "the crawl in " + stateDir + " has the seeds " + resumed.seeds()
                     + "; leave them out to resume it");
@@ -227,16 +224,10 @@ final class ClusterCommand implements Callable<Integer> {
                     && joined(vertx, CrawlDefinition.current(vertx, addresses)) == null) {
                 throw CrawlStateFolder.held(stateDir); // an earlier crawl's folder, and no crawl running to join
             }
-            // counted among the crawl's nodes before claiming, so nodes starting together share the parts
             CrawlNodes crawlNodes = new CrawlNodes(vertx, addresses);
-            joined(vertx, crawlNodes.holding(0));
-            int live = joined(vertx, crawlNodes.holdings()).size();
-            // a resume without --nodes claims one part per node first, as many nodes may be coming back
-            int share = FairShare.share(parts, Math.max(expected == 0 ? parts : expected, live));
-            List<PartLocks.Held> claims = joined(vertx, PartClaim.claim(vertx, addresses, parts, share,
-                    stateDir != null));
-            String held = claims.isEmpty() ? "no part yet"
-                    : "part " + claims.stream().map(c -> String.valueOf(c.part())).collect(Collectors.joining(", "));
+            List<PartLocks.Held> claims = joined(vertx, NodeParts.claim(vertx, addresses, crawlNodes, parts,
+                    expected, stateDir != null));
+            String held = NodeParts.held(claims);
             CrawlDefinition.Agreed agreed = joined(vertx, given.isEmpty()
                     ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: " + held
                     + " of crawl '" + crawlId + "' waiting for its seeds (give them to any one node)"))
@@ -247,17 +238,8 @@ final class ClusterCommand implements Callable<Integer> {
             }
             crawl = crawl.withSeeds(agreed.seeds());
             String name = m.label() + "@" + ProcessHandle.current().pid();
-            for (PartLocks.Held claim : claims) {
-                stdout.println("node: part " + claim.part() + " of " + parts + " of crawl '" + crawlId + "', "
-                        + m.label() + " at " + crawl.effectiveConcurrency() + " (" + name + ")"
-                        + (claim.part() == 0 ? ", writing " + crawl.output().records() : ""));
-            }
-            if (claims.isEmpty()) {
-                stdout.println("node: joined crawl '" + crawlId + "' (" + name + ") with every one of its " + parts
-                        + " parts running: waiting for a node over its share to hand one over");
-            }
-            stdout.flush();
-            int part = claims.isEmpty() ? 0 : claims.get(0).part();
+            NodeParts.tell(stdout, claims, parts, crawlId, crawl, name);
+            int part = claims.isEmpty() ? -1 : claims.get(0).part();
             ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, agreed.map(), stateDir, name)
                     .balanced(crawlNodes)
                     .fenced(fence)
@@ -298,29 +280,6 @@ final class ClusterCommand implements Callable<Integer> {
                 // the hook is already leaving the cluster
             }
         }
-    }
-
-    /**
-     * The crawl's part count: a resumed crawl's own (a --parts that differs is refused), else --parts, at least
-     * --nodes and at most {@link #PARTS}'s bound; --nodes when not given.
-     */
-    private int parts(CrawlDefinition.Agreed resumed, int expected) {
-        Integer asked = partsGiven == null ? null : (int) RunCommand.inRange("--parts", partsGiven, PARTS);
-        if (resumed != null) {
-            if (asked != null && asked != resumed.parts()) {
-                throw new ConfigException("--parts", "the crawl in " + stateDir + " has " + resumed.parts()
-                        + " parts, not " + asked + " (leave --parts out to resume it)");
-            }
-            if (expected > resumed.parts()) {
-                throw new ConfigException("--nodes", "the crawl in " + stateDir + " has " + resumed.parts()
-                        + " parts, fewer than " + expected + " nodes");
-            }
-            return resumed.parts();
-        }
-        if (asked != null && asked < expected) {
-            throw new ConfigException("--parts", "must be >= --nodes (" + expected + "), got " + asked);
-        }
-        return asked == null ? expected : asked;
     }
 
     private static String seconds(Duration d) {
