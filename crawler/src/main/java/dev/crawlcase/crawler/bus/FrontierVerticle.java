@@ -181,7 +181,9 @@ public final class FrontierVerticle extends VerticleBase {
         phase = phase.stop();
         long graceMs = message.body() == null ? 0 : message.body();
         replyFinishedToParked();
-        vertx.setTimer(Math.max(1, graceMs), id -> close());
+        if (graceMs >= 0) { // a negative grace waits for every fetch in flight to end
+            vertx.setTimer(Math.max(1, graceMs), id -> close());
+        }
         checkFinished();
         done.future().onComplete(ar -> message.reply(null));
     }

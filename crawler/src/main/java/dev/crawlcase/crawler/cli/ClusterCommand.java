@@ -7,7 +7,7 @@ import dev.crawlcase.crawler.cluster.CrawlDefinition;
 import dev.crawlcase.crawler.cluster.CrawlStateFolder;
 import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.crawler.cluster.HazelcastConfig;
-import dev.crawlcase.crawler.cluster.PartClaim;
+import dev.crawlcase.crawler.run.CrawlNodes;
 import dev.crawlcase.crawler.run.PartLocks;
 import dev.crawlcase.crawler.run.PartLost;
 import dev.crawlcase.crawler.run.PauseFence;
@@ -38,13 +38,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * {@code cluster}: one node of a clustered crawl. The frontier node owns the crawl (queue, politeness, robots,
@@ -66,7 +66,7 @@ final class ClusterCommand implements Callable<Integer> {
 
     enum Role { frontier, fetcher, node }
 
-    /** How many nodes may share one sharded crawl (one part each). */
+    /** How many nodes may start one sharded crawl (one part each, or more with --parts). */
     private static final Range NODES = new Range(1, 64);
 
     @Mixin
@@ -83,8 +83,14 @@ final class ClusterCommand implements Callable<Integer> {
     Role role;
 
     @Option(names = "--nodes", paramLabel = "N",
-            description = "Node role: how many nodes share the crawl; the hosts are cut into N parts, one per node.")
+            description = "Node role: how many nodes start the crawl; the hosts are cut into N parts (or --parts P),"
+                    + " shared out among them.")
     Integer nodes;
+
+    @Option(names = "--parts", paramLabel = "P",
+            description = "Node role: cut the hosts into P parts (P >= N, at most 256; default N): the first nodes"
+                    + " take more than one each, and with --state a node that joins mid-crawl takes parts over.")
+    Integer partsGiven;
 
     @Mixin
     ModeOption mode;
@@ -161,8 +167,9 @@ final class ClusterCommand implements Callable<Integer> {
     }
 
     /**
-     * One equal node of a sharded crawl: claims the first free part, agrees on the seeds with the others (any node
-     * may bring them), then schedules and fetches the hosts of its part; the node holding part 0 writes the records
+     * One equal node of a sharded crawl: claims the first free parts up to its share (with a state, a node that finds
+     * none free joins and waits for one to be handed over), agrees on the seeds with the others (any node may bring
+     * them), then schedules and fetches the hosts of its parts; the node holding part 0 writes the records
      * file and the summary.
      */
     private int node(CrawlConfig crawl, Config hazelcast) {
@@ -174,11 +181,8 @@ final class ClusterCommand implements Callable<Integer> {
             throw new ConfigException("--nodes", "--role node needs --nodes N: how many nodes share the crawl ("
                     + NODES.min() + " to " + NODES.max() + ")");
         }
-        int parts = resumed != null ? resumed.parts() : (int) RunCommand.inRange("--nodes", nodes, NODES);
-        if (resumed != null && nodes != null && nodes != parts) {
-            throw new ConfigException("--nodes", "the crawl in " + stateDir + " has " + parts + " parts, not " + nodes
-                    + " (leave --nodes out to resume it with any number of nodes)");
-        }
+        int expected = nodes == null ? 0 : (int) RunCommand.inRange("--nodes", nodes, NODES);
+        int parts = NodeParts.count(partsGiven, resumed, expected, stateDir);
         if (resumed != null && !seeds.isEmpty() && !seeds.equals(resumed.seeds())) {
             throw new ConfigException("", "the crawl in " + stateDir + " has the seeds " + resumed.seeds()
                     + "; leave them out to resume it");
@@ -223,10 +227,12 @@ final class ClusterCommand implements Callable<Integer> {
                     && joined(vertx, CrawlDefinition.current(vertx, addresses)) == null) {
                 throw CrawlStateFolder.held(stateDir); // an earlier crawl's folder, and no crawl running to join
             }
-            PartLocks.Held claim = joined(vertx, PartClaim.claim(vertx, addresses, parts));
-            int part = claim.part();
+            CrawlNodes crawlNodes = new CrawlNodes(vertx, addresses);
+            List<PartLocks.Held> claims = joined(vertx, NodeParts.claim(vertx, addresses, crawlNodes, parts,
+                    expected, stateDir != null));
+            String held = NodeParts.held(claims);
             CrawlDefinition.Agreed agreed = joined(vertx, given.isEmpty()
-                    ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: part " + part
+                    ? CrawlDefinition.await(vertx, addresses, parts, () -> stdout.println("node: " + held
                     + " of crawl '" + crawlId + "' waiting for its seeds (give them to any one node)"))
                     : CrawlDefinition.offer(vertx, addresses, resumed != null ? resumed
                     : CrawlDefinition.Agreed.dealt(given, parts)));
@@ -234,26 +240,28 @@ final class ClusterCommand implements Callable<Integer> {
                 CrawlStateFolder.write(stateDir, crawlId, agreed);
             }
             crawl = crawl.withSeeds(agreed.seeds());
-            stdout.println("node: part " + part + " of " + parts + " of crawl '" + crawlId + "', " + m.label() + " at "
-                    + crawl.effectiveConcurrency() + (part == 0 ? ", writing " + crawl.output().records() : ""));
-            stdout.flush();
             String name = m.label() + "@" + ProcessHandle.current().pid();
+            NodeParts.tell(stdout, claims, parts, crawlId, crawl, name);
+            int part = claims.isEmpty() ? -1 : claims.get(0).part();
             Consumer<String> say = line -> {
                 stdout.println("node: " + line);
                 stdout.flush();
             };
             ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, agreed.map(), stateDir, name)
+                    .balanced(crawlNodes)
                     .fenced(fence)
                     .onSay(say);
             if (stateDir != null) {
                 run.copiesChecked(CopyWatch.start(vertx, addresses, say)::whole);
             }
             NodeDashboard watching = meters.isEmpty() ? null : NodeDashboard.start(vertx, dashboard, meters.get(),
-                    run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(), part == 0,
+                    run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(),
+                    claims.stream().anyMatch(c -> c.part() == 0),
                     spec.commandLine().getErr());
             CrawlReport report;
             try {
-                report = joined(vertx, run.run(Map.of(part, claim.lock())));
+                report = joined(vertx, run.run(claims.stream()
+                        .collect(Collectors.toMap(PartLocks.Held::part, PartLocks.Held::lock))));
             } catch (CompletionException e) {
                 if (e.getCause() instanceof PartLost lost) {
                     spec.commandLine().getErr().println("crawler: " + lost.getMessage());

@@ -30,14 +30,15 @@ final class NodeDashboard {
 
     /**
      * Starts it (a port that cannot be listened on is bad input) and follows the node's parts of {@code run}:
-     * {@code part}, and each part {@code run} starts here. Call before the run starts.
+     * {@code part} (-1: a node that joined with none yet), and each part {@code run} starts here. Call before the
+     * run starts.
      */
     static NodeDashboard start(Vertx vertx, DashboardOption asked, PrometheusMeterRegistry registry, ShardedRun run,
                                CrawlAddresses crawl, int part, int parts, String mode, boolean exporter, PrintWriter err) {
         Dashboard dashboard = DashboardStart.on(vertx, asked.requested().orElseThrow(), asked.hosts(), "cluster",
                 registry, err);
         run.watched(dashboard.hostsShown());
-        String name = "part " + part + " of " + parts;
+        String name = part < 0 ? "no part yet of " + parts : "part " + part + " of " + parts;
         dashboard.follow(vertx.eventBus(), crawl.part(part), name + ", " + mode, run::now);
         run.onPart(started -> dashboard.followAlso(vertx.eventBus(), crawl.part(started)));
         String role = "node" + (exporter ? ", writes the records" : "");

@@ -82,8 +82,7 @@ public final class CrawlDefinition {
                     }
                     Agreed there = parse(previous);
                     if (there.parts() != offered.parts()) {
-                        return Future.failedFuture(new ConfigException("--nodes", "crawl '" + crawl.crawlId()
-                                + "' runs on " + there.parts() + " nodes, not " + offered.parts()));
+                        return Future.failedFuture(otherParts(crawl, there.parts(), offered.parts()));
                     }
                     if (!there.seeds().equals(offered.seeds())) {
                         return Future.failedFuture(new ConfigException("", "crawl '" + crawl.crawlId()
@@ -124,13 +123,17 @@ public final class CrawlDefinition {
             } else {
                 Agreed there = parse(ar.result());
                 if (there.parts() != parts) {
-                    agreed.fail(new ConfigException("--nodes", "crawl '" + crawl.crawlId() + "' runs on "
-                            + there.parts() + " nodes, not " + parts));
+                    agreed.fail(otherParts(crawl, there.parts(), parts));
                 } else {
                     agreed.complete(there);
                 }
             }
         });
+    }
+
+    private static ConfigException otherParts(CrawlAddresses crawl, int there, int offered) {
+        return new ConfigException("--parts", "crawl '" + crawl.crawlId() + "' runs in " + there + " parts, not "
+                + offered + " (give every node its --nodes and --parts)");
     }
 
     private static Agreed parse(String value) {

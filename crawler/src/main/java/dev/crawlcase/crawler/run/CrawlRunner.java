@@ -451,7 +451,14 @@ public final class CrawlRunner implements CrawlFeed {
     }
 
     /**
-     * Stop leasing, give in-flight requests {@code graceMs}, then finish; completes with the run's report. A stop
+     * The grace of a {@link #stop} that waits for every fetch in flight to end (each ends within its timeouts), so
+     * no request of this run is still on the wire when it completes: a part handed to another node.
+     */
+    public static final long UNTIL_DRAINED = -1;
+
+    /**
+     * Stop leasing, give in-flight requests {@code graceMs} ({@link #UNTIL_DRAINED}: as long as they take), then
+     * finish; completes with the run's report. A stop
      * during the restore of a state ends the restore between two entries, and the run with nothing fetched (its
      * report has no summary). A stop that comes before the frontier listens otherwise (while the records file opens
      * or the frontier deploys) is held and delivered the moment it does, before any fetcher can lease: the

@@ -27,6 +27,12 @@ public final class PartLocks {
         return from(vertx, crawl, parts, tryMs, 0);
     }
 
+    /** As {@link #firstFree(Vertx, CrawlAddresses, int, long)}, from part {@code first} on. */
+    public static Future<Optional<Held>> firstFree(Vertx vertx, CrawlAddresses crawl, int parts, long tryMs,
+                                                   int first) {
+        return from(vertx, crawl, parts, tryMs, first);
+    }
+
     private static Future<Optional<Held>> from(Vertx vertx, CrawlAddresses crawl, int parts, long tryMs, int part) {
         if (part >= parts) {
             return Future.succeededFuture(Optional.empty());

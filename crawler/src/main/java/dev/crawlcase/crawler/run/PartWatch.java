@@ -38,6 +38,11 @@ final class PartWatch {
         /** Whether the part runs (or ran) on this node. */
         boolean runsHere(int part);
 
+        /** Whether this node may take a free part now (it is under its share: {@link FairShare}). */
+        default boolean mayTake() {
+            return true;
+        }
+
         /** The part's state, opened (resumed, or new when the part had none yet). */
         Future<StateStore> open(int part);
 
@@ -76,7 +81,7 @@ final class PartWatch {
         if (part == parts) {
             return Future.succeededFuture();
         }
-        if (node.runsHere(part)) {
+        if (node.runsHere(part) || !node.mayTake()) {
             return lookFrom(part + 1);
         }
         return PartLocks.take(vertx, crawl, part, PROBE_MS)

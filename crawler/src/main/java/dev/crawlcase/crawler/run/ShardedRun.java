@@ -5,11 +5,6 @@ import dev.crawlcase.crawler.dashboard.CrawlNow;
 import dev.crawlcase.crawler.dashboard.PartsNow;
 import dev.crawlcase.crawler.config.CrawlConfig;
 import dev.crawlcase.crawler.metrics.ResourceSampler;
-import dev.crawlcase.crawler.output.CrawlStats;
-import dev.crawlcase.crawler.output.DuplicateMarks;
-import dev.crawlcase.crawler.output.RunInfo;
-import dev.crawlcase.crawler.output.RunSummary;
-import dev.crawlcase.crawler.output.SummaryWriter;
 import dev.crawlcase.crawler.shard.ShardMap;
 import dev.crawlcase.crawler.state.StateStore;
 import dev.crawlcase.crawler.task.CrawlAddresses;
@@ -17,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 
@@ -71,6 +65,9 @@ public final class ShardedRun {
     /** The locks of the parts this node runs: held until the run ends. */
     private final Map<Integer, Lock> takenLocks = new HashMap<>();
     private final List<MessageConsumer<Long>> servers = new ArrayList<>();
+    private final PartHandOver handOver = new PartHandOver(this, runners, ended, takenLocks);
+    private CrawlNodes nodes;
+    private PartBalance balance;
     private Consumer<String> say = line -> { };
     private IntConsumer partStarted = part -> { };
     private ResourceSampler sampler;
@@ -159,6 +156,16 @@ public final class ShardedRun {
         return this;
     }
 
+    /**
+     * Keeps this node at its fair share of the parts as nodes of the crawl ({@code nodes}) join and leave: it takes
+     * a free part only under its share, and with a state hands a part over to a node that holds too few
+     * ({@link PartBalance}). Call before {@link #run}.
+     */
+    public ShardedRun balanced(CrawlNodes nodes) {
+        this.nodes = nodes;
+        return this;
+    }
+
     /** Where lines for the user go (a part taken over). Call before {@link #run}. */
     public ShardedRun onSay(Consumer<String> lines) {
         this.say = lines;
@@ -205,8 +212,13 @@ public final class ShardedRun {
             @Override
             public boolean runsHere(int part) {
                 synchronized (ShardedRun.this) {
-                    return ended.containsKey(part);
+                    return ended.containsKey(part) && !handOver.handed(part);
                 }
+            }
+
+            @Override
+            public boolean mayTake() {
+                return balance == null || balance.mayTake();
             }
 
             @Override
@@ -217,12 +229,15 @@ public final class ShardedRun {
             @Override
             public void take(int part, Lock lock, StateStore state) {
                 synchronized (ShardedRun.this) {
+                    handOver.taken(part);
                     takenLocks.put(part, lock);
                     startPart(part, Future.succeededFuture(state));
                 }
             }
         }, line -> say.accept(line));
         this.watch = watch;
+        balance = nodes == null ? null : new PartBalance(nodes, crawl, parts, stateDir != null, handOver,
+                line -> say.accept(line));
         watchTimer = vertx.setPeriodic(WATCH_MS, id -> look());
         return result.future().onComplete(ar -> {
             vertx.cancelTimer(watchTimer);
@@ -230,6 +245,9 @@ public final class ShardedRun {
             synchronized (this) {
                 servers.forEach(MessageConsumer::unregister);
                 takenLocks.values().forEach(Lock::release);
+            }
+            if (balance != null) {
+                balance.leave();
             }
         });
     }
@@ -298,11 +316,7 @@ public final class ShardedRun {
         if (report.stopped() || report.summary() == null) {
             return Future.succeededFuture();
         }
-        RunSummary s = report.summary();
-        JsonObject about = new JsonObject().put("part", part).put("node", node).put("mode", s.mode().label())
-                .put("concurrency", s.concurrency()).put("pages", s.pages()).put("records", s.records())
-                .put("wallSeconds", s.wallSeconds()).put("pagesPerSecond", s.pagesPerSecond())
-                .put("cpuSeconds", s.cpuSeconds());
+        JsonObject about = PartsMerge.section(part, node, report.summary());
         return PartFileServer.serve(vertx, crawl, part, partConfig.output().records())
                 .compose(server -> {
                     synchronized (this) {
@@ -315,7 +329,7 @@ public final class ShardedRun {
     private synchronized void partEnded(int part, Throwable failure) {
         if (failure != null) {
             result.tryFail(failure);
-        } else if (part == 0 && !stopRequested) {
+        } else if (part == 0 && !stopRequested && !handOver.handing(part)) {
             merge();
         }
     }
@@ -323,44 +337,16 @@ public final class ShardedRun {
     /** Once every part has sealed: writes the crawl's records file and summary, then tells every node. */
     private void merge() {
         merging = true;
-        CrawlStats stats = new CrawlStats();
-        sealedSections().compose(sections -> new RecordsMerge(vertx, crawl, stats)
-                        .merge(parts, config.output().records())
-                        .compose(v -> config.output().recordDetail().full()
-                                ? DuplicateMarks.mark(vertx, config.output().records()).mapEmpty()
-                                : Future.<Void>succeededFuture())
-                        .compose(v -> writeSummary(stats, sections)))
-                .compose(report -> book.merged().compose(v -> states.forget()).map(report))
-                .onComplete(ar -> {
-                    synchronized (this) {
-                        if (ar.failed()) {
-                            result.tryFail(ar.cause());
-                        } else {
-                            merged = ar.result();
-                        }
-                    }
-                });
-    }
-
-    private Future<List<JsonObject>> sealedSections() {
-        return book.allSealed(parts).compose(sections -> {
-            if (sections != null) {
-                return Future.succeededFuture(sections);
+        new PartsMerge(vertx, config, crawl, book, parts).merge(sampler, started)
+                .compose(report -> states.forget().map(report)).onComplete(ar -> {
+            synchronized (this) {
+                if (ar.failed()) {
+                    result.tryFail(ar.cause());
+                } else {
+                    merged = ar.result();
+                }
             }
-            Promise<Void> later = Promise.promise();
-            vertx.setTimer(WATCH_MS, id -> later.complete());
-            return later.future().compose(v -> sealedSections());
         });
-    }
-
-    private Future<CrawlReport> writeSummary(CrawlStats stats, List<JsonObject> sections) {
-        int concurrency = sections.stream().mapToInt(s -> s.getInteger("concurrency")).sum();
-        RunSummary summary = stats.summary(new RunInfo(config.mode(), concurrency, config.seeds(), started,
-                Instant.now(), 0), sampler.snapshot());
-        JsonObject json = summary.toJson().put("parts", new JsonArray(new ArrayList<>(sections)));
-        Path file = config.output().summary();
-        return SummaryWriter.write(vertx, file, json)
-                .map(v -> new CrawlReport(summary, config.output().records(), file, false));
     }
 
     /**
@@ -382,7 +368,7 @@ public final class ShardedRun {
                     result.tryComplete(merged);
                     return Future.succeededFuture();
                 }
-                return isMerged ? Future.succeededFuture() : watch.look();
+                return isMerged ? Future.succeededFuture() : balanced().compose(v -> watch.look());
             }
         }).onComplete(ar -> {
             synchronized (this) {
@@ -392,5 +378,9 @@ public final class ShardedRun {
                 }
             }
         });
+    }
+
+    private Future<Void> balanced() {
+        return balance == null ? Future.succeededFuture() : balance.look(stopRequested || merging);
     }
 }

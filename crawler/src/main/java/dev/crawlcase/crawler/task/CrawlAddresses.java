@@ -62,6 +62,11 @@ public record CrawlAddresses(String crawlId) {
         return "crawlcase.journal." + crawlId;
     }
 
+    /** The shared-data map in which each node running a sharded crawl says how many of its parts it holds. */
+    public String nodesMap() {
+        return "crawlcase." + crawlId + ".nodes";
+    }
+
     /** Where each watched node of a sharded crawl publishes its row for the other nodes' dashboards. */
     public String roster() {
         return "crawlcase." + crawlId + ".roster";

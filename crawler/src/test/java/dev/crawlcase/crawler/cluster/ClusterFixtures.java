@@ -3,6 +3,7 @@ package dev.crawlcase.crawler.cluster;
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
+import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.sites.FakeWorld;
 import dev.crawlcase.sites.config.Distribution;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the cluster tests share: the bundled loopback Hazelcast config under a cluster name of its own (so test
@@ -79,5 +82,25 @@ final class ClusterFixtures {
         return world.counters().requestsPerUrl().entrySet().stream()
                 .filter(e -> !e.getKey().endsWith("/robots.txt"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Waits up to {@code boundS} for each process to exit 0; their outputs (all in the message if one does not). */
+    static String awaitZeroExits(List<CrawlerProcess> processes, long boundS) throws InterruptedException {
+        for (CrawlerProcess p : processes) {
+            int code;
+            try {
+                code = p.exitCode(boundS);
+            } catch (AssertionError timedOut) {
+                throw new AssertionError(timedOut.getMessage().lines().findFirst().orElse("") + "\n"
+                        + outputs(processes), timedOut);
+            }
+            assertThat(code).as(outputs(processes)).isZero();
+        }
+        return outputs(processes);
+    }
+
+    /** The processes' outputs, one after the other. */
+    static String outputs(List<CrawlerProcess> processes) {
+        return processes.stream().map(CrawlerProcess::output).collect(Collectors.joining("\n---\n"));
     }
 }

@@ -86,7 +86,7 @@ class ClusterNodesKillTest {
         awaitRecords(partWithHosts(world, 0), 3); // the crawl is under way
         victim.kill();
         List<CrawlerProcess> survivors = nodes.stream().filter(n -> n != victim).toList();
-        String outputs = awaitZeroExits(survivors);
+        String outputs = ClusterFixtures.awaitZeroExits(survivors, BOUND_S);
         assertThat(outputs).contains("part 0 of crawl 'kill' had lost its node: taken over here");
         assertExactRecords(world, outputs);
         JsonObject summary = new JsonObject(Files.readString(dir.resolve("summary.json")));
@@ -129,7 +129,7 @@ class ClusterNodesKillTest {
         assertThat(before).isNotEmpty();
 
         CrawlerProcess alone = kit.start(dir, "alone", args(crawlJson, clusterXml, List.of(), "--resume"));
-        assertExactRecords(world, awaitZeroExits(List.of(alone)));
+        assertExactRecords(world, ClusterFixtures.awaitZeroExits(List.of(alone), BOUND_S));
         for (CrawlRecord r : before) {
             if (r.outcome() == Outcome.FETCHED) {
                 assertThat(world.counters().okResponses(r.url())).as("%s had its record before the kill", r.url())
@@ -166,7 +166,7 @@ class ClusterNodesKillTest {
         victim.wake();
         assertThat(victim.exitCode(BOUND_S)).as(victim.output()).isEqualTo(1);
         assertThat(victim.output()).contains("this node stood still for").contains("without fetching or writing more");
-        String outputs = awaitZeroExits(survivors);
+        String outputs = ClusterFixtures.awaitZeroExits(survivors, BOUND_S);
         assertThat(outputs).contains("part " + part + " of crawl 'kill' had lost its node: taken over here");
         assertExactRecords(world, outputs);
         assertThat(sentBy(world, "node" + victimIndex)).as("requests of the woken node").isEqualTo(before);
@@ -186,25 +186,6 @@ class ClusterNodesKillTest {
             }
         }
         throw new AssertionError("no node says '" + line + "'");
-    }
-
-    /** Waits for every process to exit 0; their outputs, all of them in the message when one does not. */
-    private static String awaitZeroExits(List<CrawlerProcess> processes) throws InterruptedException {
-        for (CrawlerProcess p : processes) {
-            int code;
-            try {
-                code = p.exitCode(BOUND_S);
-            } catch (AssertionError timedOut) {
-                throw new AssertionError(timedOut.getMessage().lines().findFirst().orElse("") + "\n"
-                        + outputs(processes), timedOut);
-            }
-            assertThat(code).as(outputs(processes)).isZero();
-        }
-        return outputs(processes);
-    }
-
-    private static String outputs(List<CrawlerProcess> processes) {
-        return processes.stream().map(CrawlerProcess::output).collect(Collectors.joining("\n---\n"));
     }
 
     /** A part other than {@code not} (if any) that holds one of the world's hosts, else {@code not}. */
