@@ -3,12 +3,14 @@ package dev.crawlcase.crawler.cli;
 import dev.crawlcase.crawler.mode.ModeVerticles;
 import com.hazelcast.config.Config;
 import dev.crawlcase.crawler.cluster.CopyWatch;
+import dev.crawlcase.crawler.cluster.QuorumWatch;
 import dev.crawlcase.crawler.cluster.CrawlDefinition;
 import dev.crawlcase.crawler.cluster.CrawlStateFolder;
 import dev.crawlcase.crawler.cluster.FetcherNode;
 import dev.crawlcase.crawler.cluster.HazelcastConfig;
 import dev.crawlcase.crawler.run.CrawlNodes;
 import dev.crawlcase.crawler.run.PartLocks;
+import dev.crawlcase.crawler.run.NodeStoppedActing;
 import dev.crawlcase.crawler.run.PartLost;
 import dev.crawlcase.crawler.run.PauseFence;
 import dev.crawlcase.crawler.config.OutputFiles;
@@ -91,6 +93,9 @@ final class ClusterCommand implements Callable<Integer> {
             description = "Node role: cut the hosts into P parts (P >= N, at most 256; default N): the first nodes"
                     + " take more than one each, and with --state a node that joins mid-crawl takes parts over.")
     Integer partsGiven;
+
+    @Mixin
+    QuorumOption quorum;
 
     @Mixin
     ModeOption mode;
@@ -183,6 +188,7 @@ final class ClusterCommand implements Callable<Integer> {
         }
         int expected = nodes == null ? 0 : (int) RunCommand.inRange("--nodes", nodes, NODES);
         int parts = NodeParts.count(partsGiven, resumed, expected, stateDir);
+        int quorumSize = quorum.of(expected, resumed != null);
         if (resumed != null && !seeds.isEmpty() && !seeds.equals(resumed.seeds())) {
             throw new ConfigException("", "the crawl in " + stateDir + " has the seeds " + resumed.seeds()
                     + "; leave them out to resume it");
@@ -247,9 +253,10 @@ final class ClusterCommand implements Callable<Integer> {
                 stdout.println("node: " + line);
                 stdout.flush();
             };
+            QuorumWatch quorate = QuorumWatch.start(vertx, quorumSize, say);
             ShardedRun run = new ShardedRun(vertx, crawl, () -> 0, addresses, agreed.map(), stateDir, name)
                     .balanced(crawlNodes)
-                    .fenced(fence)
+                    .fenced(() -> fence.holds() && quorate.holds())
                     .onSay(say);
             if (stateDir != null) {
                 run.copiesChecked(CopyWatch.start(vertx, addresses, say)::whole);
@@ -263,8 +270,8 @@ final class ClusterCommand implements Callable<Integer> {
                 report = joined(vertx, run.run(claims.stream()
                         .collect(Collectors.toMap(PartLocks.Held::part, PartLocks.Held::lock))));
             } catch (CompletionException e) {
-                if (e.getCause() instanceof PartLost lost) {
-                    spec.commandLine().getErr().println("crawler: " + lost.getMessage());
+                if (e.getCause() instanceof PartLost || e.getCause() instanceof NodeStoppedActing) {
+                    spec.commandLine().getErr().println("crawler: " + e.getCause().getMessage());
                     return ExitCode.FAILED;
                 }
                 throw e;

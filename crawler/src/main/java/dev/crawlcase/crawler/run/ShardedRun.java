@@ -139,11 +139,13 @@ public final class ShardedRun {
     }
 
     /**
-     * Lets this node act on its parts only while {@code fence} holds: no lease, no hand-off and no commit after a
-     * pause that may have cost it its parts. Call before {@link #run}.
+     * Lets this node act on its parts only while {@code acting} holds (its {@link PauseFence}, its quorum): no lease,
+     * no hand-off, no commit and no part taken over once it says no, which it says for good: the node's parts may
+     * run elsewhere now. The run then fails with {@link NodeStoppedActing}, unless the crawl is merged. Call before
+     * {@link #run}.
      */
-    public ShardedRun fenced(PauseFence fence) {
-        this.acting = fence::holds;
+    public ShardedRun fenced(BooleanSupplier acting) {
+        this.acting = acting;
         return this;
     }
 
@@ -368,7 +370,11 @@ public final class ShardedRun {
                     result.tryComplete(merged);
                     return Future.succeededFuture();
                 }
-                return isMerged ? Future.succeededFuture() : balanced().compose(v -> watch.look());
+                if (isMerged) {
+                    return Future.succeededFuture();
+                }
+                return acting.getAsBoolean() ? balanced().compose(v -> watch.look())
+                        : Future.failedFuture(new NodeStoppedActing(crawl));
             }
         }).onComplete(ar -> {
             synchronized (this) {

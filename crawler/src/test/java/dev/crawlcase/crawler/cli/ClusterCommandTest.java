@@ -48,6 +48,8 @@ class ClusterCommandTest {
         "cluster --role node --nodes 3 --parts 2        | crawler: --parts: must be >= --nodes (3), got 2",
         "cluster --role node --nodes 3 --parts 257      | crawler: --parts: must be <= 256, got 257",
         "cluster --role node --nodes 3 --parts many     | crawler: Invalid value for option '--parts': 'many'",
+        "cluster --role node --nodes 3 --quorum 0       | crawler: --quorum: must be >= 1, got 0",
+        "cluster --role node --nodes 3 --quorum 65      | crawler: --quorum: must be <= 64, got 65",
         "cluster --role node --nodes 3 --fetch          | crawler: --fetch: every node fetches with --role node",
         "cluster --role node --nodes 3 ftp://127.0.0.1/ | crawler: seed 'ftp://127.0.0.1/': only http and https",
         "cluster --role frontier --dashboard            | crawler: --dashboard: only --role node serves a dashboard",
