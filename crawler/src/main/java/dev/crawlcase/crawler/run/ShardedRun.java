@@ -386,7 +386,8 @@ public final class ShardedRun {
         });
     }
 
+    /** One look of the balance; a look that fails (the shared map did not answer) is tried again at the next. */
     private Future<Void> balanced() {
-        return balance == null ? Future.succeededFuture() : balance.look(stopRequested || merging);
+        return balance == null ? Future.succeededFuture() : balance.look(stopRequested || merging).otherwiseEmpty();
     }
 }
