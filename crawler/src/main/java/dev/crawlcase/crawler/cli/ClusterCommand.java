@@ -261,6 +261,9 @@ final class ClusterCommand implements Callable<Integer> {
             if (stateDir != null) {
                 run.copiesChecked(CopyWatch.start(vertx, addresses, say)::whole);
             }
+            if (resumed != null) {
+                run.resumed();
+            }
             NodeDashboard watching = meters.isEmpty() ? null : NodeDashboard.start(vertx, dashboard, meters.get(),
                     run, addresses, part, parts, m.label() + " " + crawl.effectiveConcurrency(),
                     claims.stream().anyMatch(c -> c.part() == 0),

@@ -54,6 +54,7 @@ final class PartWatch {
     private final CrawlAddresses crawl;
     private final int parts;
     private final Path stateDir;
+    private final boolean resumed;
     private final PartBook book;
     private final Parts node;
     private final Consumer<String> say;
@@ -61,8 +62,10 @@ final class PartWatch {
     /** Parts this node has said it waits for (their state still in use), so it says so once. */
     private final Set<Integer> waitedFor = new HashSet<>();
 
-    PartWatch(Vertx vertx, CrawlAddresses crawl, int parts, Path stateDir, PartBook book, Parts node,
+    /** @param resumed whether the crawl goes on from its state folder (every part is then to be taken, state or not) */
+    PartWatch(Vertx vertx, CrawlAddresses crawl, int parts, Path stateDir, boolean resumed, PartBook book, Parts node,
               Consumer<String> say) {
+        this.resumed = resumed;
         this.vertx = vertx;
         this.crawl = crawl;
         this.parts = parts;
@@ -101,15 +104,19 @@ final class PartWatch {
     }
 
     /**
-     * Whether a free part was lost: it started in this cluster (its node is gone), or it has a state from an
-     * earlier run that no node has claimed for a while.
+     * Whether a free part was lost: it started in this cluster (its node is gone), or, in a resumed crawl or with a
+     * state from an earlier run, no node has claimed it for a while.
      */
     private Future<Boolean> lost(int part) {
         return book.isStarted(part).map(isStarted -> {
             if (isStarted) {
                 return true;
             }
-            if (stateDir == null || !Files.exists(PartFiles.state(stateDir, part).resolve(StateStore.FILE))) {
+            // a resumed crawl's part that no node claimed: with a state here, or without one (its node died before
+            // it made one, so nothing of it was committed: it starts from its seeds)
+            boolean hasState = stateDir != null
+                    && Files.exists(PartFiles.state(stateDir, part).resolve(StateStore.FILE));
+            if (stateDir == null || !(resumed || hasState)) {
                 return false;
             }
             return freeLooks.merge(part, 1, Integer::sum) >= FREE_LOOKS;

@@ -82,6 +82,7 @@ public final class ShardedRun {
     private int hostsShown;
     /** Whether this node may still act on its parts (see {@link PauseFence}); always, unless {@link #fenced}. */
     private BooleanSupplier acting = () -> true;
+    private boolean resumed;
     /**
      * @param map      the crawl's parts and which one each host belongs to (its definition's: the same on every node)
      * @param stateDir this node's folder of the parts' states (its own, or shared with the other nodes), or
@@ -168,6 +169,12 @@ public final class ShardedRun {
         return this;
     }
 
+    /** The crawl goes on from its state folder: a part no node claims for a while is taken, state or not. */
+    public ShardedRun resumed() {
+        this.resumed = true;
+        return this;
+    }
+
     /** Where lines for the user go (a part taken over). Call before {@link #run}. */
     public ShardedRun onSay(Consumer<String> lines) {
         this.say = lines;
@@ -210,7 +217,7 @@ public final class ShardedRun {
             takenLocks.putAll(held);
             held.keySet().forEach(part -> startPart(part, open(part)));
         }
-        PartWatch watch = new PartWatch(vertx, crawl, parts, stateDir, book, new PartWatch.Parts() {
+        PartWatch watch = new PartWatch(vertx, crawl, parts, stateDir, resumed, book, new PartWatch.Parts() {
             @Override
             public boolean runsHere(int part) {
                 synchronized (ShardedRun.this) {

@@ -45,7 +45,7 @@ class ClusterNodesJoinTest {
     private static final long BOUND_S = 150;
     private static final int SITES = 12;
     private static final int DELAY_MS = 200;
-    /** The same slack as {@link ClusterNodesKillTest}'s: loopback transit on a loaded machine, not the crawler. */
+    /** The same slack as {@link ClusterNodesOwnFoldersTest}'s: loopback transit on a loaded machine, not the crawler. */
     private static final int TRANSIT_SLACK_MS = DELAY_MS / 2;
     /** A node's name, in its line for each part it claimed as it started and in its line of joining with none. */
     private static final Pattern JOINER = Pattern.compile("\\((\\w+@\\d+)\\)");
@@ -63,7 +63,7 @@ class ClusterNodesJoinTest {
             specs.add(SiteSpec.named("j" + i).withPages(150, 3).withLatency(Distribution.fixed(120)));
         }
         FakeWorld world = await(FakeWorld.start(kit.vertx(), WorldConfig.of(37, specs.toArray(SiteSpec[]::new))));
-        // timeouts no busy machine reaches, as in ClusterNodesKillTest: no retry while the first try is still open
+        // timeouts no busy machine reaches, as in ClusterNodesOwnFoldersTest: no retry while the first try is still open
         Path crawlJson = TestConfig.crawl().mode(Mode.ASYNC).concurrency(2).perHostConcurrency(1).delayMs(DELAY_MS)
                 .timeouts(20_000, 30_000, 60_000).outputIn(dir).writeTo(dir.resolve("crawl.json"));
         Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
