@@ -35,6 +35,12 @@ class CopyWatchTest {
         CrawlAddresses crawl = new CrawlAddresses("watched");
         Vertx a = kit.adopt(await(ClusterVertx.start(noBackups(name), "127.0.0.1")));
         Vertx b = await(ClusterVertx.start(noBackups(name), "127.0.0.1"));
+        // the partitions that move to the second member once it joins: the entries put there die with it
+        var partitions = ClusterVertx.hazelcast(a).getPartitionService();
+        var onB = ClusterVertx.hazelcast(b).getCluster().getLocalMember();
+        CrawlerProcess.awaitCondition(60, "partitions of the journals' map on the member that dies",
+                () -> partitions.isClusterSafe() && java.util.stream.IntStream.range(0, 200)
+                        .anyMatch(i -> onB.equals(partitions.getPartition("0/c/" + i).getOwner())));
         List<String> said = new CopyOnWriteArrayList<>();
         CopyWatch watch = CopyWatch.start(a, crawl, said::add);
         AsyncMap<String, String> map = await(a.sharedData().getAsyncMap(crawl.journalMap()));
