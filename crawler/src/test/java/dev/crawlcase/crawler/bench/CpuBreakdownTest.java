@@ -33,7 +33,10 @@ class CpuBreakdownTest {
         JsonObject cores = cpu.finish();
         double parseCpuSeconds = cores.getDouble("parseThreads") * cores.getDouble("wallSeconds");
         assertThat(parseCpuSeconds).isGreaterThanOrEqualTo(BURN_NANOS / 1e9);
-        assertThat(cores.getDouble("eventLoops", 0.0)).isZero();
+        // the burn went to the parse threads, not the event loops (event loops other tests of this JVM left behind
+        // may still tick: a few ms at most)
+        assertThat(cores.getDouble("eventLoops", 0.0) * cores.getDouble("wallSeconds"))
+                .isLessThan(BURN_NANOS / 1e9 / 2);
         assertThat(cores.getInteger("cores")).isEqualTo(Runtime.getRuntime().availableProcessors());
         if (cores.containsKey("machineBusy")) {
             assertThat(cores.getDouble("outsideProcess")).isGreaterThanOrEqualTo(0);
