@@ -99,7 +99,7 @@ class ClusterNodesOwnFoldersTest {
 
         CrawlerProcess last = nodes.stream().filter(CrawlerProcess::isAlive).findFirst().orElseThrow();
         int lastIndex = nodes.indexOf(last);
-        String outputs = awaitZeroExits(List.of(last));
+        String outputs = ClusterFixtures.awaitZeroExits(List.of(last), BOUND_S);
         assertThat(outputs).contains("part 0 of crawl 'own' had lost its node: taken over here")
                 .contains("part 0 of crawl 'own': its state here was rebuilt from the cluster's copy of its journal");
         List<CrawlRecord> all = RecordsFile.read(dir.resolve("node" + lastIndex).resolve("records.jsonl"));
@@ -167,22 +167,6 @@ class ClusterNodesOwnFoldersTest {
                 Files.delete(p);
             }
         }
-    }
-
-    private static String awaitZeroExits(List<CrawlerProcess> processes) throws InterruptedException {
-        for (CrawlerProcess p : processes) {
-            int code;
-            try {
-                code = p.exitCode(BOUND_S);
-            } catch (AssertionError timedOut) {
-                throw new AssertionError(timedOut.getMessage().lines().findFirst().orElse("") + "\n"
-                        + processes.stream().map(CrawlerProcess::output).collect(Collectors.joining("\n---\n")),
-                        timedOut);
-            }
-            assertThat(code).as(processes.stream().map(CrawlerProcess::output)
-                    .collect(Collectors.joining("\n---\n"))).isZero();
-        }
-        return processes.stream().map(CrawlerProcess::output).collect(Collectors.joining("\n---\n"));
     }
 
     /** A node's arguments: its own state folder, records file and summary under {@code dir/NAME}. */
