@@ -8,6 +8,8 @@ import dev.crawlcase.crawler.task.CrawlRecord;
 import dev.crawlcase.crawler.task.Mode;
 import dev.crawlcase.crawler.task.Outcome;
 import dev.crawlcase.crawler.testkit.CliRun;
+import dev.crawlcase.crawler.testkit.CliRunning;
+import dev.crawlcase.crawler.testkit.CrawlerProcess;
 import dev.crawlcase.crawler.testkit.CrawlcaseExtension;
 import dev.crawlcase.crawler.testkit.TestConfig;
 import dev.crawlcase.crawler.url.HostKey;
@@ -29,10 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static dev.crawlcase.crawler.testkit.CrawlcaseExtension.await;
@@ -103,17 +101,14 @@ class ClusterResumeDealTest {
         Path clusterXml = ClusterFixtures.clusterXml(dir, ClusterFixtures.uniqueClusterName());
 
         String[] args = {"cluster", "--role", "node", "--config", crawlJson.toString(), "--cluster-config",
-            clusterXml.toString(), "--crawl-id", "dealt", "--state", state.toString(), "--resume", "--quiet"};
-        // two nodes in this JVM at once, each claiming one part
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
-        try {
-            CompletableFuture<CliRun> first = CompletableFuture.supplyAsync(() -> CliRun.of(args), nodes);
-            CompletableFuture<CliRun> second = CompletableFuture.supplyAsync(() -> CliRun.of(args), nodes);
-            for (CliRun run : List.of(first.get(BOUND_S, TimeUnit.SECONDS), second.get(BOUND_S, TimeUnit.SECONDS))) {
-                assertThat(run.code()).as(run.out() + run.err()).isZero();
-            }
-        } finally {
-            nodes.shutdownNow();
+            clusterXml.toString(), "--crawl-id", "dealt", "--state", state.toString(), "--resume"};
+        // two nodes in this JVM, the second started once the first has claimed (each part's file holds its hosts
+        // whichever node runs it: the first may take both before the second is in, and hand one over)
+        CliRunning first = CliRunning.start("first node", args);
+        CrawlerProcess.awaitCondition(BOUND_S, "the first node's claim", () -> first.printed().contains("node: part "));
+        CliRunning second = CliRunning.start("second node", args);
+        for (CliRun run : List.of(first.await(BOUND_S, first, second), second.await(BOUND_S, first, second))) {
+            assertThat(run.code()).as(run.out() + run.err()).isZero();
         }
     }
 

@@ -34,7 +34,8 @@ class CopyWatchTest {
         String name = ClusterFixtures.uniqueClusterName();
         CrawlAddresses crawl = new CrawlAddresses("watched");
         Vertx a = kit.adopt(await(ClusterVertx.start(noBackups(name), "127.0.0.1")));
-        Vertx b = await(ClusterVertx.start(noBackups(name), "127.0.0.1"));
+        // closed after the test too: its member is terminated below, its Vert.x is not
+        Vertx b = kit.adopt(await(ClusterVertx.start(noBackups(name), "127.0.0.1")));
         // the partitions that move to the second member once it joins: the entries put there die with it
         var partitions = ClusterVertx.hazelcast(a).getPartitionService();
         var onB = ClusterVertx.hazelcast(b).getCluster().getLocalMember();
