@@ -85,9 +85,8 @@ final class PartBalance {
         }
         node.handOver(part).compose(v -> nodes.holding(node.held())).onComplete(ar -> {
             giving.set(false);
-            if (ar.succeeded()) {
-                say.accept("part " + part + " of crawl '" + crawl.crawlId() + "' handed over: a node joined");
-            }
+            say.accept("part " + part + " of crawl '" + crawl.crawlId() + "' " + (ar.succeeded()
+                    ? "handed over: a node joined" : ar.cause().getMessage()));
         });
     }
 }

@@ -12,13 +12,26 @@ import java.util.List;
 /**
  * What the parts of a sharded crawl tell each other through the cluster's shared data, each fact written once and
  * never taken back: a part started (so a free lock on it means its node is gone, not that its node has not come
- * yet), a part sealed (its records file and summary are whole, with what the summary says), and the crawl merged
- * (the one records file is written: every node may leave).
+ * yet; a node that hands it over says so, and the taker says it started again), a part sealed (its records file and
+ * summary are whole, with what the summary says), and the crawl merged (the one records file is written: every node
+ * may leave).
  */
 final class PartBook {
     private static final String STARTED = "started.";
     private static final String SEALED = "sealed.";
     private static final String MERGED = "merged";
+    private static final String RUNNING = "true";
+    private static final String HANDED = "handed";
+
+    /** Whether a part started in this cluster, and how its node let it go when its lock is free. */
+    enum Start {
+        /** Never started here: its node has not come yet (or, resumed, no node has claimed it). */
+        NONE,
+        /** Started: running, or its node is gone. */
+        STARTED,
+        /** Started, then handed over in order by its node (to a node that joined), to go on elsewhere. */
+        HANDED_OVER
+    }
 
     private final Vertx vertx;
     private final String mapName;
@@ -29,11 +42,17 @@ final class PartBook {
     }
 
     Future<Void> started(int part) {
-        return map().compose(m -> m.put(STARTED + part, "true"));
+        return map().compose(m -> m.put(STARTED + part, RUNNING));
     }
 
-    Future<Boolean> isStarted(int part) {
-        return map().compose(m -> m.get(STARTED + part)).map(v -> v != null);
+    /** Part {@code part} was stopped in order here to go on on another node; said before its lock is let go. */
+    Future<Void> handedOver(int part) {
+        return map().compose(m -> m.put(STARTED + part, HANDED));
+    }
+
+    Future<Start> start(int part) {
+        return map().compose(m -> m.get(STARTED + part))
+                .map(v -> v == null ? Start.NONE : HANDED.equals(v) ? Start.HANDED_OVER : Start.STARTED);
     }
 
     /** Part {@code part}'s records file is whole; {@code about} is its section of the crawl's summary. */

@@ -12,23 +12,27 @@ import java.util.Set;
  * What {@link PartBalance} may do with the parts a {@link ShardedRun} runs: count them, pick one to give, and hand it
  * over. A part handed over stops leasing, its fetches in flight end ({@link CrawlRunner#UNTIL_DRAINED}: none is
  * abandoned), its state is committed and closed, and only then its lock is released for another node to take it
- * over. Works on the run's own maps, under the run's monitor ({@code guard}).
+ * over (the part's {@link PartBook} entry says it was handed over, not lost). Works on the run's own maps, under the
+ * run's monitor ({@code guard}).
  */
 final class PartHandOver implements PartBalance.Node {
     private final Object guard;
     private final Map<Integer, CrawlRunner> runners;
     private final Map<Integer, Future<Void>> ended;
     private final Map<Integer, Lock> locks;
+    private final PartBook book;
     /** Parts being handed over, and parts handed over (ended here, running elsewhere). */
     private final Set<Integer> handing = new HashSet<>();
     private final Set<Integer> handed = new HashSet<>();
 
     /**
      * @param runners the run's part runners, {@code ended} each part's end here (its state closed), {@code locks}
-     *                the locks the run holds: all guarded by {@code guard}
+     *                the locks the run holds: all guarded by {@code guard}; {@code book} is told of each part
+     *                handed over, so its taker words its line as a hand-over, not a loss
      */
     PartHandOver(Object guard, Map<Integer, CrawlRunner> runners, Map<Integer, Future<Void>> ended,
-                 Map<Integer, Lock> locks) {
+                 Map<Integer, Lock> locks, PartBook book) {
+        this.book = book;
         this.guard = guard;
         this.runners = runners;
         this.ended = ended;
@@ -80,12 +84,18 @@ final class PartHandOver implements PartBalance.Node {
             runner = runners.get(part);
             done = ended.get(part);
         }
-        return runner.stop(CrawlRunner.UNTIL_DRAINED).transform(ar -> done).onSuccess(v -> {
-            synchronized (guard) {
-                handing.remove(part);
-                handed.add(part);
-                locks.remove(part).release();
-            }
-        });
+        return runner.stop(CrawlRunner.UNTIL_DRAINED).transform(ar -> done)
+                .compose(v -> book.handedOver(part).transform(said -> {
+                    synchronized (guard) {
+                        handing.remove(part);
+                        handed.add(part);
+                        locks.remove(part).release();
+                    }
+                    // the part is handed over either way: the book's word only words its taker's line
+                    return said.succeeded() ? Future.<Void>succeededFuture()
+                            : Future.<Void>failedFuture(new IllegalStateException("handed over, but the cluster's"
+                            + " book of parts did not take the word (its taker will say it lost its node): "
+                            + said.cause().getMessage(), said.cause()));
+                }));
     }
 }

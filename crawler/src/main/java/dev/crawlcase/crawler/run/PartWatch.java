@@ -88,42 +88,54 @@ final class PartWatch {
             return lookFrom(part + 1);
         }
         return PartLocks.take(vertx, crawl, part, PROBE_MS)
-                .compose(lock -> lost(part).compose(wasLost -> wasLost ? book.isMerged() : Future.succeededFuture(true))
-                        .compose(leaveIt -> {
+                .compose(lock -> lost(part).compose(why -> (why == Why.NOT_LOST ? Future.succeededFuture(true)
+                                : book.isMerged()).compose(leaveIt -> {
                             // merged since this look began: the part's node left because the crawl is over
                             if (leaveIt) {
                                 lock.release();
                                 return Future.<Void>succeededFuture();
                             }
-                            return takeOver(part, lock);
-                        }), held -> {
+                            return takeOver(part, lock, why);
+                        })), held -> {
                     freeLooks.remove(part);
                     return Future.<Void>succeededFuture();
                 })
                 .compose(v -> lookFrom(part + 1));
     }
 
+    /** Why a free part is to be taken, if it is. */
+    private enum Why {
+        NOT_LOST,
+        /** Its node is gone (left, declared dead), or, resumed, no node claimed it for a while. */
+        NODE_LOST,
+        /** Its node handed it over in order to a node under its share. */
+        HANDED_OVER
+    }
+
     /**
-     * Whether a free part was lost: it started in this cluster (its node is gone), or, in a resumed crawl or with a
-     * state from an earlier run, no node has claimed it for a while.
+     * Whether a free part was lost: it started in this cluster (its node is gone, or handed it over), or, in a
+     * resumed crawl or with a state from an earlier run, no node has claimed it for a while.
      */
-    private Future<Boolean> lost(int part) {
-        return book.isStarted(part).map(isStarted -> {
-            if (isStarted) {
-                return true;
+    private Future<Why> lost(int part) {
+        return book.start(part).map(start -> {
+            if (start == PartBook.Start.HANDED_OVER) {
+                return Why.HANDED_OVER;
+            }
+            if (start == PartBook.Start.STARTED) {
+                return Why.NODE_LOST;
             }
             // a resumed crawl's part that no node claimed: with a state here, or without one (its node died before
             // it made one, so nothing of it was committed: it starts from its seeds)
             boolean hasState = stateDir != null
                     && Files.exists(PartFiles.state(stateDir, part).resolve(StateStore.FILE));
             if (stateDir == null || !(resumed || hasState)) {
-                return false;
+                return Why.NOT_LOST;
             }
-            return freeLooks.merge(part, 1, Integer::sum) >= FREE_LOOKS;
+            return freeLooks.merge(part, 1, Integer::sum) >= FREE_LOOKS ? Why.NODE_LOST : Why.NOT_LOST;
         });
     }
 
-    private Future<Void> takeOver(int part, Lock lock) {
+    private Future<Void> takeOver(int part, Lock lock, Why why) {
         if (stateDir == null) {
             lock.release();
             return Future.failedFuture(new PartLost(crawl, part));
@@ -131,8 +143,8 @@ final class PartWatch {
         return node.open(part).transform(opened -> {
             if (opened.succeeded()) {
                 waitedFor.remove(part);
-                say.accept("part " + part + " of crawl '" + crawl.crawlId() + "' had lost its node: taken over here,"
-                        + " resuming its state");
+                say.accept("part " + part + " of crawl '" + crawl.crawlId() + "' " + (why == Why.HANDED_OVER
+                        ? "handed over to this node" : "had lost its node: taken over here") + ", resuming its state");
                 node.take(part, lock, opened.result());
                 return Future.succeededFuture();
             }

@@ -65,7 +65,7 @@ public final class ShardedRun {
     /** The locks of the parts this node runs: held until the run ends. */
     private final Map<Integer, Lock> takenLocks = new HashMap<>();
     private final List<MessageConsumer<Long>> servers = new ArrayList<>();
-    private final PartHandOver handOver = new PartHandOver(this, runners, ended, takenLocks);
+    private final PartHandOver handOver;
     private CrawlNodes nodes;
     private PartBalance balance;
     private Consumer<String> say = line -> { };
@@ -100,6 +100,7 @@ public final class ShardedRun {
         this.stateDir = stateDir;
         this.node = node;
         this.book = new PartBook(vertx, crawl);
+        this.handOver = new PartHandOver(this, runners, ended, takenLocks, book);
         this.states = new PartStates(vertx, crawl, stateDir, vertx.isClustered(), line -> say.accept(line));
     }
 

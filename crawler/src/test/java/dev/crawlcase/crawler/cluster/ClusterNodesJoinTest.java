@@ -79,7 +79,7 @@ class ClusterNodesJoinTest {
         assertThat(outputs).containsPattern("node: part [0-3] of crawl 'join' handed over: a node joined");
         // the joiner took the part handed over as it started (its line for the part) or while it waited (taken over)
         assertThat(joiner.output()).as(outputs).containsPattern("node: part [0-3] of 4 of crawl 'join'|node: part"
-                + " [0-3] of crawl 'join' had lost its node: taken over here");
+                + " [0-3] of crawl 'join' handed over to this node, resuming its state");
         Matcher named = JOINER.matcher(joiner.output());
         assertThat(named.find()).as(outputs).isTrue();
         String joinerName = named.group(1);

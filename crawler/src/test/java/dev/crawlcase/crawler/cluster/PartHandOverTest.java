@@ -80,8 +80,8 @@ class PartHandOverTest {
         await(Future.all(first, second));
 
         assertThat(said).as("what the nodes said").anyMatch(l -> l.matches("first: part [01] of crawl 'handed' handed"
-                + " over: a node joined")).anyMatch(l -> l.matches("second: part [01] of crawl 'handed' had lost its"
-                + " node: taken over here, resuming its state"));
+                + " over: a node joined")).anyMatch(l -> l.matches("second: part [01] of crawl 'handed' handed over to"
+                + " this node, resuming its state"));
         CrawlReport report = first.result() != null ? first.result() : second.result();
         JsonObject summary = new JsonObject(readString(report.summaryFile()));
         assertThat(summary.getJsonArray("parts").stream().map(p -> ((JsonObject) p).getString("node")))
