@@ -79,6 +79,16 @@ class ModeContractTest {
         return FakeWorld.start(sitesVertx, config).toCompletionStage().toCompletableFuture().join();
     }
 
+    /*
+     * The parse-level cases (which links a page offers, which sitemaps are asked for) run on a blocking pool and on
+     * the event loop only: those are decided after the fetch, by the parse stage and the frontier every mode shares.
+     * What of them a mode's own fetcher carries (an X-Robots-Tag header, a robots.txt or sitemap answer) every mode
+     * is tested on cheaply (PageDirectivesTest, BadInputRobotsTest, the sitemap-bomb case below); full crawls of the
+     * slowest modes (sequential, processes) here would add over a minute to CI and no case.
+     */
+    private static final String PARSE_BLOCKING = "THREAD_POOL";
+    private static final String PARSE_EVENT_LOOP = "ASYNC";
+
     static void assumeAvailable(Mode mode) {
         assumeTrue(ModeVerticles.unavailableReason(mode).isEmpty(),
                 () -> ModeVerticles.unavailableReason(mode).orElseThrow());
@@ -239,7 +249,7 @@ class ModeContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Mode.class)
+    @EnumSource(value = Mode.class, names = {PARSE_BLOCKING, PARSE_EVENT_LOOP})
     @Tag(Tags.NEWEST_JDK)
     void sitemapsOffFindNoHiddenPageAndAlwaysAsksForSitemapXmlWhereRobotsNamesNone(Mode mode) {
         assumeAvailable(mode);
@@ -274,7 +284,7 @@ class ModeContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Mode.class)
+    @EnumSource(value = Mode.class, names = {PARSE_BLOCKING, PARSE_EVENT_LOOP})
     @Tag(Tags.NEWEST_JDK)
     void theSitesPageDirectivesAreObeyedOrNotToTheExactGroundTruth(Mode mode) {
         assumeAvailable(mode);
@@ -307,7 +317,7 @@ class ModeContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Mode.class)
+    @EnumSource(value = Mode.class, names = {PARSE_BLOCKING, PARSE_EVENT_LOOP})
     @Tag(Tags.NEWEST_JDK)
     void linkElementsAndFramesAreFollowedOnlyWhenTheirSourceIsOnToTheExactGroundTruth(Mode mode) {
         assumeAvailable(mode);
