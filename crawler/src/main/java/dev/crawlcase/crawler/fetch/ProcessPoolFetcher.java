@@ -62,11 +62,14 @@ public final class ProcessPoolFetcher implements AutoCloseable {
 
     /**
      * This JVM's java and class path running {@link FetchWorker}: a small heap and the quick-starting JIT tier,
-     * since a worker waits on the network far more than it computes.
+     * since a worker waits on the network far more than it computes. The worker's stdout is the protocol's pipe, so
+     * the JVM's own warnings, which it prints on stdout by default, go to stderr; and it keeps no perf-data file, whose
+     * name is its pid: a stale one left by an earlier process with the same pid made the JVM warn before "ready".
      */
     static List<String> workerCommand() {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xlog:disable",
+                "-Xlog:all=warning:stderr:uptime,level,tags"));
         if (Runtime.version().feature() >= 22) {
             // brotli's native decoder is loaded with System.load; from JDK 24 that warns unless native access is on
             command.add("--enable-native-access=ALL-UNNAMED");

@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -149,8 +150,22 @@ class ProcessPoolFetcherTest {
     /** What happens when the crawler dies: the worker's stdin ends, and so does the worker, cleanly. */
     @Test
     void aWorkerEndsWithExitZeroWhenItsInputEnds() throws Exception {
-        Process worker = new ProcessBuilder(ProcessPoolFetcher.workerCommand())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        readyThenExitZero(ProcessPoolFetcher.workerCommand());
+    }
+
+    /**
+     * The JVM's own warnings stay off the protocol's pipe: here large pages asked for on a machine without them (the
+     * JVM warns at start), as a stale perf-data file of a reused pid once did, answered before "ready".
+     */
+    @Test
+    void aWorkerJvmsOwnWarningsDoNotReachThePipe() throws Exception {
+        List<String> command = new ArrayList<>(ProcessPoolFetcher.workerCommand());
+        command.add(1, "-XX:+UseLargePages");
+        readyThenExitZero(command);
+    }
+
+    private static void readyThenExitZero(List<String> command) throws Exception {
+        Process worker = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             OutputStream in = worker.getOutputStream();
             in.write((WorkerLines.limits(limits()) + "\n").getBytes(StandardCharsets.UTF_8));
